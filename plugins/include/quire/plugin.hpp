@@ -1,0 +1,167 @@
+// The Quire plugin SDK: the one header a format plugin includes.
+//
+// A plugin is a shared library that exports two entry points through Boost.DLL aliases:
+//   quire_plugin_api_version  - uint32_t(), the API version it was built against (checked first,
+//                               before anything whose layout could change is touched);
+//   quire_plugin              - const PluginDescriptor&(), what it provides.
+// QUIRE_PLUGIN(descriptor_function) defines both. See plugins/README.md for the full contract.
+#pragma once
+
+#include <quire/diagnostics.hpp>
+#include <quire/ir.hpp>
+#include <quire/text.hpp>
+
+#include <boost/dll/alias.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <iosfwd>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+// Major: bumped by any change that breaks built plugins (a host refuses other majors).
+// Minor: bumped by additions (a host refuses plugins built against a newer minor than its own).
+#define QUIRE_API_VERSION_MAJOR 1
+#define QUIRE_API_VERSION_MINOR 0
+
+namespace quire {
+
+struct ApiVersion {
+    std::uint16_t major = 0;
+    std::uint16_t minor = 0;
+
+    constexpr std::uint32_t packed() const { return std::uint32_t(major) << 16 | minor; }
+    static constexpr ApiVersion unpack(std::uint32_t v) {
+        return {std::uint16_t(v >> 16), std::uint16_t(v & 0xffff)};
+    }
+    std::string to_string() const { return std::to_string(major) + "." + std::to_string(minor); }
+};
+
+inline constexpr ApiVersion api_version{QUIRE_API_VERSION_MAJOR, QUIRE_API_VERSION_MINOR};
+
+enum class Status { ok, failed };
+
+// Values of the command-line options the plugins declared, by name, as the user gave them.
+// Only options the user gave are present: a plugin applies its own defaults.
+using Options = std::map<std::string, std::string>;
+
+// A command-line option a format adds to `quire` (e.g. "columns" for --columns N).
+struct OptionSpec {
+    std::string name;        // long name without dashes
+    std::string value_name;  // e.g. "N"; empty for a flag (its value is then "true")
+    std::string help;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+// One input: a file, or standard input. Readers read `stream`; those that need random access
+// (zip archives) may read the whole stream or open `path` when it is set.
+struct Input {
+    std::string name;             // for diagnostics: the path as given, or "<stdin>"
+    std::filesystem::path path;   // empty for standard input
+    std::istream* stream = nullptr;
+    std::string article_id;       // the file name without extension ("stdin" for standard input)
+};
+
+// Receives the articles a reader produces, one at a time.
+class ArticleSink {
+public:
+    virtual ~ArticleSink() = default;
+    virtual Status accept(Article&& article) = 0;
+};
+
+struct ReadContext {
+    const Options& options;
+    DiagnosticSink& diagnostics;
+    // Book metadata the input itself carries (an EPUB's package, a Markdown metadata block).
+    // Fill it before handing over the first article; what the user gave on the command line wins.
+    Metadata& found;
+};
+
+class Reader {
+public:
+    virtual ~Reader() = default;
+    // Reads one input and hands each article to `sink` as soon as it is complete.
+    // Problems are reported to ctx.diagnostics with file:line; returns failed on any error.
+    virtual Status read(const Input& input, ReadContext& ctx, ArticleSink& sink) = 0;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+// Where a writer puts its bytes. The host writes to a temporary file and renames it on success.
+class Output {
+public:
+    virtual ~Output() = default;
+    // The output as a byte stream.
+    virtual std::ostream& stream() = 0;
+    // A real file the writer may open itself instead of using stream() (never both);
+    // nullopt when writing to standard output.
+    virtual std::optional<std::filesystem::path> file() = 0;
+};
+
+struct WriteContext {
+    const Options& options;
+    DiagnosticSink& diagnostics;
+    Output& output;
+    // True when this writer gets one article per output (--split): leave out book-level matter.
+    bool split = false;
+};
+
+// A writer is driven begin_book, write_article for each article in order, end_book.
+// It should write each article as it comes; one that must see everything first buffers and
+// says so in its FormatInfo (buffers_book).
+class Writer {
+public:
+    virtual ~Writer() = default;
+    virtual Status begin_book(const Metadata& book, WriteContext& ctx) = 0;
+    virtual Status write_article(const Article& article) = 0;
+    virtual Status end_book() = 0;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Describing a plugin
+
+struct FormatInfo {
+    std::string name;                     // e.g. "epub"; unique among all loaded plugins
+    std::string description;              // one line
+    std::vector<std::string> extensions;  // with the dot, e.g. ".epub"; the first is the default
+    std::function<std::unique_ptr<Reader>()> make_reader;  // empty: not an input format
+    std::function<std::unique_ptr<Writer>()> make_writer;  // empty: not an output format
+    std::vector<OptionSpec> options;
+    bool binary = false;          // output is not text (can't go to a terminal, can't be split)
+    bool to_stdout = true;        // may be written to standard output (-o -)
+    bool buffers_book = false;    // the writer keeps the whole book in memory
+};
+
+struct PluginDescriptor {
+    ApiVersion api;  // always QUIRE_API_VERSION_*: set by QUIRE_PLUGIN, do not change
+    std::string name;
+    std::string version;
+    std::string description;
+    std::vector<FormatInfo> formats;
+};
+
+}  // namespace quire
+
+// Exports `descriptor_function` (a function `quire::PluginDescriptor name()`) as a Quire plugin.
+// Use once per plugin, at namespace scope in one source file.
+#define QUIRE_PLUGIN(descriptor_function)                                                        \
+    namespace quire_plugin_entry {                                                               \
+    inline std::uint32_t api_version() { return ::quire::api_version.packed(); }                 \
+    inline const ::quire::PluginDescriptor& descriptor() {                                       \
+        static const ::quire::PluginDescriptor d = [] {                                          \
+            ::quire::PluginDescriptor p = descriptor_function();                                 \
+            p.api = ::quire::api_version;                                                        \
+            return p;                                                                            \
+        }();                                                                                     \
+        return d;                                                                                \
+    }                                                                                            \
+    }                                                                                            \
+    BOOST_DLL_ALIAS(quire_plugin_entry::api_version, quire_plugin_api_version)                   \
+    BOOST_DLL_ALIAS(quire_plugin_entry::descriptor, quire_plugin)

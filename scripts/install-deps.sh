@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs every Debian package that Quire's build, tests and validators need.
+# Idempotent: packages already present are left alone, and apt-get update runs only when something is missing.
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
+  libboost-dev libboost-program-options-dev libboost-filesystem-dev
+  libpugixml-dev libzip-dev libcmark-dev libunibreak-dev libutf8proc-dev
+  libgtest-dev libgmock-dev googletest libbenchmark-dev
+  # validators and peers used by the tests
+  default-jre-headless epubcheck jing docbook5-xml docbook-xsl-ns xsltproc fop
+  poppler-utils cmark pandoc zip unzip time
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+sudo_cmd=()
+[[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,79 @@
+#include "test_support.hpp"
+
+#include <fstream>
+#include <random>
+#include <stdexcept>
+
+namespace quire::test {
+
+std::filesystem::path sample_corpus_dir() { return QUIRE_SOURCE_DIR "/samples/corpus"; }
+std::filesystem::path test_data_dir() { return QUIRE_SOURCE_DIR "/tests/data"; }
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot open " + path.string());
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+void write_file(const std::filesystem::path& path, const std::string& bytes) {
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+    std::ofstream out(path, std::ios::binary);
+    out << bytes;
+    if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+TempDir::TempDir() {
+    std::random_device rd;
+    for (;;) {
+        path_ = std::filesystem::temp_directory_path() / ("quire-test-" + std::to_string(rd()));
+        if (std::filesystem::create_directory(path_)) break;
+    }
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+}
+
+std::vector<Diagnostic> RecordingDiagnostics::of(Severity s) const {
+    std::vector<Diagnostic> out;
+    for (const auto& d : all)
+        if (d.severity == s) out.push_back(d);
+    return out;
+}
+
+std::string RecordingDiagnostics::text() const {
+    std::string out;
+    for (const auto& d : all) out += d.format() + "\n";
+    return out;
+}
+
+std::ostream& FileOutput::stream() {
+    if (!stream_) stream_ = std::make_unique<std::ofstream>(path_, std::ios::binary);
+    return *stream_;
+}
+
+void FileOutput::close() { stream_.reset(); }
+
+Status write_book(Writer& writer, const Book& book, Output& output, DiagnosticSink& diagnostics,
+                  const Options& options, bool split) {
+    WriteContext ctx{options, diagnostics, output, split};
+    if (writer.begin_book(book.metadata, ctx) != Status::ok) return Status::failed;
+    for (const auto& a : book.articles)
+        if (writer.write_article(a) != Status::ok) return Status::failed;
+    return writer.end_book();
+}
+
+Status read_file_with(Reader& reader, const std::filesystem::path& path, CollectingArticles& into,
+                      DiagnosticSink& diagnostics, const Options& options, Metadata* found) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot open " + path.string());
+    Metadata local;
+    ReadContext ctx{options, diagnostics, found ? *found : local};
+    Input input{path.string(), path, &in, path.stem().string()};
+    return reader.read(input, ctx, into);
+}
+
+}  // namespace quire::test
