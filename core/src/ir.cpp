@@ -1,4 +1,5 @@
 #include <quire/ir.hpp>
+#include <quire/text.hpp>
 
 #include <sstream>
 
@@ -78,6 +79,12 @@ void Metadata::merge_from(const Metadata& other) {
     if (!other.authors.empty()) authors = other.authors;
     for (const auto& [k, v] : other.extra)
         if (!v.empty()) extra[k] = v;
+}
+
+std::string article_xml_id(const std::string& article_id) { return to_ncname(article_id, "a-"); }
+
+std::string part_xml_id(const std::string& article_id, const std::string& local_id) {
+    return article_xml_id(article_id) + "." + to_ncname(local_id, "s-");
 }
 
 std::string plain_text(const std::vector<Inline>& inlines) {

@@ -93,6 +93,11 @@ struct Book {
     bool operator==(const Book&) const = default;
 };
 
+// Ids in whole-book documents (XHTML, DocBook): an article's element carries article_xml_id,
+// its parts "<article xml id>.<local id>" (section ids hold no '.', so the split is unambiguous).
+std::string article_xml_id(const std::string& article_id);
+std::string part_xml_id(const std::string& article_id, const std::string& local_id);
+
 // Concatenated text of inlines, without markup.
 std::string plain_text(const std::vector<Inline>& inlines);
 // Text of a block and its children, paragraphs separated by "\n".

@@ -130,7 +130,11 @@ public:
 struct FormatInfo {
     std::string name;                     // e.g. "epub"; unique among all loaded plugins
     std::string description;              // one line
-    std::vector<std::string> extensions;  // with the dot, e.g. ".epub"; the first is the default
+    // How this format's files end, with the dot (".epub"); the first names --split output files.
+    // An input file so named is read with this format; an output file so named is written with it
+    // unless claims_output_extensions is false (article-text leaves ".txt" outputs to plain text).
+    std::vector<std::string> extensions;
+    bool claims_output_extensions = true;
     std::function<std::unique_ptr<Reader>()> make_reader;  // empty: not an input format
     std::function<std::unique_ptr<Writer>()> make_writer;  // empty: not an output format
     std::vector<OptionSpec> options;
