@@ -1,8 +1,11 @@
 #include "test_support.hpp"
 
+#include <cstdlib>
 #include <fstream>
 #include <random>
 #include <stdexcept>
+
+#include <sys/wait.h>
 
 namespace quire::test {
 
@@ -74,6 +77,30 @@ Status read_file_with(Reader& reader, const std::filesystem::path& path, Collect
     ReadContext ctx{options, diagnostics, found ? *found : local};
     Input input{path.string(), path, &in, path.stem().string()};
     return reader.read(input, ctx, into);
+}
+
+std::string shell_quote(const std::string& s) {
+    std::string q = "'";
+    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+CommandResult run_shell(const std::string& command) {
+    TempDir io;
+    const std::string cmd = "{ " + command + "\n} >" + shell_quote((io / "out").string()) + " 2>" +
+                            shell_quote((io / "err").string());
+    CommandResult r;
+    const int raw = std::system(cmd.c_str());
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    r.out = read_file(io / "out");
+    r.err = read_file(io / "err");
+    return r;
+}
+
+CommandResult run_quire(const std::vector<std::string>& args, const std::string& env, const std::string& stdin_file) {
+    std::string cmd = "env -u QUIRE_PLUGIN_PATH " + env + " " + shell_quote(QUIRE_EXE);
+    for (const auto& a : args) cmd += " " + shell_quote(a);
+    return run_shell(cmd + " <" + shell_quote(stdin_file));
 }
 
 }  // namespace quire::test

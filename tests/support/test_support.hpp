@@ -90,4 +90,20 @@ Status read_file_with(Reader& reader, const std::filesystem::path& path, Collect
                       DiagnosticSink& diagnostics, const Options& options = {},
                       Metadata* found = nullptr);
 
+// What a finished command printed and how it exited.
+struct CommandResult {
+    int status = -1;  // the exit status; -1 when killed by a signal
+    std::string out;
+    std::string err;
+};
+
+// Runs the quire executable of this build with `args` (each passed as one word), with
+// QUIRE_PLUGIN_PATH unset, then `env` ("VAR=value ..." words) set, reading `stdin_file`.
+CommandResult run_quire(const std::vector<std::string>& args, const std::string& env = "",
+                        const std::string& stdin_file = "/dev/null");
+// Runs a shell command line, capturing its output.
+CommandResult run_shell(const std::string& command);
+// `s` quoted for a POSIX shell.
+std::string shell_quote(const std::string& s);
+
 }  // namespace quire::test

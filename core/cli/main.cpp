@@ -1,0 +1,218 @@
+// quire: converts a corpus of articles between formats; every format is a plugin.
+#include <quire/host/conversion.hpp>
+#include <quire/host/plugin_registry.hpp>
+
+#include <boost/program_options.hpp>
+
+#include <cstdlib>
+#include <iostream>
+#include <sstream>
+
+namespace po = boost::program_options;
+using quire::host::ExitCode;
+
+namespace {
+
+// Prints diagnostics on standard error: warnings unless quiet, notes only when verbose.
+class StderrDiagnostics : public quire::DiagnosticSink {
+public:
+    bool quiet = false;
+    bool verbose = false;
+    void report(const quire::Diagnostic& d) override {
+        if (d.severity == quire::Severity::warning && quiet) return;
+        if (d.severity == quire::Severity::note && !verbose) return;
+        std::cerr << (d.file.empty() ? "quire: " : "") << d.format() << '\n';
+    }
+};
+
+const char* usage_text = R"(Usage: quire [options] INPUT... -o OUTPUT
+
+Converts articles to a book. An INPUT is a file, a folder (its articles in file-name order, and
+its book.ini as metadata) or - for standard input. Formats are told by the file extensions unless
+-f/--from and -t/--to name them.
+
+Examples:
+  quire samples/corpus -o corpus.epub              the sample corpus as one EPUB 3 book
+  quire samples/corpus -o book.xml                 ... as a DocBook 5 book
+  quire samples/corpus -t markdown --split out/md  one Markdown file per article
+  quire article.txt -t plain -o -                  plain text on standard output
+  quire samples/corpus --metadata title="My Book" --metadata author="A. Writer" -o my.epub
+  quire --list-formats
+)";
+
+po::options_description core_options() {
+    po::options_description o("Options");
+    // clang-format off
+    o.add_options()
+        ("output,o", po::value<std::string>()->value_name("FILE"), "write to FILE (- for standard output)")
+        ("from,f", po::value<std::string>()->value_name("FORMAT"), "input format (default: from each file's extension)")
+        ("to,t", po::value<std::string>()->value_name("FORMAT"), "output format (default: from the output's extension)")
+        ("split", po::value<std::string>()->value_name("DIR"), "one output file per article in DIR, named by article id")
+        ("metadata,M", po::value<std::vector<std::string>>()->composing()->value_name("KEY=VALUE"),
+            "book metadata (repeatable): title, author, language, identifier, date, publisher, description, rights, ...")
+        ("metadata-file", po::value<std::vector<std::string>>()->composing()->value_name("FILE"),
+            "book metadata from an INI file (repeatable; a book.ini in an input folder is read first)")
+        ("skip-invalid", "skip invalid input files with a warning instead of failing")
+        ("plugin-dir", po::value<std::vector<std::string>>()->composing()->value_name("DIR"),
+            "also load plugins from DIR (repeatable; after the built-in ones, before QUIRE_PLUGIN_PATH)")
+        ("list-plugins", "list the plugins found, and the ones rejected with the reason")
+        ("list-formats", "list the input and output formats")
+        ("quiet,q", "print errors only")
+        ("verbose,v", "print notes too")
+        ("version", "print the version")
+        ("help,h", "print this help");
+    // clang-format on
+    return o;
+}
+
+po::options_description plugin_options(const quire::host::PluginRegistry& registry) {
+    po::options_description o("Format options (from the plugins)");
+    for (const auto& spec : registry.options()) {
+        auto* value = po::value<std::string>();
+        if (spec.value_name.empty()) value->zero_tokens()->implicit_value("true", "");
+        else value->value_name(spec.value_name);
+        o.add_options()(spec.name.c_str(), value, spec.help.c_str());
+    }
+    return o;
+}
+
+void load_plugins(quire::host::PluginRegistry& registry, const std::vector<std::string>& dirs) {
+    registry.load_directory(quire::host::builtin_plugin_dir());
+    for (const auto& d : dirs) registry.load_directory(d);
+    if (const char* path = std::getenv("QUIRE_PLUGIN_PATH"))
+        for (const auto& d : quire::host::split_search_path(path)) registry.load_directory(d);
+}
+
+std::string join(const std::vector<std::string>& v, const char* sep) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+    return out;
+}
+
+void list_plugins(const quire::host::PluginRegistry& registry) {
+    std::cout << "Plugins:\n";
+    for (const auto& p : registry.plugins()) {
+        std::cout << "  " << p->name << ' ' << p->version << " (API " << p->api.to_string() << ")  " << p->path.string() << '\n';
+        for (const auto& name : p->format_names) {
+            const auto* f = registry.find(name);
+            std::string dir = f->can_read() && f->can_write() ? "read, write" : f->can_read() ? "read" : "write";
+            std::cout << "    " << name << " (" << dir << ") " << join(f->info.extensions, " ") << '\n';
+        }
+    }
+    if (!registry.rejected().empty()) {
+        std::cout << "Rejected:\n";
+        for (const auto& r : registry.rejected()) std::cout << "  " << r.path.string() << ": " << r.reason << '\n';
+    }
+}
+
+void list_formats(const quire::host::PluginRegistry& registry) {
+    for (bool reading : {true, false}) {
+        std::cout << (reading ? "Input formats:\n" : "Output formats:\n");
+        for (const auto* f : registry.formats()) {
+            if (reading ? !f->can_read() : !f->can_write()) continue;
+            std::string exts = join(f->info.extensions, " ");
+            if (!reading && !f->info.claims_output_extensions) exts = "(with -t only)";
+            std::cout << "  " << f->info.name << std::string(f->info.name.size() < 14 ? 14 - f->info.name.size() : 1, ' ')
+                      << exts << std::string(exts.size() < 18 ? 18 - exts.size() : 1, ' ') << f->info.description << '\n';
+        }
+    }
+}
+
+int run(int argc, char** argv) {
+    StderrDiagnostics diagnostics;
+    const auto core = core_options();
+    po::options_description hidden;
+    hidden.add_options()("input", po::value<std::vector<std::string>>()->composing(), "");
+    po::positional_options_description positional;
+    positional.add("input", -1);
+
+    // First pass: only what is needed to find the plugins, whose options join the second pass.
+    po::variables_map first;
+    try {
+        po::options_description all;
+        all.add(core).add(hidden);
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).allow_unregistered().run(), first);
+    } catch (const po::error& e) {
+        diagnostics.error("", 0, 0, std::string(e.what()) + " (quire --help shows the usage)");
+        return int(ExitCode::usage);
+    }
+    diagnostics.quiet = first.count("quiet");
+    diagnostics.verbose = first.count("verbose");
+
+    quire::host::PluginRegistry registry;
+    load_plugins(registry, first.count("plugin-dir") ? first["plugin-dir"].as<std::vector<std::string>>() : std::vector<std::string>{});
+    for (const auto& r : registry.rejected())
+        diagnostics.note(r.path.string(), 0, 0, "plugin rejected: " + r.reason);
+
+    const auto formats = plugin_options(registry);
+    po::variables_map vm;
+    try {
+        po::options_description all;
+        all.add(core).add(formats).add(hidden);
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        diagnostics.error("", 0, 0, std::string(e.what()) + " (quire --help shows the usage)");
+        return int(ExitCode::usage);
+    }
+
+    if (vm.count("help")) {
+        std::cout << usage_text << core << '\n' << formats << "\nExit status: 0 success, 64 usage error, 65 invalid input, "
+                     "66 missing input, 69 plugin error, 73 output not written.\n";
+        return 0;
+    }
+    if (vm.count("version")) {
+        std::cout << "quire " << QUIRE_VERSION << " (plugin API " << quire::api_version.to_string() << ")\n";
+        return 0;
+    }
+    if (vm.count("list-plugins")) {
+        list_plugins(registry);
+        return 0;
+    }
+    if (vm.count("list-formats")) {
+        list_formats(registry);
+        return 0;
+    }
+
+    quire::host::ConversionRequest request;
+    if (vm.count("input")) request.inputs = vm["input"].as<std::vector<std::string>>();
+    if (vm.count("output")) request.output = vm["output"].as<std::string>();
+    if (vm.count("split")) request.split_dir = vm["split"].as<std::string>();
+    if (vm.count("from")) request.from = vm["from"].as<std::string>();
+    if (vm.count("to")) request.to = vm["to"].as<std::string>();
+    request.skip_invalid = vm.count("skip-invalid");
+    if (vm.count("metadata-file"))
+        for (const auto& f : vm["metadata-file"].as<std::vector<std::string>>()) request.metadata_files.emplace_back(f);
+    if (vm.count("metadata")) {
+        for (const auto& kv : vm["metadata"].as<std::vector<std::string>>()) {
+            const auto eq = kv.find('=');
+            if (eq == std::string::npos || eq == 0) {
+                diagnostics.error("", 0, 0, "--metadata expects KEY=VALUE, got '" + kv + "'");
+                return int(ExitCode::usage);
+            }
+            request.metadata.set(kv.substr(0, eq), kv.substr(eq + 1));
+        }
+    }
+    for (const auto& spec : registry.options())
+        if (vm.count(spec.name)) request.options[spec.name] = vm[spec.name].as<std::string>();
+    if (!request.split_dir.empty() && !request.output.empty()) {
+        diagnostics.error("", 0, 0, "give either -o OUTPUT or --split DIR, not both");
+        return int(ExitCode::usage);
+    }
+    if (request.output.empty() && request.split_dir.empty() && request.to.empty()) {
+        diagnostics.error("", 0, 0, "no output given: -o FILE, -o - with -t FORMAT, or --split DIR (quire --help shows the usage)");
+        return int(ExitCode::usage);
+    }
+    return int(quire::host::convert(registry, request, diagnostics));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        std::cerr << "quire: error: " << e.what() << '\n';
+        return int(ExitCode::plugin);
+    }
+}

@@ -1,0 +1,37 @@
+// The conversion pipeline: inputs → reader plugin → IR articles, one at a time → writer plugin.
+#pragma once
+
+#include <quire/host/plugin_registry.hpp>
+#include <quire/plugin.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace quire::host {
+
+// The process exit status for each way a conversion can end (documented in the README).
+enum class ExitCode : int {
+    ok = 0,
+    usage = 64,     // the command line is wrong: unknown option or format, missing -o, ...
+    input = 65,     // an input is invalid (bad UTF-8, no table of contents, ...) or has no articles
+    no_input = 66,  // an input file or folder does not exist or cannot be read
+    plugin = 69,    // a plugin is missing, failed or threw
+    output = 73,    // the output cannot be written
+};
+
+struct ConversionRequest {
+    std::vector<std::string> inputs;  // files, folders (their articles in file-name order), "-" for stdin
+    std::string output;               // a file, or "-" for standard output; unused with split_dir
+    std::filesystem::path split_dir;  // when set: one output file per article in this folder
+    std::string from;                 // format names; empty: told by the file extensions
+    std::string to;
+    Metadata metadata;                                  // --metadata KEY=VALUE: wins over files
+    std::vector<std::filesystem::path> metadata_files;  // --metadata-file, in order
+    Options options;                                    // the plugins' options as given
+    bool skip_invalid = false;                          // an invalid input is skipped with a warning
+};
+
+ExitCode convert(const PluginRegistry& registry, const ConversionRequest& request, DiagnosticSink& diagnostics);
+
+}  // namespace quire::host

@@ -1,0 +1,140 @@
+#include <quire/host/plugin_registry.hpp>
+
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace quire;
+using namespace quire::host;
+
+namespace {
+
+const std::filesystem::path good_dir = QUIRE_TEST_PLUGIN_DIR;
+const std::filesystem::path broken_dir = QUIRE_TEST_BROKEN_DIR;
+
+std::string reason_for(const PluginRegistry& r, const std::string& file_name) {
+    for (const auto& rej : r.rejected())
+        if (rej.path.filename() == file_name) return rej.reason;
+    return "(not rejected)";
+}
+
+}  // namespace
+
+TEST(PluginRegistry, LoadsAGoodPlugin) {
+    PluginRegistry r;
+    ASSERT_TRUE(r.load_file(good_dir / "quire-test-lines.so"));
+    ASSERT_EQ(r.plugins().size(), 1u);
+    EXPECT_EQ(r.plugins()[0]->name, "test-lines");
+    EXPECT_EQ(r.plugins()[0]->version, "1.2.3");
+    EXPECT_EQ(r.plugins()[0]->api.to_string(), api_version.to_string());
+    const auto* f = r.find("test-lines");
+    ASSERT_NE(f, nullptr);
+    EXPECT_TRUE(f->can_read());
+    EXPECT_TRUE(f->can_write());
+    EXPECT_EQ(r.find_reader_by_extension(".lines"), f);
+    EXPECT_EQ(r.find_writer_by_extension(".lines"), f);
+    EXPECT_EQ(r.find_reader_by_extension(".nope"), nullptr);
+    ASSERT_EQ(r.options().size(), 1u);
+    EXPECT_EQ(r.options()[0].name, "fail-on");
+}
+
+TEST(PluginRegistry, ReaderAndWriterWork) {
+    PluginRegistry r;
+    ASSERT_TRUE(r.load_file(good_dir / "quire-test-lines.so"));
+    auto reader = r.make_reader(*r.find("test-lines"));
+    ASSERT_TRUE(reader);
+    std::istringstream in("first\n\nsecond\n");
+    test::CollectingArticles sink;
+    test::RecordingDiagnostics diags;
+    Metadata found;
+    ReadContext ctx{{}, diags, found};
+    ASSERT_EQ(reader->read(Input{"x.lines", "x.lines", &in, "x"}, ctx, sink), Status::ok);
+    ASSERT_EQ(sink.articles.size(), 1u);
+    EXPECT_EQ(sink.articles[0].title, "first");
+    EXPECT_EQ(sink.articles[0].introduction.size(), 2u);
+}
+
+TEST(PluginRegistry, ReadersOutliveTheRegistrySafely) {
+    std::shared_ptr<Writer> writer;
+    {
+        PluginRegistry r;
+        ASSERT_TRUE(r.load_file(good_dir / "quire-test-lines.so"));
+        writer = r.make_writer(*r.find("test-lines"));
+    }
+    // The registry is gone; the writer still holds its library, so its code is still there.
+    test::StringOutput out;
+    test::RecordingDiagnostics diags;
+    Book book;
+    book.metadata.title = "T";
+    book.articles.push_back(Article{"a", "A", {}, {}, {}, {}, {}, {}});
+    ASSERT_EQ(test::write_book(*writer, book, out, diags), Status::ok);
+    EXPECT_NE(out.str().find("article a"), std::string::npos);
+    writer.reset();
+}
+
+TEST(PluginRegistry, RejectsWrongMajor) {
+    PluginRegistry r;
+    EXPECT_FALSE(r.load_file(broken_dir / "quire-test-wrong_major.so"));
+    EXPECT_EQ(reason_for(r, "quire-test-wrong_major.so"),
+              "wrong API version: built against 2.0, this quire supports 1.0 to " + api_version.to_string());
+    EXPECT_TRUE(r.plugins().empty());
+    EXPECT_EQ(r.find("test-wrong_major"), nullptr);
+}
+
+TEST(PluginRegistry, RejectsNewerMinor) {
+    PluginRegistry r;
+    EXPECT_FALSE(r.load_file(broken_dir / "quire-test-newer_minor.so"));
+    EXPECT_NE(reason_for(r, "quire-test-newer_minor.so").find("built against 1.99"), std::string::npos);
+}
+
+TEST(PluginRegistry, RejectsMissingEntryPoint) {
+    PluginRegistry r;
+    EXPECT_FALSE(r.load_file(broken_dir / "quire-test-no_descriptor.so"));
+    EXPECT_EQ(reason_for(r, "quire-test-no_descriptor.so").rfind("missing entry point 'quire_plugin'", 0), 0u)
+        << reason_for(r, "quire-test-no_descriptor.so");
+}
+
+TEST(PluginRegistry, RejectsADuplicateFormat) {
+    PluginRegistry r;
+    ASSERT_TRUE(r.load_file(good_dir / "quire-test-lines.so"));
+    EXPECT_FALSE(r.load_file(broken_dir / "quire-test-duplicate.so"));
+    const auto reason = reason_for(r, "quire-test-duplicate.so");
+    EXPECT_NE(reason.find("format 'test-lines' is already provided by plugin 'test-lines'"), std::string::npos) << reason;
+    EXPECT_EQ(r.plugins().size(), 1u);
+}
+
+TEST(PluginRegistry, SkipsNonPluginsQuietly) {
+    test::TempDir dir;
+    test::write_file(dir / "garbage.so", "this is not an ELF file");
+    std::filesystem::copy_file(broken_dir / "libnot-a-plugin.so", dir / "libnot-a-plugin.so");
+    std::filesystem::copy_file(good_dir / "quire-test-lines.so", dir / "quire-test-lines.so");
+    test::write_file(dir / "notes.txt", "not even a library name");
+    PluginRegistry r;
+    r.load_directory(dir.path());
+    EXPECT_EQ(r.plugins().size(), 1u);
+    EXPECT_TRUE(r.rejected().empty()) << r.rejected()[0].path << ": " << r.rejected()[0].reason;
+}
+
+TEST(PluginRegistry, LoadsAFolderInNameOrderAndRejectsTheRest) {
+    test::TempDir dir;
+    for (auto name : {"quire-test-wrong_major.so", "quire-test-no_descriptor.so", "quire-test-throwing.so"})
+        std::filesystem::copy_file(broken_dir / name, dir / name);
+    PluginRegistry r;
+    r.load_directory(dir.path());
+    r.load_directory(dir.path() / "missing");  // a search path may name folders that do not exist
+    EXPECT_EQ(r.plugins().size(), 1u);  // "throwing" loads: it only fails when used
+    EXPECT_EQ(r.rejected().size(), 2u);
+}
+
+TEST(PluginRegistry, TheSameFileTwiceLoadsOnce) {
+    PluginRegistry r;
+    EXPECT_TRUE(r.load_file(good_dir / "quire-test-lines.so"));
+    EXPECT_FALSE(r.load_file(good_dir / "quire-test-lines.so"));
+    EXPECT_EQ(r.plugins().size(), 1u);
+    EXPECT_TRUE(r.rejected().empty());
+}
+
+TEST(PluginRegistry, SplitsSearchPaths) {
+    EXPECT_EQ(split_search_path("/a::/b:"), (std::vector<std::filesystem::path>{"/a", "/b"}));
+    EXPECT_TRUE(split_search_path("").empty());
+}
