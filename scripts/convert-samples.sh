@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The main job: install what is needed, build Quire, and convert the sample corpus into out/
+# in every output format whose plugin was built.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-deps.sh
+cmake --preset release >/dev/null
+cmake --build --preset release
+
+quire=build/release/bin/quire
+mkdir -p out
+declare -A outputs=([epub]=corpus.epub [docbook]=corpus.xml [markdown]=corpus.md [plain]=corpus.txt)
+available=$("$quire" --list-formats | sed -n '/^Output formats:/,$p')
+for format in epub docbook markdown plain; do
+  if grep -q "^  $format " <<<"$available"; then
+    "$quire" samples/corpus -t "$format" -o "out/${outputs[$format]}"
+    echo "out/${outputs[$format]}"
+  fi
+done
