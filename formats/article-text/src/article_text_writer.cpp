@@ -1,0 +1,223 @@
+#include "article_text_writer.hpp"
+
+#include "heading_key.hpp"
+
+#include <ostream>
+#include <string_view>
+#include <unordered_set>
+
+namespace quire::article_text {
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+    const auto first = s.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return {};
+    return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+}
+
+std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+// One paragraph as one line: control characters (line breaks included, tab excepted) become
+// spaces, since a line can hold none of them; the ends are trimmed as the reader would.
+std::string as_line(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 && c != '\t') || c == 0x7F) {
+            out += ' ';
+        } else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                   static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+            out += ' ';  // a C1 control character
+            ++i;
+        } else {
+            out += text[i];
+        }
+    }
+    return std::string(trim(out));
+}
+
+// Blocks as paragraph lines: a paragraph is one line, any other block one line per paragraph of its
+// plain text. Inline markup is dropped; blank results are left out (the format has no blank lines).
+std::vector<std::string> lines_of(const std::vector<Block>& blocks) {
+    std::vector<std::string> lines;
+    auto add = [&](std::string_view text) {
+        if (auto line = as_line(text); !line.empty()) lines.push_back(std::move(line));
+    };
+    for (const auto& block : blocks) {
+        if (block.kind == Block::Kind::paragraph) {
+            add(plain_text(block.inlines));
+            continue;
+        }
+        const std::string text = plain_text(block);
+        std::string_view rest = text;
+        for (auto end = rest.find('\n'); end != std::string_view::npos; end = rest.find('\n')) {
+            add(rest.substr(0, end));
+            rest.remove_prefix(end + 1);
+        }
+        add(rest);
+    }
+    return lines;
+}
+
+struct SectionLines {
+    std::string title;
+    std::vector<std::string> paragraphs;
+};
+
+// An article laid out as the lines of its parts, with the warnings for whatever the format cannot
+// hold or would read back differently.
+class CanonicalArticle {
+public:
+    CanonicalArticle(const Article& article, DiagnosticSink& diagnostics)
+        : article_(article), diagnostics_(diagnostics) {
+        summary_ = lines_of(article.summary);
+        introduction_ = lines_of(article.introduction);
+        std::size_t nested = 0;
+        for (const auto& s : article.sections) add_section(s, 0, nested);
+        conclusion_ = lines_of(article.conclusion);
+        if (nested > 0)
+            warn("article-text has no subsections: " + std::to_string(nested) +
+                 " subsections are written as sections of their own");
+    }
+
+    bool has_sections() const { return !sections_.empty(); }
+
+    void warn_about_read_back() {
+        if (!article_.title.empty() && article_.title != sections_.front().title)
+            diagnostics_.note("", 0, 0,
+                              "article " + in_quotes(article_.id) + ": the title " + in_quotes(article_.title) +
+                                  " is not stored in article-text; keep it in the book's metadata "
+                                  "([article " + article_.id + "] title = ...)");
+        if (summary_.empty() && !introduction_.empty())
+            warn("has no summary: its first introduction paragraph will read back as the summary");
+        if (summary_.size() > 1)
+            warn("the summary has " + std::to_string(summary_.size()) +
+                 " paragraphs; article-text holds one, the others will read back as introduction");
+        for (const auto* part : {&summary_, &introduction_})
+            for (const auto& line : *part)
+                if (line.starts_with("- "))
+                    warn("the paragraph " + in_quotes(line) +
+                         " begins with \"- \" and will read back as a table of contents entry");
+
+        std::unordered_set<std::string> heading_keys;
+        for (const auto& s : sections_) heading_keys.insert(heading_key(s.title));
+        auto check_not_heading = [&](const std::string& line, std::string_view where) {
+            if (heading_keys.count(heading_key(line)))
+                warn("a paragraph of " + std::string(where) +
+                     " equals a section title and will read back as a heading: " + in_quotes(line));
+        };
+        for (const auto& s : sections_)
+            for (const auto& line : s.paragraphs) check_not_heading(line, "section " + in_quotes(s.title));
+        for (const auto& line : conclusion_) check_not_heading(line, "the conclusion");
+
+        const auto& last = sections_.back();
+        if (!conclusion_.empty() && last.paragraphs.empty())
+            warn("the last section " + in_quotes(last.title) +
+                 " has no paragraphs, so the conclusion will read back as its paragraph");
+        else if (conclusion_.empty() && last.paragraphs.size() >= 2)
+            warn("has no conclusion: the last paragraph of section " + in_quotes(last.title) +
+                 " will read back as the conclusion");
+        if (conclusion_.size() > 1)
+            warn("the conclusion has " + std::to_string(conclusion_.size()) +
+                 " paragraphs; article-text holds one, the others will read back as paragraphs of the last section");
+    }
+
+    std::string text() const {
+        std::string out;
+        auto put = [&out](std::string_view prefix, const std::string& line) {
+            out.append(prefix);
+            out.append(line);
+            out += '\n';
+        };
+        for (const auto& line : summary_) put("", line);
+        for (const auto& line : introduction_) put("", line);
+        for (const auto& s : sections_) put("- ", s.title);
+        for (const auto& s : sections_) {
+            put("", s.title);
+            for (const auto& line : s.paragraphs) put("", line);
+        }
+        for (const auto& line : conclusion_) put("", line);
+        return out;
+    }
+
+private:
+    void warn(const std::string& message) {
+        diagnostics_.warning("", 0, 0, "article " + in_quotes(article_.id) + ": " + message);
+    }
+
+    void add_section(const Section& section, int depth, std::size_t& nested) {
+        if (depth > 0) ++nested;
+        SectionLines lines{as_line(section.title), lines_of(section.blocks)};
+        if (lines.title.empty()) {
+            lines.title = "Section " + std::to_string(sections_.size() + 1);
+            warn("section " + std::to_string(sections_.size() + 1) + " has no title; it is written as " +
+                 in_quotes(lines.title));
+        }
+        sections_.push_back(std::move(lines));
+        for (const auto& sub : section.subsections) add_section(sub, depth + 1, nested);
+    }
+
+    const Article& article_;
+    DiagnosticSink& diagnostics_;
+    std::vector<std::string> summary_;
+    std::vector<std::string> introduction_;
+    std::vector<SectionLines> sections_;
+    std::vector<std::string> conclusion_;
+};
+
+}  // namespace
+
+Status ArticleTextWriter::begin_book(const Metadata&, WriteContext& ctx) {
+    // The format holds no book metadata: nothing to write before the article.
+    ctx_ = &ctx;
+    articles_written_ = 0;
+    return Status::ok;
+}
+
+Status ArticleTextWriter::write_article(const Article& article) {
+    if (!ctx_) return Status::failed;
+    auto& diagnostics = ctx_->diagnostics;
+    if (articles_written_ > 0 && !ctx_->split) {
+        diagnostics.error("", 0, 0,
+                          "article-text holds one article per file; use --split DIR (article " +
+                              in_quotes(article.id) + " is the second one)");
+        return Status::failed;
+    }
+    CanonicalArticle canonical(article, diagnostics);
+    if (!canonical.has_sections()) {
+        diagnostics.error("", 0, 0,
+                          "article " + in_quotes(article.id) +
+                              " has no sections; article-text needs at least one (a table of contents entry "
+                              "and its heading)");
+        return Status::failed;
+    }
+    canonical.warn_about_read_back();
+    const std::string text = canonical.text();
+    if (auto bad = find_invalid_utf8(text)) {
+        diagnostics.error("", 0, 0, "article " + in_quotes(article.id) + " holds text that is not UTF-8 (byte " +
+                                        std::to_string(*bad) + " of its article-text form)");
+        return Status::failed;
+    }
+    auto& out = ctx_->output.stream();
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    out.flush();
+    if (!out) {
+        diagnostics.error("", 0, 0, "writing article " + in_quotes(article.id) + " failed");
+        return Status::failed;
+    }
+    ++articles_written_;
+    return Status::ok;
+}
+
+Status ArticleTextWriter::end_book() {
+    if (!ctx_) return Status::failed;
+    if (articles_written_ == 0) {
+        ctx_->diagnostics.error("", 0, 0, "no article to write: an article-text file holds exactly one article");
+        return Status::failed;
+    }
+    return Status::ok;
+}
+
+}  // namespace quire::article_text

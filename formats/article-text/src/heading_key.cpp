@@ -1,0 +1,54 @@
+#include "heading_key.hpp"
+
+#include <array>
+
+namespace quire::article_text {
+
+namespace {
+
+struct Replacement {
+    std::string_view utf8;
+    char ascii;  // ' ' marks white space
+};
+
+// U+00A0, U+2000-U+200A, U+202F, U+205F, U+3000 are spaces; U+2018-U+201B and U+201C-U+201F quotes.
+constexpr std::array<Replacement, 23> replacements{{
+    {"\u00A0", ' '}, {"\u2000", ' '}, {"\u2001", ' '}, {"\u2002", ' '}, {"\u2003", ' '},
+    {"\u2004", ' '}, {"\u2005", ' '}, {"\u2006", ' '}, {"\u2007", ' '}, {"\u2008", ' '},
+    {"\u2009", ' '}, {"\u200A", ' '}, {"\u202F", ' '}, {"\u205F", ' '}, {"\u3000", ' '},
+    {"\u2018", '\''}, {"\u2019", '\''}, {"\u201A", '\''}, {"\u201B", '\''},
+    {"\u201C", '"'}, {"\u201D", '"'}, {"\u201E", '"'}, {"\u201F", '"'},
+}};
+
+}  // namespace
+
+std::string heading_key(std::string_view text) {
+    std::string key;
+    key.reserve(text.size());
+    bool pending_space = false;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        char c = text[i];
+        std::size_t length = 1;
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            for (const auto& r : replacements) {
+                if (text.substr(i, r.utf8.size()) == r.utf8) {
+                    c = r.ascii;
+                    length = r.utf8.size();
+                    break;
+                }
+            }
+        }
+        if (c == ' ' || c == '\t') {
+            pending_space = true;
+        } else {
+            if (pending_space && !key.empty()) key += ' ';
+            pending_space = false;
+            key += c;
+        }
+        i += length;
+    }
+    return key;
+}
+
+}  // namespace quire::article_text
