@@ -171,7 +171,12 @@ public:
         return Status::ok;
     }
 
+    // After an invalid input the run will fail: later inputs are still read, for their diagnostics,
+    // but their articles go nowhere.
+    void discard_from_now_on() { discarding_ = true; }
+
     Status accept(Article&& article) override {
+        if (discarding_) return Status::ok;
         if (buffering_) {
             pending_.push_back(std::move(article));
             return Status::ok;
@@ -217,6 +222,7 @@ private:
     ForwardingDiagnostics& diagnostics_;
     UniqueIds ids_;
     bool buffering_ = false;
+    bool discarding_ = false;
     std::vector<Article> pending_;
     bool begun_ = false;
     bool writer_failed_ = false;
@@ -420,6 +426,7 @@ private:
         Metadata found;
         ArticleRouter router(*destination, config_, request_.metadata, found, forward_);
         std::size_t skipped = 0;
+        std::size_t invalid = 0;
         for (const auto& in : inputs_) {
             std::ifstream file;
             std::istream* stream = &std::cin;
@@ -444,7 +451,11 @@ private:
 
             if (forward_.plugin_failures) return ExitCode::plugin;
             if (router.writer_failed()) return ExitCode::output;
-            if (!input_ok && !request_.skip_invalid) return ExitCode::input;
+            if (!input_ok && !request_.skip_invalid) {
+                ++invalid;
+                router.discard_from_now_on();
+                continue;
+            }
             if (!input_ok) {
                 diagnostics_.warning(in.name, 0, 0, "skipped: the file is invalid (--skip-invalid)");
                 ++skipped;
@@ -453,6 +464,11 @@ private:
                 return forward_.plugin_failures ? ExitCode::plugin : ExitCode::output;
         }
 
+        if (invalid) {
+            diagnostics_.error("", 0, 0, std::to_string(invalid) + (invalid == 1 ? " input is" : " inputs are") +
+                                             " invalid: nothing written (--skip-invalid converts the rest)");
+            return ExitCode::input;
+        }
         if (router.delivered() == 0) {
             diagnostics_.error("", 0, 0, skipped ? "every input was invalid and skipped: nothing to write"
                                                  : "the input holds no articles: nothing to write");

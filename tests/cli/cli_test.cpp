@@ -112,14 +112,18 @@ TEST(Cli, FailedRunLeavesExistingOutputUntouched) {
     EXPECT_EQ(entries(dir.path()), (std::vector<std::string>{"a.lines", "out.lines"}));  // no temporary left
 }
 
-TEST(Cli, FailedRunLeavesNoPartialFile) {
+TEST(Cli, FailedRunLeavesNoPartialFileAndReportsEveryInvalidInput) {
     TempDir dir;
     write_file(dir / "a.lines", "fine\n");
     write_file(dir / "b.lines", "BAD\n");
-    auto r = run_quire({plugins, (dir / "a.lines").string(), (dir / "b.lines").string(), "--fail-on", "BAD", "-o",
-                    (dir / "out.lines").string()});
+    write_file(dir / "c.lines", "also fine\nBAD again\n");
+    auto r = run_quire({plugins, (dir / "a.lines").string(), (dir / "b.lines").string(), (dir / "c.lines").string(),
+                        "--fail-on", "BAD", "-o", (dir / "out.lines").string()});
     EXPECT_EQ(r.status, 65);
-    EXPECT_EQ(entries(dir.path()), (std::vector<std::string>{"a.lines", "b.lines"}));
+    EXPECT_NE(r.err.find((dir / "b.lines").string() + ":1:1: error"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find((dir / "c.lines").string() + ":2:1: error"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("2 inputs are invalid: nothing written"), std::string::npos) << r.err;
+    EXPECT_EQ(entries(dir.path()), (std::vector<std::string>{"a.lines", "b.lines", "c.lines"}));
 }
 
 TEST(Cli, SkipInvalidConvertsTheRest) {
