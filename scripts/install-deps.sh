@@ -9,9 +9,15 @@ packages=(
   libboost-dev libboost-program-options-dev libboost-filesystem-dev
   libpugixml-dev libzip-dev libcmark-dev libunibreak-dev libutf8proc-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
+  uuid-dev  # name-based UUIDs of EPUB content (formats/epub)
   # validators and peers used by the tests
   default-jre-headless epubcheck jing docbook5-xml docbook-xsl-ns xsltproc fop
   poppler-utils cmark pandoc zip unzip time
+  python3-html5lib
+  # headless rendering of an EPUB chapter for its screenshot (formats/epub/screenshot.sh)
+  chromium
+  # fonts the PDF output embeds (formats/docbook)
+  fonts-liberation2
 )
 
 missing=()

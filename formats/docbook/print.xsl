@@ -1,0 +1,208 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Quire's print layout: a customization layer over the DocBook XSL (namespaced) FO stylesheets,
+  turning a Quire DocBook book into XSL-FO for Apache FOP.
+
+    xsltproc -nonet -stringparam paper.type A4 -o book.fo print.xsl book.xml
+    fop -fo book.fo -pdf book.pdf
+
+  `quire ... -t pdf` runs this with a copy of this file embedded in the docbook plugin, adding the
+  parameters body.font.family/title.font.family/monospace.font.family (the Liberation fonts, which
+  it also tells FOP to embed) and pdf.date (see formats/docbook/README.md). The import is resolved
+  through the XML catalog (Debian: docbook-xsl-ns), so no network is needed.
+
+  The layout: a double-sided book on A4 (paper.type=USletter for US letter), a title page, a table
+  of contents with chapters and sections, running heads and page numbers, every chapter starting
+  on a new right-hand page, justified and hyphenated serif text (by default FOP's built-in Times).
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:fo="http://www.w3.org/1999/XSL/Format"
+                xmlns:d="http://docbook.org/ns/docbook"
+                xmlns:x="adobe:ns:meta/"
+                xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+                xmlns:dc="http://purl.org/dc/elements/1.1/"
+                xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+                exclude-result-prefixes="d x rdf dc xmp">
+
+  <xsl:import href="http://docbook.sourceforge.net/release/xsl-ns/current/fo/docbook.xsl"/>
+
+  <!-- Paper and pages -->
+  <xsl:param name="paper.type">A4</xsl:param>
+  <xsl:param name="double.sided" select="1"/>
+  <xsl:param name="page.margin.inner">25mm</xsl:param>
+  <xsl:param name="page.margin.outer">20mm</xsl:param>
+  <xsl:param name="page.margin.top">15mm</xsl:param>
+  <xsl:param name="page.margin.bottom">15mm</xsl:param>
+  <xsl:param name="fop1.extensions" select="1"/>
+
+  <!-- Type: FOP maps "serif" to its built-in Times; quire passes an embeddable face instead. -->
+  <xsl:param name="body.font.family">serif</xsl:param>
+  <xsl:param name="title.font.family">serif</xsl:param>
+  <xsl:param name="body.font.master">11</xsl:param>
+  <xsl:param name="line-height">1.35</xsl:param>
+  <xsl:param name="alignment">justify</xsl:param>
+  <xsl:param name="hyphenate">true</xsl:param>
+  <!-- Body text aligned with the headings, as in a printed book, not indented under them. -->
+  <xsl:param name="body.start.indent">0pt</xsl:param>
+
+  <!-- One table of contents, for the book, listing chapters and their sections. -->
+  <xsl:param name="generate.toc">book toc,title</xsl:param>
+  <xsl:param name="toc.section.depth" select="1"/>
+  <xsl:param name="section.autolabel" select="1"/>
+  <xsl:param name="section.label.includes.component.label" select="1"/>
+
+  <xsl:attribute-set name="abstract.properties">
+    <xsl:attribute name="start-indent">1.5em</xsl:attribute>
+    <xsl:attribute name="end-indent">1.5em</xsl:attribute>
+    <xsl:attribute name="font-style">italic</xsl:attribute>
+    <xsl:attribute name="space-after">1.5em</xsl:attribute>
+  </xsl:attribute-set>
+
+  <!-- Titles are never hyphenated. -->
+  <xsl:attribute-set name="section.title.properties">
+    <xsl:attribute name="hyphenate">false</xsl:attribute>
+  </xsl:attribute-set>
+  <!-- In the table of contents, chapters stand out from their sections. -->
+  <xsl:attribute-set name="toc.line.properties">
+    <xsl:attribute name="hyphenate">false</xsl:attribute>
+    <xsl:attribute name="font-weight">
+      <xsl:choose>
+        <xsl:when test="self::d:chapter or self::d:article">bold</xsl:when>
+        <xsl:otherwise>normal</xsl:otherwise>
+      </xsl:choose>
+    </xsl:attribute>
+    <xsl:attribute name="space-before">
+      <xsl:choose>
+        <xsl:when test="self::d:chapter or self::d:article">0.6em</xsl:when>
+        <xsl:otherwise>0pt</xsl:otherwise>
+      </xsl:choose>
+    </xsl:attribute>
+  </xsl:attribute-set>
+
+  <!-- Chapters start on a new right-hand page (the default for a double-sided book); give their
+       titles room. -->
+  <xsl:attribute-set name="component.title.properties">
+    <xsl:attribute name="space-after">1em</xsl:attribute>
+    <xsl:attribute name="hyphenate">false</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:attribute-set name="section.title.level1.properties">
+    <xsl:attribute name="font-size">
+      <xsl:value-of select="$body.font.master * 1.3"/>
+      <xsl:text>pt</xsl:text>
+    </xsl:attribute>
+  </xsl:attribute-set>
+
+  <!-- Paragraphs: a little space between them. -->
+  <xsl:attribute-set name="normal.para.spacing">
+    <xsl:attribute name="space-before.optimum">0.4em</xsl:attribute>
+    <xsl:attribute name="space-before.minimum">0.2em</xsl:attribute>
+    <xsl:attribute name="space-before.maximum">0.6em</xsl:attribute>
+    <xsl:attribute name="orphans">2</xsl:attribute>
+    <xsl:attribute name="widows">2</xsl:attribute>
+  </xsl:attribute-set>
+
+  <!-- Running heads, as in a printed book: the chapter's title on left-hand pages, the section's
+       on right-hand ones, across the page (the default three equal columns wrap long titles). -->
+  <xsl:param name="header.column.widths">1 14 1</xsl:param>
+  <xsl:attribute-set name="header.content.properties">
+    <xsl:attribute name="font-size">9pt</xsl:attribute>
+    <xsl:attribute name="font-style">italic</xsl:attribute>
+    <xsl:attribute name="hyphenate">false</xsl:attribute>
+  </xsl:attribute-set>
+  <!-- A rule under the running head only where there is one; none over the page number. -->
+  <xsl:template name="head.sep.rule">
+    <xsl:param name="pageclass"/>
+    <xsl:param name="sequence"/>
+    <xsl:param name="gentext-key"/>
+    <xsl:if test="($sequence = 'odd' or $sequence = 'even') and $pageclass != 'titlepage'">
+      <xsl:attribute name="border-bottom-width">0.5pt</xsl:attribute>
+      <xsl:attribute name="border-bottom-style">solid</xsl:attribute>
+      <xsl:attribute name="border-bottom-color">black</xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+  <xsl:param name="footer.rule" select="0"/>
+
+  <xsl:template name="header.content">
+    <xsl:param name="pageclass" select="''"/>
+    <xsl:param name="sequence" select="''"/>
+    <xsl:param name="position" select="''"/>
+    <xsl:param name="gentext-key" select="''"/>
+    <fo:block>
+      <xsl:if test="$position = 'center' and $pageclass != 'titlepage'">
+        <xsl:choose>
+          <xsl:when test="$sequence = 'even'">
+            <xsl:apply-templates select="." mode="titleabbrev.markup"/>
+          </xsl:when>
+          <xsl:when test="$sequence = 'odd'">
+            <fo:retrieve-marker retrieve-class-name="section.head.marker"
+                                retrieve-position="first-including-carryover"
+                                retrieve-boundary="page-sequence"/>
+          </xsl:when>
+        </xsl:choose>
+      </xsl:if>
+    </fo:block>
+  </xsl:template>
+
+  <!-- A chapter's summary (its abstract) reads as the chapter's lead: no "Abstract" heading. -->
+  <xsl:template match="d:chapter/d:info/d:abstract | d:article/d:info/d:abstract" mode="titlepage.mode">
+    <fo:block xsl:use-attribute-sets="abstract.properties">
+      <xsl:apply-templates select="*[not(self::d:title)]" mode="titlepage.mode"/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- DocBook has no line-break element; Quire writes a hard line break as <?linebreak?>. -->
+  <xsl:template match="processing-instruction('linebreak')">
+    <fo:block/>
+  </xsl:template>
+
+  <!-- The PDF's document properties, as docbook-xsl writes them, plus its dates: FOP would take
+       those from the clock; quire passes one (SOURCE_DATE_EPOCH or the book's date) so that the
+       same book gives the same PDF. -->
+  <xsl:param name="pdf.date" select="''"/>
+  <xsl:template name="fop1-document-information">
+    <xsl:variable name="info" select="/*[1]/d:info"/>
+    <fo:declarations>
+      <x:xmpmeta>
+        <rdf:RDF>
+          <rdf:Description rdf:about="">
+            <dc:title>
+              <xsl:variable name="title">
+                <xsl:apply-templates select="/*[1]" mode="title.markup"/>
+              </xsl:variable>
+              <xsl:value-of select="normalize-space($title)"/>
+            </dc:title>
+            <xsl:if test="$info/d:author">
+              <dc:creator>
+                <xsl:for-each select="$info/d:author">
+                  <xsl:if test="position() != 1">, </xsl:if>
+                  <xsl:value-of select="normalize-space(d:personname)"/>
+                </xsl:for-each>
+              </dc:creator>
+            </xsl:if>
+            <xsl:if test="$info/d:abstract">
+              <dc:description>
+                <xsl:value-of select="normalize-space($info/d:abstract)"/>
+              </dc:description>
+            </xsl:if>
+            <xsl:if test="/*[1]/@xml:lang">
+              <dc:language>
+                <xsl:value-of select="/*[1]/@xml:lang"/>
+              </dc:language>
+            </xsl:if>
+          </rdf:Description>
+          <rdf:Description rdf:about="">
+            <xmp:CreatorTool>Quire (DocBook XSL Stylesheets, Apache FOP)</xmp:CreatorTool>
+            <xsl:if test="$pdf.date != ''">
+              <xmp:CreateDate><xsl:value-of select="$pdf.date"/></xmp:CreateDate>
+              <xmp:ModifyDate><xsl:value-of select="$pdf.date"/></xmp:ModifyDate>
+              <xmp:MetadataDate><xsl:value-of select="$pdf.date"/></xmp:MetadataDate>
+            </xsl:if>
+          </rdf:Description>
+        </rdf:RDF>
+      </x:xmpmeta>
+    </fo:declarations>
+  </xsl:template>
+
+</xsl:stylesheet>

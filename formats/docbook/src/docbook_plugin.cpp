@@ -1,0 +1,49 @@
+// The docbook plugin: the "docbook" format (DocBook 5 XML) and the "pdf" format (the same
+// DocBook sent through xsltproc with print.xsl, embedded here, and Apache FOP).
+#include "docbook_writer.hpp"
+#include "pdf_writer.hpp"
+
+#include <quire/plugin.hpp>
+#include <quire_asset/print_xsl.hpp>
+
+namespace {
+
+quire::OptionSpec division_option_spec() {
+    return {quire::docbook::division_option, "chapter|article",
+            "DocBook, PDF: what each article becomes in the book: a chapter (the default) or an article"};
+}
+
+quire::PluginDescriptor describe_docbook_plugin() {
+    using namespace quire;
+    PluginDescriptor plugin;
+    plugin.name = "docbook";
+    plugin.version = "1.0.0";
+    plugin.description = "DocBook 5 books, and PDF through the DocBook XSL stylesheets and Apache FOP";
+
+    FormatInfo docbook;
+    docbook.name = "docbook";
+    docbook.description = "DocBook 5 XML: a book of chapters, valid against the DocBook 5.0 schema";
+    docbook.extensions = {".xml", ".dbk"};
+    docbook.make_writer = [] { return std::make_unique<docbook::DocBookWriter>(); };
+    docbook.options = {division_option_spec()};
+    plugin.formats.push_back(std::move(docbook));
+
+    FormatInfo pdf;
+    pdf.name = "pdf";
+    pdf.description = "PDF for print: DocBook typeset by xsltproc and Apache FOP (both must be on PATH)";
+    pdf.extensions = {".pdf"};
+    pdf.binary = true;
+    pdf.make_writer = [] { return std::make_unique<docbook::PdfWriter>(quire_asset::print_xsl); };
+    pdf.options = {
+        {docbook::paper_option, "a4|letter", "PDF: paper size (default a4)"},
+        {docbook::print_work_dir_option, "DIR",
+         "PDF: keep the intermediate DocBook, XSL-FO and tool logs in DIR"},
+        division_option_spec(),
+    };
+    plugin.formats.push_back(std::move(pdf));
+    return plugin;
+}
+
+}  // namespace
+
+QUIRE_PLUGIN(describe_docbook_plugin)

@@ -1,0 +1,271 @@
+#include "pdf_writer.hpp"
+
+#include "external_tool.hpp"
+#include "print_date.hpp"
+#include "print_fonts.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <string_view>
+#include <vector>
+
+namespace quire::docbook {
+
+namespace {
+
+constexpr std::size_t max_warnings_shown = 10;
+constexpr std::size_t max_errors_shown = 20;
+
+// Apache FOP writes "[ERROR] ...", "[WARN] ..." (commons-logging SimpleLog, Debian's wrapper) or
+// "SEVERE: ..." / "WARNING: ..." (java.util.logging); a Java crash starts with "Exception".
+bool is_fop_error(std::string_view line) {
+    for (std::string_view prefix : {"[ERROR]", "[FATAL]", "SEVERE", "ERROR", "Exception", "java.lang."})
+        if (line.substr(0, prefix.size()) == prefix) return true;
+    return false;
+}
+
+bool is_fop_warning(std::string_view line) {
+    return line.substr(0, 6) == "[WARN]" || line.substr(0, 8) == "WARNING:";
+}
+
+std::vector<std::string> lines_of(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty()) lines.push_back(line);
+    return lines;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+PrintWorkFolder::~PrintWorkFolder() {
+    if (!remove_) return;
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+}
+
+bool PrintWorkFolder::create(const std::optional<std::filesystem::path>& kept, std::string& error) {
+    std::error_code ec;
+    if (kept) {
+        std::filesystem::create_directories(*kept, ec);
+        if (ec) {
+            error = "cannot create " + kept->string() + ": " + ec.message();
+            return false;
+        }
+        path_ = *kept;
+        return true;
+    }
+    auto pattern = (std::filesystem::temp_directory_path(ec) / "quire-pdf-XXXXXX").string();
+    if (ec || !::mkdtemp(pattern.data())) {
+        error = "cannot create a temporary folder: " + std::string(std::strerror(errno));
+        return false;
+    }
+    path_ = pattern;
+    remove_ = true;
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+// The intermediate DocBook file, as the Output the DocBook writer streams into.
+class PdfWriter::DocBookFile final : public Output {
+public:
+    explicit DocBookFile(const std::filesystem::path& path) : stream_(path, std::ios::binary) {}
+    std::ostream& stream() override { return stream_; }
+    std::optional<std::filesystem::path> file() override { return std::nullopt; }
+    bool close() {
+        stream_.close();
+        return !stream_.fail();
+    }
+
+private:
+    std::ofstream stream_;
+};
+
+PdfWriter::PdfWriter(std::string_view print_stylesheet) : print_stylesheet_(print_stylesheet) {}
+
+PdfWriter::~PdfWriter() = default;
+
+Status PdfWriter::begin_book(const Metadata& book, WriteContext& ctx) {
+    ctx_ = &ctx;
+    const auto paper = ctx.options.find(paper_option);
+    if (paper == ctx.options.end() || paper->second == "a4") {
+        paper_type_ = "A4";
+    } else if (paper->second == "letter") {
+        paper_type_ = "USletter";
+    } else {
+        ctx.diagnostics.error("", 0, 0, "--" + std::string(paper_option) + " must be 'a4' or 'letter', not '" +
+                                            paper->second + "'");
+        return Status::failed;
+    }
+    if (!division_from(ctx.options, false, ctx.diagnostics)) return Status::failed;
+    // Before any work: a missing tool should be the first and only thing the user hears about.
+    if (!find_tools()) return Status::failed;
+
+    std::optional<std::filesystem::path> kept;
+    if (auto dir = ctx.options.find(print_work_dir_option); dir != ctx.options.end()) kept = dir->second;
+    std::string error;
+    if (!work_.create(kept, error)) {
+        ctx.diagnostics.error("", 0, 0, error);
+        return Status::failed;
+    }
+    print_epoch_ = print_epoch(std::getenv("SOURCE_DATE_EPOCH"), book.date);
+
+    docbook_file_ = std::make_unique<DocBookFile>(work_ / "book.xml");
+    if (!docbook_file_->stream()) {
+        ctx.diagnostics.error("", 0, 0, "cannot write " + (work_ / "book.xml").string());
+        return Status::failed;
+    }
+    docbook_ctx_.emplace(WriteContext{ctx.options, ctx.diagnostics, *docbook_file_, false});
+    return docbook_.begin_book(book, *docbook_ctx_);
+}
+
+Status PdfWriter::write_article(const Article& article) { return docbook_.write_article(article); }
+
+Status PdfWriter::end_book() {
+    if (docbook_.end_book() != Status::ok) return Status::failed;
+    if (!docbook_file_->close()) {
+        ctx_->diagnostics.error("", 0, 0, "cannot write " + (work_ / "book.xml").string());
+        return Status::failed;
+    }
+    return render();
+}
+
+bool PdfWriter::find_tools() {
+    struct Tool {
+        const char* name;
+        const char* what;
+        const char* debian_package;
+        std::filesystem::path* found;
+    };
+    const Tool tools[] = {{"xsltproc", "the XSLT processor", "xsltproc", &xsltproc_},
+                          {"fop", "Apache FOP", "fop", &fop_}};
+    bool all_found = true;
+    for (const auto& tool : tools) {
+        if (auto path = find_on_path(tool.name)) {
+            *tool.found = *path;
+            continue;
+        }
+        ctx_->diagnostics.error("", 0, 0,
+                                std::string("PDF output needs '") + tool.name + "' (" + tool.what +
+                                    "), which is not on PATH; install it (Debian: apt-get install " +
+                                    tool.debian_package + ") or write DocBook (-t docbook) and print it yourself");
+        all_found = false;
+    }
+    return all_found;
+}
+
+bool PdfWriter::write_work_file(const char* name, std::string_view content) {
+    std::ofstream file(work_ / name, std::ios::binary);
+    file << content;
+    if (file.flush()) return true;
+    ctx_->diagnostics.error("", 0, 0, "cannot write " + (work_ / name).string());
+    return false;
+}
+
+Status PdfWriter::render() {
+    // Embedded fonts when they are installed; FOP's built-in (not embeddable) ones otherwise.
+    const auto folders = standard_font_folders();
+    const auto serif = find_font_family("Liberation Serif", "LiberationSerif", folders);
+    const auto mono = find_font_family("Liberation Mono", "LiberationMono", folders);
+    if (!serif || !mono) {
+        ctx_->diagnostics.warning("", 0, 0,
+                                  "the Liberation fonts are not installed (Debian: apt-get install fonts-liberation2):"
+                                  " the PDF uses FOP's built-in Times and Courier, which are not embedded in it");
+    }
+    std::vector<PrintFontFamily> embedded;
+    if (serif) embedded.push_back(*serif);
+    if (mono) embedded.push_back(*mono);
+    if (!write_work_file("print.xsl", print_stylesheet_) || !write_work_file("fop.xconf", fop_configuration(embedded)))
+        return Status::failed;
+
+    const std::string text_font = serif ? serif->name : "serif";
+    const std::vector<std::string> xslt_arguments{
+        "--nonet",  // the DocBook stylesheets come from the local XML catalog, never the network
+        "--stringparam", "paper.type", paper_type_,
+        "--stringparam", "pdf.date", xmp_date(print_epoch_),
+        "--stringparam", "body.font.family", text_font,
+        "--stringparam", "title.font.family", text_font,
+        "--stringparam", "monospace.font.family", mono ? mono->name : "monospace",
+        "--output", (work_ / "book.fo").string(),
+        (work_ / "print.xsl").string(), (work_ / "book.xml").string()};
+    if (!run(xsltproc_, xslt_arguments, "xsltproc.log", {})) return Status::failed;
+
+    const auto output_file = ctx_->output.file();
+    const auto pdf = output_file ? *output_file : work_ / "book.pdf";
+    // FOP stamps the creation date from SOURCE_DATE_EPOCH, the rest of its metadata from print.xsl's
+    // pdf.date: both the same instant, so the same book gives the same PDF.
+    const std::vector<std::string> fop_environment{"SOURCE_DATE_EPOCH=" + std::to_string(print_epoch_)};
+    const std::vector<std::string> fop_arguments{"-c", (work_ / "fop.xconf").string(), "-fo",
+                                                 (work_ / "book.fo").string(), "-pdf", pdf.string()};
+    if (!run(fop_, fop_arguments, "fop.log", fop_environment))
+        return Status::failed;
+    if (!report_fop_log(work_ / "fop.log")) return Status::failed;
+    if (!output_file && !copy_to_output_stream(pdf)) return Status::failed;
+    return Status::ok;
+}
+
+bool PdfWriter::run(const std::filesystem::path& tool, const std::vector<std::string>& arguments,
+                    const char* log_name, const std::vector<std::string>& environment) {
+    const auto log = work_ / log_name;
+    std::error_code ec;
+    std::filesystem::remove(log, ec);  // a kept work folder holds the previous run's log
+    const ToolRun result = run_tool(tool, arguments, log, environment);
+    if (!result.started) {
+        ctx_->diagnostics.error("", 0, 0, "cannot run " + tool.string() + ": " + result.error);
+        return false;
+    }
+    if (result.exit_code == 0) return true;
+
+    std::string message = tool.filename().string() + " failed (" +
+                          (result.exit_code < 0 ? std::string("killed") : "exit " + std::to_string(result.exit_code)) +
+                          ")";
+    const auto lines = lines_of(log);
+    const std::size_t first = lines.size() > 15 ? lines.size() - 15 : 0;
+    for (std::size_t i = first; i < lines.size(); ++i) message += "\n  " + lines[i];
+    for (const auto& line : lines) {
+        if (line.find("docbook.xsl") != std::string::npos && line.find("failed to load") != std::string::npos) {
+            message += "\nthe DocBook XSL stylesheets are missing from the XML catalog"
+                       " (Debian: apt-get install docbook-xsl-ns)";
+            break;
+        }
+    }
+    ctx_->diagnostics.error("", 0, 0, message);
+    return false;
+}
+
+bool PdfWriter::report_fop_log(const std::filesystem::path& log) {
+    std::size_t errors = 0;
+    std::size_t warnings = 0;
+    for (const auto& line : lines_of(log)) {
+        if (is_fop_error(line)) {
+            if (++errors <= max_errors_shown) ctx_->diagnostics.error("", 0, 0, "fop: " + line);
+        } else if (is_fop_warning(line)) {
+            if (++warnings <= max_warnings_shown) ctx_->diagnostics.warning("", 0, 0, "fop: " + line);
+        }
+    }
+    if (errors > max_errors_shown || warnings > max_warnings_shown) {
+        ctx_->diagnostics.note("", 0, 0,
+                               "fop logged " + std::to_string(errors) + " error(s) and " + std::to_string(warnings) +
+                                   " warning(s) in all; --" + print_work_dir_option + " DIR keeps its log");
+    }
+    return errors == 0;
+}
+
+bool PdfWriter::copy_to_output_stream(const std::filesystem::path& pdf) {
+    std::ifstream in(pdf, std::ios::binary);
+    auto& out = ctx_->output.stream();
+    out << in.rdbuf();
+    out.flush();
+    if (!in || !out) {
+        ctx_->diagnostics.error("", 0, 0, "cannot copy the PDF to the output");
+        return false;
+    }
+    return true;
+}
+
+}  // namespace quire::docbook

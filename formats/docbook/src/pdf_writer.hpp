@@ -1,0 +1,75 @@
+// Writes a book as PDF: DocBook (DocBookWriter) → XSL-FO (xsltproc with print.xsl) → PDF (Apache FOP).
+#pragma once
+
+#include "docbook_writer.hpp"
+
+#include <quire/plugin.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace quire::docbook {
+
+inline constexpr const char* paper_option = "paper";
+inline constexpr const char* print_work_dir_option = "print-work-dir";
+
+// The folder holding the intermediate files: a fresh temporary one removed at the end, or one
+// the user named (--print-work-dir) and keeps.
+class PrintWorkFolder {
+public:
+    PrintWorkFolder() = default;
+    PrintWorkFolder(const PrintWorkFolder&) = delete;
+    PrintWorkFolder& operator=(const PrintWorkFolder&) = delete;
+    ~PrintWorkFolder();
+
+    // Creates the folder; false (with `error` set) when it cannot be.
+    bool create(const std::optional<std::filesystem::path>& kept, std::string& error);
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const char* name) const { return path_ / name; }
+
+private:
+    std::filesystem::path path_;
+    bool remove_ = false;
+};
+
+class PdfWriter final : public Writer {
+public:
+    // `print_stylesheet`: the text of print.xsl, written beside the intermediate files.
+    explicit PdfWriter(std::string_view print_stylesheet);
+    ~PdfWriter() override;
+
+    Status begin_book(const Metadata& book, WriteContext& ctx) override;
+    Status write_article(const Article& article) override;
+    Status end_book() override;
+
+private:
+    class DocBookFile;
+
+    bool find_tools();
+    Status render();
+    bool write_work_file(const char* name, std::string_view content);
+    // Runs one tool; reports and returns false when it could not run or failed.
+    bool run(const std::filesystem::path& tool, const std::vector<std::string>& arguments, const char* log_name,
+             const std::vector<std::string>& environment);
+    // Reports FOP's errors and warnings from its log; false when it logged errors.
+    bool report_fop_log(const std::filesystem::path& log);
+    bool copy_to_output_stream(const std::filesystem::path& pdf);
+
+    std::string_view print_stylesheet_;
+    WriteContext* ctx_ = nullptr;
+    std::string paper_type_;
+    std::int64_t print_epoch_ = 0;  // the PDF's dates
+    std::filesystem::path xsltproc_;
+    std::filesystem::path fop_;
+    PrintWorkFolder work_;
+    std::unique_ptr<DocBookFile> docbook_file_;
+    std::optional<WriteContext> docbook_ctx_;
+    DocBookWriter docbook_;
+};
+
+}  // namespace quire::docbook

@@ -1,0 +1,61 @@
+// A streaming XML serializer that pretty-prints without changing what the document says.
+#pragma once
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace quire::docbook {
+
+using XmlAttributes = std::vector<std::pair<std::string_view, std::string>>;
+
+// Writes elements straight to a stream, 2 spaces an indentation level.
+//
+// An element opened with open_block() holds only elements: each child starts on its own line.
+// One opened with open_inline() holds text (a para, a title): it stays on one line, because
+// whitespace added inside mixed content would change the text.
+//
+// Text and attribute values are escaped, and anything XML 1.0 cannot carry (invalid UTF-8,
+// control characters, U+FFFE...) becomes U+FFFD; replacements() counts those so the caller
+// can say where they happened.
+class XmlStream {
+public:
+    explicit XmlStream(std::ostream& out) : out_(out) {}
+
+    void declaration();
+    void open_block(std::string_view name, const XmlAttributes& attributes = {});
+    void open_inline(std::string_view name, const XmlAttributes& attributes = {});
+    // An element with no content, on its own line or inline depending on its parent.
+    void empty(std::string_view name, const XmlAttributes& attributes = {});
+    // Closes the innermost open element.
+    void close();
+    // An element holding only `text`, e.g. <title>...</title>.
+    void text_element(std::string_view name, std::string_view text, const XmlAttributes& attributes = {});
+    // Character data; only inside an inline element.
+    void text(std::string_view text);
+    // <?target?>; only inside an inline element.
+    void processing_instruction(std::string_view target);
+
+    std::size_t depth() const { return open_.size(); }
+    std::size_t replacements() const { return replacements_; }
+
+private:
+    struct Open {
+        std::string name;
+        bool is_inline;
+    };
+
+    bool in_inline() const { return !open_.empty() && open_.back().is_inline; }
+    void start_line();
+    void start_tag(std::string_view name, const XmlAttributes& attributes, bool self_closing);
+    void escaped(std::string_view text, bool in_attribute);
+
+    std::ostream& out_;
+    std::vector<Open> open_;
+    std::size_t replacements_ = 0;
+};
+
+}  // namespace quire::docbook

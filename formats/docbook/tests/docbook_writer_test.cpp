@@ -1,0 +1,339 @@
+// The DocBook writer, driven in-process over books built in code.
+#include "commands.hpp"
+#include "docbook_writer.hpp"
+#include "test_books.hpp"
+
+#include <test_support.hpp>
+
+#include <gtest/gtest.h>
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+
+namespace quire::docbook {
+namespace {
+
+using quire::test::RecordingDiagnostics;
+using quire::test::StringOutput;
+using quire::test::TempDir;
+
+const std::filesystem::path golden_dir = QUIRE_DOCBOOK_TEST_DIR "/golden";
+
+struct Written {
+    Status status;
+    std::string xml;
+};
+
+Written write(const Book& book, RecordingDiagnostics& diagnostics, const Options& options = {}, bool split = false) {
+    DocBookWriter writer;
+    StringOutput output;
+    const auto status = quire::test::write_book(writer, book, output, diagnostics, options, split);
+    return {status, output.str()};
+}
+
+std::string write_ok(const Book& book, const Options& options = {}) {
+    RecordingDiagnostics diagnostics;
+    auto written = write(book, diagnostics, options);
+    EXPECT_EQ(written.status, Status::ok) << diagnostics.text();
+    EXPECT_EQ(diagnostics.all.size(), 0u) << diagnostics.text();
+    return written.xml;
+}
+
+pugi::xml_document parse(const std::string& xml) {
+    pugi::xml_document doc;
+    const auto result = doc.load_string(xml.c_str(), pugi::parse_default | pugi::parse_pi);
+    EXPECT_TRUE(result) << result.description() << " at offset " << result.offset;
+    return doc;
+}
+
+// The text of a node and its descendants, as an XML parser reports it.
+std::string text_of(pugi::xml_node node) {
+    std::string out;
+    for (auto n : node.select_nodes(".//text()")) out += n.node().value();
+    return out;
+}
+
+bool is_ascii_ncname(const std::string& id) {
+    if (id.empty()) return false;
+    auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+    if (!letter(id[0])) return false;
+    for (char c : id)
+        if (!letter(c) && !(c >= '0' && c <= '9') && c != '-' && c != '.') return false;
+    return true;
+}
+
+std::vector<std::string> xml_ids(const pugi::xml_document& doc) {
+    std::vector<std::string> ids;
+    for (auto n : doc.select_nodes("//*[@xml:id]")) ids.push_back(n.node().attribute("xml:id").value());
+    return ids;
+}
+
+void expect_valid(const std::vector<std::pair<std::string, std::string>>& named_documents) {
+    TempDir dir;
+    std::vector<std::filesystem::path> files;
+    for (const auto& [name, xml] : named_documents) {
+        files.push_back(dir / name);
+        quire::test::write_file(files.back(), xml);
+    }
+    const auto jing = test::validate_docbook(files);
+    EXPECT_EQ(jing.exit_code, 0) << jing.output;
+    EXPECT_EQ(jing.output, "");
+}
+
+TEST(DocBookWriter, MatchesGoldenFile) {
+    const auto xml = write_ok(test::feature_book());
+    const auto golden = golden_dir / "feature-book.xml";
+    if (std::getenv("QUIRE_REGENERATE_GOLDEN")) quire::test::write_file(golden, xml);
+    EXPECT_EQ(xml, quire::test::read_file(golden)) << "QUIRE_REGENERATE_GOLDEN=1 rewrites " << golden;
+}
+
+TEST(DocBookWriter, EveryDivisionAndSplitDocumentValidatesWithJing) {
+    const auto book = test::feature_book();
+    std::vector<std::pair<std::string, std::string>> documents{
+        {"chapters.xml", write_ok(book)},
+        {"articles.xml", write_ok(book, {{"docbook-division", "article"}})},
+    };
+    Book one = book;
+    one.articles.resize(1);
+    documents.emplace_back("one-article.xml", write_ok(one));
+    for (const auto& article : book.articles) {
+        RecordingDiagnostics diagnostics;
+        Book single{book.metadata, {article}};
+        auto written = write(single, diagnostics, {}, true);
+        ASSERT_EQ(written.status, Status::ok) << diagnostics.text();
+        documents.emplace_back("split-" + article.id + ".xml", written.xml);
+    }
+    expect_valid(documents);
+}
+
+TEST(DocBookWriter, BookRootCarriesNamespaceVersionLanguageAndInfo) {
+    const auto doc = parse(write_ok(test::feature_book()));
+    const auto book = doc.document_element();
+    EXPECT_STREQ(book.name(), "book");
+    EXPECT_STREQ(book.attribute("xmlns").value(), "http://docbook.org/ns/docbook");
+    EXPECT_STREQ(book.attribute("version").value(), "5.0");
+    EXPECT_STREQ(book.attribute("xml:lang").value(), "en-GB");
+
+    const auto info = book.child("info");
+    EXPECT_EQ(text_of(info.child("title")), "Field Notes & <Essays>");
+    std::vector<std::string> authors;
+    for (auto a : info.children("author")) authors.push_back(text_of(a.child("personname")));
+    EXPECT_EQ(authors, (std::vector<std::string>{"Ada Lovelace", "Charles \"Charlie\" Babbage"}));
+    EXPECT_EQ(text_of(info.child("pubdate")), "2024-03-01");
+    EXPECT_EQ(text_of(info.child("publisher").child("publishername")), "Analytical Press");
+    EXPECT_EQ(text_of(info.child("biblioid")), "urn:uuid:7b0a3f6e-0c55-4a0b-9d3e-2f1f5f6b9c11");
+    EXPECT_STREQ(info.child("biblioid").attribute("class").value(), "uri");
+    const auto abstract = info.child("abstract");
+    EXPECT_EQ(abstract.select_nodes("para").size(), 2u);
+    EXPECT_EQ(text_of(abstract.first_child()), "Essays on engines.");
+    EXPECT_EQ(text_of(info.child("legalnotice").child("para")), "© 2024 The Authors. All rights reserved.");
+}
+
+TEST(DocBookWriter, EachArticleIsAChapterWithInfoSectionsAndConclusion) {
+    const auto doc = parse(write_ok(test::feature_book()));
+    const auto chapters = doc.select_nodes("/book/chapter");
+    ASSERT_EQ(chapters.size(), 3u);
+
+    const auto alpha = chapters[0].node();
+    EXPECT_STREQ(alpha.attribute("xml:id").value(), "a-001_alpha");
+    EXPECT_EQ(text_of(alpha.child("info").child("title")), "Alpha: “Quotes”, 'apostrophes' & <angle brackets>");
+    // The summary's list is kept, inside a para (an abstract holds only paras).
+    EXPECT_EQ(alpha.select_nodes("info/abstract/para").size(), 2u);
+    EXPECT_EQ(alpha.select_nodes("info/abstract/para/itemizedlist/listitem").size(), 2u);
+
+    std::vector<std::string> section_titles;
+    for (auto s : alpha.children("section")) section_titles.push_back(text_of(s.child("title")));
+    EXPECT_EQ(section_titles,
+              (std::vector<std::string>{"Getting Started", "Conclusion", "An Empty Section", "In Closing"}));
+    // The conclusion comes last, titled from the book's conclusion-title.
+    const auto conclusion = alpha.last_child();
+    EXPECT_EQ(text_of(conclusion.child("para")), "The real conclusion.");
+    EXPECT_EQ(alpha.select_nodes("section/section[title='Details']").size(), 1u);
+
+    // An article with no title is titled by its id; with nothing in it, it still holds a para.
+    const auto bare = chapters[2].node();
+    EXPECT_EQ(text_of(bare.child("info").child("title")), "003_bare");
+    EXPECT_TRUE(bare.child("para"));
+}
+
+TEST(DocBookWriter, ConclusionTitleDefaultsAndArticleMetadataWins) {
+    Book book;
+    book.articles = {test::corpus_like_article("a1", "One"), test::corpus_like_article("a2", "Two")};
+    book.articles[1].metadata.extra["conclusion-title"] = "Summing Up";
+    const auto doc = parse(write_ok(book));
+    const auto chapters = doc.select_nodes("/book/chapter");
+    EXPECT_EQ(text_of(chapters[0].node().last_child().child("title")), "Conclusion");
+    EXPECT_EQ(text_of(chapters[1].node().last_child().child("title")), "Summing Up");
+}
+
+TEST(DocBookWriter, IdsAreUniqueNcNamesDerivedFromArticleAndSectionIds) {
+    const auto doc = parse(write_ok(test::feature_book()));
+    const auto ids = xml_ids(doc);
+    std::set<std::string> unique(ids.begin(), ids.end());
+    EXPECT_EQ(unique.size(), ids.size());
+    for (const auto& id : ids) EXPECT_TRUE(is_ascii_ncname(id)) << id;
+
+    EXPECT_TRUE(unique.count("a-001_alpha.getting-started"));
+    EXPECT_TRUE(unique.count("a-001_alpha.details"));
+    // A section titled "Conclusion" takes the plain id; the conclusion itself gets the next one.
+    EXPECT_TRUE(unique.count("a-001_alpha.conclusion"));
+    EXPECT_STREQ(doc.select_node("/book/chapter[1]/section[last()]").node().attribute("xml:id").value(),
+                 "a-001_alpha.conclusion-2");
+    // An id that is not an NCName as it stands ("2nd article") is made one.
+    EXPECT_TRUE(unique.count("a-2nd-article"));
+    EXPECT_TRUE(unique.count("a-2nd-article.only-section"));
+}
+
+TEST(DocBookWriter, IdsDoNotDependOnOtherArticles) {
+    const auto book = test::feature_book();
+    Book without_first = book;
+    without_first.articles.erase(without_first.articles.begin());
+    const auto all = xml_ids(parse(write_ok(book)));
+    for (const auto& id : xml_ids(parse(write_ok(without_first))))
+        EXPECT_NE(std::find(all.begin(), all.end(), id), all.end()) << id;
+}
+
+TEST(DocBookWriter, TextIsEscapedAndNothingIsLost) {
+    const auto book = test::feature_book();
+    const auto doc = parse(write_ok(book));
+    const auto alpha = doc.select_node("/book/chapter[1]").node();
+
+    const auto intro = alpha.child("para");
+    auto expected = plain_text(book.articles[0].introduction[0].inlines);
+    std::erase(expected, '\n');  // the line break is a processing instruction, not text
+    EXPECT_EQ(text_of(intro), expected);
+    EXPECT_EQ(text_of(intro.child("emphasis")), "emphasised");
+    EXPECT_STREQ(intro.find_child_by_attribute("emphasis", "role", "strong").child_value(), "strong");
+    EXPECT_STREQ(intro.child("literal").child_value(), "a < b && c");
+    const auto link = intro.child("link");
+    EXPECT_STREQ(link.attribute("xlink:href").value(), "https://example.org/?a=1&b=\"2\"");
+    EXPECT_EQ(text_of(link), "link");
+    EXPECT_STREQ(link.next_sibling("link").attribute("xlink:href").value(), "https://example.org/bare");
+    // The line break survives as the processing instruction print.xsl turns into a break.
+    bool has_linebreak = false;
+    for (auto child : intro.children())
+        if (child.type() == pugi::node_pi && std::string(child.name()) == "linebreak") has_linebreak = true;
+    EXPECT_TRUE(has_linebreak);
+
+    // Code keeps every character: leading spaces, tab, CR, "]]>".
+    EXPECT_EQ(text_of(alpha.select_node(".//programlisting").node()),
+              "  int main() {\n\treturn a < b && c > d; // ]]>\r\n  }");
+    const auto list = alpha.select_node(".//orderedlist").node();
+    EXPECT_STREQ(list.attribute("startingnumber").value(), "3");
+    EXPECT_EQ(text_of(alpha.select_node(".//blockquote").node()), "A quoted paragraph.");
+}
+
+TEST(DocBookWriter, IsPrettyPrintedWithTwoSpaceIndent) {
+    const auto xml = write_ok(test::feature_book());
+    EXPECT_EQ(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<book ", 0), 0u);
+    EXPECT_NE(xml.find("\n  <info>\n    <title>"), std::string::npos);
+    EXPECT_NE(xml.find("\n  <chapter xml:id=\"a-001_alpha\">\n    <info>\n      <title>"), std::string::npos);
+    EXPECT_EQ(xml.back(), '\n');
+}
+
+TEST(DocBookWriter, EmptyMetadataMakesNoEmptyElements) {
+    Book book;
+    book.metadata.title = "  ";  // blank counts as absent
+    book.metadata.authors = {""};
+    book.articles = {test::corpus_like_article("a1", "One")};
+    const auto xml = write_ok(book);
+    const auto doc = parse(xml);
+    EXPECT_FALSE(doc.document_element().child("info"));
+    EXPECT_STREQ(doc.document_element().attribute("xml:lang").value(), "en");
+    for (auto n : doc.select_nodes("//*")) {
+        const auto node = n.node();
+        const bool empty = !node.first_child() && !node.first_attribute();
+        EXPECT_FALSE(empty) << "empty <" << node.name() << "> in\n" << xml;
+    }
+    expect_valid({{"empty-metadata.xml", xml}});
+}
+
+TEST(DocBookWriter, CharactersXmlCannotHoldAreReplacedAndReported) {
+    Book book;
+    auto article = test::corpus_like_article("a1", "Bad \x01 title");
+    article.source = "corpus/a1.txt";
+    article.introduction = {Block::paragraph("invalid byte \xff here, U+FFFE \xEF\xBF\xBE there")};
+    book.articles = {article};
+    RecordingDiagnostics diagnostics;
+    const auto written = write(book, diagnostics);
+    ASSERT_EQ(written.status, Status::ok);
+    ASSERT_EQ(diagnostics.warning_count(), 1u) << diagnostics.text();
+    EXPECT_EQ(diagnostics.all[0].file, "corpus/a1.txt");
+    // The title three times (title, and in the summary and conclusion), the introduction twice.
+    EXPECT_NE(diagnostics.all[0].message.find("5 character(s)"), std::string::npos) << diagnostics.text();
+    const auto doc = parse(written.xml);
+    EXPECT_EQ(text_of(doc.select_node("//chapter/info/title").node()), "Bad \uFFFD title");
+    EXPECT_EQ(text_of(doc.select_node("//chapter/para").node()), "invalid byte \uFFFD here, U+FFFE \uFFFD there");
+}
+
+TEST(DocBookWriter, StreamsEachArticleAsItArrives) {
+    const auto book = test::feature_book();
+    DocBookWriter writer;
+    StringOutput output;
+    RecordingDiagnostics diagnostics;
+    WriteContext ctx{Options{}, diagnostics, output, false};
+    ASSERT_EQ(writer.begin_book(book.metadata, ctx), Status::ok);
+    ASSERT_EQ(writer.write_article(book.articles[0]), Status::ok);
+    EXPECT_NE(output.str().find("</chapter>"), std::string::npos);
+    EXPECT_EQ(output.str().find("</book>"), std::string::npos);
+    ASSERT_EQ(writer.write_article(book.articles[1]), Status::ok);
+    ASSERT_EQ(writer.end_book(), Status::ok);
+    EXPECT_NE(output.str().find("</book>"), std::string::npos);
+}
+
+TEST(DocBookWriter, SameBookGivesSameBytes) {
+    EXPECT_EQ(write_ok(test::feature_book()), write_ok(test::feature_book()));
+}
+
+TEST(DocBookWriter, ArticleDivisionPutsArticlesInTheBook) {
+    const auto doc = parse(write_ok(test::feature_book(), {{"docbook-division", "article"}}));
+    EXPECT_EQ(doc.select_nodes("/book/article").size(), 3u);
+    EXPECT_EQ(doc.select_nodes("/book/chapter").size(), 0u);
+}
+
+TEST(DocBookWriter, ArticleLanguageDifferingFromTheBookIsMarked) {
+    const auto doc = parse(write_ok(test::feature_book()));
+    EXPECT_STREQ(doc.select_node("/book/chapter[2]").node().attribute("xml:lang").value(), "fr");
+    EXPECT_FALSE(doc.select_node("/book/chapter[1]").node().attribute("xml:lang"));
+    EXPECT_EQ(text_of(doc.select_node("/book/chapter[2]/info/author/personname").node()), "Émilie du Châtelet");
+}
+
+TEST(DocBookWriter, UnknownDivisionIsAnError) {
+    RecordingDiagnostics diagnostics;
+    const auto written = write(test::feature_book(), diagnostics, {{"docbook-division", "part"}});
+    EXPECT_EQ(written.status, Status::failed);
+    ASSERT_EQ(diagnostics.error_count(), 1u);
+    EXPECT_NE(diagnostics.all[0].message.find("--docbook-division"), std::string::npos);
+    EXPECT_NE(diagnostics.all[0].message.find("'part'"), std::string::npos);
+}
+
+TEST(DocBookWriter, SplitDocumentIsOneStandaloneArticleWithoutBookMatter) {
+    const auto book = test::feature_book();
+    Book single{book.metadata, {book.articles[0]}};
+    RecordingDiagnostics diagnostics;
+    const auto written = write(single, diagnostics, {}, true);
+    ASSERT_EQ(written.status, Status::ok) << diagnostics.text();
+    const auto doc = parse(written.xml);
+    const auto root = doc.document_element();
+    EXPECT_STREQ(root.name(), "article");
+    EXPECT_STREQ(root.attribute("version").value(), "5.0");
+    EXPECT_STREQ(root.attribute("xmlns").value(), "http://docbook.org/ns/docbook");
+    EXPECT_STREQ(root.attribute("xml:lang").value(), "en-GB");
+    EXPECT_STREQ(root.attribute("xml:id").value(), "a-001_alpha");
+    EXPECT_EQ(written.xml.find("Analytical Press"), std::string::npos);
+
+    // --docbook-division chapter is honoured for split documents too.
+    const auto chapter = write(single, diagnostics, {{"docbook-division", "chapter"}}, true);
+    EXPECT_STREQ(parse(chapter.xml).document_element().name(), "chapter");
+
+    // One writer, one standalone document: a second article is refused.
+    Book two{book.metadata, {book.articles[0], book.articles[1]}};
+    RecordingDiagnostics two_diagnostics;
+    EXPECT_EQ(write(two, two_diagnostics, {}, true).status, Status::failed);
+    EXPECT_EQ(two_diagnostics.error_count(), 1u);
+}
+
+}  // namespace
+}  // namespace quire::docbook
