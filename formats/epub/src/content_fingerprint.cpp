@@ -1,0 +1,115 @@
+#include "content_fingerprint.hpp"
+
+#include <uuid.h>
+
+#include <algorithm>
+
+namespace quire::epub {
+
+namespace {
+
+// The namespace of Quire's content UUIDs (a random UUID, fixed once).
+constexpr std::array<unsigned char, 16> quire_content_namespace = {
+    0x19, 0x56, 0x12, 0x1b, 0xdb, 0x62, 0x4c, 0x0d, 0x9a, 0x78, 0x93, 0x27, 0x0f, 0xd9, 0xaa, 0x2a};
+
+// An unambiguous serialization of an article: every field is ended by a separator that text
+// cannot hold (control characters are dropped from our XML output anyway), so that moving text
+// from one field to the next changes the bytes.
+class ArticleSerializer {
+public:
+    std::string take() { return std::move(out_); }
+
+    void field(char tag, std::string_view text) {
+        out_ += tag;
+        out_ += text;
+        out_ += '\x1f';
+    }
+
+    void article(const Article& a) {
+        field('A', a.id);
+        field('T', a.title);
+        blocks('S', a.summary);
+        blocks('I', a.introduction);
+        for (const auto& s : a.sections) section(s);
+        blocks('C', a.conclusion);
+    }
+
+private:
+    void section(const Section& s) {
+        field('{', s.id);
+        field('H', s.title);
+        blocks('B', s.blocks);
+        for (const auto& sub : s.subsections) section(sub);
+        field('}', {});
+    }
+
+    void blocks(char tag, const std::vector<Block>& bs) {
+        field(tag, {});
+        for (const auto& b : bs) block(b);
+        field(')', {});
+    }
+
+    void block(const Block& b) {
+        switch (b.kind) {
+            case Block::Kind::paragraph: field('p', {}); inlines(b.inlines); break;
+            case Block::Kind::code_block: field('c', b.text); break;
+            case Block::Kind::block_quote: blocks('q', b.children); break;
+            case Block::Kind::list:
+                field(b.ordered ? 'o' : 'u', b.ordered ? std::to_string(b.start) : std::string());
+                for (const auto& item : b.items) blocks('i', item);
+                break;
+        }
+        field(';', {});
+    }
+
+    void inlines(const std::vector<Inline>& is) {
+        for (const auto& i : is) {
+            switch (i.kind) {
+                case Inline::Kind::text: field('t', i.text); break;
+                case Inline::Kind::code: field('k', i.text); break;
+                case Inline::Kind::line_break: field('n', {}); break;
+                case Inline::Kind::emphasis: field('e', {}); inlines(i.children); field(']', {}); break;
+                case Inline::Kind::strong: field('s', {}); inlines(i.children); field(']', {}); break;
+                case Inline::Kind::link: field('l', i.target); inlines(i.children); field(']', {}); break;
+            }
+        }
+    }
+
+    std::string out_;
+};
+
+void fold(std::array<unsigned char, 16>& state, const std::array<unsigned char, 16>& ns,
+          const std::string& bytes) {
+    uuid_t out;
+    uuid_generate_sha1(out, ns.data(), bytes.data(), bytes.size());
+    std::copy(out, out + 16, state.begin());
+}
+
+}  // namespace
+
+ContentFingerprint::ContentFingerprint(std::string_view book_title) {
+    ArticleSerializer s;
+    s.field('B', book_title);
+    fold(state_, quire_content_namespace, s.take());
+}
+
+void ContentFingerprint::add(const Article& article) {
+    ArticleSerializer s;
+    s.article(article);
+    // The state so far is the namespace of the next step: a hash chain over the articles.
+    const auto previous = state_;
+    fold(state_, previous, s.take());
+}
+
+std::string ContentFingerprint::uuid() const {
+    char text[37];
+    uuid_unparse_lower(state_.data(), text);
+    return text;
+}
+
+std::uint32_t ContentFingerprint::first_word() const {
+    return std::uint32_t(state_[0]) << 24 | std::uint32_t(state_[1]) << 16 |
+           std::uint32_t(state_[2]) << 8 | std::uint32_t(state_[3]);
+}
+
+}  // namespace quire::epub

@@ -1,0 +1,56 @@
+// The EPUB 3 writer: articles become chapters as they arrive, the book becomes one archive at
+// the end.
+#pragma once
+
+#include "chapter_spool.hpp"
+#include "content_fingerprint.hpp"
+#include "cover_image.hpp"
+#include "toc_entry.hpp"
+
+#include <quire/plugin.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace quire::epub {
+
+class EpubWriter : public Writer {
+public:
+    // `stylesheet` is the CSS every document links; it must outlive the writer.
+    explicit EpubWriter(std::string_view stylesheet);
+
+    Status begin_book(const Metadata& book, WriteContext& ctx) override;
+    Status write_article(const Article& article) override;
+    Status end_book() override;
+
+private:
+    enum class State { not_started, writing, failed, finished };
+
+    Status fail(const std::string& file, const std::string& message);
+    void warn(const std::string& message);
+    std::string book_title();
+    std::string modified_timestamp() const;
+    Status write_archive(const std::filesystem::path& path);
+
+    std::string_view stylesheet_;
+    State state_ = State::not_started;
+    DiagnosticSink* diagnostics_ = nullptr;
+    Output* output_ = nullptr;
+    bool split_ = false;
+
+    Metadata book_;
+    std::string language_;
+    std::string conclusion_title_;
+    std::optional<CoverImage> cover_;
+    std::optional<std::int64_t> source_date_epoch_;
+
+    std::unique_ptr<ChapterSpool> spool_;
+    std::optional<ContentFingerprint> fingerprint_;
+    std::vector<TocEntry> chapters_;  // what the navigation needs of each article written
+};
+
+}  // namespace quire::epub

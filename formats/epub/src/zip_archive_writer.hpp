@@ -1,0 +1,44 @@
+// A zip archive written with libzip so that the same entries always give the same bytes:
+// entries in the order they are added, one fixed timestamp, fixed permissions, and a fixed
+// compression level.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+
+struct zip;
+
+namespace quire::epub {
+
+class ZipArchiveWriter {
+public:
+    enum class Compression { store, deflate };
+
+    // Creates (or truncates) the archive at `path`; nullptr (and `error`) on failure.
+    static std::unique_ptr<ZipArchiveWriter> create(const std::filesystem::path& path, std::string& error);
+    ~ZipArchiveWriter();  // discards the archive unless close() succeeded
+
+    ZipArchiveWriter(const ZipArchiveWriter&) = delete;
+    ZipArchiveWriter& operator=(const ZipArchiveWriter&) = delete;
+
+    // Adds an entry holding a copy of `bytes`.
+    bool add_bytes(const std::string& name, std::string_view bytes, Compression compression);
+    // Adds an entry holding the file's contents, read when the archive is closed.
+    bool add_file(const std::string& name, const std::filesystem::path& file, Compression compression);
+    // Writes the archive.
+    bool close();
+
+    // What went wrong, after a call returned false.
+    const std::string& error() const { return error_; }
+
+private:
+    explicit ZipArchiveWriter(struct zip* archive) : archive_(archive) {}
+    bool configure(long long index, const std::string& name, Compression compression);
+
+    struct zip* archive_;
+    std::string error_;
+};
+
+}  // namespace quire::epub
