@@ -13,6 +13,7 @@ packages=(
   # validators and peers used by the tests
   default-jre-headless epubcheck jing docbook5-xml docbook-xsl-ns xsltproc fop
   poppler-utils cmark pandoc zip unzip time
+  libcmark-gfm-dev libcmark-gfm-extensions-dev  # the GFM round trip of formats/markdown
   python3-html5lib
   # headless rendering of an EPUB chapter for its screenshot (formats/epub/screenshot.sh)
   chromium

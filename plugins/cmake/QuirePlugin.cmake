@@ -1,5 +1,5 @@
 # quire_add_plugin(<name> SOURCES <file>... [LIBRARIES <target>...] [ASSETS <file>...]
-#                  [OUTPUT_DIRECTORY <dir>] [NO_INSTALL])
+#                  [OUTPUT_DIRECTORY <dir>] [INSTALL_DESTINATION <dir>] [NO_INSTALL])
 #
 # Builds a Quire format plugin: a MODULE library named quire-<name>.so that links the SDK,
 # with hidden visibility so that only its two entry points are exported.
@@ -7,17 +7,29 @@
 # ASSETS are embedded in the plugin at build time: for an asset "epub.css" the plugin includes
 # <quire_asset/epub_css.hpp> and reads `quire_asset::epub_css` (a std::string_view).
 #
-# The plugin is built into OUTPUT_DIRECTORY (default: the folder the quire CLI searches) and
-# installed into the versioned plugin folder under the prefix unless NO_INSTALL is given.
-set(_quire_plugin_cmake_dir "${CMAKE_CURRENT_LIST_DIR}")
-
+# OUTPUT_DIRECTORY is where the plugin is built. Default: QUIRE_PLUGIN_OUTPUT_DIRECTORY when set
+# (in the Quire tree: the folder the quire CLI searches), otherwise the current binary folder.
+#
+# `cmake --install` puts the plugin into INSTALL_DESTINATION (relative to CMAKE_INSTALL_PREFIX, or
+# absolute). Default: QUIRE_PLUGIN_INSTALL_DIRECTORY, the versioned plugin folder under the prefix
+# (lib/quire/plugins-1). NO_INSTALL leaves the plugin out of the install.
 function(quire_add_plugin name)
-  cmake_parse_arguments(ARG "NO_INSTALL" "OUTPUT_DIRECTORY" "SOURCES;LIBRARIES;ASSETS" ${ARGN})
+  cmake_parse_arguments(ARG "NO_INSTALL" "OUTPUT_DIRECTORY;INSTALL_DESTINATION" "SOURCES;LIBRARIES;ASSETS" ${ARGN})
   if(NOT ARG_SOURCES)
     message(FATAL_ERROR "quire_add_plugin(${name}): SOURCES is required")
   endif()
+  if(ARG_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "quire_add_plugin(${name}): unknown arguments: ${ARG_UNPARSED_ARGUMENTS}")
+  endif()
   if(NOT ARG_OUTPUT_DIRECTORY)
-    set(ARG_OUTPUT_DIRECTORY "${QUIRE_PLUGIN_OUTPUT_DIRECTORY}")
+    if(QUIRE_PLUGIN_OUTPUT_DIRECTORY)
+      set(ARG_OUTPUT_DIRECTORY "${QUIRE_PLUGIN_OUTPUT_DIRECTORY}")
+    else()
+      set(ARG_OUTPUT_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}")
+    endif()
+  endif()
+  if(NOT ARG_INSTALL_DESTINATION)
+    set(ARG_INSTALL_DESTINATION "${QUIRE_PLUGIN_INSTALL_DIRECTORY}")
   endif()
 
   set(target quire-${name})
@@ -30,9 +42,12 @@ function(quire_add_plugin name)
     PREFIX ""
     CXX_VISIBILITY_PRESET hidden
     VISIBILITY_INLINES_HIDDEN ON
-    LIBRARY_OUTPUT_DIRECTORY "${ARG_OUTPUT_DIRECTORY}")
+    LIBRARY_OUTPUT_DIRECTORY "${ARG_OUTPUT_DIRECTORY}"
+    INSTALL_RPATH "${QUIRE_PLUGIN_INSTALL_RPATH}")
 
   if(ARG_ASSETS)
+    # Beside this file, in the source tree and in an installed package alike.
+    set(embed_script "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/QuireEmbedAsset.cmake")
     set(asset_dir "${CMAKE_CURRENT_BINARY_DIR}/${target}-assets")
     foreach(asset IN LISTS ARG_ASSETS)
       get_filename_component(asset_path "${asset}" ABSOLUTE)
@@ -41,8 +56,8 @@ function(quire_add_plugin name)
       set(header "${asset_dir}/quire_asset/${asset_id}.hpp")
       add_custom_command(OUTPUT "${header}"
         COMMAND "${CMAKE_COMMAND}" -DINPUT=${asset_path} -DOUTPUT=${header} -DID=${asset_id}
-                -P "${_quire_plugin_cmake_dir}/QuireEmbedAsset.cmake"
-        DEPENDS "${asset_path}" "${_quire_plugin_cmake_dir}/QuireEmbedAsset.cmake"
+                -P "${embed_script}"
+        DEPENDS "${asset_path}" "${embed_script}"
         COMMENT "Embedding ${asset_name} in ${target}"
         VERBATIM)
       target_sources(${target} PRIVATE "${header}")
@@ -50,7 +65,7 @@ function(quire_add_plugin name)
     target_include_directories(${target} PRIVATE "${asset_dir}")
   endif()
 
-  if(NOT ARG_NO_INSTALL AND QUIRE_PLUGIN_INSTALL_DIRECTORY)
-    install(TARGETS ${target} LIBRARY DESTINATION "${QUIRE_PLUGIN_INSTALL_DIRECTORY}")
+  if(NOT ARG_NO_INSTALL AND ARG_INSTALL_DESTINATION)
+    install(TARGETS ${target} LIBRARY DESTINATION "${ARG_INSTALL_DESTINATION}")
   endif()
 endfunction()
