@@ -53,6 +53,9 @@ po::options_description core_options() {
         ("metadata-file", po::value<std::vector<std::string>>()->composing()->value_name("FILE"),
             "book metadata from an INI file (repeatable; a book.ini in an input folder is read first)")
         ("skip-invalid", "skip invalid input files with a warning instead of failing")
+        ("jobs,j", po::value<unsigned>()->value_name("N"), "read and render on N threads (default: one per core); the output is the same")
+        ("progress", po::value<std::string>()->value_name("WHEN")->default_value("auto"),
+            "a progress line on standard error: auto (when it is a terminal), always, never")
         ("plugin-dir", po::value<std::vector<std::string>>()->composing()->value_name("DIR"),
             "also load plugins from DIR (repeatable; after the built-in ones, before QUIRE_PLUGIN_PATH)")
         ("list-plugins", "list the plugins found, and the ones rejected with the reason")
@@ -181,6 +184,22 @@ int run(int argc, char** argv) {
     if (vm.count("from")) request.from = vm["from"].as<std::string>();
     if (vm.count("to")) request.to = vm["to"].as<std::string>();
     request.skip_invalid = vm.count("skip-invalid");
+    if (vm.count("jobs")) {
+        request.jobs = vm["jobs"].as<unsigned>();
+        if (request.jobs == 0) {
+            diagnostics.error("", 0, 0, "--jobs expects a number of threads of at least 1");
+            return int(ExitCode::usage);
+        }
+    }
+    using Progress = quire::host::ConversionRequest::Progress;
+    const auto progress = vm["progress"].as<std::string>();
+    if (progress == "auto") request.progress = Progress::automatic;
+    else if (progress == "always") request.progress = Progress::always;
+    else if (progress == "never") request.progress = Progress::never;
+    else {
+        diagnostics.error("", 0, 0, "--progress expects auto, always or never, got '" + progress + "'");
+        return int(ExitCode::usage);
+    }
     if (vm.count("metadata-file"))
         for (const auto& f : vm["metadata-file"].as<std::vector<std::string>>()) request.metadata_files.emplace_back(f);
     if (vm.count("metadata")) {

@@ -3,7 +3,11 @@
 #include <quire/host/atomic_output.hpp>
 #include <quire/host/book_config.hpp>
 
+#include "ordered_workers.hpp"
+#include "progress_line.hpp"
+
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -34,36 +38,48 @@ public:
     }
     bool downgrading = false;
     std::size_t errors = 0;
-    std::size_t plugin_failures = 0;  // exceptions out of plugin code
+    bool plugin_threw = false;  // an exception came out of plugin code
 
 private:
     DiagnosticSink& to_;
 };
 
-// Runs plugin code; an exception becomes a diagnostic naming the plugin, and a failed status.
+// Runs plugin code; an exception becomes a diagnostic naming the plugin, a failed status, and a
+// mark in `threw` (an exception is a plugin error, not an input error).
 template <class F>
-Status guarded(const RegisteredFormat& format, ForwardingDiagnostics& diagnostics, const std::string& file, F&& call) {
+Status guarded(const RegisteredFormat& format, DiagnosticSink& diagnostics, bool& threw, const std::string& file, F&& call) {
+    const std::string who = "plugin '" + format.plugin->name + "' (format " + format.info.name + ") failed";
     try {
         return call();
     } catch (const std::exception& e) {
-        ++diagnostics.plugin_failures;
-        diagnostics.error(file, 0, 0, "plugin '" + format.plugin->name + "' (format " + format.info.name + ") failed: " + e.what());
+        threw = true;
+        diagnostics.error(file, 0, 0, who + ": " + e.what());
     } catch (...) {
-        ++diagnostics.plugin_failures;
-        diagnostics.error(file, 0, 0, "plugin '" + format.plugin->name + "' (format " + format.info.name + ") failed with an unknown exception");
+        threw = true;
+        diagnostics.error(file, 0, 0, who + " with an unknown exception");
     }
     return Status::failed;
 }
+
+// Keeps diagnostics to replay later, in input order, whatever thread made them.
+class BufferedDiagnostics : public DiagnosticSink {
+public:
+    void report(const Diagnostic& d) override { all.push_back(d); }
+    std::vector<Diagnostic> all;
+};
 
 // Where the articles go: one writer into one output, or one writer per article (--split).
 class Destination {
 public:
     virtual ~Destination() = default;
     virtual Status begin(const Metadata& book) = 0;
-    virtual Status article(const Article& article) = 0;
+    // `rendered`, when set, is what render_article made of `article`.
+    virtual Status article(const Article& article, std::optional<std::string>&& rendered) = 0;
     virtual Status finish() = 0;
     // Makes the output(s) appear; on failure returns what went wrong.
     virtual std::optional<std::string> commit() = 0;
+    // The writer that may render articles on other threads, once begun; null when none may.
+    virtual const Writer* renderer() const { return nullptr; }
 };
 
 class BookDestination : public Destination {
@@ -74,17 +90,19 @@ public:
           diagnostics_(diagnostics), name_(std::move(output_name)) {}
 
     Status begin(const Metadata& book) override {
-        return guarded(format_, diagnostics_, name_, [&] {
+        return guarded(format_, diagnostics_, diagnostics_.plugin_threw, name_, [&] {
             writer_ = registry_.make_writer(format_);
             ctx_.emplace(WriteContext{options_, diagnostics_, *output_, false});
             return writer_->begin_book(book, *ctx_);
         });
     }
-    Status article(const Article& a) override {
-        return guarded(format_, diagnostics_, name_, [&] { return writer_->write_article(a); });
+    Status article(const Article& a, std::optional<std::string>&& rendered) override {
+        return guarded(format_, diagnostics_, diagnostics_.plugin_threw, name_, [&] {
+            return rendered ? writer_->write_rendered(a, std::move(*rendered)) : writer_->write_article(a);
+        });
     }
     Status finish() override {
-        return guarded(format_, diagnostics_, name_, [&] { return writer_->end_book(); });
+        return guarded(format_, diagnostics_, diagnostics_.plugin_threw, name_, [&] { return writer_->end_book(); });
     }
     std::optional<std::string> commit() override {
         writer_.reset();
@@ -92,6 +110,10 @@ public:
         output_->stream().flush();
         if (!output_->stream()) return std::string("write to standard output failed");
         return std::nullopt;
+    }
+    // render_article exists from API 1.1 on: older plugins' writers lack it.
+    const Writer* renderer() const override {
+        return writer_ && format_.plugin->api.minor >= 1 ? writer_.get() : nullptr;
     }
 
 private:
@@ -115,7 +137,7 @@ public:
         book_ = book;
         return Status::ok;
     }
-    Status article(const Article& a) override {
+    Status article(const Article& a, std::optional<std::string>&&) override {
         const auto& ext = format_.info.extensions.empty() ? std::string() : format_.info.extensions.front();
         auto output = std::make_unique<AtomicFileOutput>(dir_ / (a.id + ext));
         const std::string name = output->target().string();
@@ -123,7 +145,7 @@ public:
             diagnostics_.error(name, 0, 0, "cannot create the output file: " + *error);
             return Status::failed;
         }
-        Status status = guarded(format_, diagnostics_, name, [&] {
+        Status status = guarded(format_, diagnostics_, diagnostics_.plugin_threw, name, [&] {
             auto writer = registry_.make_writer(format_);
             WriteContext ctx{options_, diagnostics_, *output, true};
             if (writer->begin_book(book_, ctx) != Status::ok || writer->write_article(a) != Status::ok)
@@ -150,83 +172,15 @@ private:
     std::vector<std::unique_ptr<AtomicFileOutput>> outputs_;
 };
 
-// Between the reader and the destination: metadata from the INI files, unique article ids, and
-// the writer's begin_book once the first article (and so the input's own metadata) is known.
-class ArticleRouter : public ArticleSink {
-public:
-    ArticleRouter(Destination& destination, const BookConfig& config, const Metadata& user_metadata,
-                  Metadata& found, ForwardingDiagnostics& diagnostics)
-        : destination_(destination), config_(config), user_metadata_(user_metadata), found_(found),
-          diagnostics_(diagnostics) {}
-
-    // While buffering (--skip-invalid), an input's articles wait until it has been read whole.
-    void start_input(bool buffer) { buffering_ = buffer; }
-    Status end_input(bool keep) {
-        auto pending = std::move(pending_);
-        pending_.clear();
-        buffering_ = false;
-        if (!keep) return Status::ok;
-        for (auto& a : pending)
-            if (deliver(std::move(a)) != Status::ok) return Status::failed;
-        return Status::ok;
-    }
-
-    // After an invalid input the run will fail: later inputs are still read, for their diagnostics,
-    // but their articles go nowhere.
-    void discard_from_now_on() { discarding_ = true; }
-
-    Status accept(Article&& article) override {
-        if (discarding_) return Status::ok;
-        if (buffering_) {
-            pending_.push_back(std::move(article));
-            return Status::ok;
-        }
-        return deliver(std::move(article));
-    }
-
-    Status begin_if_needed() {
-        if (begun_) return Status::ok;
-        begun_ = true;
-        Metadata book = found_;
-        book.merge_from(config_.book);
-        book.merge_from(user_metadata_);
-        return destination_.begin(book);
-    }
-
-    std::size_t delivered() const { return delivered_; }
-    bool writer_failed() const { return writer_failed_; }
-
-private:
-    Status deliver(Article&& article) {
-        if (begin_if_needed() != Status::ok) return fail();
-        config_.apply_to(article);
-        const std::string id = ids_.take(article.id);
-        if (id != article.id) {
-            diagnostics_.warning(article.source.string(), 0, 0,
-                                 "article id '" + article.id + "' is already used in this book; this one becomes '" + id + "'");
-            article.id = id;
-        }
-        if (destination_.article(article) != Status::ok) return fail();
-        ++delivered_;
-        return Status::ok;
-    }
-    Status fail() {
-        writer_failed_ = true;
-        return Status::failed;
-    }
-
-    Destination& destination_;
-    const BookConfig& config_;
-    const Metadata& user_metadata_;
-    Metadata& found_;
-    ForwardingDiagnostics& diagnostics_;
-    UniqueIds ids_;
-    bool buffering_ = false;
-    bool discarding_ = false;
-    std::vector<Article> pending_;
-    bool begun_ = false;
-    bool writer_failed_ = false;
-    std::size_t delivered_ = 0;
+// What reading one input gave, made on a worker thread and consumed in input order.
+struct ReadResult {
+    bool opened = true;
+    bool threw = false;
+    Status status = Status::ok;
+    std::vector<Diagnostic> diagnostics;
+    Metadata found;
+    std::vector<Article> articles;
+    std::vector<std::optional<std::string>> rendered;  // parallel to articles
 };
 
 std::string lower(std::string s) {
@@ -418,68 +372,144 @@ private:
         return std::make_unique<BookDestination>(registry_, *to_, std::move(output), request_.options, forward_, name);
     }
 
+    // Reads one input (on any thread): its articles, with the [article ID] metadata applied and,
+    // when the writer has begun and can, rendered.
+    ReadResult read_input(const PlannedInput& in) const {
+        ReadResult result;
+        BufferedDiagnostics diagnostics;
+        std::ifstream file;
+        std::istream* stream = &std::cin;
+        if (!in.path.empty()) {
+            file.open(in.path, std::ios::binary);
+            if (!file) {
+                result.opened = false;
+                diagnostics.error(in.name, 0, 0, "cannot open the file for reading");
+                result.diagnostics = std::move(diagnostics.all);
+                return result;
+            }
+            stream = &file;
+        }
+        const Input input{in.name, in.path, stream, in.path.empty() ? std::string("stdin") : in.path.stem().string()};
+        ReadContext ctx{request_.options, diagnostics, result.found};
+        struct Collect : ArticleSink {
+            std::vector<Article>& into;
+            explicit Collect(std::vector<Article>& v) : into(v) {}
+            Status accept(Article&& a) override {
+                into.push_back(std::move(a));
+                return Status::ok;
+            }
+        } collect(result.articles);
+        result.status = guarded(*in.format, diagnostics, result.threw, in.name, [&] {
+            auto reader = registry_.make_reader(*in.format);
+            return reader->read(input, ctx, collect);
+        });
+        for (auto& a : result.articles) config_.apply_to(a);
+
+        const Writer* renderer = renderer_.load(std::memory_order_acquire);
+        result.rendered.resize(result.articles.size());
+        if (renderer && result.status == Status::ok) {
+            for (std::size_t k = 0; k < result.articles.size(); ++k)
+                guarded(*to_, diagnostics, result.threw, in.name, [&] {
+                    result.rendered[k] = renderer->render_article(result.articles[k], diagnostics);
+                    return Status::ok;
+                });
+        }
+        result.diagnostics = std::move(diagnostics.all);
+        return result;
+    }
+
     ExitCode convert() {
         ExitCode code = ExitCode::ok;
         auto destination = make_destination(code);
         if (!destination) return code;
 
         Metadata found;
-        ArticleRouter router(*destination, config_, request_.metadata, found, forward_);
-        std::size_t skipped = 0;
-        std::size_t invalid = 0;
-        for (const auto& in : inputs_) {
-            std::ifstream file;
-            std::istream* stream = &std::cin;
-            if (!in.path.empty()) {
-                file.open(in.path, std::ios::binary);
-                if (!file) {
-                    diagnostics_.error(in.name, 0, 0, "cannot open the file for reading");
-                    return ExitCode::no_input;
-                }
-                stream = &file;
-            }
-            const Input input{in.name, in.path, stream, in.path.empty() ? std::string("stdin") : in.path.stem().string()};
-            auto reader = registry_.make_reader(*in.format);
-            ReadContext ctx{request_.options, forward_, found};
+        UniqueIds ids;
+        bool begun = false;
+        std::size_t delivered = 0, skipped = 0, invalid = 0;
 
-            router.start_input(request_.skip_invalid);
+        auto consume = [&](std::size_t i, ReadResult&& r) {
+            const auto& in = inputs_[i];
             forward_.downgrading = request_.skip_invalid;
-            const std::size_t errors_before = forward_.errors;
-            Status status = guarded(*in.format, forward_, in.name, [&] { return reader->read(input, ctx, router); });
+            std::size_t errors = 0;
+            for (const auto& d : r.diagnostics) {
+                if (d.severity == Severity::error) ++errors;
+                forward_.report(d);
+            }
             forward_.downgrading = false;
-            const bool input_ok = status == Status::ok && forward_.errors == errors_before;
-
-            if (forward_.plugin_failures) return ExitCode::plugin;
-            if (router.writer_failed()) return ExitCode::output;
-            if (!input_ok && !request_.skip_invalid) {
-                ++invalid;
-                router.discard_from_now_on();
-                continue;
+            if (r.threw) {
+                forward_.plugin_threw = true;
+                code = ExitCode::plugin;
+                return false;
             }
+            if (!r.opened) {
+                code = ExitCode::no_input;
+                return false;
+            }
+            const bool input_ok = r.status == Status::ok && errors == 0;
             if (!input_ok) {
-                diagnostics_.warning(in.name, 0, 0, "skipped: the file is invalid (--skip-invalid)");
-                ++skipped;
+                if (request_.skip_invalid) {
+                    diagnostics_.warning(in.name, 0, 0, "skipped: the file is invalid (--skip-invalid)");
+                    ++skipped;
+                } else {
+                    ++invalid;  // the run fails; later inputs are still read, for their diagnostics
+                }
+                return true;
             }
-            if (router.end_input(input_ok) != Status::ok)
-                return forward_.plugin_failures ? ExitCode::plugin : ExitCode::output;
-        }
+            if (invalid) return true;
+            found.merge_from(r.found);
+            for (std::size_t k = 0; k < r.articles.size(); ++k) {
+                Article& article = r.articles[k];
+                if (!begun) {
+                    // Begun at the first article, once the input's own metadata is known.
+                    begun = true;
+                    Metadata book = found;
+                    book.merge_from(config_.book);
+                    book.merge_from(request_.metadata);
+                    if (destination->begin(book) != Status::ok) return fail_output(code);
+                    renderer_.store(destination->renderer(), std::memory_order_release);
+                }
+                const std::string id = ids.take(article.id);
+                if (id != article.id) {
+                    diagnostics_.warning(in.name, 0, 0, "article id '" + article.id +
+                                                            "' is already used in this book; this one becomes '" + id + "'");
+                    article.id = id;
+                    r.rendered[k].reset();  // rendered with the old id
+                }
+                if (destination->article(article, std::move(r.rendered[k])) != Status::ok) return fail_output(code);
+                ++delivered;
+            }
+            progress_.advance(in.path);
+            return true;
+        };
+        progress_.start(inputs_);
+        const std::size_t window = std::size_t(jobs_) * 4;
+        run_in_order<ReadResult>(inputs_.size(), jobs_, window, [&](std::size_t i) { return read_input(inputs_[i]); },
+                                 consume);
+        progress_.finish();
+        if (code != ExitCode::ok) return code;
 
         if (invalid) {
             diagnostics_.error("", 0, 0, std::to_string(invalid) + (invalid == 1 ? " input is" : " inputs are") +
                                              " invalid: nothing written (--skip-invalid converts the rest)");
             return ExitCode::input;
         }
-        if (router.delivered() == 0) {
+        if (delivered == 0) {
             diagnostics_.error("", 0, 0, skipped ? "every input was invalid and skipped: nothing to write"
                                                  : "the input holds no articles: nothing to write");
             return ExitCode::input;
         }
-        if (destination->finish() != Status::ok) return forward_.plugin_failures ? ExitCode::plugin : ExitCode::output;
+        if (destination->finish() != Status::ok) return fail_output(code), code;
         if (auto error = destination->commit()) {
             diagnostics_.error(request_.output, 0, 0, "cannot write the output: " + *error);
             return ExitCode::output;
         }
         return ExitCode::ok;
+    }
+
+    bool fail_output(ExitCode& code) {
+        code = forward_.plugin_threw ? ExitCode::plugin : ExitCode::output;
+        return false;
     }
 
     const PluginRegistry& registry_;
@@ -490,6 +520,9 @@ private:
     std::vector<fs::path> folder_configs_;
     const RegisteredFormat* to_ = nullptr;
     BookConfig config_;
+    unsigned jobs_ = request_.jobs ? request_.jobs : std::max(1u, std::thread::hardware_concurrency());
+    std::atomic<const Writer*> renderer_{nullptr};  // set once the writer has begun
+    ProgressLine progress_{request_.progress};
 };
 
 }  // namespace

@@ -26,7 +26,7 @@
 // Major: bumped by any change that breaks built plugins (a host refuses other majors).
 // Minor: bumped by additions (a host refuses plugins built against a newer minor than its own).
 #define QUIRE_API_VERSION_MAJOR 1
-#define QUIRE_API_VERSION_MINOR 0
+#define QUIRE_API_VERSION_MINOR 1
 
 namespace quire {
 
@@ -83,6 +83,8 @@ struct ReadContext {
     Metadata& found;
 };
 
+// A reader is used from one thread at a time; the host may use other instances at once, so
+// plugin code shares no unguarded mutable state between instances.
 class Reader {
 public:
     virtual ~Reader() = default;
@@ -116,12 +118,31 @@ struct WriteContext {
 // A writer is driven begin_book, write_article for each article in order, end_book.
 // It should write each article as it comes; one that must see everything first buffers and
 // says so in its FormatInfo (buffers_book).
+// The WriteContext given to begin_book stays valid until end_book returns; an article only
+// during its write_article call. Used from one thread at a time, like a Reader (but for
+// render_article, below).
 class Writer {
 public:
     virtual ~Writer() = default;
     virtual Status begin_book(const Metadata& book, WriteContext& ctx) = 0;
     virtual Status write_article(const Article& article) = 0;
     virtual Status end_book() = 0;
+
+    // API 1.1, optional: rendering apart from writing, so that the host can render several
+    // articles at once (-j). After begin_book, the host may call render_article from several
+    // threads at the same time, then hand each result, in article order, to write_rendered.
+    // The bytes must be those write_article would have written. render_article touches no
+    // mutable state and reports to `diagnostics` only. Returning nullopt (the default) means
+    // "not supported": the host then calls write_article.
+    virtual std::optional<std::string> render_article(const Article& article, DiagnosticSink& diagnostics) const {
+        (void)article;
+        (void)diagnostics;
+        return std::nullopt;
+    }
+    virtual Status write_rendered(const Article& article, std::string&& rendered) {
+        (void)rendered;
+        return write_article(article);
+    }
 };
 
 // ---------------------------------------------------------------------------------------------

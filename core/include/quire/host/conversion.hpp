@@ -30,6 +30,9 @@ struct ConversionRequest {
     std::vector<std::filesystem::path> metadata_files;  // --metadata-file, in order
     Options options;                                    // the plugins' options as given
     bool skip_invalid = false;                          // an invalid input is skipped with a warning
+    unsigned jobs = 0;                                  // threads reading and rendering; 0: one per core
+    enum class Progress { automatic, always, never };   // automatic: when standard error is a terminal
+    Progress progress = Progress::automatic;
 };
 
 ExitCode convert(const PluginRegistry& registry, const ConversionRequest& request, DiagnosticSink& diagnostics);

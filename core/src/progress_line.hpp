@@ -1,0 +1,38 @@
+// A one-line progress report on standard error for long runs: articles done, MB/s, time left.
+#pragma once
+
+#include <quire/host/conversion.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <vector>
+
+namespace quire::host {
+
+class ProgressLine {
+public:
+    explicit ProgressLine(ConversionRequest::Progress mode) : mode_(mode) {}
+
+    template <class Inputs>
+    void start(const Inputs& inputs) {
+        std::vector<std::filesystem::path> paths;
+        for (const auto& in : inputs) paths.push_back(in.path);
+        start_paths(paths);
+    }
+    void advance(const std::filesystem::path& input);
+    void finish();
+
+private:
+    void start_paths(const std::vector<std::filesystem::path>& paths);
+    void print(bool last);
+
+    ConversionRequest::Progress mode_;
+    bool enabled_ = false;
+    bool printed_ = false;
+    std::size_t total_ = 0, done_ = 0;
+    std::uintmax_t total_bytes_ = 0, done_bytes_ = 0;
+    std::chrono::steady_clock::time_point started_, last_print_;
+};
+
+}  // namespace quire::host
