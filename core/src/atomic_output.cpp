@@ -21,7 +21,10 @@ AtomicFileOutput::~AtomicFileOutput() {
 std::optional<std::string> AtomicFileOutput::open() {
     auto dir = target_.parent_path();
     if (dir.empty()) dir = ".";
-    std::string pattern = (dir / ("." + target_.filename().string() + ".quire-XXXXXX")).string();
+    std::string name = ".";
+    name += target_.filename().string();
+    name += ".quire-XXXXXX";
+    std::string pattern = (dir / name).string();
     int fd = ::mkstemp(pattern.data());
     if (fd < 0) return std::string(std::strerror(errno));
     // mkstemp makes the file private; give it the permissions a plain new file would get.
