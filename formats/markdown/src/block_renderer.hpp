@@ -1,0 +1,41 @@
+// IR blocks and headings as lines of Markdown, wrapped at a width when asked.
+#pragma once
+
+#include "inline_renderer.hpp"
+
+#include <quire/ir.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace quire::markdown {
+
+class BlockRenderer {
+public:
+    // columns: the width paragraphs are wrapped at; nullopt leaves each paragraph on one line
+    // (a line per hard break).
+    BlockRenderer(Flavor flavor, std::optional<std::size_t> columns);
+
+    // The blocks, a blank line between two; empty paragraphs leave no trace.
+    std::vector<std::string> blocks(const std::vector<Block>& blocks) const;
+    // The blocks inside a block quote.
+    std::vector<std::string> block_quote(const std::vector<Block>& blocks) const;
+    // An ATX heading; levels beyond 6 are written as 6.
+    std::string heading(int level, std::string_view title) const;
+
+private:
+    // Each takes the width left for its lines (ignored when not wrapping).
+    std::vector<std::string> blocks(const std::vector<Block>& blocks, std::size_t width) const;
+    std::vector<std::string> paragraph(const std::vector<Inline>& inlines, std::size_t width) const;
+    std::vector<std::string> list(const Block& list, bool alternate_marker, std::size_t width) const;
+    std::vector<std::string> block_quote(const std::vector<Block>& blocks, std::size_t width) const;
+    std::vector<std::string> code_block(const std::string& text) const;
+
+    InlineRenderer inlines_;
+    std::optional<std::size_t> columns_;
+};
+
+}  // namespace quire::markdown

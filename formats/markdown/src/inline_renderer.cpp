@@ -1,0 +1,372 @@
+#include "inline_renderer.hpp"
+
+#include "commonmark_rules.hpp"
+
+#include <text_layout/code_points.hpp>
+
+#include <algorithm>
+#include <iterator>
+
+namespace quire::markdown {
+
+bool MarkdownText::may_break_at(std::size_t offset) const {
+    // The ranges are recorded in order and do not overlap: look at the last one starting before.
+    auto after = std::upper_bound(unbreakable.begin(), unbreakable.end(), offset,
+                                  [](std::size_t o, const auto& r) { return o < r.first; });
+    return after == unbreakable.begin() || !(offset > std::prev(after)->first && offset < std::prev(after)->second);
+}
+
+namespace {
+
+// Drops inlines that render as nothing, replaces links inside links by their text (links do
+// not nest) and joins neighbouring text, so that each escaping decision sees whole runs of
+// text, and neighbouring code spans, which would share their backticks.
+void append_normalized(std::vector<Inline>& out, const std::vector<Inline>& inlines, bool in_link) {
+    for (const auto& i : inlines) {
+        if (i.kind == Inline::Kind::link && in_link) {
+            append_normalized(out, i.children, true);
+            continue;
+        }
+        Inline copy = i;
+        copy.children.clear();
+        append_normalized(copy.children, i.children, in_link || i.kind == Inline::Kind::link);
+        switch (i.kind) {
+            case Inline::Kind::text:
+            case Inline::Kind::code:
+                if (copy.text.empty()) continue;
+                break;
+            case Inline::Kind::emphasis:
+            case Inline::Kind::strong:
+                if (copy.children.empty()) continue;
+                break;
+            case Inline::Kind::link:
+            case Inline::Kind::line_break: break;
+        }
+        const bool joins = (copy.kind == Inline::Kind::text || copy.kind == Inline::Kind::code) &&
+                           !out.empty() && out.back().kind == copy.kind;
+        if (joins)
+            out.back().text += copy.text;
+        else
+            out.push_back(std::move(copy));
+    }
+}
+
+std::vector<Inline> normalized(const std::vector<Inline>& inlines) {
+    std::vector<Inline> out;
+    append_normalized(out, inlines, false);
+    return out;
+}
+
+bool is_blank(char32_t c) { return c == U' ' || c == U'\t'; }
+
+bool is_ascii_alphanumeric(char32_t c) {
+    return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+}
+
+std::string numeric_reference(char32_t c) { return "&#" + std::to_string(unsigned(c)) + ";"; }
+
+// What the output holds right after an inline; for the emphasis flanking rules.
+CharClass class_at_start(const Inline& i) {
+    if (i.kind == Inline::Kind::text) return classify(first_code_point(i.text));
+    return CharClass::punctuation;  // '`', '[', '*', '<' or '\' starts every other inline
+}
+
+enum class Mode { paragraph, heading };
+
+// Renders into one string; a fresh Builder renders the content of emphasis and link text.
+// `before` is what precedes its output: a line start, or for content the punctuation that
+// opens it ('*', '>' of a tag, '[').
+class Builder {
+public:
+    Builder(Flavor flavor, Mode mode, bool in_link, CharClass before)
+        : flavor_(flavor), mode_(mode), in_link_(in_link), before_(before) {}
+
+    MarkdownText take() { return std::move(out_); }
+
+    // `after`: what follows the sequence (line_edge at the end of a line or paragraph).
+    void sequence(const std::vector<Inline>& items, CharClass after) {
+        for (std::size_t k = 0; k < items.size(); ++k) {
+            CharClass next = k + 1 < items.size() ? class_at_start(items[k + 1]) : after;
+            const Inline& i = items[k];
+            switch (i.kind) {
+                case Inline::Kind::text: {
+                    const bool before_link = k + 1 < items.size() && items[k + 1].kind == Inline::Kind::link;
+                    text(i.text, next, before_link);
+                    break;
+                }
+                case Inline::Kind::code: code(i.text); break;
+                case Inline::Kind::emphasis: emphasis(i, "*", "em", next); break;
+                case Inline::Kind::strong: emphasis(i, "**", "strong", next); break;
+                case Inline::Kind::link: link(i); break;
+                case Inline::Kind::line_break: out_.text += "\\\n"; break;
+            }
+        }
+    }
+
+    // `before_link`: a link follows, so a final '!' would make it an image.
+    void text(std::string_view s, CharClass after, bool before_link = false) {
+        // The code points, and where each starts (invalid bytes are U+FFFD, written as they are).
+        std::vector<char32_t> cps;
+        std::vector<std::size_t> offsets;
+        for (const auto& cp : text_layout::code_points(s)) {
+            cps.push_back(cp.value);
+            offsets.push_back(cp.offset);
+        }
+        offsets.push_back(s.size());
+        const std::size_t n = cps.size();
+        const bool ends_line = after == CharClass::line_edge;
+        std::size_t forced_escape = n;  // a character a line start makes special
+
+        for (std::size_t i = 0; i < n;) {
+            const char32_t c = cps[i];
+            if (is_blank(c)) {
+                // Blanks at either end of a line would be stripped: keep them as references.
+                std::size_t j = i;
+                while (j < n && is_blank(cps[j])) ++j;
+                const bool at_end = (j == n && ends_line) || (j < n && cps[j] == U'\n');
+                const bool literal = !at_line_start() && !at_end;
+                for (; i < j; ++i) out_.text += literal ? std::string(1, char(cps[i])) : numeric_reference(cps[i]);
+                continue;
+            }
+            if (at_line_start() && mode_ == Mode::paragraph) forced_escape = block_start_escape(cps, i, ends_line);
+
+            const char32_t prev = i > 0 ? cps[i - 1] : 0;
+            const char32_t next = i + 1 < n ? cps[i + 1] : 0;
+            bool escape = i == forced_escape;
+            switch (c) {
+                case U'\\': escape = !(next >= 0x80 || is_ascii_alphanumeric(next)); break;
+                case U'*': escape = !(ends_with(' ') && next == U' ' && !blank_run_ends_line(cps, i + 1, ends_line)); break;
+                case U'_': escape = !(i > 0 && is_alphanumeric(prev) && is_alphanumeric(next)); break;
+                case U'`': case U'[': escape = true; break;
+                case U']': escape = escape || in_link_; break;
+                case U'<': escape = !is_blank(next); break;
+                case U'&': escape = starts_entity_reference(s.substr(offsets[i] + 1)); break;
+                case U'!': escape = escape || (i + 1 == n && before_link); break;
+                case U'~': case U'|': escape = escape || flavor_ == Flavor::gfm; break;
+                default: break;
+            }
+            if (c == U'\n') {
+                // A newline at a line start or closing the paragraph would end it: keep it as a reference.
+                const bool literal = mode_ == Mode::paragraph && !at_line_start() && !(i + 1 == n && ends_line);
+                out_.text += literal ? std::string("\n") : numeric_reference(c);
+            } else if (c < 0x20 || c == 0x7F) {
+                out_.text += numeric_reference(c);  // controls: '\r' would end the line
+            } else {
+                if (escape) out_.text += '\\';
+                out_.text.append(s.substr(offsets[i], offsets[i + 1] - offsets[i]));
+            }
+            ++i;
+        }
+    }
+
+private:
+    bool at_line_start() const { return out_.text.empty() || out_.text.back() == '\n'; }
+    bool ends_with(char c) const { return !out_.text.empty() && out_.text.back() == c; }
+
+    // Whether the blanks starting at i (if any) run to the end of the line.
+    static bool blank_run_ends_line(const std::vector<char32_t>& cps, std::size_t i, bool ends_line) {
+        while (i < cps.size() && is_blank(cps[i])) ++i;
+        return i == cps.size() ? ends_line : cps[i] == U'\n';
+    }
+
+    // Which character of the text from i (a line start) must be escaped so the line does not
+    // open a block; cps.size() when none.
+    std::size_t block_start_escape(const std::vector<char32_t>& cps, std::size_t i, bool ends_line) const {
+        const std::size_t n = cps.size();
+        auto at = [&](std::size_t k) -> char32_t { return k < n ? cps[k] : 0; };
+        // True when position k ends the line: blank, newline, or the end of a line-ending text.
+        auto line_ends_or_blank = [&](std::size_t k) {
+            return k < n ? (is_blank(cps[k]) || cps[k] == U'\n') : ends_line;
+        };
+        switch (cps[i]) {
+            case U'#': {
+                std::size_t k = i;
+                while (k < n && cps[k] == U'#') ++k;
+                return k - i <= 6 && line_ends_or_blank(k) ? i : n;
+            }
+            case U'>': return i;
+            // (In GFM a line of '-' and ':' after a paragraph line is a table's delimiter row.)
+            case U'-': return flavor_ == Flavor::gfm || at(i + 1) == U'-' || line_ends_or_blank(i + 1) ? i : n;
+            case U':': return flavor_ == Flavor::gfm && at(i + 1) == U'-' ? i : n;
+            case U'+': return line_ends_or_blank(i + 1) ? i : n;
+            case U'=': return at(i + 1) == U'=' || line_ends_or_blank(i + 1) ? i : n;
+            case U'~': return at(i + 1) == U'~' && at(i + 2) == U'~' ? i : n;
+            default: break;
+        }
+        std::size_t k = i;
+        while (k < n && k - i < 10 && cps[k] >= U'0' && cps[k] <= U'9') ++k;
+        if (k > i && k - i <= 9 && (at(k) == U'.' || at(k) == U')') && line_ends_or_blank(k + 1)) return k;
+        return n;
+    }
+
+    void append(const MarkdownText& part) {
+        const std::size_t base = out_.text.size();
+        out_.text += part.text;
+        for (auto [b, e] : part.unbreakable) out_.unbreakable.emplace_back(base + b, base + e);
+    }
+
+    void code(const std::string& raw) {
+        std::string content = raw;
+        std::replace(content.begin(), content.end(), '\n', ' ');  // a code span is one line
+        std::replace(content.begin(), content.end(), '\r', ' ');
+        std::size_t longest = 0, run = 0;
+        for (char ch : content) {
+            run = ch == '`' ? run + 1 : 0;
+            longest = std::max(longest, run);
+        }
+        const std::string fence(longest + 1, '`');
+        const bool all_spaces = content.find_first_not_of(' ') == std::string::npos;
+        // A parser strips one space from each end when both have one, so pad such content,
+        // and content starting or ending with a backtick, which would join the fence.
+        const bool pad = content.front() == '`' || content.back() == '`' ||
+                         (content.front() == ' ' && content.back() == ' ' && !all_spaces);
+        const std::size_t begin = out_.text.size();
+        out_.text += fence + (pad ? " " : "") + content + (pad ? " " : "") + fence;
+        out_.unbreakable.emplace_back(begin, out_.text.size());
+    }
+
+    void emphasis(const Inline& i, std::string_view delimiter, std::string_view tag, CharClass next) {
+        Builder inner(flavor_, Mode::paragraph, in_link_, CharClass::punctuation);
+        inner.sequence(i.children, CharClass::punctuation);
+        MarkdownText content = inner.take();
+        if (content.text.empty()) return;
+
+        const char32_t first = first_code_point(content.text);
+        const char32_t last = last_code_point(content.text);
+        const CharClass prev = out_.text.empty()            ? before_
+                               : out_.text.back() == '\n' ? CharClass::line_edge
+                                                          : classify(last_code_point(out_.text));
+        auto is_edge_or_blank = [](CharClass c) {
+            return c == CharClass::line_edge || c == CharClass::whitespace;
+        };
+        // The delimiters must open and close and nothing else: the opener left-flanking and
+        // not right-flanking, the closer the reverse, and neither touching another '*' run.
+        const bool opens = classify(first) != CharClass::whitespace && first != U'*' &&
+                           (is_edge_or_blank(prev) ||
+                            (prev == CharClass::punctuation && !may_be_punctuation(first)));
+        const bool closes = classify(last) != CharClass::whitespace && last != U'*' &&
+                            (is_edge_or_blank(next) ||
+                             (next == CharClass::punctuation && !may_be_punctuation(last)));
+        const bool use_delimiters = opens && closes && !ends_with('*');
+
+        if (use_delimiters) {
+            out_.text += delimiter;
+            append(content);
+            out_.text += delimiter;
+        } else {  // CommonMark's way out: inline HTML, which keeps the text and the emphasis
+            out_.text += "<" + std::string(tag) + ">";
+            append(content);
+            out_.text += "</" + std::string(tag) + ">";
+        }
+    }
+
+    void link(const Inline& i) {
+        Builder inner(flavor_, Mode::paragraph, true, CharClass::punctuation);
+        inner.sequence(i.children, CharClass::punctuation);
+        MarkdownText text = inner.take();
+        // At a paragraph's start "[label]:" would be read as a link reference definition; a
+        // code span in the text can hold that ']'. Then only inline HTML can say "link".
+        const bool paragraph_start = mode_ == Mode::paragraph && before_ == CharClass::line_edge &&
+                                     out_.text.empty();
+        if (paragraph_start && has_unescaped(text.text, ']')) {
+            const std::size_t begin = out_.text.size();
+            out_.text += "<a href=\"" + attribute_value(i.target) + "\">";
+            out_.unbreakable.emplace_back(begin, out_.text.size());
+            append(text);
+            out_.text += "</a>";
+            return;
+        }
+        out_.text += '[';
+        append(text);
+        const std::size_t begin = out_.text.size();
+        out_.text += "](" + destination(i.target) + ")";
+        out_.unbreakable.emplace_back(begin, out_.text.size());
+    }
+
+    static bool has_unescaped(std::string_view text, char c) {
+        for (std::size_t k = text.find(c); k != std::string_view::npos; k = text.find(c, k + 1)) {
+            std::size_t backslashes = 0;
+            while (backslashes < k && text[k - 1 - backslashes] == '\\') ++backslashes;
+            if (backslashes % 2 == 0) return true;
+        }
+        return false;
+    }
+
+    static std::string attribute_value(const std::string& url) {
+        std::string out;
+        for (char ch : url) {
+            switch (ch) {
+                case '&': out += "&amp;"; break;
+                case '"': out += "&quot;"; break;
+                case '<': out += "&lt;"; break;
+                case '>': out += "&gt;"; break;
+                case '\n': out += "%0A"; break;
+                case '\r': out += "%0D"; break;
+                default: out += ch;
+            }
+        }
+        return out;
+    }
+
+    static std::string destination(const std::string& url) {
+        bool bare = !url.empty();
+        for (std::size_t k = 0; k < url.size(); ++k) {
+            unsigned char ch = static_cast<unsigned char>(url[k]);
+            if (ch <= 0x20 || ch == 0x7F || ch == '<' || ch == '>' || ch == '(' || ch == ')' ||
+                ch == '\\' || (ch == '&' && starts_entity_reference(std::string_view(url).substr(k + 1))))
+                bare = false;
+        }
+        if (bare) return url;
+        // The <...> form takes any character but line breaks, with '<', '>' and '\' escaped;
+        // a parser trims blanks at either end, so those are character references.
+        // (A bare URL has none of these, nor anything a parser would take for a reference.)
+        const std::size_t first = url.find_first_not_of(" \t\v\f");
+        const std::size_t last = url.find_last_not_of(" \t\v\f");
+        std::string out = "<";
+        for (std::size_t k = 0; k < url.size(); ++k) {
+            const char ch = url[k];
+            if (ch == '\n' || ch == '\r') {
+                out += ch == '\n' ? "%0A" : "%0D";
+            } else if (first == std::string::npos || k < first || k > last) {
+                out += numeric_reference(static_cast<unsigned char>(ch));
+            } else if (ch == '&' && starts_entity_reference(std::string_view(url).substr(k + 1))) {
+                out += "&amp;";  // a parser decodes references in a URL before backslash escapes
+            } else {
+                if (ch == '<' || ch == '>' || ch == '\\') out += '\\';
+                out += ch;
+            }
+        }
+        return out + ">";
+    }
+
+    Flavor flavor_;
+    Mode mode_;
+    bool in_link_;
+    CharClass before_;
+    MarkdownText out_;
+};
+
+}  // namespace
+
+MarkdownText InlineRenderer::paragraph(const std::vector<Inline>& inlines) const {
+    // A hard break needs text after it: those ending the paragraph are dropped.
+    auto items = normalized(inlines);
+    while (!items.empty() && items.back().kind == Inline::Kind::line_break) items.pop_back();
+    Builder b(flavor_, Mode::paragraph, false, CharClass::line_edge);
+    b.sequence(items, CharClass::line_edge);
+    return b.take();
+}
+
+std::string InlineRenderer::heading(std::string_view title) const {
+    Builder b(flavor_, Mode::heading, false, CharClass::line_edge);
+    b.text(title, CharClass::line_edge);
+    std::string out = b.take().text;
+    // A closing sequence is a run of '#' at the end after a blank (or alone): escape its first.
+    std::size_t run = out.find_last_not_of('#');
+    std::size_t start = run == std::string::npos ? 0 : run + 1;
+    if (start < out.size() && (start == 0 || out[start - 1] == ' ' || out[start - 1] == '\t'))
+        out.insert(start, "\\");
+    return out;
+}
+
+}  // namespace quire::markdown

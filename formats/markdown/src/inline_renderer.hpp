@@ -1,0 +1,39 @@
+// IR inlines as Markdown text that a CommonMark parser reads back as the same inlines and the
+// same text: escaping only what could be read as markup where it stands.
+#pragma once
+
+#include "markdown_flavor.hpp"
+
+#include <quire/ir.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace quire::markdown {
+
+// Inline Markdown; '\n' only where the text has a line break (hard or soft).
+struct MarkdownText {
+    std::string text;
+    // Byte ranges a line must not be broken in (code spans, link destinations), in order.
+    std::vector<std::pair<std::size_t, std::size_t>> unbreakable;
+
+    bool may_break_at(std::size_t offset) const;
+};
+
+class InlineRenderer {
+public:
+    explicit InlineRenderer(Flavor flavor) : flavor_(flavor) {}
+
+    // A paragraph's content. Empty when the inlines hold no text.
+    MarkdownText paragraph(const std::vector<Inline>& inlines) const;
+    // An ATX heading's content, on one line.
+    std::string heading(std::string_view title) const;
+
+private:
+    Flavor flavor_;
+};
+
+}  // namespace quire::markdown

@@ -1,0 +1,112 @@
+#include "markdown_writer.hpp"
+
+#include "yaml_metadata_block.hpp"
+
+#include <ostream>
+
+namespace quire::markdown {
+
+namespace {
+
+// Blocks of lines joined with one blank line between two.
+class Blocks {
+public:
+    void add(const std::vector<std::string>& lines) {
+        if (lines.empty()) return;
+        if (!text_.empty()) text_ += '\n';
+        for (const auto& line : lines) text_ += line + '\n';
+    }
+    void add(const std::string& line) { add(std::vector<std::string>{line}); }
+    std::string take() { return std::move(text_); }
+
+private:
+    std::string text_;
+};
+
+void add_section(Blocks& out, const BlockRenderer& renderer, const Section& section, int level) {
+    out.add(renderer.heading(level, section.title));
+    out.add(renderer.blocks(section.blocks));
+    for (const auto& s : section.subsections) add_section(out, renderer, s, level + 1);
+}
+
+}  // namespace
+
+Status MarkdownWriter::begin_book(const Metadata& book, WriteContext& ctx) {
+    ctx_ = &ctx;
+    book_ = book;
+    auto options = parse_markdown_options(ctx.options, ctx.diagnostics);
+    if (!options) return Status::failed;
+    options_ = *options;
+    renderer_.emplace(options_.flavor, options_.wrap_columns);
+
+    // With --split each document is one article: the book's title is left to the articles.
+    if (!ctx.split) {
+        Blocks front;
+        if (options_.standalone) front.add(yaml_metadata_block(book));
+        if (!book.title.empty()) front.add(renderer_->heading(1, book.title));
+        write(front.take());
+    }
+    return stream_status();
+}
+
+std::string MarkdownWriter::render(const Article& article) const {
+    Blocks out;
+    const int level = ctx_->split ? 1 : 2;
+    if (ctx_->split && options_.standalone) {
+        // The document's metadata: the book's, the article's own over it, titled by the article.
+        Metadata document = book_;
+        document.merge_from(article.metadata);
+        document.title = article.title;
+        out.add(yaml_metadata_block(document));
+    }
+    out.add(renderer_->heading(level, article.title));
+    if (!article.summary.empty()) out.add(renderer_->block_quote(article.summary));
+    out.add(renderer_->blocks(article.introduction));
+    for (const auto& s : article.sections) add_section(out, *renderer_, s, level + 1);
+    if (!article.conclusion.empty()) {
+        std::string title = article.metadata.get("conclusion-title");
+        if (title.empty()) title = book_.get("conclusion-title");
+        if (title.empty()) title = "Conclusion";
+        out.add(renderer_->heading(level + 1, title));
+        out.add(renderer_->blocks(article.conclusion));
+    }
+    return out.take();
+}
+
+std::optional<std::string> MarkdownWriter::render_article(const Article& article, DiagnosticSink&) const {
+    if (!renderer_) return std::nullopt;
+    return render(article);
+}
+
+Status MarkdownWriter::write_article(const Article& article) {
+    if (!renderer_) return Status::failed;  // begin_book failed or never ran
+    return write_rendered(article, render(article));
+}
+
+Status MarkdownWriter::write_rendered(const Article&, std::string&& rendered) {
+    if (!renderer_) return Status::failed;
+    write(rendered);
+    return stream_status();
+}
+
+Status MarkdownWriter::end_book() {
+    if (!renderer_) return Status::failed;
+    ctx_->output.stream().flush();
+    return stream_status();
+}
+
+void MarkdownWriter::write(const std::string& piece) {
+    if (piece.empty()) return;
+    std::ostream& out = ctx_->output.stream();
+    if (wrote_anything_) out << '\n';
+    out << piece;
+    wrote_anything_ = true;
+}
+
+Status MarkdownWriter::stream_status() {
+    if (ctx_->output.stream()) return Status::ok;
+    ctx_->diagnostics.error("", 0, 0, "cannot write the Markdown output");
+    return Status::failed;
+}
+
+}  // namespace quire::markdown

@@ -1,0 +1,40 @@
+// Writes a book as one Markdown document, article by article as they come (or, with --split,
+// one article per document). Document layout: formats/markdown/README.md.
+#pragma once
+
+#include "block_renderer.hpp"
+#include "markdown_options.hpp"
+
+#include <quire/plugin.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace quire::markdown {
+
+class MarkdownWriter : public Writer {
+public:
+    Status begin_book(const Metadata& book, WriteContext& ctx) override;
+    Status write_article(const Article& article) override;
+    Status end_book() override;
+    // An article's Markdown depends only on the options and the book's metadata: articles may
+    // be rendered on several threads at once.
+    std::optional<std::string> render_article(const Article& article, DiagnosticSink& diagnostics) const override;
+    Status write_rendered(const Article& article, std::string&& rendered) override;
+
+private:
+    // The article's blocks, a blank line between two, without a blank line before the first.
+    std::string render(const Article& article) const;
+    // Writes a piece of the document, after a blank line unless it is the first.
+    void write(const std::string& piece);
+    Status stream_status();
+
+    WriteContext* ctx_ = nullptr;
+    MarkdownOptions options_;
+    std::optional<BlockRenderer> renderer_;
+    Metadata book_;
+    bool wrote_anything_ = false;
+};
+
+}  // namespace quire::markdown

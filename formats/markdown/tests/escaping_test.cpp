@@ -1,0 +1,128 @@
+// Escaping reads well: exactly what a reader of the Markdown source sees for ordinary prose and
+// for each trap. (That it is also always correct is the round-trip tests' job.)
+#include "block_renderer.hpp"
+#include "inline_renderer.hpp"
+
+#include <gtest/gtest.h>
+
+namespace quire::markdown {
+namespace {
+
+std::string paragraph(const std::vector<Inline>& inlines, Flavor flavor = Flavor::commonmark) {
+    return InlineRenderer(flavor).paragraph(inlines).text;
+}
+std::string paragraph(const std::string& text, Flavor flavor = Flavor::commonmark) {
+    return paragraph({Inline::plain(text)}, flavor);
+}
+Inline wrap(Inline::Kind kind, std::vector<Inline> children, std::string target = "") {
+    Inline i;
+    i.kind = kind;
+    i.children = std::move(children);
+    i.target = std::move(target);
+    return i;
+}
+Inline code(std::string text) { return {Inline::Kind::code, std::move(text), {}, {}}; }
+
+TEST(MarkdownEscaping, OrdinaryProseIsLeftAlone) {
+    for (const char* prose : {"It's 7-hydroxymitragynine, (a) \"test\"; 50% off: $5 + $6 = $11!",
+                              "snake_case_name and C:\\Users\\me", "2 * 3 = 6, and a < b > c", "AT&T, R&D, a & b",
+                              "#hashtag, issue #12, C# and F#", "3.14 and 1.5x", "-5 degrees, +3 more",
+                              "a | b and ~x~", "caf\u00e9 \u65e5\u672c\u8a9e \U0001F600", "end with a colon:"})
+        EXPECT_EQ(paragraph(prose), prose);
+}
+
+TEST(MarkdownEscaping, InlineTrapsGetOneBackslash) {
+    EXPECT_EQ(paragraph("*not emphasis*"), "\\*not emphasis\\*");
+    EXPECT_EQ(paragraph("_not emphasis_"), "\\_not emphasis\\_");
+    EXPECT_EQ(paragraph("a*b*c"), "a\\*b\\*c");
+    EXPECT_EQ(paragraph("[x](y)"), "\\[x](y)");
+    EXPECT_EQ(paragraph("`code`"), "\\`code\\`");
+    EXPECT_EQ(paragraph("a <b> c"), "a \\<b> c");
+    EXPECT_EQ(paragraph("&amp; &#35; &copy;"), "\\&amp; \\&#35; \\&copy;");
+    EXPECT_EQ(paragraph("a\\*"), "a\\\\\\*");
+    EXPECT_EQ(paragraph("ends with \\"), "ends with \\\\");
+}
+
+TEST(MarkdownEscaping, LineStartTrapsAreEscapedOnlyThere) {
+    EXPECT_EQ(paragraph("1. item"), "1\\. item");
+    EXPECT_EQ(paragraph("2) item"), "2\\) item");
+    EXPECT_EQ(paragraph("1234567890. not a list"), "1234567890. not a list");
+    EXPECT_EQ(paragraph("# heading"), "\\# heading");
+    EXPECT_EQ(paragraph("####### seven is text"), "####### seven is text");
+    EXPECT_EQ(paragraph("> quote"), "\\> quote");
+    EXPECT_EQ(paragraph("- dash"), "\\- dash");
+    EXPECT_EQ(paragraph("-5 degrees"), "-5 degrees");
+    EXPECT_EQ(paragraph("+ plus"), "\\+ plus");
+    EXPECT_EQ(paragraph("---"), "\\---");
+    EXPECT_EQ(paragraph("==="), "\\===");
+    EXPECT_EQ(paragraph("~~~"), "\\~~~");
+    EXPECT_EQ(paragraph("a\n# b"), "a\n\\# b");
+}
+
+TEST(MarkdownEscaping, BlanksAtLineEdgesAreCharacterReferences) {
+    EXPECT_EQ(paragraph("  indented"), "&#32;&#32;indented");
+    EXPECT_EQ(paragraph("trailing  "), "trailing&#32;&#32;");
+    EXPECT_EQ(paragraph("a  \nb"), "a&#32;&#32;\nb");
+    EXPECT_EQ(paragraph("\nfirst line empty"), "&#10;first line empty");
+    EXPECT_EQ(paragraph("a\r\nb"), "a&#13;\nb");
+}
+
+TEST(MarkdownEscaping, GfmAlsoEscapesTablesAndStrikethrough) {
+    EXPECT_EQ(paragraph("a | b ~x~", Flavor::gfm), "a \\| b \\~x\\~");
+    EXPECT_EQ(paragraph("-: not a delimiter row", Flavor::gfm), "\\-: not a delimiter row");
+    EXPECT_EQ(paragraph("a | b ~x~", Flavor::commonmark), "a | b ~x~");
+}
+
+TEST(MarkdownEscaping, EmphasisUsesDelimitersWhereTheyWork) {
+    EXPECT_EQ(paragraph({Inline::plain("a "), wrap(Inline::Kind::emphasis, {Inline::plain("word")}), Inline::plain(" b")}),
+              "a *word* b");
+    EXPECT_EQ(paragraph({wrap(Inline::Kind::strong, {Inline::plain("Hello!")}), Inline::plain(" b")}), "**Hello!** b");
+    EXPECT_EQ(paragraph({Inline::plain("("), wrap(Inline::Kind::emphasis, {Inline::plain("x")}), Inline::plain(")")}),
+              "(*x*)");
+    // Where '*' could not open or close, CommonMark's inline HTML says it instead.
+    EXPECT_EQ(paragraph({Inline::plain("un"), wrap(Inline::Kind::emphasis, {Inline::plain("\"believ\"")}),
+                         Inline::plain("able")}),
+              "un<em>\"believ\"</em>able");
+    EXPECT_EQ(paragraph({wrap(Inline::Kind::emphasis, {Inline::plain(" spaced ")})}), "<em>&#32;spaced </em>");
+}
+
+TEST(MarkdownEscaping, CodeSpansAndLinks) {
+    EXPECT_EQ(paragraph({code("a`b")}), "``a`b``");
+    EXPECT_EQ(paragraph({code("`a")}), "`` `a ``");
+    EXPECT_EQ(paragraph({code(" a ")}), "`  a  `");
+    EXPECT_EQ(paragraph({Inline::plain("see "), wrap(Inline::Kind::link, {Inline::plain("docs")}, "https://x.org/a_(b)")}),
+              "see [docs](<https://x.org/a_(b)>)");
+    EXPECT_EQ(paragraph({Inline::plain("see "), wrap(Inline::Kind::link, {Inline::plain("a]b")}, "u v")}),
+              "see [a\\]b](<u v>)");
+    // "[`]:`..." opening a paragraph would be a link reference definition.
+    EXPECT_EQ(paragraph({wrap(Inline::Kind::link, {code("]: x")}, "u&v\"")}), "<a href=\"u&amp;v&quot;\">`]: x`</a>");
+    EXPECT_EQ(paragraph({Inline::plain("a"), Inline{Inline::Kind::line_break, {}, {}, {}}, Inline::plain("b"),
+                         Inline{Inline::Kind::line_break, {}, {}, {}}}),
+              "a\\\nb");
+}
+
+TEST(MarkdownEscaping, Headings) {
+    BlockRenderer r(Flavor::commonmark, std::nullopt);
+    EXPECT_EQ(r.heading(2, "C# in 24 hours"), "## C# in 24 hours");
+    EXPECT_EQ(r.heading(3, "Issue #"), "### Issue \\#");
+    EXPECT_EQ(r.heading(3, "#"), "### \\#");
+    EXPECT_EQ(r.heading(1, "1. Not a list, > not a quote"), "# 1. Not a list, > not a quote");
+    EXPECT_EQ(r.heading(2, " padded "), "## &#32;padded&#32;");
+    EXPECT_EQ(r.heading(2, ""), "##");
+    EXPECT_EQ(r.heading(9, "deep"), "###### deep");
+}
+
+TEST(MarkdownEscaping, WrappingNeverStartsALineWithABlockMarker) {
+    BlockRenderer r(Flavor::commonmark, 10);
+    const auto lines = r.blocks({Block::paragraph("aaaa - bbbb # cccc 1. dddd > eeee + ffff = gggg")});
+    ASSERT_GT(lines.size(), 2u);
+    for (std::size_t k = 1; k < lines.size(); ++k) {
+        const char first = lines[k].front();
+        EXPECT_TRUE(first != '-' && first != '#' && first != '>' && first != '+' && first != '=' &&
+                    !(first == '1' && lines[k].starts_with("1. ")))
+            << lines[k];
+    }
+}
+
+}  // namespace
+}  // namespace quire::markdown

@@ -1,0 +1,35 @@
+// IR blocks and titles as lines of plain text for reading: wrapped by display width, titles
+// underlined, quotes and code indented, no markup characters.
+#pragma once
+
+#include <quire/ir.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace quire::plain {
+
+class PlainTextRenderer {
+public:
+    explicit PlainTextRenderer(std::size_t columns) : columns_(columns) {}
+
+    // The blocks, a blank line between two, each line after `indent`.
+    std::vector<std::string> blocks(const std::vector<Block>& blocks, const std::string& indent = "") const;
+    // A title underlined with `rule` (and overlined too when `overline`); empty title: no lines.
+    std::vector<std::string> title(std::string_view title, char rule, bool overline = false) const;
+    // Text wrapped after `first` on the first line and `rest` on the others (a hanging indent).
+    std::vector<std::string> wrapped(std::string_view text, const std::string& first,
+                                     const std::string& rest) const;
+
+    // The text of inlines as a reader sees it: link targets in parentheses after their text.
+    static std::string inline_text(const std::vector<Inline>& inlines);
+
+private:
+    std::vector<std::string> list(const Block& list, const std::string& indent) const;
+
+    std::size_t columns_;
+};
+
+}  // namespace quire::plain

@@ -1,0 +1,24 @@
+#include "code_points.hpp"
+
+#include <utf8proc.h>
+
+namespace quire::text_layout {
+
+std::vector<CodePoint> code_points(std::string_view text) {
+    std::vector<CodePoint> out;
+    out.reserve(text.size());
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        utf8proc_int32_t cp = 0;
+        auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                                  static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+        if (n > 0)
+            out.push_back({pos, static_cast<std::size_t>(n), static_cast<char32_t>(cp), true});
+        else
+            out.push_back({pos, 1, 0xFFFD, false});
+        pos += out.back().length;
+    }
+    return out;
+}
+
+}  // namespace quire::text_layout

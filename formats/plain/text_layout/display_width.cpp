@@ -1,0 +1,57 @@
+#include "display_width.hpp"
+
+#include "code_points.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+
+namespace quire::text_layout {
+
+namespace {
+
+constexpr char32_t emoji_presentation_selector = 0xFE0F;
+
+bool is_regional_indicator(char32_t c) { return c >= 0x1F1E6 && c <= 0x1F1FF; }
+
+// Width of a code point inside a cluster. utf8proc gives East Asian Width (wide and fullwidth
+// are 2, ambiguous are 1) and 0 for marks and controls; emoji that a selector or a flag pair
+// shows as pictures are two columns on every terminal, whatever the base character says.
+std::size_t code_point_width(char32_t c) {
+    if (c == emoji_presentation_selector || is_regional_indicator(c)) return 2;
+    int w = utf8proc_charwidth(static_cast<utf8proc_int32_t>(c));
+    return w > 0 ? static_cast<std::size_t>(w) : 0;
+}
+
+}  // namespace
+
+std::vector<Grapheme> graphemes(std::string_view text) {
+    std::vector<Grapheme> out;
+    utf8proc_int32_t state = 0;
+    const CodePoint* previous = nullptr;
+    const auto cps = code_points(text);
+    for (const auto& cp : cps) {
+        const bool starts_cluster = !previous || !cp.valid || !previous->valid ||
+                                    utf8proc_grapheme_break_stateful(static_cast<utf8proc_int32_t>(previous->value),
+                                                                     static_cast<utf8proc_int32_t>(cp.value), &state);
+        if (!cp.valid) state = 0;  // start afresh after a byte that is not UTF-8
+        if (starts_cluster) {
+            out.push_back({cp.offset, cp.offset + cp.length, cp.valid ? code_point_width(cp.value) : 1, cp.value, true});
+        } else {
+            auto& g = out.back();
+            g.end = cp.offset + cp.length;
+            g.width = std::max(g.width, code_point_width(cp.value));
+            g.single_code_point = false;
+        }
+        previous = &cp;
+    }
+    return out;
+}
+
+std::size_t display_width(std::string_view text) {
+    std::size_t width = 0;
+    for (const auto& g : graphemes(text)) width += g.width;
+    return width;
+}
+
+}  // namespace quire::text_layout
