@@ -1,4 +1,4 @@
-#include "code_points.hpp"
+#include <text_layout/code_points.hpp>
 
 #include <utf8proc.h>
 

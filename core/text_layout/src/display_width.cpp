@@ -1,6 +1,6 @@
-#include "display_width.hpp"
+#include <text_layout/display_width.hpp>
 
-#include "code_points.hpp"
+#include <text_layout/code_points.hpp>
 
 #include <utf8proc.h>
 

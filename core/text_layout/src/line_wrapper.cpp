@@ -1,7 +1,7 @@
-#include "line_wrapper.hpp"
+#include <text_layout/line_wrapper.hpp>
 
-#include "code_points.hpp"
-#include "display_width.hpp"
+#include <text_layout/code_points.hpp>
+#include <text_layout/display_width.hpp>
 
 #include <linebreak.h>
 
