@@ -148,8 +148,8 @@ public:
         Status status = guarded(format_, diagnostics_, diagnostics_.plugin_threw, name, [&] {
             auto writer = registry_.make_writer(format_);
             WriteContext ctx{options_, diagnostics_, *output, true};
-            if (writer->begin_book(book_, ctx) != Status::ok || writer->write_article(a) != Status::ok)
-                return Status::failed;
+            if (auto st = writer->begin_book(book_, ctx); st != Status::ok) return st;
+            if (auto st = writer->write_article(a); st != Status::ok) return st;
             return writer->end_book();
         });
         outputs_.push_back(std::move(output));
@@ -446,6 +446,10 @@ private:
                 code = ExitCode::no_input;
                 return false;
             }
+            if (r.status == Status::bad_options || r.status == Status::unavailable) {
+                code = r.status == Status::bad_options ? ExitCode::usage : ExitCode::plugin;
+                return false;
+            }
             const bool input_ok = r.status == Status::ok && errors == 0;
             if (!input_ok) {
                 if (request_.skip_invalid) {
@@ -466,7 +470,7 @@ private:
                     Metadata book = found;
                     book.merge_from(config_.book);
                     book.merge_from(request_.metadata);
-                    if (destination->begin(book) != Status::ok) return fail_output(code);
+                    if (auto st = destination->begin(book); st != Status::ok) return fail_output(code, st);
                     renderer_.store(destination->renderer(), std::memory_order_release);
                 }
                 const std::string id = ids.take(article.id);
@@ -476,7 +480,8 @@ private:
                     article.id = id;
                     r.rendered[k].reset();  // rendered with the old id
                 }
-                if (destination->article(article, std::move(r.rendered[k])) != Status::ok) return fail_output(code);
+                if (auto st = destination->article(article, std::move(r.rendered[k])); st != Status::ok)
+                    return fail_output(code, st);
                 ++delivered;
             }
             progress_.advance(in.path);
@@ -499,7 +504,7 @@ private:
                                                  : "the input holds no articles: nothing to write");
             return ExitCode::input;
         }
-        if (destination->finish() != Status::ok) return fail_output(code), code;
+        if (auto st = destination->finish(); st != Status::ok) return fail_output(code, st), code;
         if (auto error = destination->commit()) {
             diagnostics_.error(request_.output, 0, 0, "cannot write the output: " + *error);
             return ExitCode::output;
@@ -507,8 +512,11 @@ private:
         return ExitCode::ok;
     }
 
-    bool fail_output(ExitCode& code) {
-        code = forward_.plugin_threw ? ExitCode::plugin : ExitCode::output;
+    // The exit status for a writer that did not return ok.
+    bool fail_output(ExitCode& code, Status status) {
+        if (status == Status::bad_options) code = ExitCode::usage;
+        else if (forward_.plugin_threw || status == Status::unavailable) code = ExitCode::plugin;
+        else code = ExitCode::output;
         return false;
     }
 

@@ -43,7 +43,14 @@ struct ApiVersion {
 
 inline constexpr ApiVersion api_version{QUIRE_API_VERSION_MAJOR, QUIRE_API_VERSION_MINOR};
 
-enum class Status { ok, failed };
+// What a plugin call ended in. The details are always reported to the diagnostics first;
+// the status only tells the host which exit status the run ends with.
+enum class Status {
+    ok,
+    failed,       // the input is invalid, or the output could not be written
+    bad_options,  // (API 1.1) an option's value is not one the plugin accepts: a usage error
+    unavailable,  // (API 1.1) something the plugin needs is missing, e.g. an external tool
+};
 
 // Values of the command-line options the plugins declared, by name, as the user gave them.
 // Only options the user gave are present: a plugin applies its own defaults.
