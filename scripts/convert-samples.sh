@@ -10,9 +10,9 @@ cmake --build --preset release
 
 quire=build/release/bin/quire
 mkdir -p out
-declare -A outputs=([epub]=corpus.epub [docbook]=corpus.xml [markdown]=corpus.md [plain]=corpus.txt)
+declare -A outputs=([epub]=corpus.epub [docbook]=corpus.xml [pdf]=corpus.pdf [markdown]=corpus.md [plain]=corpus.txt)
 available=$("$quire" --list-formats | sed -n '/^Output formats:/,$p')
-for format in epub docbook markdown plain; do
+for format in epub docbook pdf markdown plain; do
   if grep -q "^  $format " <<<"$available"; then
     "$quire" samples/corpus -t "$format" -o "out/${outputs[$format]}"
     echo "out/${outputs[$format]}"
