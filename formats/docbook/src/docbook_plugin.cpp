@@ -1,5 +1,6 @@
 // The docbook plugin: the "docbook" format (DocBook 5 XML) and the "pdf" format (the same
 // DocBook sent through xsltproc with print.xsl, embedded here, and Apache FOP).
+#include "docbook_reader.hpp"
 #include "docbook_writer.hpp"
 #include "pdf_writer.hpp"
 
@@ -22,8 +23,10 @@ quire::PluginDescriptor describe_docbook_plugin() {
 
     FormatInfo docbook;
     docbook.name = "docbook";
-    docbook.description = "DocBook 5 XML: a book of chapters, valid against the DocBook 5.0 schema";
+    docbook.description =
+        "DocBook 5 XML: writes a book of chapters, valid against the DocBook 5.0 schema; reads books, chapters, articles";
     docbook.extensions = {".xml", ".dbk"};
+    docbook.make_reader = [] { return std::make_unique<docbook::DocBookReader>(); };
     docbook.make_writer = [] { return std::make_unique<docbook::DocBookWriter>(); };
     docbook.options = {division_option_spec()};
     plugin.formats.push_back(std::move(docbook));

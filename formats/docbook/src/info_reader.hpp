@@ -1,0 +1,38 @@
+// A DocBook info element (a book's or an article's) read into quire metadata. Elements quire
+// has no field for keep their text in Metadata::extra under their element name, with a warning.
+#pragma once
+
+#include "flow_reader.hpp"
+
+#include <quire/ir.hpp>
+
+#include <vector>
+
+namespace quire::docbook {
+
+class InfoReader {
+public:
+    InfoReader(DocBookDocument& document, FlowReader& flow) : document_(document), flow_(flow) {}
+
+    // Reads `info` (or a division's own title, subtitle...: pass the division) into `metadata`.
+    // An abstract goes to `summary` when given (an article's), else to metadata.description.
+    void read(pugi::xml_node info, Metadata& metadata, std::vector<Block>* summary);
+
+    // Reads one child of an info element, or a division's title-like child; false when the
+    // element is not info matter (a para, a section...).
+    bool read_child(pugi::xml_node child, Metadata& metadata, std::vector<Block>* summary);
+
+private:
+    void read_author(pugi::xml_node author, Metadata& metadata);
+    void keep_in_extra(pugi::xml_node element, Metadata& metadata, bool warn);
+    // The text of a metadata element: its child elements' texts joined by spaces (a personname's
+    // firstname and surname), or its own text, white space tidied.
+    std::string value_of(pugi::xml_node element);
+    // Paragraphs as lines of text (description, rights).
+    std::string lines_of(pugi::xml_node element);
+
+    DocBookDocument& document_;
+    FlowReader& flow_;
+};
+
+}  // namespace quire::docbook

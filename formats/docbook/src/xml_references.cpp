@@ -1,0 +1,96 @@
+#include "xml_references.hpp"
+
+#include <quire/text.hpp>
+
+#include <charconv>
+#include <cstdint>
+
+namespace quire::docbook {
+
+namespace {
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += char(cp);
+    } else if (cp < 0x800) {
+        out += char(0xC0 | (cp >> 6));
+        out += char(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += char(0xE0 | (cp >> 12));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    } else {
+        out += char(0xF0 | (cp >> 18));
+        out += char(0x80 | ((cp >> 12) & 0x3F));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    }
+}
+
+std::optional<char> predefined_entity(std::string_view name) {
+    if (name == "lt") return '<';
+    if (name == "gt") return '>';
+    if (name == "amp") return '&';
+    if (name == "apos") return '\'';
+    if (name == "quot") return '"';
+    return std::nullopt;
+}
+
+bool name_char(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+           c == '.' || c == ':' || u >= 0x80;
+}
+
+// The code point of a character reference's digits ("#123" or "#x7B", without '&' and ';').
+std::optional<char32_t> character_reference(std::string_view body) {
+    const bool hex = body.size() > 1 && body[1] == 'x';
+    const auto digits = body.substr(hex ? 2 : 1);
+    if (digits.empty() || digits.size() > 8) return std::nullopt;
+    std::uint32_t value = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value, hex ? 16 : 10);
+    if (ec != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+    return static_cast<char32_t>(value);
+}
+
+}  // namespace
+
+DecodedText decode_references(std::string_view raw) {
+    DecodedText out;
+    out.text.reserve(raw.size());
+    std::size_t i = 0;
+    while (i < raw.size()) {
+        const auto amp = raw.find('&', i);
+        out.text.append(raw.substr(i, amp == std::string_view::npos ? std::string_view::npos : amp - i));
+        if (amp == std::string_view::npos) break;
+
+        std::size_t end = amp + 1;
+        while (end < raw.size() && end - amp <= 64 && (name_char(raw[end]) || raw[end] == '#')) ++end;
+        if (end >= raw.size() || raw[end] != ';' || end == amp + 1) {
+            out.error = ReferenceError{amp, "'&' starts no entity or character reference (write &amp; for a literal '&')"};
+            return out;
+        }
+        const auto body = raw.substr(amp + 1, end - amp - 1);
+        if (body[0] == '#') {
+            const auto cp = character_reference(body);
+            if (!cp || !is_xml_char(*cp)) {
+                out.error = ReferenceError{amp, "the character reference &" + std::string(body) +
+                                                    "; is not a character XML 1.0 allows"};
+                return out;
+            }
+            append_utf8(out.text, *cp);
+        } else if (const auto c = predefined_entity(body)) {
+            out.text += *c;
+        } else {
+            out.error = ReferenceError{
+                amp, "undeclared entity &" + std::string(body) +
+                         "; (quire reads no DTD: only &lt; &gt; &amp; &apos; &quot; and character references "
+                         "such as &#160; are known)"};
+            return out;
+        }
+        i = end + 1;
+    }
+    return out;
+}
+
+}  // namespace quire::docbook

@@ -1,0 +1,170 @@
+#include "read_docbook.hpp"
+
+#include "article_text_reader.hpp"
+#include "docbook_reader.hpp"
+
+#include <quire/host/book_config.hpp>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <sstream>
+
+namespace quire::docbook::test {
+
+namespace {
+
+constexpr const char* default_conclusion_title = "Conclusion";
+
+Article read_article_text(const std::filesystem::path& file) {
+    article_text::ArticleTextReader reader;
+    quire::test::CollectingArticles articles;
+    quire::test::RecordingDiagnostics diagnostics;
+    const auto status = quire::test::read_file_with(reader, file, articles, diagnostics);
+    EXPECT_EQ(status, Status::ok) << diagnostics.text();
+    EXPECT_EQ(articles.articles.size(), 1u) << file;
+    return articles.articles.empty() ? Article{} : std::move(articles.articles.front());
+}
+
+bool has_text(const std::vector<Inline>& inlines) {
+    return std::any_of(inlines.begin(), inlines.end(), [](const Inline& i) {
+        return i.kind != Inline::Kind::text || i.text.find_first_not_of(" \t\n") != std::string::npos;
+    });
+}
+
+// Blocks as DocBook keeps them: no empty lists or quotes (not written), no paragraphs without
+// text (the writer's empty <para/> fillers are left out when read).
+std::vector<Block> as_carried(std::vector<Block> blocks) {
+    std::vector<Block> out;
+    for (auto& b : blocks) {
+        switch (b.kind) {
+            case Block::Kind::paragraph:
+                if (!has_text(b.inlines)) continue;
+                break;
+            case Block::Kind::list:
+                if (b.items.empty()) continue;
+                for (auto& item : b.items) item = as_carried(std::move(item));
+                break;
+            case Block::Kind::block_quote:
+                b.children = as_carried(std::move(b.children));
+                if (b.children.empty()) continue;
+                break;
+            case Block::Kind::code_block: break;
+        }
+        out.push_back(std::move(b));
+    }
+    return out;
+}
+
+Section as_carried(Section section) {
+    if (section.title.empty()) section.title = section.id;  // written in its place
+    section.blocks = as_carried(std::move(section.blocks));
+    for (auto& s : section.subsections) s = as_carried(std::move(s));
+    return section;
+}
+
+// article_xml_id() turns what an NCName cannot hold into '-'.
+std::string as_xml_id_keeps_it(std::string id) {
+    for (auto& c : id) {
+        const bool kept = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+                          c == '-' || c == '.';
+        if (!kept) c = '-';
+    }
+    return id;
+}
+
+}  // namespace
+
+ReadBack read_docbook(const std::string& xml, const std::string& name) {
+    ReadBack result;
+    DocBookReader reader;
+    quire::test::CollectingArticles articles;
+    std::istringstream in(xml);
+    const Options options;
+    ReadContext ctx{options, result.diagnostics, result.book.metadata};
+    const Input input{name, {}, &in, std::filesystem::path(name).stem().string()};
+    result.status = reader.read(input, ctx, articles);
+    result.book.articles = std::move(articles.articles);
+    return result;
+}
+
+Book sample_corpus_book() {
+    Book book;
+    host::BookConfig config;
+    quire::test::RecordingDiagnostics diagnostics;
+    EXPECT_TRUE(host::read_book_config(quire::test::sample_corpus_dir() / "book.ini", config, diagnostics))
+        << diagnostics.text();
+    book.metadata = config.book;
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(quire::test::sample_corpus_dir()))
+        if (e.path().extension() == ".txt") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+        auto article = read_article_text(f);
+        config.apply_to(article);
+        book.articles.push_back(std::move(article));
+    }
+    EXPECT_EQ(book.articles.size(), 5u);
+    return book;
+}
+
+std::filesystem::path hostile_punctuation_file() {
+    return quire::test::test_data_dir() / "hostile" / "hostile-punctuation.txt";
+}
+
+Book hostile_punctuation_book() {
+    Book book;
+    book.metadata.title = "Hostile <Punctuation> & \"Friends\"";
+    book.metadata.authors = {"O'Brien & Söhne <ltd>"};
+    book.metadata.language = "en";
+    book.articles.push_back(read_article_text(hostile_punctuation_file()));
+    return book;
+}
+
+Book without_sources(Book book) {
+    for (auto& a : book.articles) a.source.clear();
+    return book;
+}
+
+Book as_carried_by_docbook(Book book) {
+    auto& meta = book.metadata;
+    // 1. The book element must carry a language: the writer writes "en" for none.
+    if (meta.language.empty()) meta.language = "en";
+
+    // 2. Of the extra metadata only conclusion-title is carried, as the conclusions' titles, so
+    //    only where a conclusion shows it, and not when it is the default.
+    const bool any_conclusion = std::any_of(book.articles.begin(), book.articles.end(),
+                                            [](const Article& a) { return !as_carried(a.conclusion).empty(); });
+    std::string book_conclusion = meta.get("conclusion-title");
+    std::map<std::string, std::string> extra;
+    if (any_conclusion && !book_conclusion.empty() && book_conclusion != default_conclusion_title)
+        extra["conclusion-title"] = book_conclusion;
+    meta.extra = extra;
+    if (book_conclusion.empty()) book_conclusion = default_conclusion_title;
+
+    for (auto& a : book.articles) {
+        // 3. Source paths are not written.
+        a.source.clear();
+        // 4. An untitled article is titled with its id; 5. ids keep only NCName characters.
+        if (a.title.empty()) a.title = a.id;
+        a.id = as_xml_id_keeps_it(a.id);
+        // 6. Empty paragraphs, lists and quotes are not carried.
+        a.summary = as_carried(std::move(a.summary));
+        a.introduction = as_carried(std::move(a.introduction));
+        a.conclusion = as_carried(std::move(a.conclusion));
+        for (auto& s : a.sections) s = as_carried(std::move(s));
+        // 7. Of an article's own metadata only its authors, date, language (when not the book's)
+        //    and conclusion-title (when it has a conclusion) are carried.
+        Metadata carried;
+        carried.authors = a.metadata.authors;
+        carried.date = a.metadata.date;
+        if (a.metadata.language != meta.language) carried.language = a.metadata.language;
+        const auto conclusion_title = a.metadata.get("conclusion-title");
+        if (!a.conclusion.empty() && !conclusion_title.empty() && conclusion_title != book_conclusion)
+            carried.extra["conclusion-title"] = conclusion_title;
+        a.metadata = carried;
+    }
+    return book;
+}
+
+}  // namespace quire::docbook::test
