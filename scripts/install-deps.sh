@@ -13,7 +13,8 @@ packages=(
   # validators and peers used by the tests
   default-jre-headless epubcheck jing docbook5-xml docbook-xsl-ns xsltproc fop
   poppler-utils cmark pandoc zip unzip time
-  libcmark-gfm-dev libcmark-gfm-extensions-dev  # the GFM round trip of formats/markdown
+  libcmark-gfm-dev libcmark-gfm-extensions-dev  # the Markdown reader, and the writer's GFM round trip (formats/markdown)
+  libyaml-dev  # the Markdown reader's metadata block (formats/markdown)
   python3-html5lib
   # headless rendering of an EPUB chapter for its screenshot (formats/epub/screenshot.sh)
   chromium

@@ -1,0 +1,146 @@
+#include "article_assembler.hpp"
+
+#include "cmark_tree.hpp"
+
+#include <quire/text.hpp>
+
+#include <utility>
+
+namespace quire::markdown {
+
+namespace {
+
+void assign_section_ids(std::vector<Section>& sections, UniqueIds& ids) {
+    for (auto& s : sections) {
+        s.id = ids.take(slugify(s.title));
+        assign_section_ids(s.subsections, ids);
+    }
+}
+
+}  // namespace
+
+ArticleAssembler::ArticleAssembler(const Input& input, const HeadingLayout& layout, std::string conclusion_title,
+                                   std::string document_title, BlockReader& blocks, InputDiagnostics& diagnostics,
+                                   ArticleSink& sink)
+    : input_(input),
+      layout_(layout),
+      conclusion_title_(std::move(conclusion_title)),
+      document_title_(std::move(document_title)),
+      blocks_(blocks),
+      diagnostics_(diagnostics),
+      sink_(sink) {}
+
+Status ArticleAssembler::assemble(cmark_node* document) {
+    for (cmark_node* n = cmark_node_first_child(document); n && !diagnostics_.failed(); n = cmark_node_next(n)) {
+        if (cmark_node_get_type(n) != CMARK_NODE_HEADING) {
+            read_block(n);
+            continue;
+        }
+        if (n == layout_.book_title) continue;
+        const int level = cmark_node_get_heading_level(n);
+        if (level == layout_.article_level) {
+            if (finish_article() != Status::ok) return Status::failed;
+            start_article(n);
+        } else if (level > layout_.article_level) {
+            start_section(n, level);
+        } else {
+            diagnostics_.warning(line_of(n), column_of(n),
+                                 "the heading \"" + title_of(n) + "\" is above the article level (" +
+                                     std::to_string(layout_.article_level) +
+                                     ") and is not the book's title: Quire has no parts, so it is dropped and "
+                                     "what follows it continues the article before it (--markdown-article-level "
+                                     "sets the level)");
+        }
+    }
+    if (diagnostics_.failed()) return Status::failed;
+    return finish_article();
+}
+
+std::string ArticleAssembler::title_of(cmark_node* heading) {
+    return plain_text(blocks_.inlines().read(heading));
+}
+
+void ArticleAssembler::start_article(cmark_node* heading) {
+    article_ = Article{};
+    article_.title = title_of(heading);
+    article_.introduction = std::move(carried_);
+    carried_.clear();
+    untitled_ = false;
+    expect_summary_ = true;
+    open_sections_.clear();
+}
+
+void ArticleAssembler::start_section(cmark_node* heading, int level) {
+    if (untitled_ && untitled_line_ == 0) untitled_line_ = line_of(heading);
+    while (!open_sections_.empty() && open_sections_.back().level >= level) open_sections_.pop_back();
+    auto& siblings = open_sections_.empty() ? article_.sections : open_sections_.back().section->subsections;
+    siblings.push_back(Section{{}, title_of(heading), {}, {}});
+    open_sections_.push_back({level, &siblings.back()});
+    expect_summary_ = false;
+}
+
+std::vector<Block>& ArticleAssembler::current_blocks() {
+    return open_sections_.empty() ? article_.introduction : open_sections_.back().section->blocks;
+}
+
+void ArticleAssembler::read_block(cmark_node* node) {
+    if (expect_summary_ && cmark_node_get_type(node) == CMARK_NODE_BLOCK_QUOTE) {
+        blocks_.read_children(node, article_.summary, 1);
+        expect_summary_ = false;
+        return;
+    }
+    auto& blocks = current_blocks();
+    const std::size_t before = blocks.size();
+    blocks_.read(node, blocks);
+    if (blocks.size() == before) return;  // a thematic break, an empty comment
+    expect_summary_ = false;
+    if (untitled_ && untitled_line_ == 0) untitled_line_ = line_of(node);
+}
+
+Status ArticleAssembler::finish_article() {
+    if (diagnostics_.failed()) return Status::failed;
+    Article article = std::move(article_);
+    article_ = Article{};
+    open_sections_.clear();
+
+    if (untitled_) {
+        untitled_ = false;
+        if (article.introduction.empty() && article.sections.empty()) return Status::ok;
+        if (layout_.titled_articles == 0) {
+            article.title = document_title_;  // the document is this one article
+        } else if (article.sections.empty()) {
+            diagnostics_.warning(untitled_line_, 0,
+                                 "the text before the first article heading has no heading of its own: it begins "
+                                 "the introduction of the first article");
+            carried_ = std::move(article.introduction);
+            return Status::ok;
+        } else {
+            diagnostics_.warning(untitled_line_, 0,
+                                 "the text and sections before the first article heading have no article heading: "
+                                 "they make an untitled article of their own (--markdown-article-level sets the "
+                                 "level of article headings)");
+        }
+    }
+    return hand_over(std::move(article));
+}
+
+Status ArticleAssembler::hand_over(Article&& article) {
+    if (!article.sections.empty()) {
+        Section& last = article.sections.back();
+        if (last.title == conclusion_title_ && last.subsections.empty() && !last.blocks.empty()) {
+            article.conclusion = std::move(last.blocks);
+            article.sections.pop_back();
+        }
+    }
+    UniqueIds section_ids;
+    assign_section_ids(article.sections, section_ids);
+
+    // The first article handed over without a heading of its own takes the input's id too.
+    const bool own_id =
+        layout_.article_count() == 1 || (article.title.empty() && !article_ids_.contains(input_.article_id));
+    article.id = article_ids_.take(own_id ? input_.article_id : slugify(article.title));
+    article.source = input_.path;
+    return sink_.accept(std::move(article));
+}
+
+}  // namespace quire::markdown

@@ -1,0 +1,56 @@
+#include "cmark_tree.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+
+#include <mutex>
+
+namespace quire::markdown {
+
+namespace {
+
+// The GFM extensions that map to the IR, or whose text a reader must see as such. Left out:
+// autolink (our writer does not escape bare URLs, so their text would come back as links),
+// tasklist (its checkbox has no place in the IR: "[ ] item" stays text), tagfilter (HTML output only).
+constexpr const char* gfm_extensions[] = {"table", "strikethrough"};
+
+cmark_node* parse(const std::string& markdown, Flavor flavor) {
+    // Registering the extensions writes global tables: once, whichever thread comes first.
+    static std::once_flag registered;
+    std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+
+    std::unique_ptr<cmark_parser, void (*)(cmark_parser*)> parser(cmark_parser_new(CMARK_OPT_DEFAULT),
+                                                                  cmark_parser_free);
+    if (flavor == Flavor::gfm)
+        for (const char* name : gfm_extensions)
+            if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name))
+                cmark_parser_attach_syntax_extension(parser.get(), extension);
+    cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+    return cmark_parser_finish(parser.get());
+}
+
+}  // namespace
+
+CmarkTree::CmarkTree(const std::string& markdown, Flavor flavor)
+    : document_(parse(markdown, flavor), cmark_node_free) {}
+
+std::size_t line_of(cmark_node* node) {
+    const int line = cmark_node_get_start_line(node);
+    return line > 0 ? static_cast<std::size_t>(line) : 0;
+}
+
+std::size_t column_of(cmark_node* node) {
+    const int column = cmark_node_get_start_column(node);
+    return column > 0 && line_of(node) > 0 ? static_cast<std::size_t>(column) : 0;
+}
+
+std::string_view literal_of(cmark_node* node) {
+    const char* literal = cmark_node_get_literal(node);
+    return literal ? std::string_view(literal) : std::string_view();
+}
+
+bool type_name_is(cmark_node* node, std::string_view type_name) {
+    const char* name = cmark_node_get_type_string(node);
+    return name && type_name == name;
+}
+
+}  // namespace quire::markdown

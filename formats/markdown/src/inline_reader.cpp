@@ -1,0 +1,206 @@
+#include "inline_reader.hpp"
+
+#include "cmark_tree.hpp"
+#include "html_tag.hpp"
+
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace quire::markdown {
+
+namespace {
+
+bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+void append_all(std::vector<Inline>& out, std::vector<Inline>&& items) {
+    for (auto& i : items) append_inline(out, std::move(i));
+}
+
+Inline inline_of(Inline::Kind kind) { return Inline{kind, {}, {}, {}}; }
+
+// The IR inline an HTML tag opens, if it is one the reader maps.
+std::optional<Inline::Kind> container_kind(const std::string& tag_name) {
+    if (tag_name == "em" || tag_name == "i") return Inline::Kind::emphasis;
+    if (tag_name == "strong" || tag_name == "b") return Inline::Kind::strong;
+    if (tag_name == "a") return Inline::Kind::link;
+    return std::nullopt;
+}
+
+}  // namespace
+
+void append_inline(std::vector<Inline>& out, Inline i) {
+    switch (i.kind) {
+        case Inline::Kind::text:
+            if (i.text.empty()) return;
+            if (!out.empty() && out.back().kind == Inline::Kind::text) {
+                out.back().text += i.text;
+                return;
+            }
+            break;
+        case Inline::Kind::emphasis:
+        case Inline::Kind::strong:
+            if (i.children.empty()) return;
+            break;
+        default: break;
+    }
+    out.push_back(std::move(i));
+}
+
+// An HTML tag opened and not yet closed among the children of one node: what it builds.
+struct InlineReader::OpenTag {
+    Inline inline_;
+    std::string name;
+    std::string literal;
+    std::size_t line = 0, column = 0;
+};
+
+std::vector<Inline> InlineReader::read(cmark_node* parent, int depth) {
+    fallback_line_ = line_of(parent);
+    std::vector<Inline> out;
+    read_children(parent, out, depth);
+    return out;
+}
+
+bool InlineReader::within_limit(cmark_node* node, int depth) {
+    if (depth <= max_nesting) return true;
+    if (!diagnostics_.failed())
+        diagnostics_.error(line_of(node) ? line_of(node) : fallback_line_, column_of(node),
+                           "emphasis, strong and links are nested more than " + std::to_string(max_nesting) +
+                               " levels deep here: Quire reads at most " + std::to_string(max_nesting));
+    return false;
+}
+
+void InlineReader::read_children(cmark_node* parent, std::vector<Inline>& out, int depth) {
+    std::vector<OpenTag> open;
+    auto target = [&]() -> std::vector<Inline>& { return open.empty() ? out : open.back().inline_.children; };
+    // How deep a new inline here would be: HTML tags open in this node nest too.
+    auto inner_depth = [&] { return depth + static_cast<int>(open.size()) + 1; };
+
+    for (cmark_node* n = cmark_node_first_child(parent); n && !diagnostics_.failed(); n = cmark_node_next(n)) {
+        const std::size_t line = line_of(n) ? line_of(n) : fallback_line_;
+        switch (cmark_node_get_type(n)) {
+            case CMARK_NODE_TEXT: append_inline(target(), Inline::plain(std::string(literal_of(n)))); break;
+            case CMARK_NODE_SOFTBREAK: append_inline(target(), Inline::plain(" ")); break;  // a wrapped line
+            case CMARK_NODE_LINEBREAK: append_inline(target(), inline_of(Inline::Kind::line_break)); break;
+            case CMARK_NODE_CODE: {
+                Inline code = inline_of(Inline::Kind::code);
+                code.text = literal_of(n);
+                append_inline(target(), std::move(code));
+                break;
+            }
+            case CMARK_NODE_EMPH:
+            case CMARK_NODE_STRONG:
+            case CMARK_NODE_LINK: {
+                if (!within_limit(n, inner_depth())) return;
+                const auto type = cmark_node_get_type(n);
+                Inline i = inline_of(type == CMARK_NODE_EMPH     ? Inline::Kind::emphasis
+                                     : type == CMARK_NODE_STRONG ? Inline::Kind::strong
+                                                                 : Inline::Kind::link);
+                if (type == CMARK_NODE_LINK) {
+                    const char* url = cmark_node_get_url(n);
+                    i.target = url ? url : "";
+                }
+                read_children(n, i.children, inner_depth());
+                append_inline(target(), std::move(i));
+                break;
+            }
+            case CMARK_NODE_IMAGE: {
+                if (!within_limit(n, inner_depth())) return;
+                std::vector<Inline> description;
+                read_children(n, description, inner_depth());
+                const char* url = cmark_node_get_url(n);
+                const std::string source = url ? url : "";
+                if (description.empty())
+                    diagnostics_.warning(line, column_of(n), "the image \"" + source +
+                                                                 "\" has no description and images have no place in "
+                                                                 "Quire's documents: it is dropped");
+                else
+                    diagnostics_.warning(line, column_of(n),
+                                         "images have no place in Quire's documents: the image \"" + source +
+                                             "\" is kept as its description, \"" + plain_text(description) + "\"");
+                append_all(target(), std::move(description));
+                break;
+            }
+            case CMARK_NODE_HTML_INLINE: read_html(n, open, out, depth); break;
+            default: {
+                // GFM strikethrough, or a node type this reader does not know: its content stays.
+                const bool strikethrough = type_name_is(n, "strikethrough");
+                diagnostics_.warning(line, column_of(n),
+                                     strikethrough ? std::string("strikethrough has no place in Quire's documents: "
+                                                                 "its text is kept, not struck through")
+                                                   : std::string("Markdown '") + cmark_node_get_type_string(n) +
+                                                         "' has no place in Quire's documents: its text is kept");
+                if (!within_limit(n, inner_depth())) return;
+                std::vector<Inline> content;
+                read_children(n, content, inner_depth());
+                append_inline(content, Inline::plain(std::string(literal_of(n))));
+                append_all(target(), std::move(content));
+                break;
+            }
+        }
+    }
+
+    // Tags left open: their text stays, without what they would have meant.
+    while (!open.empty() && !diagnostics_.failed()) {
+        OpenTag tag = std::move(open.back());
+        open.pop_back();
+        diagnostics_.warning(tag.line, tag.column,
+                             "the HTML tag " + tag.literal + " is not closed before the end of its paragraph or "
+                                                             "span: it is dropped, its text kept");
+        append_all(target(), std::move(tag.inline_.children));
+    }
+}
+
+void InlineReader::read_html(cmark_node* node, std::vector<OpenTag>& open, std::vector<Inline>& out, int depth) {
+    auto target = [&]() -> std::vector<Inline>& { return open.empty() ? out : open.back().inline_.children; };
+    const std::string literal(literal_of(node));
+    const std::size_t line = line_of(node) ? line_of(node) : fallback_line_;
+    const std::size_t column = column_of(node);
+    const HtmlTag tag = parse_html_tag(literal);
+
+    switch (tag.kind) {
+        case HtmlTag::Kind::open: {
+            if (tag.name == "br") {
+                append_inline(target(), inline_of(Inline::Kind::line_break));
+                return;
+            }
+            auto kind = container_kind(tag.name);
+            if (kind && !tag.self_closing && (kind != Inline::Kind::link || tag.href)) {
+                if (!within_limit(node, depth + static_cast<int>(open.size()) + 1)) return;
+                OpenTag opened{inline_of(*kind), tag.name, literal, line, column};
+                if (tag.href) opened.inline_.target = *tag.href;
+                open.push_back(std::move(opened));
+                return;
+            }
+            break;
+        }
+        case HtmlTag::Kind::close: {
+            if (!open.empty() && open.back().name == tag.name) {
+                Inline done = std::move(open.back().inline_);
+                open.pop_back();
+                append_inline(target(), std::move(done));
+                return;
+            }
+            if (container_kind(tag.name)) {
+                diagnostics_.warning(line, column, "the HTML tag " + literal + " closes nothing open in its paragraph "
+                                                   "or span: it is dropped");
+                return;
+            }
+            break;
+        }
+        case HtmlTag::Kind::comment:
+            if (!is_blank(tag.content))
+                diagnostics_.warning(line, column, "an HTML comment is not text: it is dropped");
+            return;
+        case HtmlTag::Kind::cdata:
+            diagnostics_.warning(line, column, "an HTML CDATA section: its text is kept, without the markup");
+            append_inline(target(), Inline::plain(tag.content));
+            return;
+        case HtmlTag::Kind::other: break;
+    }
+    diagnostics_.warning(line, column, "the HTML " + literal + " has no meaning in Quire's documents: it is dropped, "
+                                                               "the text around it kept");
+}
+
+}  // namespace quire::markdown

@@ -1,0 +1,47 @@
+#include "markdown_reader_options.hpp"
+
+#include "markdown_options.hpp"
+
+#include <charconv>
+#include <string>
+
+namespace quire::markdown {
+
+std::vector<OptionSpec> markdown_reader_option_specs() {
+    return {
+        {"markdown-article-level", "N",
+         "Markdown input: the heading level (1-6) that starts an article (default: from the document)"},
+    };
+}
+
+std::optional<MarkdownReaderOptions> parse_markdown_reader_options(const Options& options,
+                                                                   DiagnosticSink& diagnostics) {
+    MarkdownReaderOptions out;
+    bool ok = true;
+
+    // The dialect is the writer's option too: its parser gives the same values and messages.
+    if (auto it = options.find("markdown-flavor"); it != options.end()) {
+        auto dialect = parse_markdown_options(Options{*it}, diagnostics);
+        if (dialect)
+            out.flavor = dialect->flavor;
+        else
+            ok = false;
+    }
+
+    if (auto it = options.find("markdown-article-level"); it != options.end()) {
+        const std::string& v = it->second;
+        int level = 0;
+        auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), level);
+        if (ec != std::errc() || end != v.data() + v.size() || level < 1 || level > 6) {
+            diagnostics.error("", 0, 0, "--markdown-article-level must be a heading level from 1 to 6, not '" + v + "'");
+            ok = false;
+        } else {
+            out.article_level = level;
+        }
+    }
+
+    if (!ok) return std::nullopt;
+    return out;
+}
+
+}  // namespace quire::markdown

@@ -1,0 +1,270 @@
+// What the reader reports, and where: errors that stop it (bad bytes, a bad metadata block, nesting
+// beyond the limit, bad options) and warnings for what it keeps differently (HTML, images, tables,
+// strikethrough, headings in quotes, text outside articles).
+#include "hostile_text.hpp"
+#include "read_markdown.hpp"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace quire::markdown::test {
+namespace {
+
+// The article's introduction as plain text, one paragraph (or code block) a line.
+std::string introduction_text(const Article& a) {
+    std::string out;
+    for (const auto& b : a.introduction) out += plain_text(b) + "\n";
+    return out;
+}
+
+std::string repeated(const std::string& s, int n) {
+    std::string out;
+    for (int k = 0; k < n; ++k) out += s;
+    return out;
+}
+
+TEST(MarkdownReaderErrors, InvalidUtf8IsAnErrorAtItsLineAndColumn) {
+    auto read = read_markdown("# Title\n\nfine text\nbad \xC3\x28 byte\n");
+    EXPECT_EQ(read.status, Status::failed);
+    EXPECT_TRUE(read.book.articles.empty());
+    EXPECT_EQ(problems(read), "doc.md:4:5: error: the byte 0xC3 does not begin a valid UTF-8 sequence: expected UTF-8 text\n");
+}
+
+TEST(MarkdownReaderErrors, InvalidUtf8InTheMetadataBlockToo) {
+    auto read = read_markdown("---\ntitle: caf\xE9\n---\n# T\n");
+    EXPECT_EQ(read.status, Status::failed);
+    EXPECT_EQ(problems(read), "doc.md:2:11: error: the byte 0xE9 does not begin a valid UTF-8 sequence: expected UTF-8 text\n");
+}
+
+TEST(MarkdownReaderErrors, NulByteIsAnError) {
+    auto read = read_markdown(std::string("# T\r\n\r\nab\0c\r\n", 13));
+    EXPECT_EQ(read.status, Status::failed);
+    EXPECT_EQ(problems(read), "doc.md:3:3: error: a NUL byte in the text (is the file UTF-16 or binary?): expected UTF-8 text\n");
+}
+
+TEST(MarkdownReaderErrors, BadYamlIsAnErrorAtItsLine) {
+    auto unterminated = read_markdown("---\ntitle: \"Field Notes\nauthor: Ada\n---\n\n# T\n\ntext\n");
+    EXPECT_EQ(unterminated.status, Status::failed);
+    EXPECT_TRUE(unterminated.book.articles.empty());
+    EXPECT_EQ(problems(unterminated),
+              "doc.md:4:1: error: the metadata block is not valid YAML: found unexpected end of stream (while scanning "
+              "a quoted scalar at line 2:8)\n");
+
+    auto indented = read_markdown("---\ntitle: Notes\n  author: Ada\nlang: en\n---\n\n# T\n");
+    EXPECT_EQ(indented.status, Status::failed);
+    EXPECT_EQ(problems(indented),
+              "doc.md:3:9: error: the metadata block is not valid YAML: mapping values are not allowed in this context\n");
+
+    auto flow = read_markdown("---\ntitle: Notes\nauthor: [Ada, Emilie\n---\n# T\n");
+    EXPECT_EQ(flow.status, Status::failed);
+    EXPECT_EQ(problems(flow),
+              "doc.md:4:1: error: the metadata block is not valid YAML: did not find expected ',' or ']' (while parsing a "
+              "flow sequence at line 3:9)\n");
+}
+
+TEST(MarkdownReaderErrors, MetadataBlockMustBeAMapping) {
+    auto read = read_markdown("---\n- a list\n- of things\n---\n\n# T\n");
+    EXPECT_EQ(read.status, Status::failed);
+    EXPECT_EQ(problems(read),
+              "doc.md:2:1: error: the metadata block must be a YAML mapping of keys to values (title: ..., author: ...), "
+              "not a list\n");
+}
+
+TEST(MarkdownReaderWarnings, MetadataValuesQuireCannotHold) {
+    auto read = read_markdown("---\ntitle:\n  main: A\n  sub: B\nauthor:\n  - Ada\n  - [x, y]\n  - name: Emilie\nkeywords: [paper, ink]\n---\n\n# T\n");
+    EXPECT_EQ(read.status, Status::ok);
+    EXPECT_EQ(problems(read),
+              "doc.md:3:3: warning: the metadata key 'title' holds a mapping, which Quire metadata cannot hold: it is ignored\n"
+              "doc.md:7:5: warning: an item of the metadata key 'author' holds a list, which Quire metadata cannot hold: "
+              "it is ignored\n");
+    EXPECT_EQ(read.book.metadata.authors, (std::vector<std::string>{"Ada", "Emilie"}));
+    EXPECT_EQ(read.book.metadata.extra.at("keywords"), "paper; ink");
+    EXPECT_EQ(read.book.metadata.title, "");  // "# T" is the one article's title, not the book's
+    EXPECT_EQ(read.book.articles.at(0).title, "T");
+}
+
+TEST(MarkdownReaderWarnings, UnclosedMetadataBlockIsReadAsMarkdown) {
+    auto read = read_markdown("---\ntitle: Notes\n\n# T\n\ntext\n");
+    EXPECT_EQ(read.status, Status::ok);
+    EXPECT_EQ(problems(read),
+              "doc.md:1: warning: this \"---\" looks like the start of a YAML metadata block, but no line \"---\" or "
+              "\"...\" closes it: it is read as Markdown (a thematic break)\n"
+              "doc.md:2: warning: the text before the first article heading has no heading of its own: it begins the "
+              "introduction of the first article\n");
+    ASSERT_EQ(read.book.articles.size(), 1u);
+    EXPECT_EQ(read.book.articles[0].title, "T");
+    EXPECT_EQ(introduction_text(read.book.articles[0]), "title: Notes\ntext\n");
+}
+
+TEST(MarkdownReaderWarnings, HtmlBlocksKeepTheirSourceWithAWarning) {
+    auto read = read_markdown("# T\n\nbefore\n\n<div class=\"note\">\nKeep *me*\n</div>\n\n<!-- -->\n\n<!-- a remark -->\n\nafter\n");
+    ASSERT_EQ(read.status, Status::ok);
+    EXPECT_EQ(problems(read),
+              "doc.md:5:1: warning: Quire reads no HTML: this HTML block is kept as its source, in a code block\n"
+              "doc.md:11:1: warning: an HTML comment is not text: it is dropped\n");
+    ASSERT_EQ(read.book.articles.size(), 1u);
+    EXPECT_EQ(introduction_text(read.book.articles[0]), "before\n<div class=\"note\">\nKeep *me*\n</div>\nafter\n");
+    EXPECT_EQ(read.book.articles[0].introduction[1].kind, Block::Kind::code_block);
+}
+
+TEST(MarkdownReaderWarnings, InlineHtmlTagsAreDroppedTheirTextKept) {
+    auto read = read_markdown("# T\n\nH<sub>2</sub>O and <span class=x>this</span>,\n"
+                              "<em>kept</em> <b>bold</b> <a href=\"https://e.x/?a=1&amp;b=2\">link</a> line<br>break\n");
+    ASSERT_EQ(read.status, Status::ok);
+    EXPECT_EQ(problems(read),
+              "doc.md:3:2: warning: the HTML <sub> has no meaning in Quire's documents: it is dropped, the text around it kept\n"
+              "doc.md:3:8: warning: the HTML </sub> has no meaning in Quire's documents: it is dropped, the text around it kept\n"
+              "doc.md:3:20: warning: the HTML <span class=x> has no meaning in Quire's documents: it is dropped, the text "
+              "around it kept\n"
+              "doc.md:3:38: warning: the HTML </span> has no meaning in Quire's documents: it is dropped, the text around it "
+              "kept\n");
+    ASSERT_EQ(read.book.articles.size(), 1u);
+    const auto& inlines = read.book.articles[0].introduction.at(0).inlines;
+    EXPECT_EQ(plain_text(inlines), "H2O and this, kept bold link line\nbreak");
+    std::vector<Inline::Kind> kinds;
+    for (const auto& i : inlines) kinds.push_back(i.kind);
+    using K = Inline::Kind;
+    EXPECT_EQ(kinds, (std::vector<K>{K::text, K::emphasis, K::text, K::strong, K::text, K::link, K::text,
+                                     K::line_break, K::text}));
+    EXPECT_EQ(inlines[5].target, "https://e.x/?a=1&b=2");
+}
+
+TEST(MarkdownReaderWarnings, UnbalancedInlineHtml) {
+    auto read = read_markdown("# T\n\nan <em>open tag and a </strong> close\n");
+    ASSERT_EQ(read.status, Status::ok);
+    EXPECT_EQ(problems(read),
+              "doc.md:3:23: warning: the HTML tag </strong> closes nothing open in its paragraph or span: it is dropped\n"
+              "doc.md:3:4: warning: the HTML tag <em> is not closed before the end of its paragraph or span: it is "
+              "dropped, its text kept\n");
+    EXPECT_EQ(introduction_text(read.book.articles.at(0)), "an open tag and a  close\n");
+}
+
+TEST(MarkdownReaderWarnings, ImagesKeepTheirDescription) {
+    auto read = read_markdown("# T\n\nSee ![a *red* mill](mill.png) and ![](empty.png).\n");
+    ASSERT_EQ(read.status, Status::ok);
+    EXPECT_EQ(problems(read),
+              "doc.md:3:5: warning: images have no place in Quire's documents: the image \"mill.png\" is kept as its "
+              "description, \"a red mill\"\n"
+              "doc.md:3:35: warning: the image \"empty.png\" has no description and images have no place in Quire's "
+              "documents: it is dropped\n");
+    EXPECT_EQ(introduction_text(read.book.articles.at(0)), "See a red mill and .\n");
+}
+
+TEST(MarkdownReaderWarnings, GfmTablesAndStrikethroughKeepTheirText) {
+    const std::string markdown = "# T\n\nA ~~struck~~ word.\n\n| a | b |\n|---|---|\n| 1 | `2` |\n";
+    auto gfm = read_markdown(markdown, {{"markdown-flavor", "gfm"}});
+    ASSERT_EQ(gfm.status, Status::ok);
+    EXPECT_EQ(problems(gfm),
+              "doc.md:3:3: warning: strikethrough has no place in Quire's documents: its text is kept, not struck "
+              "through\n"
+              "doc.md:5:1: warning: tables have no place in Quire's documents: each row of this table is kept as a "
+              "paragraph, its cells separated by \" | \"\n");
+    EXPECT_EQ(introduction_text(gfm.book.articles.at(0)), "A struck word.\na | b\n1 | 2\n");
+    EXPECT_EQ(gfm.book.articles[0].introduction[2].inlines.at(1).kind, Inline::Kind::code);
+
+    // CommonMark has neither: the same text is read as it stands.
+    auto commonmark = read_markdown(markdown);
+    EXPECT_EQ(problems(commonmark), "");
+    EXPECT_EQ(introduction_text(commonmark.book.articles.at(0)), "A ~~struck~~ word.\n| a | b | |---|---| | 1 | 2 |\n");
+}
+
+TEST(MarkdownReaderWarnings, HeadingInsideAQuoteIsAParagraph) {
+    auto read = read_markdown("# T\n\ntext\n\n> ## Quoted heading\n>\n> quoted text\n");
+    ASSERT_EQ(read.status, Status::ok);
+    EXPECT_EQ(problems(read), "doc.md:5:3: warning: a heading inside a block quote or list cannot start a section: it "
+                              "is kept as a paragraph\n");
+    const auto& quote = read.book.articles.at(0).introduction.at(1);
+    EXPECT_EQ(plain_text(quote), "Quoted heading\nquoted text");
+}
+
+// Nesting is limited (max_nesting, 100) so that no reader or writer recursion can exhaust the
+// stack; cmark itself builds any depth.
+TEST(MarkdownReaderLimits, QuotesNestedToTheLimitAreRead) {
+    auto read = read_markdown("# T\n\ntext\n\n" + repeated(">", 100) + " deep\n");
+    ASSERT_EQ(read.status, Status::ok) << read.diagnostics.text();
+    const Block* b = &read.book.articles.at(0).introduction.at(1);
+    int depth = 0;
+    for (; b->kind == Block::Kind::block_quote; b = &b->children.at(0)) ++depth;
+    EXPECT_EQ(depth, 100);
+    EXPECT_EQ(plain_text(b->inlines), "deep");
+}
+
+TEST(MarkdownReaderLimits, QuotesNestedBeyondTheLimitAreAnError) {
+    for (int depth : {101, 100'000}) {
+        auto read = read_markdown("# T\n\ntext\n\n" + repeated(">", depth) + " deep\n");
+        EXPECT_EQ(read.status, Status::failed) << depth;
+        EXPECT_TRUE(read.book.articles.empty());
+        EXPECT_EQ(problems(read), "doc.md:5:101: error: block quotes and lists are nested more than 100 levels deep "
+                                  "here: Quire reads at most 100\n")
+            << depth;
+    }
+}
+
+TEST(MarkdownReaderLimits, ListsNestedBeyondTheLimitAreAnError) {
+    std::string markdown = "# T\n\n";
+    for (int k = 0; k < 300; ++k) markdown += std::string(std::size_t(k) * 2, ' ') + "- item\n";
+    auto read = read_markdown(markdown);
+    EXPECT_EQ(read.status, Status::failed);
+    EXPECT_NE(problems(read).find("error: block quotes and lists are nested more than 100 levels deep here"),
+              std::string::npos)
+        << problems(read);
+}
+
+TEST(MarkdownReaderLimits, InlinesNestedBeyondTheLimitAreAnError) {
+    auto emphasis = read_markdown("# T\n\n" + repeated("*", 5000) + "deep" + repeated("*", 5000) + "\n");
+    EXPECT_EQ(emphasis.status, Status::failed);
+    EXPECT_NE(problems(emphasis).find("doc.md:3:"), std::string::npos);
+    EXPECT_NE(problems(emphasis).find("error: emphasis, strong and links are nested more than 100 levels deep here"),
+              std::string::npos)
+        << problems(emphasis);
+
+    auto html = read_markdown("# T\n\n" + repeated("<em>", 500) + "deep" + repeated("</em>", 500) + "\n");
+    EXPECT_EQ(html.status, Status::failed);
+    EXPECT_EQ(problems(html), "doc.md:3:401: error: emphasis, strong and links are nested more than 100 levels deep "
+                              "here: Quire reads at most 100\n");
+}
+
+// Seeded random documents of block starts, HTML, punctuation and text: the reader never fails on
+// valid UTF-8 without NUL, and gives at most articles (no crash, no error).
+TEST(MarkdownReaderLimits, RandomDocumentsAreRead) {
+    std::mt19937 random(424242);
+    const std::vector<std::string> starts = {"# ", "## ", "### ", "> ", "- ", "1. ", "    ", "```\n", "<div>\n",
+                                             "<em>", "</em>", "---\n", "| a | b |\n|---|---|\n", "", "", ""};
+    for (int round = 0; round < 400; ++round) {
+        std::string markdown = "Text first, so that no metadata block opens the document.\n";
+        for (int line = 0; line < 12; ++line) {
+            markdown += starts[std::uniform_int_distribution<std::size_t>(0, starts.size() - 1)(random)];
+            std::string text = random_text(random, 30);
+            for (auto& c : text)
+                if (c == '\0') c = ' ';
+            markdown += text + "\n";
+        }
+        for (const char* flavor : {"commonmark", "gfm"}) {
+            auto read = read_markdown(markdown, {{"markdown-flavor", flavor}});
+            ASSERT_EQ(read.status, Status::ok) << flavor << "\n" << markdown << "\n" << read.diagnostics.text();
+            ASSERT_EQ(read.diagnostics.error_count(), 0u) << markdown;
+        }
+    }
+}
+
+TEST(MarkdownReaderErrors, BadOptionValues) {
+    auto level = read_markdown("# T\n", {{"markdown-article-level", "0"}});
+    EXPECT_EQ(level.status, Status::bad_options);
+    EXPECT_EQ(problems(level), "error: --markdown-article-level must be a heading level from 1 to 6, not '0'\n");
+    auto flavor = read_markdown("# T\n", {{"markdown-flavor", "markdown"}});
+    EXPECT_EQ(flavor.status, Status::bad_options);
+    EXPECT_NE(problems(flavor).find("--markdown-flavor must be commonmark or gfm, not 'markdown'"), std::string::npos);
+}
+
+TEST(MarkdownReaderWarnings, EmptyDocumentGivesNoArticle) {
+    for (const char* text : {"", "\n\n", "---\ntitle: Only metadata\n---\n"}) {
+        auto read = read_markdown(text);
+        EXPECT_EQ(read.status, Status::ok);
+        EXPECT_TRUE(read.book.articles.empty());
+        EXPECT_EQ(problems(read), "doc.md: warning: the document holds no text: it gives no article\n");
+    }
+}
+
+}  // namespace
+}  // namespace quire::markdown::test
