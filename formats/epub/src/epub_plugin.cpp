@@ -1,4 +1,5 @@
-// The plugin's entry point: the "epub" output format.
+// The plugin's entry point: the "epub" format, written and read.
+#include "epub_reader.hpp"
 #include "epub_writer.hpp"
 
 #include <quire/plugin.hpp>
@@ -9,8 +10,9 @@ namespace {
 quire::PluginDescriptor describe() {
     quire::FormatInfo epub;
     epub.name = "epub";
-    epub.description = "EPUB 3 ebook, one chapter per article";
+    epub.description = "EPUB 3 ebook, one chapter per article (reads EPUB 3 and 2)";
     epub.extensions = {".epub"};
+    epub.make_reader = [] { return std::make_unique<quire::epub::EpubReader>(); };
     epub.make_writer = [] { return std::make_unique<quire::epub::EpubWriter>(quire_asset::epub_css); };
     epub.options = {{"cover", "FILE", "cover image of the EPUB (PNG or JPEG)"}};
     epub.binary = true;
@@ -18,8 +20,8 @@ quire::PluginDescriptor describe() {
 
     quire::PluginDescriptor plugin;
     plugin.name = "epub";
-    plugin.version = "1.0.0";
-    plugin.description = "EPUB 3 writer";
+    plugin.version = "1.1.0";
+    plugin.description = "EPUB 3 writer and EPUB 3/2 reader";
     plugin.formats.push_back(std::move(epub));
     return plugin;
 }

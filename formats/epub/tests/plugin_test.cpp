@@ -9,14 +9,14 @@
 namespace quire::epub::test {
 namespace {
 
-TEST(EpubPlugin, DescribesTheEpubOutputFormat) {
+TEST(EpubPlugin, DescribesTheEpubFormat) {
     host::PluginRegistry registry;
     ASSERT_TRUE(registry.load_file(QUIRE_EPUB_PLUGIN_FILE))
         << (registry.rejected().empty() ? "skipped" : registry.rejected()[0].reason);
     const auto* format = registry.find("epub");
     ASSERT_NE(format, nullptr);
     EXPECT_TRUE(format->can_write());
-    EXPECT_FALSE(format->can_read());
+    EXPECT_TRUE(format->can_read());
     EXPECT_EQ(format->info.extensions, std::vector<std::string>{".epub"});
     EXPECT_TRUE(format->info.binary);
     EXPECT_FALSE(format->info.buffers_book);
@@ -24,6 +24,7 @@ TEST(EpubPlugin, DescribesTheEpubOutputFormat) {
     EXPECT_EQ(format->info.options[0].name, "cover");
     EXPECT_EQ(format->info.options[0].value_name, "FILE");
     EXPECT_EQ(registry.find_writer_by_extension(".epub"), format);
+    EXPECT_EQ(registry.find_reader_by_extension(".epub"), format);
 }
 
 TEST(EpubPlugin, ItsWriterEmbedsOurStylesheet) {
@@ -35,6 +36,30 @@ TEST(EpubPlugin, ItsWriterEmbedsOurStylesheet) {
     quire::test::RecordingDiagnostics diagnostics;
     ASSERT_EQ(quire::test::write_book(*writer, small_book(), output, diagnostics), Status::ok) << diagnostics.text();
     EXPECT_EQ(EpubArchive(dir / "book.epub").read("EPUB/css/epub.css"), stylesheet());
+}
+
+TEST(EpubPlugin, ItsReaderReadsWhatItsWriterWrote) {
+    host::PluginRegistry registry;
+    ASSERT_TRUE(registry.load_file(QUIRE_EPUB_PLUGIN_FILE));
+    const auto& format = *registry.find("epub");
+    quire::test::TempDir dir;
+    quire::test::FileOutput output(dir / "book.epub");
+    quire::test::RecordingDiagnostics diagnostics;
+    const Book book = small_book();
+    ASSERT_EQ(quire::test::write_book(*registry.make_writer(format), book, output, diagnostics), Status::ok)
+        << diagnostics.text();
+    output.close();
+
+    auto reader = registry.make_reader(format);
+    quire::test::CollectingArticles articles;
+    Metadata found;
+    ASSERT_EQ(quire::test::read_file_with(*reader, dir / "book.epub", articles, diagnostics, {}, &found), Status::ok)
+        << diagnostics.text();
+    EXPECT_EQ(found.title, book.metadata.title);
+    ASSERT_EQ(articles.articles.size(), 1u);
+    Article expected = book.articles[0];
+    expected.source = dir / "book.epub";
+    EXPECT_EQ(articles.articles[0], expected);
 }
 
 }  // namespace

@@ -1,0 +1,31 @@
+// One content document's headings and blocks made into an article: the top heading is its
+// title, lower headings are sections by their level relative to it, the doc-abstract part is
+// the summary and the doc-conclusion part the conclusion. Quire's own ids are inverted back to
+// the article's and sections' ids (xml_id_inversion).
+#pragma once
+
+#include "xhtml_content.hpp"
+
+#include <quire/ir.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace quire::epub::reader {
+
+// What is known of the document besides its content.
+struct DocumentFacts {
+    std::string file_stem;         // "ch001": the article id when the document has no id to give
+    std::string navigation_title;  // the table of contents' title for it, if any
+    std::string book_language;     // the package's dc:language
+    std::filesystem::path source;  // the EPUB
+};
+
+// The default heading of a conclusion (Metadata "conclusion-title" overrides it).
+inline constexpr const char* default_conclusion_title = "Conclusion";
+
+// The article the content makes; nullopt when it has neither a heading nor a block.
+std::optional<Article> assemble_article(XhtmlContent&& content, const DocumentFacts& facts);
+
+}  // namespace quire::epub::reader

@@ -1,0 +1,296 @@
+#include "epub_reader.hpp"
+
+#include "archive_paths.hpp"
+#include "article_assembler.hpp"
+#include "container_document.hpp"
+#include "epub_diagnostics.hpp"
+#include "navigation_reader.hpp"
+#include "non_article_document.hpp"
+#include "package_reader.hpp"
+#include "xhtml_content.hpp"
+#include "xml_names.hpp"
+
+#include <array>
+#include <filesystem>
+#include <istream>
+
+namespace quire::epub {
+
+using namespace reader;
+
+namespace {
+
+constexpr std::string_view epub_media_type = "application/epub+zip";
+constexpr std::string_view xhtml_media_type = "application/xhtml+xml";
+
+std::optional<std::string> read_stream(std::istream& in, std::uint64_t limit, std::string& error) {
+    std::string bytes;
+    std::array<char, 64 * 1024> chunk;
+    while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) {
+        if (bytes.size() + std::uint64_t(in.gcount()) > limit) {
+            error = "the input is larger than the limit of " + describe_size(limit) + " for an EPUB: refused";
+            return std::nullopt;
+        }
+        bytes.append(chunk.data(), std::size_t(in.gcount()));
+    }
+    if (in.bad()) {
+        error = "cannot read the input";
+        return std::nullopt;
+    }
+    return bytes;
+}
+
+// A spine item checked against the manifest and the archive.
+struct SpineDocument {
+    const PackageItem* item;
+    std::string path;  // the entry
+    bool linear;
+};
+
+// One EPUB read from start to end.
+class EpubReading {
+public:
+    EpubReading(const Input& input, ReadContext& ctx, ArticleSink& sink, const ArchiveLimits& limits)
+        : input_(input), ctx_(ctx), sink_(sink), limits_(limits), diagnostics_(ctx.diagnostics, input.name) {}
+
+    Status run() {
+        if (!open_archive()) return Status::failed;
+        check_mimetype();
+        const auto package_path = read_container();
+        if (!package_path) return Status::failed;
+        const auto package = read_package_document(*package_path);
+        if (!package) return Status::failed;
+        const auto spine = check_spine(*package);
+        if (!spine) return Status::failed;
+
+        // The book's metadata, before the first article.
+        ctx_.found.merge_from(package->metadata);
+        const Navigation navigation = read_navigation(*package);
+
+        std::size_t articles = 0;
+        for (const auto& document : *spine) {
+            std::optional<Article> article = read_document(document, *package, navigation);
+            if (diagnostics_.failed()) return Status::failed;
+            if (!article) continue;
+            if (sink_.accept(std::move(*article)) != Status::ok) return Status::failed;
+            ++articles;
+        }
+        if (articles == 0)
+            diagnostics_.warning("the EPUB holds no article: every document of its spine is a cover, title page, "
+                                 "table of contents or empty");
+        return Status::ok;
+    }
+
+private:
+    bool open_archive() {
+        std::string error;
+        std::error_code ec;
+        // A pipe or a device (quire <(...)) has no size to open it by: it is read as a stream.
+        if (!input_.path.empty() && (std::filesystem::is_regular_file(input_.path, ec) || !input_.stream)) {
+            archive_ = ZipArchiveReader::open_file(input_.path, limits_, error);
+        } else if (input_.stream) {
+            if (auto bytes = read_stream(*input_.stream, limits_.total_bytes, error))
+                archive_ = ZipArchiveReader::open_bytes(std::move(*bytes), limits_, error);
+        } else {
+            error = "no input to read";
+        }
+        if (!archive_) diagnostics_.error(error);
+        return archive_ != nullptr;
+    }
+
+    void check_mimetype() {
+        if (!archive_->contains("mimetype")) {
+            diagnostics_.warning("the archive has no mimetype entry (\"" + std::string(epub_media_type) +
+                                 "\"): it may not be an EPUB; reading it as one");
+            return;
+        }
+        std::string error;
+        const auto bytes = archive_->read("mimetype", error);
+        if (bytes && *bytes != epub_media_type)
+            diagnostics_.warning("the mimetype entry says \"" + bytes->substr(0, 80) + "\", not \"" +
+                                 std::string(epub_media_type) + "\"; reading the archive as an EPUB");
+    }
+
+    // An entry's bytes; nullopt, with an error naming it, when it cannot be read.
+    std::optional<std::string> read_entry(const std::string& name) {
+        std::string error;
+        auto bytes = archive_->read(name, error);
+        if (!bytes) diagnostics_.error(error);
+        return bytes;
+    }
+
+    // An entry parsed as XML; nullptr, with an error at its position, when it is not usable.
+    std::unique_ptr<XmlEntry> parse_entry(const std::string& name, const std::string& bytes, bool html,
+                                          const std::string& what) {
+        XmlEntry::Failure failure;
+        auto entry = XmlEntry::parse(bytes, html, failure);
+        if (!entry) diagnostics_.error(name, failure.position, "malformed " + what + ": " + failure.message);
+        return entry;
+    }
+
+    std::optional<std::string> read_container() {
+        if (!archive_->contains(container_entry)) {
+            diagnostics_.error(std::string("not an EPUB: ") + container_entry + " is missing from the archive");
+            return std::nullopt;
+        }
+        const auto bytes = read_entry(container_entry);
+        if (!bytes) return std::nullopt;
+        const auto container = parse_entry(container_entry, *bytes, false, "container");
+        if (!container) return std::nullopt;
+        auto path = package_document_path(*container, diagnostics_);
+        if (path && !archive_->contains(*path)) {
+            diagnostics_.error("the package document " + *path + ", which " + container_entry +
+                               " names, is missing from the archive");
+            return std::nullopt;
+        }
+        return path;
+    }
+
+    std::optional<Package> read_package_document(const std::string& path) {
+        const auto bytes = read_entry(path);
+        if (!bytes) return std::nullopt;
+        const auto document = parse_entry(path, *bytes, false, "package document");
+        if (!document) return std::nullopt;
+        return read_package(*document, path, diagnostics_);
+    }
+
+    // Every spine item must be a manifest item inside the archive: checked, and all reported,
+    // before any article is handed over.
+    std::optional<std::vector<SpineDocument>> check_spine(const Package& package) {
+        std::vector<SpineDocument> spine;
+        bool ok = true;
+        for (const auto& ref : package.spine) {
+            const PackageItem* item = package.item(ref.idref);
+            if (!item) {
+                diagnostics_.error(package.path, ref.position,
+                                   "the spine names \"" + ref.idref + "\", which is not an item of the manifest");
+                ok = false;
+                continue;
+            }
+            if (!item->path) {
+                diagnostics_.error(package.path, item->position,
+                                   "spine item \"" + item->id + "\" (" + item->href +
+                                       ") is not an entry of the archive");
+                ok = false;
+                continue;
+            }
+            std::string path = *item->path;
+            if (!archive_->contains(path)) {
+                if (auto other = archive_->find_ignoring_case(path)) {
+                    diagnostics_.warning(package.path, item->position,
+                                         "spine item \"" + item->id + "\": the archive has no " + path +
+                                             " but has " + *other + ", which differs only in letter case; reading it");
+                    path = *other;
+                } else {
+                    diagnostics_.error(package.path, item->position,
+                                       "spine item \"" + item->id + "\": " + path + " is missing from the archive");
+                    ok = false;
+                    continue;
+                }
+            }
+            spine.push_back({item, path, ref.linear});
+        }
+        if (!ok) return std::nullopt;
+        return spine;
+    }
+
+    // Titles and front matter from the navigation document and the NCX (either may be missing
+    // or unreadable: the documents' own headings are the titles then).
+    Navigation read_navigation(const Package& package) {
+        Navigation navigation;
+        auto read = [&](const PackageItem* item, const char* what, auto&& add) {
+            if (!item || !item->path || !archive_->contains(*item->path)) return;
+            std::string error;
+            const auto bytes = archive_->read(*item->path, error);
+            XmlEntry::Failure failure;
+            const auto document = bytes ? XmlEntry::parse(*bytes, true, failure) : nullptr;
+            if (!document) {
+                diagnostics_.warning(*item->path, failure.position,
+                                     std::string("cannot read the ") + what + " (" + (bytes ? failure.message : error) +
+                                         "); the titles come from the documents' headings");
+                return;
+            }
+            add(*document, *item->path, navigation);
+        };
+        read(package.navigation(), "navigation document", read_navigation_document);
+        read(package.ncx(), "NCX", read_ncx);
+        read_guide(package, navigation);
+        return navigation;
+    }
+
+    std::optional<Article> read_document(const SpineDocument& document, const Package& package,
+                                         const Navigation& navigation) {
+        const std::string& path = document.path;
+        if (has_token(document.item->properties, "nav")) {
+            diagnostics_.note(path, "skipped: the navigation document");
+            return std::nullopt;
+        }
+        if (!document.linear) {
+            diagnostics_.note(path, "skipped: outside the reading order (linear=\"no\")");
+            return std::nullopt;
+        }
+        if (document.item->media_type != xhtml_media_type) {
+            diagnostics_.warning(path, {}, "skipped: a spine document of media type \"" + document.item->media_type +
+                                               "\" (quire reads XHTML content documents)");
+            return std::nullopt;
+        }
+        if (auto kind = navigation.front_matter.find(path); kind != navigation.front_matter.end()) {
+            diagnostics_.note(path, "skipped: " + kind->second);
+            return std::nullopt;
+        }
+
+        const auto bytes = read_entry(path);
+        if (!bytes) return std::nullopt;
+        const auto entry = parse_entry(path, *bytes, true, "content document");
+        if (!entry) return std::nullopt;
+        for (const auto& unknown : entry->unknown_entities())
+            diagnostics_.warning(path, unknown.position,
+                                 "the entity &" + unknown.name +
+                                     "; is defined neither by XML nor by XHTML: kept as text");
+
+        std::string error;
+        const ContentWarning warn = [&](XmlPosition at, const std::string& message) {
+            diagnostics_.warning(path, at, message);
+        };
+        auto content = read_xhtml_content(*entry, warn, error);
+        if (!content) {
+            diagnostics_.error(path, {}, "malformed content document: " + error);
+            return std::nullopt;
+        }
+        if (auto kind = non_article_kind(path, *content, navigation)) {
+            diagnostics_.note(path, "skipped: " + *kind);
+            return std::nullopt;
+        }
+
+        DocumentFacts facts;
+        facts.file_stem = entry_stem(path);
+        if (auto title = navigation.titles.find(path); title != navigation.titles.end())
+            facts.navigation_title = title->second;
+        facts.book_language = package.metadata.language;
+        facts.source = input_.path;
+        auto article = assemble_article(std::move(*content), facts);
+        if (!article) diagnostics_.note(path, "skipped: the document holds no text");
+        return article;
+    }
+
+    const Input& input_;
+    ReadContext& ctx_;
+    ArticleSink& sink_;
+    const ArchiveLimits& limits_;
+    EpubDiagnostics diagnostics_;
+    std::unique_ptr<ZipArchiveReader> archive_;
+};
+
+}  // namespace
+
+Status EpubReader::read(const Input& input, ReadContext& ctx, ArticleSink& sink) {
+    // Nothing may be thrown across the plugin boundary.
+    try {
+        return EpubReading(input, ctx, sink, limits_).run();
+    } catch (const std::exception& e) {
+        ctx.diagnostics.error(input.name, 0, 0, std::string("cannot read the EPUB: ") + e.what());
+        return Status::failed;
+    }
+}
+
+}  // namespace quire::epub

@@ -1,0 +1,193 @@
+// Reading EPUBs that no one here wrote: pandoc (Debian's) makes an EPUB 3 and an EPUB 2 from
+// the shared Markdown fixture (tests/data/pandoc/fixture.md); quire reads each, and the titles
+// and the text of every paragraph must be the fixture's.
+#include "reader_expectations.hpp"
+
+#include <test_support.hpp>
+
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <sstream>
+
+namespace quire::epub::test {
+namespace {
+
+using quire::test::TempDir;
+
+// The fixture's structure, read by its own documented rules: one '#' heading per article,
+// '##' headings for sections, paragraphs separated by blank lines (soft line breaks are spaces),
+// list items and block quote paragraphs one paragraph each.
+struct FixtureArticle {
+    std::string title;
+    std::vector<std::string> section_titles;
+    std::vector<std::string> paragraphs;  // in reading order, the conclusion's last
+};
+
+struct Fixture {
+    std::string title;
+    std::vector<std::string> authors;
+    std::string language;
+    std::string date;
+    std::vector<FixtureArticle> articles;
+};
+
+std::string unquote(std::string s) {
+    if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = s.substr(1, s.size() - 2);
+    return s;
+}
+
+// Markdown inline markup left out: links keep their text, emphasis, strong and code their content.
+std::string plain(std::string text) {
+    text = std::regex_replace(text, std::regex(R"(\[([^\]]*)\]\([^)]*\))"), "$1");
+    text = std::regex_replace(text, std::regex(R"(\*\*([^*]+)\*\*)"), "$1");
+    text = std::regex_replace(text, std::regex(R"(\*([^*]+)\*)"), "$1");
+    text = std::regex_replace(text, std::regex(R"(`([^`]*)`)"), "$1");
+    return text;
+}
+
+Fixture read_fixture() {
+    std::istringstream in(quire::test::read_file(quire::test::test_data_dir() / "pandoc" / "fixture.md"));
+    Fixture f;
+    std::string line;
+    std::getline(in, line);  // ---
+    std::string key;
+    while (std::getline(in, line) && line != "---") {
+        if (line.starts_with("#")) continue;
+        if (line.starts_with("  - ")) {
+            if (key == "author") f.authors.push_back(unquote(line.substr(4)));
+            continue;
+        }
+        const auto colon = line.find(':');
+        if (colon == std::string::npos) continue;
+        key = line.substr(0, colon);
+        const std::string value = unquote(line.substr(colon + 1 + (line.size() > colon + 1 && line[colon + 1] == ' ')));
+        if (key == "title") f.title = value;
+        if (key == "lang") f.language = value;
+        if (key == "date") f.date = value;
+    }
+    std::string paragraph;
+    auto flush = [&] {
+        if (!paragraph.empty()) f.articles.back().paragraphs.push_back(plain(paragraph));
+        paragraph.clear();
+    };
+    while (std::getline(in, line)) {
+        if (line.starts_with("# ")) {
+            flush();
+            f.articles.push_back({line.substr(2), {}, {}});
+        } else if (line.starts_with("## ")) {
+            flush();
+            f.articles.back().section_titles.push_back(line.substr(3));
+        } else if (line.empty() || line == ">") {
+            flush();
+        } else if (line.starts_with("- ") || std::regex_search(line, std::regex(R"(^\d+\. )"))) {
+            flush();  // a list item: one paragraph of its own
+            paragraph = line.substr(line.find(' ') + 1);
+        } else {
+            const std::string text = line.starts_with("> ") ? line.substr(2) : line;
+            paragraph += (paragraph.empty() ? "" : " ") + text;
+        }
+    }
+    flush();
+    return f;
+}
+
+void add_paragraphs(const std::vector<Block>& blocks, std::vector<std::string>& out) {
+    for (const auto& b : blocks) {
+        switch (b.kind) {
+            case Block::Kind::paragraph: out.push_back(plain_text(b.inlines)); break;
+            case Block::Kind::code_block: out.push_back(b.text); break;
+            case Block::Kind::block_quote: add_paragraphs(b.children, out); break;
+            case Block::Kind::list:
+                for (const auto& item : b.items) add_paragraphs(item, out);
+                break;
+        }
+    }
+}
+
+void add_sections(const std::vector<Section>& sections, std::vector<std::string>& titles,
+                  std::vector<std::string>& out) {
+    for (const auto& s : sections) {
+        titles.push_back(s.title);
+        add_paragraphs(s.blocks, out);
+        add_sections(s.subsections, titles, out);
+    }
+}
+
+class PandocEpub : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(PandocEpub, TitlesAndParagraphsAreTheFixtures) {
+    if (quire::test::run_shell("command -v pandoc").status != 0) GTEST_SKIP() << "pandoc is not installed";
+    TempDir dir;
+    const auto epub = dir / "fixture.epub";
+    const auto fixture_path = quire::test::test_data_dir() / "pandoc" / "fixture.md";
+    const auto made = quire::test::run_shell("pandoc -f markdown -t " + GetParam() + " -o " +
+                                             quire::test::shell_quote(epub.string()) + " " +
+                                             quire::test::shell_quote(fixture_path.string()));
+    ASSERT_EQ(made.status, 0) << made.err;
+
+    const ReadBook read = read_epub(epub);
+    ASSERT_EQ(read.status, Status::ok) << read.diagnostics.text();
+    EXPECT_EQ(read.diagnostics.error_count() + read.diagnostics.warning_count(), 0u) << read.diagnostics.text();
+
+    const Fixture fixture = read_fixture();
+    ASSERT_EQ(fixture.articles.size(), 3u);
+    EXPECT_EQ(read.book.metadata.title, fixture.title);
+    EXPECT_EQ(read.book.metadata.authors, fixture.authors);
+    EXPECT_EQ(read.book.metadata.language, fixture.language);
+    EXPECT_EQ(read.book.metadata.date, fixture.date);
+    EXPECT_TRUE(read.book.metadata.identifier.starts_with("urn:uuid:")) << read.book.metadata.identifier;
+
+    // The title page is skipped: one article per chapter.
+    ASSERT_EQ(read.book.articles.size(), fixture.articles.size()) << dump(read.book);
+    for (std::size_t k = 0; k < fixture.articles.size(); ++k) {
+        const Article& article = read.book.articles[k];
+        const FixtureArticle& expected = fixture.articles[k];
+        SCOPED_TRACE(expected.title);
+        EXPECT_EQ(article.title, expected.title);
+        EXPECT_TRUE(article.summary.empty());  // pandoc marks no abstract
+        EXPECT_TRUE(article.metadata.entries().empty()) << dump(article.metadata);
+
+        std::vector<std::string> titles, paragraphs;
+        add_paragraphs(article.introduction, paragraphs);
+        add_sections(article.sections, titles, paragraphs);
+        add_paragraphs(article.conclusion, paragraphs);
+        std::vector<std::string> expected_titles = expected.section_titles;
+        if (!article.conclusion.empty()) {
+            // The last section titled "Conclusion" is quire's conclusion, not a section.
+            ASSERT_EQ(expected_titles.back(), "Conclusion");
+            expected_titles.pop_back();
+        }
+        EXPECT_EQ(titles, expected_titles);
+        EXPECT_EQ(paragraphs, expected.paragraphs);
+    }
+    EXPECT_FALSE(read.book.articles.back().conclusion.empty());
+    // Article ids are pandoc's section ids.
+    EXPECT_EQ(read.book.articles[0].id, "making-paper-by-hand");
+
+    // The inline markup and the blocks came through, not only the text.
+    const Article& first = read.book.articles[0];
+    ASSERT_FALSE(first.introduction.empty());
+    ASSERT_GE(first.introduction[0].inlines.size(), 2u);
+    EXPECT_EQ(first.introduction[0].inlines[1].kind, Inline::Kind::emphasis);
+    const Article& second = read.book.articles[1];
+    ASSERT_GE(second.sections.size(), 1u);
+    const auto& blocks = second.sections[0].blocks;
+    ASSERT_GE(blocks.size(), 2u);
+    EXPECT_EQ(blocks[1].kind, Block::Kind::list);
+    EXPECT_TRUE(blocks[1].ordered);
+    const auto& last = second.sections[0].blocks.back().inlines;
+    const auto link =
+        std::find_if(last.begin(), last.end(), [](const Inline& i) { return i.kind == Inline::Kind::link; });
+    ASSERT_NE(link, last.end());
+    EXPECT_EQ(link->target, "https://www.bl.uk/conservation?topic=iron-gall&lang=en");
+    const Article& third = read.book.articles[2];
+    ASSERT_GE(third.sections.size(), 1u);
+    EXPECT_EQ(third.sections[0].blocks.back().kind, Block::Kind::block_quote);
+}
+
+INSTANTIATE_TEST_SUITE_P(Pandoc, PandocEpub, ::testing::Values("epub3", "epub2"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace quire::epub::test
