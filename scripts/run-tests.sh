@@ -10,3 +10,8 @@ for preset in dev asan-ubsan; do
   cmake --build --preset "$preset"
   ctest --preset "$preset"
 done
+
+# The fuzz targets (clang, libFuzzer): built alone, each run for a short bounded time (tests/fuzz).
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz --target quire_fuzz_targets
+ctest --preset fuzz

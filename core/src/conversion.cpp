@@ -21,9 +21,13 @@ namespace fs = std::filesystem;
 namespace {
 
 struct PlannedInput {
-    std::string name;  // as the user gave it (or the file inside a folder they gave)
-    fs::path path;     // empty for standard input
+    std::string name;  // as the user gave it (or the file inside a folder they gave); "<stdin>"
     const RegisteredFormat* format = nullptr;
+    bool standard_input = false;
+
+    // The file; empty for standard input. Made when needed, not kept: a parsed path takes several
+    // times the memory of its name, and a corpus may be tens of thousands of files.
+    fs::path path() const { return standard_input ? fs::path() : fs::path(name); }
 };
 
 // Passes diagnostics on; while `downgrading`, errors go on as warnings (--skip-invalid).
@@ -229,7 +233,7 @@ private:
         for (const auto& given : request_.inputs) {
             if (given == "-") {
                 if (!from) return usage("standard input has no file name to tell its format: give -f FORMAT");
-                inputs_.push_back({"<stdin>", {}, from});
+                inputs_.push_back({"<stdin>", from, true});
                 continue;
             }
             const fs::path path(given);
@@ -247,7 +251,7 @@ private:
             if (!format)
                 return usage("cannot tell the format of " + given + " from its extension '" + path.extension().string() +
                              "': give -f FORMAT (quire --list-formats shows them)");
-            inputs_.push_back({given, path, format});
+            inputs_.push_back({given, format});
         }
         return ExitCode::ok;
     }
@@ -255,17 +259,19 @@ private:
     // A folder's articles: its files that the input format (or, without -f, any reader) claims
     // by extension, in file-name order; its book.ini is read as metadata.
     ExitCode plan_folder(const std::string& given, const fs::path& dir, const RegisteredFormat* from) {
-        std::vector<fs::path> files;
+        std::vector<std::string> files;  // names, not paths: see PlannedInput
         std::error_code ec;
         for (const auto& entry : fs::directory_iterator(dir, ec))
-            if (entry.is_regular_file(ec)) files.push_back(entry.path());
+            if (entry.is_regular_file(ec)) files.push_back(entry.path().string());
         if (ec) {
             diagnostics_.error(given, 0, 0, "cannot read the folder: " + ec.message());
             return ExitCode::no_input;
         }
-        std::sort(files.begin(), files.end());
+        std::sort(files.begin(), files.end());  // all in one folder: in file-name order
+        inputs_.reserve(inputs_.size() + files.size());  // not twice what is needed, as growing would
         std::size_t found = 0;
-        for (const auto& f : files) {
+        for (auto& name : files) {
+            const fs::path f(name);
             if (f.filename() == "book.ini") {
                 folder_configs_.push_back(f);
                 continue;
@@ -278,7 +284,7 @@ private:
                 format = registry_.find_reader_by_extension(ext);
             }
             if (!format) continue;
-            inputs_.push_back({f.string(), f, format});
+            inputs_.push_back({std::move(name), format});
             ++found;
         }
         if (found == 0) {
@@ -379,8 +385,9 @@ private:
         BufferedDiagnostics diagnostics;
         std::ifstream file;
         std::istream* stream = &std::cin;
-        if (!in.path.empty()) {
-            file.open(in.path, std::ios::binary);
+        const fs::path path = in.path();
+        if (!path.empty()) {
+            file.open(path, std::ios::binary);
             if (!file) {
                 result.opened = false;
                 diagnostics.error(in.name, 0, 0, "cannot open the file for reading");
@@ -389,7 +396,7 @@ private:
             }
             stream = &file;
         }
-        const Input input{in.name, in.path, stream, in.path.empty() ? std::string("stdin") : in.path.stem().string()};
+        const Input input{in.name, path, stream, path.empty() ? std::string("stdin") : path.stem().string()};
         ReadContext ctx{request_.options, diagnostics, result.found};
         struct Collect : ArticleSink {
             std::vector<Article>& into;
@@ -484,7 +491,7 @@ private:
                     return fail_output(code, st);
                 ++delivered;
             }
-            progress_.advance(in.path);
+            progress_.advance(in.path());
             return true;
         };
         progress_.start(inputs_);

@@ -10,9 +10,13 @@ namespace {
 constexpr auto print_interval = std::chrono::milliseconds(200);
 }
 
-void ProgressLine::start_paths(const std::vector<std::filesystem::path>& paths) {
+bool ProgressLine::wanted() const {
     using P = ConversionRequest::Progress;
-    enabled_ = mode_ == P::always || (mode_ == P::automatic && ::isatty(STDERR_FILENO));
+    return mode_ == P::always || (mode_ == P::automatic && ::isatty(STDERR_FILENO));
+}
+
+void ProgressLine::start_paths(const std::vector<std::filesystem::path>& paths) {
+    enabled_ = wanted();
     if (!enabled_) return;
     total_ = paths.size();
     for (const auto& p : paths) {

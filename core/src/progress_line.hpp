@@ -16,14 +16,16 @@ public:
 
     template <class Inputs>
     void start(const Inputs& inputs) {
-        std::vector<std::filesystem::path> paths;
-        for (const auto& in : inputs) paths.push_back(in.path);
+        std::vector<std::filesystem::path> paths;  // only when needed: a copy per input adds up
+        if (wanted())
+            for (const auto& in : inputs) paths.push_back(in.path());
         start_paths(paths);
     }
     void advance(const std::filesystem::path& input);
     void finish();
 
 private:
+    bool wanted() const;  // by the mode, and for "auto" whether standard error is a terminal
     void start_paths(const std::vector<std::filesystem::path>& paths);
     void print(bool last);
 

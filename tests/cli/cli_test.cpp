@@ -213,3 +213,18 @@ TEST(Cli, ThrowingPluginFailsCleanly) {
     EXPECT_NE(r.err.find("plugin 'broken-throwing' (format test-throwing) failed: "), std::string::npos) << r.err;
     EXPECT_EQ(entries(dir.path()), (std::vector<std::string>{"a.broken"}));
 }
+
+// The same plugin's writer throws too: a good reader's articles reach it, and nothing is written
+// (an existing output stays as it was).
+TEST(Cli, ThrowingWriterFailsCleanly) {
+    TempDir dir;
+    write_file(dir / "a.lines", "A\n");
+    write_file(dir / "out.broken", "earlier output\n");
+    auto r = run_quire({plugins, std::string("--plugin-dir=") + QUIRE_TEST_BROKEN_DIR, (dir / "a.lines").string(), "-t",
+                        "test-throwing", "-o", (dir / "out.broken").string()});
+    EXPECT_EQ(r.status, 69);
+    EXPECT_NE(r.err.find("plugin 'broken-throwing' (format test-throwing) failed: "), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("writer exploded"), std::string::npos) << r.err;
+    EXPECT_EQ(entries(dir.path()), (std::vector<std::string>{"a.lines", "out.broken"}));
+    EXPECT_EQ(read_file(dir / "out.broken"), "earlier output\n");
+}

@@ -9,6 +9,11 @@ std::vector<CodePoint> code_points(std::string_view text) {
     out.reserve(text.size());
     std::size_t pos = 0;
     while (pos < text.size()) {
+        const auto byte = static_cast<unsigned char>(text[pos]);
+        if (byte < 0x80) {  // ASCII, most of most text, decodes to itself
+            out.push_back({pos++, 1, byte, true});
+            continue;
+        }
         utf8proc_int32_t cp = 0;
         auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
                                   static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);

@@ -30,6 +30,7 @@ std::vector<Grapheme> graphemes(std::string_view text) {
     utf8proc_int32_t state = 0;
     const CodePoint* previous = nullptr;
     const auto cps = code_points(text);
+    out.reserve(cps.size());
     for (const auto& cp : cps) {
         const bool starts_cluster = !previous || !cp.valid || !previous->valid ||
                                     utf8proc_grapheme_break_stateful(static_cast<utf8proc_int32_t>(previous->value),

@@ -55,8 +55,10 @@ std::vector<Cluster> clusters_of(std::string_view text) {
     std::vector<char> break_at_end(text.size() + 1, LINEBREAK_NOBREAK);
     for (std::size_t k = 0; k < cps.size(); ++k) break_at_end[cps[k].offset + cps[k].length] = breaks[k];
 
+    const auto clusters = graphemes(text);
     std::vector<Cluster> out;
-    for (const auto& g : graphemes(text)) {
+    out.reserve(clusters.size());  // growing would also make the heap shrink and grow again
+    for (const auto& g : clusters) {
         // (At the end of the text it always says "must break"; only a terminator counts there.)
         const char b = break_at_end[g.end];
         const bool at_end = g.end == text.size();

@@ -3,6 +3,8 @@
 #include "heading_key.hpp"
 #include "source_lines.hpp"
 
+#include <quire/input_limits.hpp>
+
 #include <algorithm>
 #include <cstdio>
 #include <optional>
@@ -294,11 +296,24 @@ Status ArticleTextReader::read(const Input& input, ReadContext& ctx, ArticleSink
         ctx.diagnostics.error(input.name, 0, 0, "no input stream to read");
         return Status::failed;
     }
-    SourceLines source;
-    if (!source.read(*input.stream)) {
+    std::string error;
+    const auto limit = limit_option(ctx.options, max_input_size_option, default_max_input_size, true, error);
+    if (!limit) {
+        ctx.diagnostics.error("", 0, 0, error);
+        return Status::bad_options;
+    }
+    std::string bytes;
+    switch (read_at_most(*input.stream, *limit, bytes)) {
+    case LimitedRead::complete: break;
+    case LimitedRead::too_large:
+        ctx.diagnostics.error(input.name, 0, 0, input_too_large_message(*limit));
+        return Status::failed;
+    case LimitedRead::failed:
         ctx.diagnostics.error(input.name, 0, 0, "reading failed before the end of the input");
         return Status::failed;
     }
+    SourceLines source;
+    source.assign(std::move(bytes));
     ArticleTextParser parser(input, ctx.diagnostics);
     auto article = parser.parse(source);
     if (!article) return Status::failed;

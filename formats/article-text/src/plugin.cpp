@@ -2,6 +2,7 @@
 #include "article_text_reader.hpp"
 #include "article_text_writer.hpp"
 
+#include <quire/input_limits.hpp>
 #include <quire/plugin.hpp>
 
 namespace {
@@ -15,6 +16,7 @@ quire::PluginDescriptor article_text_plugin() {
     format.claims_output_extensions = false;
     format.make_reader = [] { return std::make_unique<quire::article_text::ArticleTextReader>(); };
     format.make_writer = [] { return std::make_unique<quire::article_text::ArticleTextWriter>(); };
+    format.options = {quire::max_input_size_spec()};
 
     quire::PluginDescriptor plugin;
     plugin.name = "article-text";

@@ -4,6 +4,7 @@
 #include "docbook_writer.hpp"
 #include "pdf_writer.hpp"
 
+#include <quire/input_limits.hpp>
 #include <quire/plugin.hpp>
 #include <quire_asset/print_xsl.hpp>
 
@@ -28,7 +29,7 @@ quire::PluginDescriptor describe_docbook_plugin() {
     docbook.extensions = {".xml", ".dbk"};
     docbook.make_reader = [] { return std::make_unique<docbook::DocBookReader>(); };
     docbook.make_writer = [] { return std::make_unique<docbook::DocBookWriter>(); };
-    docbook.options = {division_option_spec()};
+    docbook.options = {division_option_spec(), max_input_size_spec(), max_nesting_spec()};
     plugin.formats.push_back(std::move(docbook));
 
     FormatInfo pdf;

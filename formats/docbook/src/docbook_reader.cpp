@@ -7,6 +7,8 @@
 #include "writer_ids.hpp"
 #include "xml_source.hpp"
 
+#include <quire/input_limits.hpp>
+
 #include <algorithm>
 #include <map>
 #include <istream>
@@ -218,15 +220,27 @@ private:
 }  // namespace
 
 Status DocBookReader::read(const Input& input, ReadContext& ctx, ArticleSink& sink) {
+    std::string error;
+    const auto max_bytes = limit_option(ctx.options, max_input_size_option, default_max_input_size, true, error);
+    const auto max_depth =
+        max_bytes ? limit_option(ctx.options, max_nesting_option, XmlSource::default_max_depth, false, error,
+                                 XmlSource::most_depth)
+                  : std::nullopt;
+    if (!max_depth) {
+        ctx.diagnostics.error("", 0, 0, error);
+        return Status::bad_options;
+    }
     std::string bytes;
-    char buffer[1 << 16];
-    while (input.stream->read(buffer, sizeof buffer) || input.stream->gcount() > 0)
-        bytes.append(buffer, static_cast<std::size_t>(input.stream->gcount()));
-    if (input.stream->bad()) {
+    switch (read_at_most(*input.stream, *max_bytes, bytes)) {
+    case LimitedRead::complete: break;
+    case LimitedRead::too_large:
+        ctx.diagnostics.error(input.name, 0, 0, input_too_large_message(*max_bytes));
+        return Status::failed;
+    case LimitedRead::failed:
         ctx.diagnostics.error(input.name, 0, 0, "cannot read the input");
         return Status::failed;
     }
-    const auto source = XmlSource::load(std::move(bytes), input.name, ctx.diagnostics);
+    const auto source = XmlSource::load(std::move(bytes), input.name, ctx.diagnostics, *max_depth);
     if (!source) return Status::failed;
 
     const auto root = source->root();

@@ -37,7 +37,267 @@ std::string diagnostic_file(const Article& article) {
     return article.source.empty() ? article.id : article.source.string();
 }
 
+std::string replaced_characters(std::size_t count, const std::string& where) {
+    return std::to_string(count) + " character(s) that XML cannot hold in " + where + " were replaced with U+FFFD";
+}
+
+// 64-bit FNV-1a, its bits mixed further by the finalizer of SplitMix64: fixed, so that the ids
+// do not depend on the standard library's std::hash.
+std::uint64_t id_hash(std::string_view id) {
+    std::uint64_t h = 0xcbf29ce484222325u;
+    for (unsigned char c : id) h = (h ^ c) * 0x100000001b3u;
+    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9u;
+    h = (h ^ (h >> 27)) * 0x94d049bb133111ebu;
+    return h ^ (h >> 31);
+}
+
+// The xml:ids of an article's division taken from `scope`, in the order DivisionRenderer uses
+// them: the division's, each section's depth first, the conclusion's.
+template <class Ids>
+std::vector<std::string> take_ids(const Article& article, Ids& scope) {
+    std::vector<std::string> ids{scope.take(article_xml_id(article.id))};
+    auto sections = [&](auto& self, const std::vector<Section>& list) -> void {
+        for (const auto& section : list) {
+            ids.push_back(scope.take(part_xml_id(article.id, section.id)));
+            self(self, section.subsections);
+        }
+    };
+    sections(sections, article.sections);
+    if (any_renders(article.conclusion)) ids.push_back(scope.take(part_xml_id(article.id, "conclusion")));
+    return ids;
+}
+
+// `text` as an element of paras, one per non-blank line; nothing when the text is blank.
+void write_paragraphs(XmlStream& xml, std::string_view element, std::string_view text) {
+    if (trimmed(text).empty()) return;
+    xml.open_block(element);
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        auto end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        if (auto line = trimmed(text.substr(start, end - start)); !line.empty()) xml.text_element("para", line);
+        start = end + 1;
+    }
+    xml.close();
+}
+
+// The book's <info>; nothing when the metadata is all blank.
+void write_book_info(XmlStream& xml, const Metadata& book) {
+    const bool has_author = std::any_of(book.authors.begin(), book.authors.end(),
+                                        [](const std::string& a) { return !trimmed(a).empty(); });
+    const bool has_info = !trimmed(book.title).empty() || has_author || !trimmed(book.date).empty() ||
+                          !trimmed(book.publisher).empty() || !trimmed(book.identifier).empty() ||
+                          !trimmed(book.description).empty() || !trimmed(book.rights).empty();
+    if (!has_info) return;
+
+    xml.open_block("info");
+    if (auto title = trimmed(book.title); !title.empty()) xml.text_element("title", title);
+    for (const auto& author : book.authors) {
+        if (trimmed(author).empty()) continue;
+        xml.open_block("author");
+        xml.text_element("personname", trimmed(author));
+        xml.close();
+    }
+    // pubdate, not date: it is what the print stylesheets show on the title page's verso.
+    if (auto date = trimmed(book.date); !date.empty()) xml.text_element("pubdate", date);
+    if (auto publisher = trimmed(book.publisher); !publisher.empty()) {
+        xml.open_block("publisher");
+        xml.text_element("publishername", publisher);
+        xml.close();
+    }
+    if (auto identifier = trimmed(book.identifier); !identifier.empty()) {
+        // "urn:uuid:...", "https://..." are URIs; anything else is an identifier of unknown kind.
+        XmlAttributes attributes;
+        if (identifier.find(':') != std::string_view::npos) attributes.emplace_back("class", "uri");
+        xml.text_element("biblioid", identifier, attributes);
+    }
+    write_paragraphs(xml, "abstract", book.description);
+    write_paragraphs(xml, "legalnotice", book.rights);
+    xml.close();
+}
+
+// One article as a division (chapter or article) with the xml:ids given by take_ids.
+class DivisionRenderer {
+public:
+    DivisionRenderer(const DivisionSettings& settings, const std::vector<std::string>& ids, XmlStream& xml)
+        : settings_(settings), ids_(ids), xml_(xml) {}
+
+    void division(const Article& article) {
+        XmlAttributes attributes;
+        if (settings_.split) {
+            attributes = {{"xmlns", std::string(docbook_namespace)},
+                          {"xmlns:xlink", std::string(xlink_namespace)},
+                          {"version", "5.0"}};
+        }
+        attributes.emplace_back("xml:id", next_id());
+        const auto article_language = std::string(trimmed(article.metadata.language));
+        if (settings_.split)
+            attributes.emplace_back("xml:lang", article_language.empty() ? settings_.language : article_language);
+        else if (!article_language.empty() && article_language != settings_.language)
+            attributes.emplace_back("xml:lang", article_language);
+
+        xml_.open_block(division_element(settings_.division), attributes);
+        article_info(article);
+        blocks(article.introduction);
+        for (const auto& s : article.sections) section(s);
+
+        if (any_renders(article.conclusion)) {
+            std::string title = article.metadata.get("conclusion-title");
+            if (trimmed(title).empty()) title = settings_.conclusion_title;
+            if (trimmed(title).empty()) title = default_conclusion_title;
+            xml_.open_block("section", {{"xml:id", next_id()}});
+            xml_.text_element("title", trimmed(title));
+            blocks(article.conclusion);
+            xml_.close();
+        } else if (!any_renders(article.introduction) && article.sections.empty()) {
+            xml_.empty("para");  // a chapter must hold something
+        }
+        xml_.close();
+    }
+
+private:
+    const std::string& next_id() { return ids_.at(next_++); }
+
+    void article_info(const Article& article) {
+        xml_.open_block("info");
+        const auto title = trimmed(article.title);
+        xml_.text_element("title", title.empty() ? std::string_view(article.id) : title);
+        for (const auto& author : article.metadata.authors) {
+            if (trimmed(author).empty()) continue;
+            xml_.open_block("author");
+            xml_.text_element("personname", trimmed(author));
+            xml_.close();
+        }
+        if (auto date = trimmed(article.metadata.date); !date.empty()) xml_.text_element("pubdate", date);
+        if (any_renders(article.summary)) {
+            xml_.open_block("abstract");
+            // An abstract holds only paras; a para may hold a list or a quote, so those go in one.
+            for (const auto& b : article.summary) {
+                if (!renders(b)) continue;
+                if (b.kind == Block::Kind::paragraph) {
+                    block(b);
+                } else {
+                    xml_.open_block("para");
+                    block(b);
+                    xml_.close();
+                }
+            }
+            xml_.close();
+        }
+        xml_.close();
+    }
+
+    void section(const Section& s) {
+        xml_.open_block("section", {{"xml:id", next_id()}});
+        const auto title = trimmed(s.title);
+        xml_.text_element("title", title.empty() ? std::string_view(s.id) : title);
+        blocks(s.blocks);
+        if (!any_renders(s.blocks) && s.subsections.empty()) xml_.empty("para");
+        for (const auto& subsection : s.subsections) section(subsection);
+        xml_.close();
+    }
+
+    void blocks(const std::vector<Block>& list) {
+        for (const auto& b : list)
+            if (renders(b)) block(b);
+    }
+
+    void block(const Block& b) {
+        switch (b.kind) {
+            case Block::Kind::paragraph:
+                xml_.open_inline("para");
+                inlines(b.inlines);
+                xml_.close();
+                break;
+            case Block::Kind::code_block: xml_.text_element("programlisting", b.text); break;
+            case Block::Kind::block_quote:
+                xml_.open_block("blockquote");
+                blocks(b.children);
+                xml_.close();
+                break;
+            case Block::Kind::list: {
+                XmlAttributes attributes;
+                if (b.ordered && b.start != 1) attributes.emplace_back("startingnumber", std::to_string(b.start));
+                xml_.open_block(b.ordered ? "orderedlist" : "itemizedlist", attributes);
+                for (const auto& item : b.items) {
+                    xml_.open_block("listitem");
+                    blocks(item);
+                    if (!any_renders(item)) xml_.empty("para");
+                    xml_.close();
+                }
+                xml_.close();
+                break;
+            }
+        }
+    }
+
+    void inlines(const std::vector<Inline>& list) {
+        for (const auto& i : list) inline_(i);
+    }
+
+    void inline_(const Inline& i) {
+        switch (i.kind) {
+            case Inline::Kind::text: xml_.text(i.text); break;
+            case Inline::Kind::code: xml_.text_element("literal", i.text); break;
+            // DocBook has no line-break element; docbook-xsl honours this processing instruction.
+            case Inline::Kind::line_break: xml_.processing_instruction("linebreak"); break;
+            case Inline::Kind::emphasis:
+                xml_.open_inline("emphasis");
+                inlines(i.children);
+                xml_.close();
+                break;
+            case Inline::Kind::strong:
+                xml_.open_inline("emphasis", {{"role", "strong"}});
+                inlines(i.children);
+                xml_.close();
+                break;
+            case Inline::Kind::link:
+                if (i.target.empty()) {
+                    inlines(i.children);
+                } else if (i.children.empty()) {
+                    xml_.empty("link", {{"xlink:href", i.target}});  // shown as its address
+                } else {
+                    xml_.open_inline("link", {{"xlink:href", i.target}});
+                    inlines(i.children);
+                    xml_.close();
+                }
+                break;
+        }
+    }
+
+    const DivisionSettings& settings_;
+    const std::vector<std::string>& ids_;
+    std::size_t next_ = 0;
+    XmlStream& xml_;
+};
+
 }  // namespace
+
+std::string BookIds::take(const std::string& base) {
+    std::string id = base;
+    for (int n = 2; !insert(id_hash(id)); ++n) id = base + "-" + std::to_string(n);
+    return id;
+}
+
+bool BookIds::insert(std::uint64_t hash) {
+    hash = std::max<std::uint64_t>(hash, 1);  // 0 marks a free slot
+    if (4 * (count_ + 1) > 3 * slots_.size()) {  // at most 3/4 full: probe sequences stay short
+        std::vector<std::uint64_t> old(std::max<std::size_t>(1024, 2 * slots_.size()), 0);
+        old.swap(slots_);
+        count_ = 0;
+        for (std::uint64_t h : old)
+            if (h) insert(h);
+    }
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+        if (slots_[i] == hash) return false;
+        if (slots_[i] == 0) {
+            slots_[i] = hash;
+            ++count_;
+            return true;
+        }
+    }
+}
 
 std::optional<Division> division_from(const Options& options, bool split, DiagnosticSink& diagnostics) {
     auto it = options.find(division_option);
@@ -52,247 +312,91 @@ std::optional<Division> division_from(const Options& options, bool split, Diagno
 
 Status DocBookWriter::begin_book(const Metadata& book, WriteContext& ctx) {
     ctx_ = &ctx;
-    book_ = book;
+    settings_.reset();
     ids_ = {};
-    reported_replacements_ = 0;
     articles_written_ = 0;
     const auto division = division_from(ctx.options, ctx.split, ctx.diagnostics);
     if (!division) return Status::failed;
-    division_ = *division;
-    language_ = std::string(trimmed(book.language));
-    if (language_.empty()) language_ = default_language;
+    DivisionSettings settings{*division, ctx.split, std::string(trimmed(book.language)), book.get("conclusion-title")};
+    if (settings.language.empty()) settings.language = default_language;
 
-    xml_.emplace(ctx.output.stream());
-    if (ctx.split) return Status::ok;  // each article is a document of its own
-
-    xml_->declaration();
-    xml_->open_block("book", {{"xmlns", std::string(docbook_namespace)},
-                              {"xmlns:xlink", std::string(xlink_namespace)},
-                              {"version", "5.0"},
-                              {"xml:lang", language_}});
-    write_book_info();
-    return check_output("", "the book's metadata") ? Status::ok : Status::failed;
+    if (!ctx.split) {  // a split document is one article: no book around it
+        std::string head;
+        XmlStream xml(head);
+        xml.declaration();
+        xml.open_block("book", {{"xmlns", std::string(docbook_namespace)},
+                                {"xmlns:xlink", std::string(xlink_namespace)},
+                                {"version", "5.0"},
+                                {"xml:lang", settings.language}});
+        write_book_info(xml, book);
+        if (xml.replacements() > 0)
+            ctx.diagnostics.warning("", 0, 0, replaced_characters(xml.replacements(), "the book's metadata"));
+        if (!write_out(head)) return Status::failed;
+    }
+    settings_ = std::move(settings);
+    return Status::ok;
 }
 
-Status DocBookWriter::write_article(const Article& article) {
-    if (ctx_->split && articles_written_ > 0) {
+std::optional<std::string> DocBookWriter::render_article(const Article& article, DiagnosticSink& diagnostics) const {
+    if (!settings_) return std::nullopt;
+    UniqueIds alone;
+    std::size_t replacements = 0;
+    std::string xml = render(article, take_ids(article, alone), replacements);
+    if (replacements > 0)
+        diagnostics.warning(diagnostic_file(article), 0, 0, replaced_characters(replacements, "this article"));
+    return xml;
+}
+
+Status DocBookWriter::write_rendered(const Article& article, std::string&& rendered) {
+    if (!settings_) return Status::failed;
+    if (settings_->split && articles_written_ > 0) {
         ctx_->diagnostics.error(diagnostic_file(article), 0, 0,
                                 "a standalone DocBook document holds one article; this is the second");
         return Status::failed;
     }
-    if (ctx_->split) xml_->declaration();
-    write_division(article);
+    UniqueIds alone;
+    const std::vector<std::string> ids = take_ids(article, ids_);
+    if (ids != take_ids(article, alone)) {
+        std::size_t reported_already = 0;  // by render_article
+        rendered = render(article, ids, reported_already);
+    }
     ++articles_written_;
-    return check_output(diagnostic_file(article), "this article") ? Status::ok : Status::failed;
+    return write_out(rendered) ? Status::ok : Status::failed;
+}
+
+Status DocBookWriter::write_article(const Article& article) {
+    if (!settings_) return Status::failed;
+    auto rendered = render_article(article, ctx_->diagnostics);
+    return write_rendered(article, std::move(*rendered));
 }
 
 Status DocBookWriter::end_book() {
-    if (!ctx_->split) xml_->close();  // </book>
+    if (!settings_) return Status::failed;
+    if (!settings_->split && !write_out("</book>\n")) return Status::failed;
     ctx_->output.stream().flush();
-    return check_output("", "the end of the book") ? Status::ok : Status::failed;
+    return output_ok() ? Status::ok : Status::failed;
 }
 
-bool DocBookWriter::check_output(const std::string& file, const std::string& what) {
-    if (xml_->replacements() > reported_replacements_) {
-        ctx_->diagnostics.warning(file, 0, 0,
-                                  std::to_string(xml_->replacements() - reported_replacements_) +
-                                      " character(s) that XML cannot hold in " + what +
-                                      " were replaced with U+FFFD");
-        reported_replacements_ = xml_->replacements();
-    }
-    if (!ctx_->output.stream()) {
-        ctx_->diagnostics.error("", 0, 0, "cannot write the DocBook output");
-        return false;
-    }
-    return true;
+std::string DocBookWriter::render(const Article& article, const std::vector<std::string>& ids,
+                                  std::size_t& replacements) const {
+    std::string out;
+    XmlStream xml(out, settings_->split ? 0 : 1);  // inside <book> unless split
+    if (settings_->split) xml.declaration();
+    DivisionRenderer(*settings_, ids, xml).division(article);
+    replacements = xml.replacements();
+    return out;
 }
 
-void DocBookWriter::write_book_info() {
-    const bool has_author = std::any_of(book_.authors.begin(), book_.authors.end(),
-                                        [](const std::string& a) { return !trimmed(a).empty(); });
-    const bool has_info = !trimmed(book_.title).empty() || has_author ||
-                          !trimmed(book_.date).empty() || !trimmed(book_.publisher).empty() ||
-                          !trimmed(book_.identifier).empty() || !trimmed(book_.description).empty() ||
-                          !trimmed(book_.rights).empty();
-    if (!has_info) return;
-
-    xml_->open_block("info");
-    if (auto title = trimmed(book_.title); !title.empty()) xml_->text_element("title", title);
-    for (const auto& author : book_.authors) {
-        if (trimmed(author).empty()) continue;
-        xml_->open_block("author");
-        xml_->text_element("personname", trimmed(author));
-        xml_->close();
-    }
-    // pubdate, not date: it is what the print stylesheets show on the title page's verso.
-    if (auto date = trimmed(book_.date); !date.empty()) xml_->text_element("pubdate", date);
-    if (auto publisher = trimmed(book_.publisher); !publisher.empty()) {
-        xml_->open_block("publisher");
-        xml_->text_element("publishername", publisher);
-        xml_->close();
-    }
-    if (auto identifier = trimmed(book_.identifier); !identifier.empty()) {
-        // "urn:uuid:...", "https://..." are URIs; anything else is an identifier of unknown kind.
-        XmlAttributes attributes;
-        if (identifier.find(':') != std::string_view::npos) attributes.emplace_back("class", "uri");
-        xml_->text_element("biblioid", identifier, attributes);
-    }
-    write_paragraphs("abstract", book_.description);
-    write_paragraphs("legalnotice", book_.rights);
-    xml_->close();
+bool DocBookWriter::write_out(const std::string& xml) {
+    std::ostream& out = ctx_->output.stream();
+    out.write(xml.data(), static_cast<std::streamsize>(xml.size()));
+    return output_ok();
 }
 
-// `text` as an element of paras, one per non-blank line; nothing when the text is blank.
-void DocBookWriter::write_paragraphs(std::string_view element, std::string_view text) {
-    if (trimmed(text).empty()) return;
-    xml_->open_block(element);
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        auto end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
-        if (auto line = trimmed(text.substr(start, end - start)); !line.empty()) xml_->text_element("para", line);
-        start = end + 1;
-    }
-    xml_->close();
-}
-
-void DocBookWriter::write_division(const Article& article) {
-    XmlAttributes attributes;
-    if (ctx_->split) {
-        attributes = {{"xmlns", std::string(docbook_namespace)},
-                      {"xmlns:xlink", std::string(xlink_namespace)},
-                      {"version", "5.0"}};
-    }
-    attributes.emplace_back("xml:id", ids_.take(article_xml_id(article.id)));
-    const auto article_language = std::string(trimmed(article.metadata.language));
-    if (ctx_->split) attributes.emplace_back("xml:lang", article_language.empty() ? language_ : article_language);
-    else if (!article_language.empty() && article_language != language_)
-        attributes.emplace_back("xml:lang", article_language);
-
-    xml_->open_block(division_element(division_), attributes);
-    write_article_info(article);
-    write_blocks(article.introduction);
-    for (const auto& section : article.sections) write_section(article, section);
-
-    if (any_renders(article.conclusion)) {
-        std::string title = article.metadata.get("conclusion-title");
-        if (trimmed(title).empty()) title = book_.get("conclusion-title");
-        if (trimmed(title).empty()) title = default_conclusion_title;
-        xml_->open_block("section", {{"xml:id", ids_.take(part_xml_id(article.id, "conclusion"))}});
-        xml_->text_element("title", trimmed(title));
-        write_blocks(article.conclusion);
-        xml_->close();
-    } else if (!any_renders(article.introduction) && article.sections.empty()) {
-        xml_->empty("para");  // a chapter must hold something
-    }
-    xml_->close();
-}
-
-void DocBookWriter::write_article_info(const Article& article) {
-    xml_->open_block("info");
-    const auto title = trimmed(article.title);
-    xml_->text_element("title", title.empty() ? std::string_view(article.id) : title);
-    for (const auto& author : article.metadata.authors) {
-        if (trimmed(author).empty()) continue;
-        xml_->open_block("author");
-        xml_->text_element("personname", trimmed(author));
-        xml_->close();
-    }
-    if (auto date = trimmed(article.metadata.date); !date.empty()) xml_->text_element("pubdate", date);
-    if (any_renders(article.summary)) {
-        xml_->open_block("abstract");
-        // An abstract holds only paras; a para may hold a list or a quote, so those go in one.
-        for (const auto& block : article.summary) {
-            if (!renders(block)) continue;
-            if (block.kind == Block::Kind::paragraph) {
-                write_block(block);
-            } else {
-                xml_->open_block("para");
-                write_block(block);
-                xml_->close();
-            }
-        }
-        xml_->close();
-    }
-    xml_->close();
-}
-
-void DocBookWriter::write_section(const Article& article, const Section& section) {
-    xml_->open_block("section", {{"xml:id", ids_.take(part_xml_id(article.id, section.id))}});
-    const auto title = trimmed(section.title);
-    xml_->text_element("title", title.empty() ? std::string_view(section.id) : title);
-    write_blocks(section.blocks);
-    if (!any_renders(section.blocks) && section.subsections.empty()) xml_->empty("para");
-    for (const auto& subsection : section.subsections) write_section(article, subsection);
-    xml_->close();
-}
-
-void DocBookWriter::write_blocks(const std::vector<Block>& blocks) {
-    for (const auto& block : blocks)
-        if (renders(block)) write_block(block);
-}
-
-void DocBookWriter::write_block(const Block& block) {
-    switch (block.kind) {
-        case Block::Kind::paragraph:
-            xml_->open_inline("para");
-            write_inlines(block.inlines);
-            xml_->close();
-            break;
-        case Block::Kind::code_block: xml_->text_element("programlisting", block.text); break;
-        case Block::Kind::block_quote:
-            xml_->open_block("blockquote");
-            write_blocks(block.children);
-            xml_->close();
-            break;
-        case Block::Kind::list: {
-            XmlAttributes attributes;
-            if (block.ordered && block.start != 1) attributes.emplace_back("startingnumber", std::to_string(block.start));
-            xml_->open_block(block.ordered ? "orderedlist" : "itemizedlist", attributes);
-            for (const auto& item : block.items) {
-                xml_->open_block("listitem");
-                write_blocks(item);
-                if (!any_renders(item)) xml_->empty("para");
-                xml_->close();
-            }
-            xml_->close();
-            break;
-        }
-    }
-}
-
-void DocBookWriter::write_inlines(const std::vector<Inline>& inlines) {
-    for (const auto& i : inlines) write_inline(i);
-}
-
-void DocBookWriter::write_inline(const Inline& i) {
-    switch (i.kind) {
-        case Inline::Kind::text: xml_->text(i.text); break;
-        case Inline::Kind::code: xml_->text_element("literal", i.text); break;
-        // DocBook has no line-break element; docbook-xsl honours this processing instruction.
-        case Inline::Kind::line_break: xml_->processing_instruction("linebreak"); break;
-        case Inline::Kind::emphasis:
-            xml_->open_inline("emphasis");
-            write_inlines(i.children);
-            xml_->close();
-            break;
-        case Inline::Kind::strong:
-            xml_->open_inline("emphasis", {{"role", "strong"}});
-            write_inlines(i.children);
-            xml_->close();
-            break;
-        case Inline::Kind::link:
-            if (i.target.empty()) {
-                write_inlines(i.children);
-            } else if (i.children.empty()) {
-                xml_->empty("link", {{"xlink:href", i.target}});  // shown as its address
-            } else {
-                xml_->open_inline("link", {{"xlink:href", i.target}});
-                write_inlines(i.children);
-                xml_->close();
-            }
-            break;
-    }
+bool DocBookWriter::output_ok() {
+    if (ctx_->output.stream()) return true;
+    ctx_->diagnostics.error("", 0, 0, "cannot write the DocBook output");
+    return false;
 }
 
 }  // namespace quire::docbook

@@ -5,8 +5,10 @@
 
 #include <quire/plugin.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace quire::docbook {
 
@@ -19,32 +21,51 @@ inline constexpr const char* division_option = "docbook-division";
 // Default: chapter in a book; article for a standalone document (--split), the usual root of one.
 std::optional<Division> division_from(const Options& options, bool split, DiagnosticSink& diagnostics);
 
+// What an article's DocBook depends on besides the article and its ids: fixed by begin_book.
+struct DivisionSettings {
+    Division division = Division::chapter;
+    bool split = false;              // a standalone document: its own declaration and namespaces
+    std::string language;            // the book's
+    std::string conclusion_title;    // the book's conclusion-title, empty when it has none
+};
+
+// The xml:ids taken in a book, handed out as UniqueIds does ("-2", "-3"... after a taken one).
+// A book of 10,000 articles has some 50,000 ids: kept as 64-bit hashes in one flat table rather
+// than as a tree of strings, they take a tenth of the memory. Two ids with the same hash (odds
+// near 1e-10 for such a book) would only make the second one "-2" needlessly: still unique, and
+// the same on every run.
+class BookIds {
+public:
+    std::string take(const std::string& base);
+
+private:
+    bool insert(std::uint64_t hash);  // false when it is there already
+    std::vector<std::uint64_t> slots_;  // open addressing, 0 for a free slot
+    std::size_t count_ = 0;
+};
+
 class DocBookWriter final : public Writer {
 public:
     Status begin_book(const Metadata& book, WriteContext& ctx) override;
     Status write_article(const Article& article) override;
     Status end_book() override;
 
+    // Rendering runs apart from writing (-j): an article's DocBook depends only on the settings
+    // and its xml:ids, which must be unique in the whole book. render_article gives the article
+    // the ids it would have alone; write_rendered takes them book-wide and re-renders the rare
+    // article whose ids an earlier one took (article "a.b" after article "a" with section "b").
+    std::optional<std::string> render_article(const Article& article, DiagnosticSink& diagnostics) const override;
+    Status write_rendered(const Article& article, std::string&& rendered) override;
+
 private:
-    void write_book_info();
-    void write_division(const Article& article);
-    void write_article_info(const Article& article);
-    void write_section(const Article& article, const Section& section);
-    void write_blocks(const std::vector<Block>& blocks);
-    void write_block(const Block& block);
-    void write_inlines(const std::vector<Inline>& inlines);
-    void write_inline(const Inline& inline_);
-    void write_paragraphs(std::string_view element, std::string_view text);
-    // Stream state and replaced characters after writing `what`; false when the output failed.
-    bool check_output(const std::string& file, const std::string& what);
+    std::string render(const Article& article, const std::vector<std::string>& ids, std::size_t& replacements) const;
+    // Writes `xml` to the output; false (reported) when the output failed.
+    bool write_out(const std::string& xml);
+    bool output_ok();
 
     WriteContext* ctx_ = nullptr;
-    Metadata book_;
-    std::string language_;
-    Division division_ = Division::chapter;
-    std::optional<XmlStream> xml_;
-    UniqueIds ids_;
-    std::size_t reported_replacements_ = 0;
+    std::optional<DivisionSettings> settings_;  // set once begin_book succeeded
+    BookIds ids_;                               // the xml:ids taken in the book so far
     std::size_t articles_written_ = 0;
 };
 

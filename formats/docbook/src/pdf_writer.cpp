@@ -126,6 +126,14 @@ Status PdfWriter::begin_book(const Metadata& book, WriteContext& ctx) {
 
 Status PdfWriter::write_article(const Article& article) { return docbook_.write_article(article); }
 
+std::optional<std::string> PdfWriter::render_article(const Article& article, DiagnosticSink& diagnostics) const {
+    return docbook_.render_article(article, diagnostics);
+}
+
+Status PdfWriter::write_rendered(const Article& article, std::string&& rendered) {
+    return docbook_.write_rendered(article, std::move(rendered));
+}
+
 Status PdfWriter::end_book() {
     if (docbook_.end_book() != Status::ok) return Status::failed;
     if (!docbook_file_->close()) {

@@ -46,6 +46,9 @@ public:
     Status begin_book(const Metadata& book, WriteContext& ctx) override;
     Status write_article(const Article& article) override;
     Status end_book() override;
+    // The DocBook is rendered as DocBookWriter renders it: on several threads at once (-j).
+    std::optional<std::string> render_article(const Article& article, DiagnosticSink& diagnostics) const override;
+    Status write_rendered(const Article& article, std::string&& rendered) override;
 
 private:
     class DocBookFile;

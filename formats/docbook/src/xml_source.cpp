@@ -67,9 +67,10 @@ const char* duplicate_attribute(pugi::xml_node element) {
 XmlSource::XmlSource(std::string bytes, std::string file)
     : bytes_(std::move(bytes)), file_(std::move(file)), lines_(bytes_) {}
 
-std::unique_ptr<XmlSource> XmlSource::load(std::string bytes, std::string file, DiagnosticSink& diagnostics) {
+std::unique_ptr<XmlSource> XmlSource::load(std::string bytes, std::string file, DiagnosticSink& diagnostics,
+                                            std::size_t max_depth) {
     std::unique_ptr<XmlSource> source(new XmlSource(std::move(bytes), std::move(file)));
-    if (!source->parse(diagnostics) || !source->check_nodes(diagnostics)) return nullptr;
+    if (!source->parse(diagnostics) || !source->check_nodes(diagnostics, max_depth)) return nullptr;
     return source;
 }
 
@@ -119,7 +120,7 @@ bool XmlSource::parse(DiagnosticSink& diagnostics) {
 }
 
 // Walks every node once: nesting depth, references in text and attributes, xml:id values.
-bool XmlSource::check_nodes(DiagnosticSink& diagnostics) {
+bool XmlSource::check_nodes(DiagnosticSink& diagnostics, std::size_t max_depth) {
     auto fail = [&](TextPosition at, const std::string& message) {
         diagnostics.error(file_, at.line, at.column, message);
         return false;
@@ -155,7 +156,8 @@ bool XmlSource::check_nodes(DiagnosticSink& diagnostics) {
         } else if (node.type() == pugi::node_element) {
             if (depth >= max_depth)
                 return fail(position(node), "elements are nested more than " + std::to_string(max_depth) +
-                                                " levels deep here: refused as a malicious or broken document");
+                                                " levels deep here: refused as a malicious or broken document "
+                                                "(--max-nesting N raises the limit)");
             if (const auto duplicate = duplicate_attribute(node))
                 return fail(position(node), "not well-formed XML: the attribute " + std::string(duplicate) +
                                                 " appears twice in <" + node.name() + ">");

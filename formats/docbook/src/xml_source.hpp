@@ -21,12 +21,15 @@ inline constexpr std::string_view xml_namespace = "http://www.w3.org/XML/1998/na
 
 class XmlSource {
 public:
-    // Elements nested deeper than this are refused (the readers walk the tree recursively).
-    static constexpr std::size_t max_depth = 256;
+    // Elements nested deeper than `max_depth` are refused (the readers walk the tree recursively):
+    // 256 unless --max-nesting says otherwise, and never more than most_depth.
+    static constexpr std::size_t default_max_depth = 256;
+    static constexpr std::size_t most_depth = 1000;
 
     // Loads a whole input. Errors go to `diagnostics` with file:line:column, and the result is then
     // null; a DOCTYPE that is read on in spite of what it declares gives a warning.
-    static std::unique_ptr<XmlSource> load(std::string bytes, std::string file, DiagnosticSink& diagnostics);
+    static std::unique_ptr<XmlSource> load(std::string bytes, std::string file, DiagnosticSink& diagnostics,
+                                           std::size_t max_depth = default_max_depth);
 
     XmlSource(const XmlSource&) = delete;
     XmlSource& operator=(const XmlSource&) = delete;
@@ -54,7 +57,7 @@ public:
 private:
     XmlSource(std::string bytes, std::string file);
     bool parse(DiagnosticSink& diagnostics);
-    bool check_nodes(DiagnosticSink& diagnostics);
+    bool check_nodes(DiagnosticSink& diagnostics, std::size_t max_depth);
     std::string namespace_for_prefix(pugi::xml_node element, std::string_view prefix) const;
 
     std::string bytes_;  // parsed in place: the document's nodes point into it

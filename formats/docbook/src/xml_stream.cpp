@@ -2,6 +2,7 @@
 
 #include <quire/text.hpp>
 
+#include <array>
 #include <cassert>
 #include <optional>
 
@@ -37,29 +38,39 @@ std::optional<Decoded> decode_utf8(std::string_view s, std::size_t i) {
     return Decoded{cp, length};
 }
 
+// The ASCII bytes copied as they are, in text and in attribute values: everything but control
+// characters and the ones escaped (the rest of the work is on these runs).
+constexpr std::array<bool, 128> plain_ascii = [] {
+    std::array<bool, 128> plain{};
+    for (int c = 0x20; c < 0x7F; ++c) plain[c] = true;
+    for (char c : {'&', '<', '>', '"'}) plain[static_cast<unsigned char>(c)] = false;
+    return plain;
+}();
+
 }  // namespace
 
-void XmlStream::declaration() { out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"; }
+void XmlStream::declaration() { out_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"; }
 
-void XmlStream::start_line() {
-    for (std::size_t i = 0; i < open_.size(); ++i) out_ << "  ";
-}
+void XmlStream::start_line() { out_.append(2 * (indent_ + open_.size()), ' '); }
 
 void XmlStream::start_tag(std::string_view name, const XmlAttributes& attributes, bool self_closing) {
-    out_ << '<' << name;
+    out_ += '<';
+    out_ += name;
     for (const auto& [attribute, value] : attributes) {
-        out_ << ' ' << attribute << "=\"";
+        out_ += ' ';
+        out_ += attribute;
+        out_ += "=\"";
         escaped(value, true);
-        out_ << '"';
+        out_ += '"';
     }
-    out_ << (self_closing ? "/>" : ">");
+    out_ += self_closing ? "/>" : ">";
 }
 
 void XmlStream::open_block(std::string_view name, const XmlAttributes& attributes) {
     assert(!in_inline() && "a block element cannot go inside an inline one");
     start_line();
     start_tag(name, attributes, false);
-    out_ << '\n';
+    out_ += '\n';
     open_.push_back({std::string(name), false});
 }
 
@@ -73,7 +84,7 @@ void XmlStream::empty(std::string_view name, const XmlAttributes& attributes) {
     const bool inline_child = in_inline();
     if (!inline_child) start_line();
     start_tag(name, attributes, true);
-    if (!inline_child) out_ << '\n';
+    if (!inline_child) out_ += '\n';
 }
 
 void XmlStream::close() {
@@ -81,8 +92,10 @@ void XmlStream::close() {
     const Open element = std::move(open_.back());
     open_.pop_back();
     if (!element.is_inline) start_line();
-    out_ << "</" << element.name << '>';
-    if (!in_inline()) out_ << '\n';
+    out_ += "</";
+    out_ += element.name;
+    out_ += '>';
+    if (!in_inline()) out_ += '\n';
 }
 
 void XmlStream::text_element(std::string_view name, std::string_view content, const XmlAttributes& attributes) {
@@ -98,43 +111,55 @@ void XmlStream::text(std::string_view content) {
 
 void XmlStream::processing_instruction(std::string_view target) {
     assert(in_inline());
-    out_ << "<?" << target << "?>";
+    out_ += "<?";
+    out_ += target;
+    out_ += "?>";
 }
 
 void XmlStream::escaped(std::string_view s, bool in_attribute) {
+    std::size_t copied = 0;  // s[copied, i) is plain text not yet appended
     std::size_t i = 0;
+    auto replace = [&](std::size_t length, std::string_view by) {
+        out_.append(s.data() + copied, i - copied);
+        out_ += by;
+        i += length;
+        copied = i;
+    };
     while (i < s.size()) {
-        const auto decoded = decode_utf8(s, i);
-        if (!decoded || !is_xml_char(decoded->code_point)) {
-            out_ << replacement_character;
-            ++replacements_;
-            i += decoded ? decoded->length : 1;
+        const auto byte = static_cast<unsigned char>(s[i]);
+        if (byte < 0x80 && plain_ascii[byte]) {
+            ++i;
             continue;
         }
-        const char c = s[i];
-        switch (c) {
-            case '&': out_ << "&amp;"; break;
-            case '<': out_ << "&lt;"; break;
-            case '>': out_ << "&gt;"; break;  // also keeps "]]>" out of character data
+        const auto decoded = decode_utf8(s, i);
+        if (!decoded || !is_xml_char(decoded->code_point)) {
+            replace(decoded ? decoded->length : 1, replacement_character);
+            ++replacements_;
+            continue;
+        }
+        switch (s[i]) {
+            case '&': replace(1, "&amp;"); break;
+            case '<': replace(1, "&lt;"); break;
+            case '>': replace(1, "&gt;"); break;  // also keeps "]]>" out of character data
             // A parser turns a literal CR into LF, and whitespace in attributes into spaces:
             // character references keep them as they were.
-            case '\r': out_ << "&#13;"; break;
+            case '\r': replace(1, "&#13;"); break;
             case '"':
-                if (in_attribute) out_ << "&quot;";
-                else out_ << c;
+                if (in_attribute) replace(1, "&quot;");
+                else ++i;
                 break;
             case '\n':
-                if (in_attribute) out_ << "&#10;";
-                else out_ << c;
+                if (in_attribute) replace(1, "&#10;");
+                else ++i;
                 break;
             case '\t':
-                if (in_attribute) out_ << "&#9;";
-                else out_ << c;
+                if (in_attribute) replace(1, "&#9;");
+                else ++i;
                 break;
-            default: out_.write(s.data() + i, static_cast<std::streamsize>(decoded->length));
+            default: i += decoded->length;  // a character beyond ASCII
         }
-        i += decoded->length;
     }
+    out_.append(s.data() + copied, i - copied);
 }
 
 }  // namespace quire::docbook

@@ -108,7 +108,7 @@ TEST(DocBookReaderErrors, NestingTooDeepIsRefused) {
     for (int i = 0; i < 300; ++i) xml += "</emphasis>";
     xml += "</para></chapter></book>";
     EXPECT_EQ(refusal(xml), "bad.xml:1:2590: error: elements are nested more than 256 levels deep here: refused as a "
-                            "malicious or broken document");
+                            "malicious or broken document (--max-nesting N raises the limit)");
 }
 
 // Every cut of a real document is read or refused cleanly: an error and no article, or no error.

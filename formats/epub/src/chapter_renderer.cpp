@@ -108,8 +108,7 @@ public:
     }
 
     // A section and its subsections; their entries go under `toc`.
-    void section(pugi::xml_node parent, const Section& s, int level, const std::string& file_href,
-                 TocEntry& toc) {
+    void section(pugi::xml_node parent, const Section& s, int level, TocEntry& toc) {
         const std::string id = heading_id(s.id);
         // An empty heading would be an empty link in the navigation, which EPUB forbids.
         const std::string& title = s.title.empty() ? id : s.title;
@@ -118,8 +117,8 @@ public:
         heading(element, level, title, id);
         blocks(element, s.blocks);
 
-        TocEntry entry{title, file_href + "#" + id, language_, {}};
-        for (const auto& sub : s.subsections) section(element, sub, level + 1, file_href, entry);
+        TocEntry entry{title, "#" + id, language_, {}};
+        for (const auto& sub : s.subsections) section(element, sub, level + 1, entry);
         toc.children.push_back(std::move(entry));
     }
 
@@ -134,8 +133,12 @@ private:
 ChapterRenderer::ChapterRenderer(std::string book_language, std::string conclusion_title)
     : book_language_(std::move(book_language)), conclusion_title_(std::move(conclusion_title)) {}
 
-TocEntry ChapterRenderer::render(const Article& article, const std::string& file_href,
-                                 std::ostream& out) const {
+void link_from_package(TocEntry& entry, const std::string& file_href) {
+    entry.href.insert(0, file_href);
+    for (auto& child : entry.children) link_from_package(child, file_href);
+}
+
+RenderedChapter ChapterRenderer::render(const Article& article) const {
     const std::string& language = is_well_formed_language_tag(article.metadata.language)
                                       ? article.metadata.language
                                       : book_language_;
@@ -153,7 +156,7 @@ TocEntry ChapterRenderer::render(const Article& article, const std::string& file
     ChapterBuilder builder(article, own_language);
     const std::string title_id = builder.title_id();
     // Titles in another language than the book's say so in the navigation too.
-    TocEntry toc{title, file_href, own_language, {}};
+    TocEntry toc{title, "", own_language, {}};
 
     pugi::xml_node chapter = body.append_child("section");
     chapter.append_attribute("class").set_value("chapter");
@@ -175,7 +178,7 @@ TocEntry ChapterRenderer::render(const Article& article, const std::string& file
         introduction.append_attribute("class").set_value("introduction");
         builder.blocks(introduction, article.introduction);
     }
-    for (const auto& s : article.sections) builder.section(chapter, s, 2, file_href, toc);
+    for (const auto& s : article.sections) builder.section(chapter, s, 2, toc);
     if (!article.conclusion.empty()) {
         const std::string id = builder.heading_id("conclusion");
         pugi::xml_node conclusion = chapter.append_child("section");
@@ -185,11 +188,10 @@ TocEntry ChapterRenderer::render(const Article& article, const std::string& file
         set_attribute(conclusion, "aria-labelledby", id);
         builder.heading(conclusion, 2, conclusion_title, id);
         builder.blocks(conclusion, article.conclusion);
-        toc.children.push_back({conclusion_title, file_href + "#" + id, toc.language, {}});
+        toc.children.push_back({conclusion_title, "#" + id, toc.language, {}});
     }
 
-    document.save(out);
-    return toc;
+    return {document.str(), std::move(toc)};
 }
 
 }  // namespace quire::epub

@@ -6,10 +6,20 @@
 
 #include <quire/ir.hpp>
 
-#include <ostream>
 #include <string>
 
 namespace quire::epub {
+
+// A chapter's XHTML document and its entry for the table of contents: the article and its
+// headings, linked relative to the chapter's own file ("" for the chapter, "#id" for a heading)
+// since which file it becomes is known only when it is written.
+struct RenderedChapter {
+    std::string xhtml;
+    TocEntry toc;
+};
+
+// `entry` and its children linked from the package folder: `file_href` put before each href.
+void link_from_package(TocEntry& entry, const std::string& file_href);
 
 class ChapterRenderer {
 public:
@@ -17,9 +27,8 @@ public:
     // heads every conclusion unless the article's own metadata renames it.
     ChapterRenderer(std::string book_language, std::string conclusion_title);
 
-    // Writes the document to `out` and returns its entry for the table of contents: the article
-    // and its headings, linked relative to the package folder through `file_href`.
-    TocEntry render(const Article& article, const std::string& file_href, std::ostream& out) const;
+    // Touches nothing but its arguments: articles may be rendered on several threads at once.
+    RenderedChapter render(const Article& article) const;
 
 private:
     std::string book_language_;

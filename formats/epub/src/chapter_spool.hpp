@@ -1,11 +1,15 @@
-// A private temporary folder that holds each chapter's XHTML from the moment the article is
-// written until the archive is closed: libzip reads its sources only when the archive is
+// A private temporary folder that holds the chapters, compressed, from the moment each article
+// is written until the archive is closed: libzip reads its sources only when the archive is
 // written, and this keeps the book out of memory meanwhile.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace quire::epub {
 
@@ -21,9 +25,20 @@ public:
     // Where a file of this name goes.
     std::filesystem::path file(const std::string& name) const { return folder_ / name; }
 
+    // The chapters' data, one after the other in one file (thousands of small files would cost
+    // the file system more than writing them).
+    const std::filesystem::path& chapters_file() const { return chapters_path_; }
+    // Appends to chapters_file(); returns the offset the bytes start at, or nullopt when the write failed.
+    std::optional<std::uint64_t> append_chapter(std::string_view bytes);
+    // Makes everything appended readable from chapters_file(); false when the writes failed.
+    bool flush_chapters();
+
 private:
-    explicit ChapterSpool(std::filesystem::path folder) : folder_(std::move(folder)) {}
+    explicit ChapterSpool(std::filesystem::path folder);
     std::filesystem::path folder_;
+    std::filesystem::path chapters_path_;
+    std::ofstream chapters_;
+    std::uint64_t chapters_size_ = 0;
 };
 
 }  // namespace quire::epub

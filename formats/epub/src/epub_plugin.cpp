@@ -2,6 +2,7 @@
 #include "epub_reader.hpp"
 #include "epub_writer.hpp"
 
+#include <quire/input_limits.hpp>
 #include <quire/plugin.hpp>
 #include <quire_asset/epub_css.hpp>
 
@@ -14,7 +15,7 @@ quire::PluginDescriptor describe() {
     epub.extensions = {".epub"};
     epub.make_reader = [] { return std::make_unique<quire::epub::EpubReader>(); };
     epub.make_writer = [] { return std::make_unique<quire::epub::EpubWriter>(quire_asset::epub_css); };
-    epub.options = {{"cover", "FILE", "cover image of the EPUB (PNG or JPEG)"}};
+    epub.options = {{"cover", "FILE", "cover image of the EPUB (PNG or JPEG)"}, quire::max_entry_size_spec()};
     epub.binary = true;
     epub.to_stdout = true;  // the archive is built in a temporary folder, then copied
 

@@ -10,6 +10,8 @@
 #include "xhtml_content.hpp"
 #include "xml_names.hpp"
 
+#include <quire/input_limits.hpp>
+
 #include <array>
 #include <filesystem>
 #include <istream>
@@ -286,7 +288,16 @@ private:
 Status EpubReader::read(const Input& input, ReadContext& ctx, ArticleSink& sink) {
     // Nothing may be thrown across the plugin boundary.
     try {
-        return EpubReading(input, ctx, sink, limits_).run();
+        // --max-entry-size overrides the per-entry limit this reader was made with.
+        std::string error;
+        reader::ArchiveLimits limits = limits_;
+        const auto entry_bytes = limit_option(ctx.options, max_entry_size_option, limits.entry_bytes, true, error);
+        if (!entry_bytes) {
+            ctx.diagnostics.error("", 0, 0, error);
+            return Status::bad_options;
+        }
+        limits.entry_bytes = *entry_bytes;
+        return EpubReading(input, ctx, sink, limits).run();
     } catch (const std::exception& e) {
         ctx.diagnostics.error(input.name, 0, 0, std::string("cannot read the EPUB: ") + e.what());
         return Status::failed;

@@ -12,6 +12,7 @@
 #include "zip_archive_writer.hpp"
 
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 
 namespace quire::epub {
@@ -38,14 +39,104 @@ constexpr std::uint32_t derived_modified_span = 1u << 29;  // seconds, about 17 
 
 std::string in_package(std::string_view href) { return std::string(layout::package_folder) + std::string(href); }
 
-// A chapter's file in the spool: its file name in the package ("text/chapter-0001.xhtml").
-std::string spool_name(const std::string& href) { return href.substr(href.rfind('/') + 1); }
+// Writes a file with `write(stream)`; false when it could not be written.
+template <class Write>
+bool write_file(const std::filesystem::path& file, Write&& write) {
+    std::ofstream out(file, std::ios::binary);
+    write(out);
+    out.close();
+    return static_cast<bool>(out);
+}
 
 bool copy_file_to(const std::filesystem::path& from, std::ostream& to) {
     std::ifstream in(from, std::ios::binary);
     to << in.rdbuf();
     return in && to.good();
 }
+
+// What render_article hands to write_rendered through the host, as one string: a chapter's
+// table of contents entry and its compressed XHTML, or why it could not be made. Read back only
+// by the same writer in the same process, so numbers keep the machine's byte order.
+class PackedChapter {
+public:
+    static std::string pack(const TocEntry& toc, const CompressedContent& content) {
+        std::string out;
+        out.reserve(content.data.size() + 256);
+        number(out, 1);
+        number(out, content.deflated);
+        number(out, content.crc);
+        number(out, content.size);
+        entry(out, toc);
+        out += content.data;  // the rest
+        return out;
+    }
+    static std::string pack_error(const std::string& message) {
+        std::string out;
+        number(out, 0);
+        text(out, message);
+        return out;
+    }
+
+    // Reads a packed chapter; false when `packed` is not one (or `error` holds the packed error).
+    bool unpack(std::string_view packed) {
+        in_ = packed;
+        std::uint64_t ok = 0, deflated = 0, crc = 0;
+        if (!number(ok)) return false;
+        if (!ok) {
+            text(error);
+            return false;
+        }
+        if (!number(deflated) || !number(crc) || !number(content.size) || !entry(toc)) return false;
+        content.deflated = deflated != 0;
+        content.crc = static_cast<std::uint32_t>(crc);
+        data = in_;
+        return true;
+    }
+
+    TocEntry toc;
+    CompressedRange content;  // without the offset and length: where it will be spooled
+    std::string_view data;    // the compressed XHTML, inside the packed string
+    std::string error;
+
+private:
+    static void number(std::string& out, std::uint64_t n) { out.append(reinterpret_cast<const char*>(&n), sizeof n); }
+    static void text(std::string& out, std::string_view s) {
+        number(out, s.size());
+        out += s;
+    }
+    static void entry(std::string& out, const TocEntry& e) {
+        text(out, e.title);
+        text(out, e.href);
+        text(out, e.language);
+        number(out, e.children.size());
+        for (const auto& child : e.children) entry(out, child);
+    }
+
+    bool number(std::uint64_t& n) {
+        if (in_.size() < sizeof n) return false;
+        std::memcpy(&n, in_.data(), sizeof n);
+        in_.remove_prefix(sizeof n);
+        return true;
+    }
+    bool text(std::string& s) {
+        std::uint64_t size = 0;
+        if (!number(size) || in_.size() < size) return false;
+        s.assign(in_.substr(0, size));
+        in_.remove_prefix(size);
+        return true;
+    }
+    bool entry(TocEntry& e) {
+        std::uint64_t children = 0;
+        if (!text(e.title) || !text(e.href) || !text(e.language) || !number(children) || children > in_.size())
+            return false;
+        e.children.resize(children);
+        for (auto& child : e.children)
+            if (!entry(child)) return false;
+        return true;
+    }
+
+    std::string_view in_;
+};
 
 }  // namespace
 
@@ -65,6 +156,9 @@ Status EpubWriter::begin_book(const Metadata& book, WriteContext& ctx) {
     split_ = ctx.split;
     book_ = book;
     state_ = State::writing;
+    renderer_.reset();
+    chapters_.clear();
+    spooled_.clear();
 
     if (is_well_formed_language_tag(book.language)) {
         language_ = book.language;
@@ -95,22 +189,42 @@ Status EpubWriter::begin_book(const Metadata& book, WriteContext& ctx) {
     spool_ = ChapterSpool::create(error);
     if (!spool_) return fail({}, error);
     fingerprint_.emplace(book.title);
+    renderer_.emplace(language_, conclusion_title_);
+    return Status::ok;
+}
+
+std::optional<std::string> EpubWriter::render_article(const Article& article, DiagnosticSink&) const {
+    if (!renderer_) return std::nullopt;
+    RenderedChapter chapter = renderer_->render(article);
+    std::string error;
+    const auto compressed = compress_content(chapter.xhtml, error);
+    if (!compressed) return PackedChapter::pack_error("cannot compress the chapter of article " + article.id + ": " + error);
+    return PackedChapter::pack(chapter.toc, *compressed);
+}
+
+Status EpubWriter::write_rendered(const Article& article, std::string&& rendered) {
+    if (state_ != State::writing) return Status::failed;
+    PackedChapter chapter;
+    if (!chapter.unpack(rendered))
+        return fail({}, chapter.error.empty() ? "the chapter of article " + article.id + " came back damaged"
+                                              : chapter.error);
+
+    const std::optional<std::uint64_t> offset = spool_->append_chapter(chapter.data);
+    if (!offset) return fail(spool_->chapters_file().string(), "cannot write the chapter of article " + article.id);
+    chapter.content.offset = *offset;
+    chapter.content.length = chapter.data.size();
+    spooled_.push_back(chapter.content);
+
+    link_from_package(chapter.toc, layout::chapter(chapters_.size() + 1));
+    chapters_.push_back(std::move(chapter.toc));
+    fingerprint_->add(article);
     return Status::ok;
 }
 
 Status EpubWriter::write_article(const Article& article) {
     if (state_ != State::writing) return Status::failed;
-
-    const std::string href = layout::chapter(chapters_.size() + 1);
-    const std::filesystem::path file = spool_->file(spool_name(href));
-    std::ofstream out(file, std::ios::binary);
-    TocEntry entry = ChapterRenderer(language_, conclusion_title_).render(article, href, out);
-    out.close();
-    if (!out) return fail(file.string(), "cannot write the chapter of article " + article.id);
-
-    chapters_.push_back(std::move(entry));
-    fingerprint_->add(article);
-    return Status::ok;
+    auto rendered = render_article(article, *diagnostics_);
+    return write_rendered(article, std::move(*rendered));
 }
 
 std::string EpubWriter::book_title() {
@@ -180,6 +294,14 @@ Status EpubWriter::write_archive(const std::filesystem::path& path) {
 
     const NcxInput ncx{identifier, title, book_.authors, language_, chapters_};
 
+    // The two tables of contents grow with the book: written to the spool, not held in memory.
+    const std::filesystem::path navigation_file = spool_->file("nav.xhtml");
+    const std::filesystem::path ncx_file = spool_->file("toc.ncx");
+    if (!write_file(navigation_file, [&](std::ostream& out) { write_navigation_document(navigation, out); }) ||
+        !write_file(ncx_file, [&](std::ostream& out) { write_ncx_document(ncx, out); }) ||
+        !spool_->flush_chapters())
+        return fail(navigation_file.parent_path().string(), "cannot write to the temporary folder");
+
     std::string error;
     auto zip = ZipArchiveWriter::create(path, error);
     if (!zip) return fail(path.string(), error);
@@ -188,8 +310,8 @@ Status EpubWriter::write_archive(const std::filesystem::path& path) {
     bool ok = zip->add_bytes("mimetype", "application/epub+zip", Compression::store) &&
               zip->add_bytes("META-INF/container.xml", container_xml, Compression::deflate) &&
               zip->add_bytes(in_package(layout::package_document), package_document(package), Compression::deflate) &&
-              zip->add_bytes(in_package(layout::navigation), navigation_document(navigation), Compression::deflate) &&
-              zip->add_bytes(in_package(layout::ncx), ncx_document(ncx), Compression::deflate) &&
+              zip->add_file(in_package(layout::navigation), navigation_file, Compression::deflate) &&
+              zip->add_file(in_package(layout::ncx), ncx_file, Compression::deflate) &&
               zip->add_bytes(in_package(layout::stylesheet), stylesheet_, Compression::deflate);
     if (ok && cover_) {
         // Images are compressed already.
@@ -200,10 +322,8 @@ Status EpubWriter::write_archive(const std::filesystem::path& path) {
     }
     if (ok && front_matter)
         ok = zip->add_bytes(in_package(layout::title_page), title_page(book_, title, language_), Compression::deflate);
-    for (std::size_t i = 0; ok && i < chapters_.size(); ++i) {
-        const std::string& href = chapters_[i].href;
-        ok = zip->add_file(in_package(href), spool_->file(spool_name(href)), Compression::deflate);
-    }
+    for (std::size_t i = 0; ok && i < chapters_.size(); ++i)
+        ok = zip->add_compressed(in_package(chapters_[i].href), spool_->chapters_file(), spooled_[i]);
     if (!ok || !zip->close()) return fail(path.string(), zip->error());
     return Status::ok;
 }

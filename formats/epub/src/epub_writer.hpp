@@ -2,10 +2,12 @@
 // the end.
 #pragma once
 
+#include "chapter_renderer.hpp"
 #include "chapter_spool.hpp"
 #include "content_fingerprint.hpp"
 #include "cover_image.hpp"
 #include "toc_entry.hpp"
+#include "zip_archive_writer.hpp"
 
 #include <quire/plugin.hpp>
 
@@ -26,6 +28,11 @@ public:
     Status begin_book(const Metadata& book, WriteContext& ctx) override;
     Status write_article(const Article& article) override;
     Status end_book() override;
+
+    // The costly part of an article, its XHTML and its compression, is done here and may run on
+    // several threads at once (-j); write_rendered only spools the compressed chapter.
+    std::optional<std::string> render_article(const Article& article, DiagnosticSink& diagnostics) const override;
+    Status write_rendered(const Article& article, std::string&& rendered) override;
 
 private:
     enum class State { not_started, writing, failed, finished };
@@ -48,9 +55,11 @@ private:
     std::optional<CoverImage> cover_;
     std::optional<std::int64_t> source_date_epoch_;
 
+    std::optional<ChapterRenderer> renderer_;  // set once begin_book succeeded, then never changed
     std::unique_ptr<ChapterSpool> spool_;
     std::optional<ContentFingerprint> fingerprint_;
-    std::vector<TocEntry> chapters_;  // what the navigation needs of each article written
+    std::vector<TocEntry> chapters_;          // what the navigation needs of each article written
+    std::vector<CompressedRange> spooled_;    // where each chapter's compressed XHTML is in the spool
 };
 
 }  // namespace quire::epub

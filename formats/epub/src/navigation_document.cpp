@@ -7,17 +7,17 @@ namespace quire::epub {
 
 namespace {
 
-void append_entries(pugi::xml_node ol, const std::vector<TocEntry>& entries) {
-    for (const auto& entry : entries) {
-        pugi::xml_node li = ol.append_child("li");
-        pugi::xml_node a = append_text_element(li, "a", entry.title);
-        set_attribute(a, "href", entry.href);
-        if (!entry.language.empty()) {
-            set_attribute(a, "lang", entry.language);
-            set_attribute(a, "xml:lang", entry.language);
-        }
-        if (!entry.children.empty()) append_entries(li.append_child("ol"), entry.children);
+void append_entry(pugi::xml_node ol, const TocEntry& entry) {
+    pugi::xml_node li = ol.append_child("li");
+    pugi::xml_node a = append_text_element(li, "a", entry.title);
+    set_attribute(a, "href", entry.href);
+    if (!entry.language.empty()) {
+        set_attribute(a, "lang", entry.language);
+        set_attribute(a, "xml:lang", entry.language);
     }
+    if (entry.children.empty()) return;
+    pugi::xml_node children = li.append_child("ol");
+    for (const auto& child : entry.children) append_entry(children, child);
 }
 
 void append_landmark(pugi::xml_node ol, const char* type, const std::string& href, const char* label) {
@@ -28,7 +28,7 @@ void append_landmark(pugi::xml_node ol, const char* type, const std::string& hre
 
 }  // namespace
 
-std::string navigation_document(const NavigationInput& input) {
+void write_navigation_document(const NavigationInput& input, std::ostream& out) {
     XhtmlDocument document("Contents", input.language, layout::stylesheet);
     pugi::xml_node body = document.body();
     body.append_attribute("epub:type").set_value("frontmatter");
@@ -39,7 +39,8 @@ std::string navigation_document(const NavigationInput& input) {
     toc.append_attribute("role").set_value("doc-toc");
     toc.append_attribute("aria-labelledby").set_value("toc-title");
     append_text_element(toc, "h1", "Contents").append_attribute("id").set_value("toc-title");
-    append_entries(toc.append_child("ol"), input.chapters);
+    // The chapters' entries go in place of this one, one chapter at a time.
+    pugi::xml_node chapters = toc.append_child("ol").append_child("chapters");
 
     // Landmarks are for reading systems (go to cover, go to start): hidden from the page.
     pugi::xml_node landmarks = body.append_child("nav");
@@ -55,7 +56,9 @@ std::string navigation_document(const NavigationInput& input) {
     if (!input.chapters.empty())
         append_landmark(ol, "bodymatter", input.chapters.front().href, "Start of content");
 
-    return document.str();
+    document.save(out, chapters, input.chapters.size(), [&](std::size_t i, pugi::xml_node parent) {
+        append_entry(parent, input.chapters[i]);
+    });
 }
 
 }  // namespace quire::epub

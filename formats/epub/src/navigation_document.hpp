@@ -4,6 +4,7 @@
 #include "toc_entry.hpp"
 
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -11,12 +12,13 @@ namespace quire::epub {
 
 struct NavigationInput {
     std::string language;
-    std::vector<TocEntry> chapters;           // articles, their sections beneath
+    const std::vector<TocEntry>& chapters;    // articles, their sections beneath
     std::optional<std::string> cover_page;    // hrefs of the front matter we wrote, if any
     std::optional<std::string> title_page;
 };
 
 // nav.xhtml, which lives in the package folder (the hrefs are relative to it).
-std::string navigation_document(const NavigationInput& input);
+// Written one chapter's entries at a time: a book's table of contents need not fit in memory twice.
+void write_navigation_document(const NavigationInput& input, std::ostream& out);
 
 }  // namespace quire::epub

@@ -20,22 +20,21 @@ void append_meta(pugi::xml_node head, const char* name, const std::string& conte
     set_attribute(meta, "content", content);
 }
 
-// navPoints in reading order; playOrder counts them depth first, as they are read.
-void append_points(pugi::xml_node parent, const std::vector<TocEntry>& entries, int& play_order) {
-    for (const auto& entry : entries) {
-        ++play_order;
-        pugi::xml_node point = parent.append_child("navPoint");
-        point.append_attribute("id").set_value(("navpoint-" + std::to_string(play_order)).c_str());
-        point.append_attribute("playOrder").set_value(play_order);
-        append_text_element(point.append_child("navLabel"), "text", entry.title);
-        set_attribute(point.append_child("content"), "src", entry.href);
-        append_points(point, entry.children, play_order);
-    }
+// An entry's navPoint and those of its children; playOrder counts them depth first, as they
+// are read.
+void append_point(pugi::xml_node parent, const TocEntry& entry, int& play_order) {
+    ++play_order;
+    pugi::xml_node point = parent.append_child("navPoint");
+    point.append_attribute("id").set_value(("navpoint-" + std::to_string(play_order)).c_str());
+    point.append_attribute("playOrder").set_value(play_order);
+    append_text_element(point.append_child("navLabel"), "text", entry.title);
+    set_attribute(point.append_child("content"), "src", entry.href);
+    for (const auto& child : entry.children) append_point(point, child, play_order);
 }
 
 }  // namespace
 
-std::string ncx_document(const NcxInput& input) {
+void write_ncx_document(const NcxInput& input, std::ostream& out) {
     pugi::xml_document document;
     append_xml_declaration(document);
     pugi::xml_node ncx = document.append_child("ncx");
@@ -54,8 +53,11 @@ std::string ncx_document(const NcxInput& input) {
         append_text_element(ncx.append_child("docAuthor"), "text", author);
 
     int play_order = 0;
-    append_points(ncx.append_child("navMap"), input.chapters, play_order);
-    return save_indented(document);
+    // The chapters' navPoints go in place of this one, one chapter at a time.
+    pugi::xml_node chapters = ncx.append_child("navMap").append_child("chapters");
+    save_indented(document, chapters, input.chapters.size(), [&](std::size_t i, pugi::xml_node parent) {
+        append_point(parent, input.chapters[i], play_order);
+    }, out);
 }
 
 }  // namespace quire::epub

@@ -3,6 +3,7 @@
 
 #include "toc_entry.hpp"
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -13,9 +14,10 @@ struct NcxInput {
     std::string title;
     std::vector<std::string> authors;
     std::string language;
-    std::vector<TocEntry> chapters;
+    const std::vector<TocEntry>& chapters;
 };
 
-std::string ncx_document(const NcxInput& input);
+// Written one chapter's navPoints at a time: a book's table of contents need not fit in memory twice.
+void write_ncx_document(const NcxInput& input, std::ostream& out);
 
 }  // namespace quire::epub

@@ -23,6 +23,11 @@ public:
     pugi::xml_node body() const { return body_; }
 
     void save(std::ostream& out) { save_indented(document_, out); }
+    // With `count` runs of children made one at a time in place of `placeholder` (save_indented).
+    void save(std::ostream& out, pugi::xml_node placeholder, std::size_t count,
+              const std::function<void(std::size_t, pugi::xml_node)>& append_children) {
+        save_indented(document_, placeholder, count, append_children, out);
+    }
     std::string str() { return save_indented(document_); }
 
 private:

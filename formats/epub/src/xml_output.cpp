@@ -2,7 +2,6 @@
 
 #include "xml_text.hpp"
 
-#include <sstream>
 
 namespace quire::epub {
 
@@ -57,17 +56,64 @@ void shield_text_content(pugi::xml_node node) {
     }
 }
 
+constexpr const char* indentation = "  ";
+
 }  // namespace
 
 void save_indented(pugi::xml_document& document, std::ostream& out) {
     shield_text_content(document);
-    document.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
+    document.save(out, indentation, pugi::format_indent, pugi::encoding_utf8);
 }
 
+namespace {
+
+// Appends what pugixml writes to a string: cheaper than a string stream.
+class StringWriter : public pugi::xml_writer {
+public:
+    explicit StringWriter(std::string& out) : out_(out) {}
+    void write(const void* data, size_t size) override { out_.append(static_cast<const char*>(data), size); }
+
+private:
+    std::string& out_;
+};
+
+}  // namespace
+
 std::string save_indented(pugi::xml_document& document) {
-    std::ostringstream out;
-    save_indented(document, out);
-    return out.str();
+    shield_text_content(document);
+    std::string out;
+    StringWriter writer(out);
+    document.save(writer, indentation, pugi::format_indent, pugi::encoding_utf8);
+    return out;
+}
+
+void save_indented(pugi::xml_document& document, pugi::xml_node placeholder, std::size_t count,
+                   const std::function<void(std::size_t, pugi::xml_node)>& append_children, std::ostream& out) {
+    if (count == 0) {  // an element left empty prints as such: <ol />
+        placeholder.parent().remove_child(placeholder);
+        save_indented(document, out);
+        return;
+    }
+    // The document printed with the placeholder on a line of its own, whose indentation gives
+    // the depth the runs are printed at.
+    constexpr std::string_view mark = "quire-streamed-children";
+    placeholder.set_name(std::string(mark).c_str());
+    const std::string text = save_indented(document);
+    const std::size_t at = text.find("<" + std::string(mark));
+    const std::size_t line_begin = text.rfind('\n', at) + 1;
+    const std::size_t line_end = text.find('\n', at) + 1;
+    const auto depth = static_cast<unsigned>((at - line_begin) / std::string_view(indentation).size());
+
+    out.write(text.data(), static_cast<std::streamsize>(line_begin));
+    pugi::xml_writer_stream writer(out);
+    for (std::size_t i = 0; i < count; ++i) {
+        pugi::xml_document run;
+        append_children(i, run);
+        shield_text_content(run);
+        for (pugi::xml_node child : run.children())
+            child.print(writer, indentation, pugi::format_indent, pugi::encoding_utf8, depth);
+    }
+    out.write(text.data() + line_end, static_cast<std::streamsize>(text.size() - line_end));
 }
 
 }  // namespace quire::epub

@@ -4,6 +4,8 @@
 
 #include <pugixml.hpp>
 
+#include <cstddef>
+#include <functional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -24,5 +26,12 @@ void set_attribute(pugi::xml_node node, const char* name, std::string_view value
 // Adds empty text nodes to `document` to that end.
 void save_indented(pugi::xml_document& document, std::ostream& out);
 std::string save_indented(pugi::xml_document& document);
+
+// The same for a document too big to hold whole (a book's table of contents): the element
+// `placeholder`, empty, stands for `count` runs of children that `append_children(i, parent)`
+// appends to `parent` one run at a time; each run is printed and dropped before the next is made.
+// The bytes are those of save_indented with every run in place of the placeholder.
+void save_indented(pugi::xml_document& document, pugi::xml_node placeholder, std::size_t count,
+                   const std::function<void(std::size_t, pugi::xml_node)>& append_children, std::ostream& out);
 
 }  // namespace quire::epub

@@ -156,7 +156,7 @@ bool ZipArchiveReader::check_central_directory(std::string& error) {
         if (st.size > limits_.entry_bytes) {
             error = "entry " + quoted(name) + " declares " + std::to_string(st.size) +
                     " bytes uncompressed, more than the limit of " + describe_size(limits_.entry_bytes) +
-                    " an entry: refused as a possible zip bomb";
+                    " an entry: refused as a possible zip bomb (--max-entry-size BYTES raises the limit)";
             return false;
         }
         total += st.size;

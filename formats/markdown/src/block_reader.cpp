@@ -27,11 +27,12 @@ void add_paragraph(std::vector<Block>& out, std::vector<Inline>&& inlines) {
 }  // namespace
 
 bool BlockReader::within_limit(cmark_node* node, int depth) {
-    if (depth <= max_nesting) return true;
+    if (depth <= max_nesting_) return true;
     if (!diagnostics_.failed())
         diagnostics_.error(line_of(node), column_of(node),
-                           "block quotes and lists are nested more than " + std::to_string(max_nesting) +
-                               " levels deep here: Quire reads at most " + std::to_string(max_nesting));
+                           "block quotes and lists are nested more than " + std::to_string(max_nesting_) +
+                               " levels deep here: Quire reads at most " + std::to_string(max_nesting_) +
+                               " (--max-nesting N raises the limit)");
     return false;
 }
 

@@ -19,7 +19,8 @@ namespace quire::markdown {
 // A thematic break holds nothing and leaves no trace.
 class BlockReader {
 public:
-    explicit BlockReader(InputDiagnostics& diagnostics) : diagnostics_(diagnostics), inlines_(diagnostics) {}
+    BlockReader(InputDiagnostics& diagnostics, int max_nesting)
+        : diagnostics_(diagnostics), max_nesting_(max_nesting), inlines_(diagnostics, max_nesting) {}
 
     // Appends what `node` becomes to `out`. `depth`: the quotes and lists around the node;
     // deeper than max_nesting is an error.
@@ -35,6 +36,7 @@ private:
     bool within_limit(cmark_node* node, int depth);
 
     InputDiagnostics& diagnostics_;
+    int max_nesting_;
     InlineReader inlines_;
 };
 

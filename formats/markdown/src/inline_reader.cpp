@@ -63,11 +63,12 @@ std::vector<Inline> InlineReader::read(cmark_node* parent, int depth) {
 }
 
 bool InlineReader::within_limit(cmark_node* node, int depth) {
-    if (depth <= max_nesting) return true;
+    if (depth <= max_nesting_) return true;
     if (!diagnostics_.failed())
         diagnostics_.error(line_of(node) ? line_of(node) : fallback_line_, column_of(node),
-                           "emphasis, strong and links are nested more than " + std::to_string(max_nesting) +
-                               " levels deep here: Quire reads at most " + std::to_string(max_nesting));
+                           "emphasis, strong and links are nested more than " + std::to_string(max_nesting_) +
+                               " levels deep here: Quire reads at most " + std::to_string(max_nesting_) +
+                               " (--max-nesting N raises the limit)");
     return false;
 }
 

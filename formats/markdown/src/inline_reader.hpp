@@ -23,7 +23,7 @@ void append_inline(std::vector<Inline>& out, Inline i);
 
 class InlineReader {
 public:
-    explicit InlineReader(InputDiagnostics& diagnostics) : diagnostics_(diagnostics) {}
+    InlineReader(InputDiagnostics& diagnostics, int max_nesting) : diagnostics_(diagnostics), max_nesting_(max_nesting) {}
 
     // The inlines of a paragraph, heading or table cell. `depth`: how deeply the node is nested
     // already; nesting beyond max_nesting is an error (the result is then incomplete).
@@ -37,6 +37,7 @@ private:
     bool within_limit(cmark_node* node, int depth);
 
     InputDiagnostics& diagnostics_;
+    int max_nesting_;
     std::size_t fallback_line_ = 0;  // the block's line, for nodes the parser gave no position
 };
 

@@ -5,7 +5,9 @@
 #include <text_layout/code_points.hpp>
 
 #include <algorithm>
+#include <array>
 #include <iterator>
+#include <string_view>
 
 namespace quire::markdown {
 
@@ -65,6 +67,41 @@ bool is_ascii_alphanumeric(char32_t c) {
 
 std::string numeric_reference(char32_t c) { return "&#" + std::to_string(unsigned(c)) + ";"; }
 
+// Whether Builder::text writes a character as it is wherever it stands (unless a line start
+// makes it special): not blank, not a control, not one the escaping rules look at.
+constexpr std::array<bool, 128> ascii_needs_no_escape = [] {
+    std::array<bool, 128> plain{};
+    for (int c = 0x21; c < 0x7F; ++c) plain[c] = true;
+    for (char c : std::string_view("\\*_`[]<&!~|")) plain[static_cast<unsigned char>(c)] = false;
+    return plain;
+}();
+
+bool needs_no_escape(char32_t c) { return c >= 0x80 || ascii_needs_no_escape[c]; }
+
+// The code points of `s` and the offset each starts at, then s.size(): what
+// text_layout::code_points gives (an invalid byte is U+FFFD), with ASCII bytes taken as they
+// are rather than one call each (this is the writer's innermost loop).
+void decode(std::string_view s, std::vector<char32_t>& cps, std::vector<std::size_t>& offsets) {
+    cps.reserve(s.size());
+    offsets.reserve(s.size() + 1);
+    for (std::size_t pos = 0; pos < s.size();) {
+        if (static_cast<unsigned char>(s[pos]) < 0x80) {
+            cps.push_back(static_cast<unsigned char>(s[pos]));
+            offsets.push_back(pos++);
+            continue;
+        }
+        // A run of non-ASCII bytes holds whole UTF-8 sequences (and invalid bytes) only.
+        std::size_t end = pos;
+        while (end < s.size() && static_cast<unsigned char>(s[end]) >= 0x80) ++end;
+        for (const auto& cp : text_layout::code_points(s.substr(pos, end - pos))) {
+            cps.push_back(cp.value);
+            offsets.push_back(pos + cp.offset);
+        }
+        pos = end;
+    }
+    offsets.push_back(s.size());
+}
+
 // What the output holds right after an inline; for the emphasis flanking rules.
 CharClass class_at_start(const Inline& i) {
     if (i.kind == Inline::Kind::text) return classify(first_code_point(i.text));
@@ -108,12 +145,9 @@ public:
         // The code points, and where each starts (invalid bytes are U+FFFD, written as they are).
         std::vector<char32_t> cps;
         std::vector<std::size_t> offsets;
-        for (const auto& cp : text_layout::code_points(s)) {
-            cps.push_back(cp.value);
-            offsets.push_back(cp.offset);
-        }
-        offsets.push_back(s.size());
+        decode(s, cps, offsets);
         const std::size_t n = cps.size();
+        out_.text.reserve(out_.text.size() + s.size());
         const bool ends_line = after == CharClass::line_edge;
         std::size_t forced_escape = n;  // a character a line start makes special
 
@@ -125,10 +159,22 @@ public:
                 while (j < n && is_blank(cps[j])) ++j;
                 const bool at_end = (j == n && ends_line) || (j < n && cps[j] == U'\n');
                 const bool literal = !at_line_start() && !at_end;
-                for (; i < j; ++i) out_.text += literal ? std::string(1, char(cps[i])) : numeric_reference(cps[i]);
+                if (literal) {
+                    out_.text.append(s.data() + offsets[i], offsets[j] - offsets[i]);
+                    i = j;
+                }
+                for (; i < j; ++i) out_.text += numeric_reference(cps[i]);
                 continue;
             }
             if (at_line_start() && mode_ == Mode::paragraph) forced_escape = block_start_escape(cps, i, ends_line);
+            if (needs_no_escape(c) && i != forced_escape) {
+                // Most of any text, a word at a time: copied as it is.
+                std::size_t j = i + 1;
+                while (j < n && needs_no_escape(cps[j]) && j != forced_escape) ++j;
+                out_.text.append(s.data() + offsets[i], offsets[j] - offsets[i]);
+                i = j;
+                continue;
+            }
 
             const char32_t prev = i > 0 ? cps[i - 1] : 0;
             const char32_t next = i + 1 < n ? cps[i + 1] : 0;
@@ -153,7 +199,7 @@ public:
                 out_.text += numeric_reference(c);  // controls: '\r' would end the line
             } else {
                 if (escape) out_.text += '\\';
-                out_.text.append(s.substr(offsets[i], offsets[i + 1] - offsets[i]));
+                out_.text.append(s.data() + offsets[i], offsets[i + 1] - offsets[i]);
             }
             ++i;
         }

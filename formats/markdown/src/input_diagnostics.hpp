@@ -27,8 +27,4 @@ private:
     bool failed_ = false;
 };
 
-// How deep block quotes and lists, and emphasis, strong and links, may nest. The IR and every
-// writer walk these trees recursively: a limit keeps a hostile input from exhausting the stack.
-inline constexpr int max_nesting = 100;
-
 }  // namespace quire::markdown

@@ -20,7 +20,7 @@ Status MarkdownReader::read(const Input& input, ReadContext& ctx, ArticleSink& s
         diagnostics.error(0, 0, "cannot read the input");
         return Status::failed;
     }
-    auto source = read_markdown_source(*input.stream, diagnostics);
+    auto source = read_markdown_source(*input.stream, options->max_input_size, diagnostics);
     if (!source) return Status::failed;
 
     Metadata found;
@@ -29,7 +29,7 @@ Status MarkdownReader::read(const Input& input, ReadContext& ctx, ArticleSink& s
 
     const CmarkTree tree(source->markdown, options->flavor);
     const HeadingLayout layout = plan_heading_layout(tree.document(), options->article_level);
-    BlockReader blocks(diagnostics);
+    BlockReader blocks(diagnostics, options->max_nesting);
     // The metadata block's title wins over the heading (they are the same in our writer's output).
     if (layout.book_title && found.title.empty()) found.title = plain_text(blocks.inlines().read(layout.book_title));
     ctx.found.merge_from(found);

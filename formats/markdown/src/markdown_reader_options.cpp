@@ -11,6 +11,8 @@ std::vector<OptionSpec> markdown_reader_option_specs() {
     return {
         {"markdown-article-level", "N",
          "Markdown input: the heading level (1-6) that starts an article (default: from the document)"},
+        max_input_size_spec(),
+        max_nesting_spec(),
     };
 }
 
@@ -38,6 +40,20 @@ std::optional<MarkdownReaderOptions> parse_markdown_reader_options(const Options
         } else {
             out.article_level = level;
         }
+    }
+
+    std::string error;
+    if (auto size = limit_option(options, max_input_size_option, out.max_input_size, true, error)) {
+        out.max_input_size = *size;
+    } else {
+        diagnostics.error("", 0, 0, error);
+        ok = false;
+    }
+    if (auto depth = limit_option(options, max_nesting_option, out.max_nesting, false, error, most_nesting)) {
+        out.max_nesting = static_cast<int>(*depth);
+    } else {
+        diagnostics.error("", 0, 0, error);
+        ok = false;
     }
 
     if (!ok) return std::nullopt;

@@ -4,17 +4,29 @@
 
 #include "markdown_flavor.hpp"
 
+#include <quire/input_limits.hpp>
 #include <quire/plugin.hpp>
+
+#include <cstdint>
 
 #include <optional>
 #include <vector>
 
 namespace quire::markdown {
 
+// How deep block quotes and lists, and emphasis, strong and links, may nest (--max-nesting). The
+// IR and every writer walk these trees recursively: a limit keeps a hostile input from exhausting
+// the stack, and most_nesting bounds what the option may ask for.
+inline constexpr int default_max_nesting = 100;
+inline constexpr int most_nesting = 1000;
+
 struct MarkdownReaderOptions {
     Flavor flavor = Flavor::commonmark;  // gfm: tables and strikethrough are recognised
     // The heading level that starts an article; nullopt: decided from the document (README.md).
     std::optional<int> article_level;
+    // Limits (quire/input_limits.hpp): input bytes, and quotes and lists (or inlines) in each other.
+    std::uint64_t max_input_size = default_max_input_size;
+    int max_nesting = default_max_nesting;
 };
 
 // What the reader adds to the format's options: --markdown-article-level (--markdown-flavor is

@@ -1,5 +1,6 @@
 #include "markdown_source.hpp"
 
+#include <quire/input_limits.hpp>
 #include <quire/text.hpp>
 
 #include <cctype>
@@ -73,9 +74,15 @@ std::string byte_name(unsigned char value) {
 
 }  // namespace
 
-std::optional<MarkdownSource> read_markdown_source(std::istream& in, InputDiagnostics& diagnostics) {
-    std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (in.bad()) {
+std::optional<MarkdownSource> read_markdown_source(std::istream& in, std::uint64_t max_bytes,
+                                                   InputDiagnostics& diagnostics) {
+    std::string bytes;
+    switch (read_at_most(in, max_bytes, bytes)) {
+    case LimitedRead::complete: break;
+    case LimitedRead::too_large:
+        diagnostics.error(0, 0, input_too_large_message(max_bytes));
+        return std::nullopt;
+    case LimitedRead::failed:
         diagnostics.error(0, 0, "cannot read the input");
         return std::nullopt;
     }

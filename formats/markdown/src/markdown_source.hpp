@@ -5,6 +5,7 @@
 #include "input_diagnostics.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -25,6 +26,8 @@ struct MarkdownSource {
 };
 
 // Reads the whole input. Bytes that are not UTF-8, and NUL bytes, are errors (file:line:column).
-std::optional<MarkdownSource> read_markdown_source(std::istream& in, InputDiagnostics& diagnostics);
+// More than `max_bytes` bytes is an error (--max-input-size), found before more is read.
+std::optional<MarkdownSource> read_markdown_source(std::istream& in, std::uint64_t max_bytes,
+                                                   InputDiagnostics& diagnostics);
 
 }  // namespace quire::markdown

@@ -196,7 +196,7 @@ TEST(MarkdownReaderLimits, QuotesNestedBeyondTheLimitAreAnError) {
         EXPECT_EQ(read.status, Status::failed) << depth;
         EXPECT_TRUE(read.book.articles.empty());
         EXPECT_EQ(problems(read), "doc.md:5:101: error: block quotes and lists are nested more than 100 levels deep "
-                                  "here: Quire reads at most 100\n")
+                                  "here: Quire reads at most 100 (--max-nesting N raises the limit)\n")
             << depth;
     }
 }
@@ -222,7 +222,7 @@ TEST(MarkdownReaderLimits, InlinesNestedBeyondTheLimitAreAnError) {
     auto html = read_markdown("# T\n\n" + repeated("<em>", 500) + "deep" + repeated("</em>", 500) + "\n");
     EXPECT_EQ(html.status, Status::failed);
     EXPECT_EQ(problems(html), "doc.md:3:401: error: emphasis, strong and links are nested more than 100 levels deep "
-                              "here: Quire reads at most 100\n");
+                              "here: Quire reads at most 100 (--max-nesting N raises the limit)\n");
 }
 
 // Seeded random documents of block starts, HTML, punctuation and text: the reader never fails on

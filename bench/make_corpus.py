@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Makes a corpus of N distinct article-text articles from the sample corpus.
+
+Each article takes a summary, introduction, 2-5 sections and a conclusion from the samples, in a
+random order, and varies their words and sentence order, so that the text is not N copies (a
+compressor or a cache would otherwise see through it). The result is valid article-text (see
+formats/article-text/FORMAT.md): the same seed gives the same files.
+
+    make_corpus.py N OUTDIR [--seed S] [--samples DIR]
+"""
+
+import argparse
+import hashlib
+import pathlib
+import random
+import re
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+DEFAULT_SAMPLES = HERE.parent / "samples" / "corpus"
+
+BOOK_INI = """\
+title = A Generated Corpus of {n} Articles
+author = Quire Benchmark
+language = en
+identifier = urn:uuid:4a0d6c1e-8f57-4f0e-9a43-2b6f1d0c{n:04x}
+date = 2026-01-01
+publisher = Quire
+description = {n} articles generated from the sample corpus for benchmarks and tests.
+"""
+
+
+class Sample:
+    """One sample article split into its parts."""
+
+    def __init__(self, text):
+        lines = [l.strip() for l in text.splitlines() if l.strip()]
+        toc_start = next(i for i, l in enumerate(lines) if l.startswith("- "))
+        toc_end = toc_start
+        while toc_end < len(lines) and lines[toc_end].startswith("- "):
+            toc_end += 1
+        titles = [l[2:].strip() for l in lines[toc_start:toc_end]]
+        self.summary = lines[0]
+        self.introduction = lines[1:toc_start]
+        body, self.conclusion = lines[toc_end:-1], lines[-1]
+        self.sections = []
+        for line in body:
+            if self.sections == [] or (len(self.sections) < len(titles) and line == titles[len(self.sections)]):
+                self.sections.append((line, []))
+            else:
+                self.sections[-1][1].append(line)
+
+
+class ArticleMaker:
+    def __init__(self, samples, seed):
+        self.samples = samples
+        self.seed = seed
+        words = set()
+        for s in samples:
+            for p in [s.summary, s.conclusion, *s.introduction, *(q for _, ps in s.sections for q in ps)]:
+                words.update(w for w in p.split() if w.isalpha() and w.islower())
+        self.words = sorted(words)
+        self.sections = [sec for s in samples for sec in s.sections]
+
+    def vary(self, rng, paragraph, rate=0.12):
+        """The paragraph with its sentences rotated and some words replaced."""
+        sentences = re.split(r"(?<=[.!?])\s+", paragraph)
+        if len(sentences) > 1:
+            k = rng.randrange(len(sentences))
+            sentences = sentences[k:] + sentences[:k]
+        words = " ".join(sentences).split(" ")
+        for i, w in enumerate(words):
+            if w.isalpha() and w.islower() and rng.random() < rate:
+                words[i] = rng.choice(self.words)
+        text = " ".join(words)
+        return text[2:] if text.startswith("- ") else text
+
+    def vary_title(self, rng, title, taken):
+        words = title.split(" ")
+        for i, w in enumerate(words):
+            if w.isalpha() and rng.random() < 0.25:
+                replacement = rng.choice(self.words)
+                words[i] = replacement.capitalize() if w[0].isupper() else replacement
+        candidate = " ".join(words)
+        while candidate in taken:
+            candidate += " " + rng.choice(self.words).capitalize()
+        taken.add(candidate)
+        return candidate
+
+    def article(self, number):
+        rng = random.Random(self.seed * 1_000_003 + number)
+        pick = lambda: rng.choice(self.samples)
+        summary = self.vary(rng, pick().summary)
+        introduction = [self.vary(rng, p) for p in pick().introduction]
+        if rng.random() < 0.1:
+            introduction.append(self.vary(rng, rng.choice(pick().introduction)))
+        taken = set()
+        sections = []
+        for title, paragraphs in rng.sample(self.sections, rng.randint(2, 4)):
+            body = [self.vary(rng, p) for p in paragraphs]
+            if rng.random() < 0.1:
+                body.append(self.vary(rng, rng.choice(rng.choice(self.sections)[1])))
+            sections.append((self.vary_title(rng, title, taken), body))
+        conclusion = self.vary(rng, pick().conclusion)
+        # A paragraph equal to a title would be read as a heading: paragraphs are long sentences
+        # and titles short, so it cannot happen; checked, since it would make an invalid article.
+        paragraphs = [summary, *introduction, conclusion, *(p for _, body in sections for p in body)]
+        assert not taken.intersection(paragraphs)
+
+        lines = [summary, *introduction, *("- " + t for t, _ in sections)]
+        for title, body in sections:
+            lines += [title, *body]
+        lines.append(conclusion)
+        return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("count", type=int)
+    parser.add_argument("outdir", type=pathlib.Path)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--samples", type=pathlib.Path, default=DEFAULT_SAMPLES)
+    args = parser.parse_args()
+
+    samples = [Sample(p.read_text(encoding="utf-8")) for p in sorted(args.samples.glob("*.txt"))]
+    if not samples:
+        sys.exit(f"make_corpus.py: no *.txt samples in {args.samples}")
+    maker = ArticleMaker(samples, args.seed)
+    args.outdir.mkdir(parents=True, exist_ok=True)
+    width = max(6, len(str(args.count)))
+    for n in range(args.count):
+        text = maker.article(n)
+        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+        # Articles end without a line end, as the samples do.
+        (args.outdir / f"{n:0{width}d}_{digest}.txt").write_bytes(text.encode("utf-8"))
+    (args.outdir / "book.ini").write_text(BOOK_INI.format(n=args.count), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

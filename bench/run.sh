@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Times quire against pandoc and the physical baselines (cat, zip -q -6) on generated corpora, in
+# one run: median wall time of several runs, CPU time and peak RSS (/usr/bin/time -v), and the
+# ratios the targets of issue 9 are stated in. Results: a Markdown table on standard output (and in
+# WORK/results.md), raw samples in WORK/samples.tsv.
+#
+#   bench/run.sh [options] [SIZE...]          (default sizes: 1000 10000)
+#     --quire PATH       the quire to time (default: build/perf-release/bin/quire, else build/dev)
+#     --work DIR         where corpora and outputs go (default: a fresh folder under /tmp)
+#     --runs N           runs of each quire and baseline command (default 5)
+#     --pandoc-runs N    runs of each pandoc command (default 3)
+#     --pandoc-max N     time pandoc only on corpora of at most N articles (default 1000): pandoc
+#                        keeps the whole book in memory, 1 GB at 1,000 articles, so at 10,000 it
+#                        would take many minutes and gigabytes per run
+#     --no-pandoc        leave pandoc out
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+
+quire=""
+work=""
+runs=5
+pandoc_runs=3
+pandoc_max=1000
+use_pandoc=1
+sizes=()
+while (($#)); do
+    case "$1" in
+        --quire) quire="$2"; shift 2 ;;
+        --work) work="$2"; shift 2 ;;
+        --runs) runs="$2"; shift 2 ;;
+        --pandoc-runs) pandoc_runs="$2"; shift 2 ;;
+        --pandoc-max) pandoc_max="$2"; shift 2 ;;
+        --no-pandoc) use_pandoc=0; shift ;;
+        -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -*) echo "run.sh: unknown option $1" >&2; exit 64 ;;
+        *) sizes+=("$1"); shift ;;
+    esac
+done
+((${#sizes[@]})) || sizes=(1000 10000)
+
+if [[ -z "$quire" ]]; then
+    for candidate in "$root/build/perf-release/bin/quire" "$root/build/release/bin/quire" "$root/build/dev/bin/quire"; do
+        if [[ -x "$candidate" ]]; then quire="$candidate"; break; fi
+    done
+fi
+[[ -x "$quire" ]] || { echo "run.sh: no quire executable (build one, or give --quire PATH)" >&2; exit 66; }
+[[ -x /usr/bin/time ]] || { echo "run.sh: /usr/bin/time is needed for peak RSS (apt-get install time)" >&2; exit 69; }
+if ((use_pandoc)) && ! command -v pandoc >/dev/null; then
+    echo "run.sh: pandoc not found: timing without it" >&2
+    use_pandoc=0
+fi
+if [[ -z "$work" ]]; then
+    work="$(mktemp -d "${TMPDIR:-/tmp}/quire-bench-XXXXXX")"
+    trap 'rm -rf "$work"' EXIT
+fi
+mkdir -p "$work"
+samples="$work/samples.tsv"
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+{
+    echo "cores=$(nproc)"
+    echo "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+    echo "ram=$(free -g | awk '/^Mem:/ { print $2 }') GB"
+    echo "quire=$quire"
+    echo "pandoc=$( ((use_pandoc)) && pandoc --version | head -1 || echo none)"
+    echo "load_start=$(load)"
+} > "$work/machine.txt"
+printf 'size\tname\trun\tseconds\tcpu_seconds\trss_kb\toutput_bytes\n' > "$samples"
+
+formats=()
+for f in epub docbook markdown plain; do
+    if "$quire" --list-formats | sed -n '/^Output formats:/,$p' | grep -q "^  $f "; then formats+=("$f"); fi
+done
+declare -A extension=([epub]=epub [docbook]=xml [markdown]=md [plain]=txt)
+declare -A pandoc_to=([epub]=epub [docbook]=docbook5 [markdown]=commonmark [plain]=plain)
+
+# measure NAME RUNS COMMAND...: runs COMMAND (its output to $out, removed before each run) and
+# records wall time and peak RSS of each run.
+measure() {
+    local name="$1" times="$2"
+    shift 2
+    local run start end
+    for ((run = 1; run <= times; run++)); do
+        rm -rf "$out"
+        start=$(date +%s%N)
+        if ! /usr/bin/time -v -o "$work/time.txt" "$@" > /dev/null 2> "$work/stderr.txt"; then
+            echo "run.sh: $name failed:" >&2
+            cat "$work/stderr.txt" >&2
+            exit 1
+        fi
+        end=$(date +%s%N)
+        printf '%s\t%s\t%d\t%s\t%s\t%s\t%s\n' "$size" "$name" "$run" \
+            "$(awk -v ns=$((end - start)) 'BEGIN { printf "%.4f", ns / 1e9 }')" \
+            "$(awk -F': ' '/(User|System) time \(seconds\)/ { cpu += $2 } END { printf "%.2f", cpu }' "$work/time.txt")" \
+            "$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time.txt")" \
+            "$( [[ -e "$out" ]] && du -sb "$out" | cut -f1 || echo 0)" >> "$samples"
+    done
+    rm -rf "$out"
+}
+
+for size in "${sizes[@]}"; do
+    corpus="$work/corpus-$size"
+    if [[ ! -f "$corpus/book.ini" ]]; then
+        echo "run.sh: generating $size articles" >&2
+        python3 "$here/make_corpus.py" "$size" "$corpus"
+    fi
+    files=("$corpus"/*.txt)
+    echo "run.sh: $size articles, $(cat "${files[@]}" | wc -c) bytes" >&2
+
+    out="$work/out"
+    echo "run.sh: baselines" >&2
+    measure cat "$runs" sh -c 'cat "$@" > /dev/null' cat "${files[@]}"
+    out="$work/out.zip"
+    measure "zip -q -6" "$runs" zip -q -6 "$out" "${files[@]}"
+
+    for f in "${formats[@]}"; do
+        echo "run.sh: quire -t $f" >&2
+        out="$work/out.${extension[$f]}"
+        measure "quire $f -j1" "$runs" "$quire" "$corpus" -q -j1 -t "$f" -o "$out"
+        measure "quire $f" "$runs" "$quire" "$corpus" -q -t "$f" -o "$out"
+    done
+
+    if ((use_pandoc && size <= pandoc_max)); then
+        # pandoc reads the same articles as Markdown, which quire writes (not timed).
+        markdown="$work/markdown-$size"
+        if [[ ! -d "$markdown" ]]; then "$quire" "$corpus" -q -t markdown --split "$markdown"; fi
+        md_files=("$markdown"/*.md)
+        for f in "${formats[@]}"; do
+            echo "run.sh: pandoc -t ${pandoc_to[$f]}" >&2
+            out="$work/pandoc.${extension[$f]}"
+            measure "pandoc $f" "$pandoc_runs" pandoc -f commonmark -t "${pandoc_to[$f]}" -s \
+                --metadata title="Generated corpus" -o "$out" "${md_files[@]}"
+        done
+    fi
+done
+
+echo "load_end=$(load)" >> "$work/machine.txt"
+
+# The table: medians of each command, the ratios, and the targets at each size.
+python3 "$here/report.py" "$samples" "$work" | tee "$work/results.md"
