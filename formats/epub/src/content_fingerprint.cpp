@@ -93,12 +93,18 @@ ContentFingerprint::ContentFingerprint(std::string_view book_title) {
     fold(state_, quire_content_namespace, s.take());
 }
 
-void ContentFingerprint::add(const Article& article) {
+ContentFingerprint::Digest ContentFingerprint::digest(const Article& article) {
     ArticleSerializer s;
     s.article(article);
-    // The state so far is the namespace of the next step: a hash chain over the articles.
+    Digest out;
+    fold(out, quire_content_namespace, s.take());
+    return out;
+}
+
+void ContentFingerprint::add(const Digest& article_digest) {
+    // The state so far is the namespace of the next step.
     const auto previous = state_;
-    fold(state_, previous, s.take());
+    fold(state_, previous, std::string(article_digest.begin(), article_digest.end()));
 }
 
 std::string ContentFingerprint::uuid() const {

@@ -1,5 +1,5 @@
 // A name-based (version 5, SHA-1) UUID of a book's content, built article by article so that
-// only the article being written is ever in memory.
+// only the articles being written are ever in memory.
 #pragma once
 
 #include <quire/ir.hpp>
@@ -16,8 +16,13 @@ public:
     // Starts from the book's title.
     explicit ContentFingerprint(std::string_view book_title);
 
-    // Folds in an article: its id, title and the text and structure of every block.
-    void add(const Article& article);
+    using Digest = std::array<unsigned char, 16>;
+
+    // An article's own fingerprint: its id, title and the text and structure of every block.
+    // Needs no state, so the articles of a book are hashed on several threads at once.
+    static Digest digest(const Article& article);
+    // Folds in the next article's digest: a hash chain over the articles, in book order.
+    void add(const Digest& article_digest);
 
     // The fingerprint so far as a lower-case UUID ("1b4e28ba-2fa1-55d2-883f-0016d3cca427").
     std::string uuid() const;
@@ -25,7 +30,7 @@ public:
     std::uint32_t first_word() const;
 
 private:
-    std::array<unsigned char, 16> state_{};
+    Digest state_{};
 };
 
 }  // namespace quire::epub

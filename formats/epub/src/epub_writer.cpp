@@ -59,13 +59,15 @@ bool copy_file_to(const std::filesystem::path& from, std::ostream& to) {
 // by the same writer in the same process, so numbers keep the machine's byte order.
 class PackedChapter {
 public:
-    static std::string pack(const TocEntry& toc, const CompressedContent& content) {
+    static std::string pack(const TocEntry& toc, const ContentFingerprint::Digest& digest,
+                            const CompressedContent& content) {
         std::string out;
         out.reserve(content.data.size() + 256);
         number(out, 1);
         number(out, content.deflated);
         number(out, content.crc);
         number(out, content.size);
+        out.append(reinterpret_cast<const char*>(digest.data()), digest.size());
         entry(out, toc);
         out += content.data;  // the rest
         return out;
@@ -86,7 +88,7 @@ public:
             text(error);
             return false;
         }
-        if (!number(deflated) || !number(crc) || !number(content.size) || !entry(toc)) return false;
+        if (!number(deflated) || !number(crc) || !number(content.size) || !bytes(digest) || !entry(toc)) return false;
         content.deflated = deflated != 0;
         content.crc = static_cast<std::uint32_t>(crc);
         data = in_;
@@ -94,6 +96,7 @@ public:
     }
 
     TocEntry toc;
+    ContentFingerprint::Digest digest{};  // of the article
     CompressedRange content;  // without the offset and length: where it will be spooled
     std::string_view data;    // the compressed XHTML, inside the packed string
     std::string error;
@@ -116,6 +119,12 @@ private:
         if (in_.size() < sizeof n) return false;
         std::memcpy(&n, in_.data(), sizeof n);
         in_.remove_prefix(sizeof n);
+        return true;
+    }
+    bool bytes(ContentFingerprint::Digest& d) {
+        if (in_.size() < d.size()) return false;
+        std::memcpy(d.data(), in_.data(), d.size());
+        in_.remove_prefix(d.size());
         return true;
     }
     bool text(std::string& s) {
@@ -197,9 +206,9 @@ std::optional<std::string> EpubWriter::render_article(const Article& article, Di
     if (!renderer_) return std::nullopt;
     RenderedChapter chapter = renderer_->render(article);
     std::string error;
-    const auto compressed = compress_content(chapter.xhtml, error);
+    const auto compressed = compressor_.compress(chapter.xhtml, error);
     if (!compressed) return PackedChapter::pack_error("cannot compress the chapter of article " + article.id + ": " + error);
-    return PackedChapter::pack(chapter.toc, *compressed);
+    return PackedChapter::pack(chapter.toc, ContentFingerprint::digest(article), *compressed);
 }
 
 Status EpubWriter::write_rendered(const Article& article, std::string&& rendered) {
@@ -217,7 +226,7 @@ Status EpubWriter::write_rendered(const Article& article, std::string&& rendered
 
     link_from_package(chapter.toc, layout::chapter(chapters_.size() + 1));
     chapters_.push_back(std::move(chapter.toc));
-    fingerprint_->add(article);
+    fingerprint_->add(chapter.digest);
     return Status::ok;
 }
 

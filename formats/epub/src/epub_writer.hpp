@@ -6,6 +6,7 @@
 #include "chapter_spool.hpp"
 #include "content_fingerprint.hpp"
 #include "cover_image.hpp"
+#include "entry_compressor.hpp"
 #include "toc_entry.hpp"
 #include "zip_archive_writer.hpp"
 
@@ -57,6 +58,7 @@ private:
 
     std::optional<ChapterRenderer> renderer_;  // set once begin_book succeeded, then never changed
     std::unique_ptr<ChapterSpool> spool_;
+    EntryCompressor compressor_;  // used by render_article, on any thread
     std::optional<ContentFingerprint> fingerprint_;
     std::vector<TocEntry> chapters_;          // what the navigation needs of each article written
     std::vector<CompressedRange> spooled_;    // where each chapter's compressed XHTML is in the spool

@@ -29,20 +29,14 @@ std::time_t entry_time() {
 // rw-r--r-- regular file, as an Unix "external attribute".
 constexpr zip_uint32_t entry_attributes = (S_IFREG | 0644u) << 16;
 
-// The deflate level of every compressed entry: zlib's default. On the corpus, level 9 made the
-// chapters 0.6% smaller for 30% more time, and the navigation documents 2% smaller for twice
-// the time (bench/RESULTS.md).
+// The deflate level of the entries libzip compresses (all but the chapters): zlib's default. On
+// the corpus, level 9 made the navigation documents 2% smaller for twice the time.
 constexpr zip_uint32_t deflate_level = 6;
 // General purpose bits 1 and 2 of a deflated entry say how hard it was compressed (APPNOTE
 // 4.4.4): 00 is "normal", levels 3 to 7. Entries libzip compresses itself get them from its
-// deflater; those compressed apart get them from CompressedRangeSource.
+// deflater; those compressed apart (EntryCompressor) get them from CompressedRangeSource.
 constexpr zip_uint16_t deflate_level_bits = 0x0000;
 constexpr zip_uint16_t deflate_level_mask = 0x0006;
-
-std::string libzip_error(const zip_error_t& error) {
-    zip_error_t copy = error;
-    return zip_error_strerror(&copy);
-}
 
 // A libzip source of data compressed already: a range of a file, announced with its method,
 // CRC and size, so that libzip copies it into the archive without compressing it again.
@@ -122,73 +116,7 @@ private:
     zip_error_t error_;
 };
 
-// Adds `bytes` as the one entry of `archive`, and closes it (discards it on failure).
-bool write_one_entry(zip_t* archive, std::string_view bytes, std::string& error) {
-    zip_source_t* content = zip_source_buffer(archive, bytes.data(), bytes.size(), 0);
-    bool ok = content != nullptr;
-    if (ok && zip_file_add(archive, "content", content, 0) < 0) {
-        zip_source_free(content);
-        ok = false;
-    }
-    ok = ok && zip_set_file_compression(archive, 0, ZIP_CM_DEFLATE, deflate_level) == 0 && zip_close(archive) == 0;
-    if (!ok) {
-        error = std::string("cannot compress: ") + zip_strerror(archive);
-        zip_discard(archive);
-    }
-    return ok;
-}
-
-// The compressed data of the one entry of `archive`, as it is stored.
-std::optional<CompressedContent> read_compressed_entry(zip_t* archive, std::string& error) {
-    zip_stat_t st;
-    if (zip_stat_index(archive, 0, 0, &st) != 0 || !(st.valid & ZIP_STAT_COMP_METHOD) ||
-        (st.comp_method != ZIP_CM_DEFLATE && st.comp_method != ZIP_CM_STORE)) {
-        error = std::string("cannot compress: ") + zip_strerror(archive);
-        return std::nullopt;
-    }
-    CompressedContent content;
-    content.deflated = st.comp_method == ZIP_CM_DEFLATE;
-    content.crc = st.crc;
-    content.size = st.size;
-    content.data.resize(st.comp_size);
-    zip_file_t* entry = zip_fopen_index(archive, 0, ZIP_FL_COMPRESSED);
-    const bool ok = entry && zip_fread(entry, content.data.data(), st.comp_size) == static_cast<zip_int64_t>(st.comp_size);
-    if (!ok) error = std::string("cannot compress: ") + zip_strerror(archive);
-    if (entry) zip_fclose(entry);
-    if (!ok) return std::nullopt;
-    return content;
-}
-
 }  // namespace
-
-std::optional<CompressedContent> compress_content(std::string_view bytes, std::string& error) {
-    // A one-entry archive written in memory, then read back for its entry's compressed data.
-    zip_error_t open_error;
-    zip_error_init(&open_error);
-    zip_source_t* memory = zip_source_buffer_create(nullptr, 0, 0, &open_error);
-    // Each archive opened on `memory` takes a reference of its own and drops it when closed.
-    auto open_on_memory = [&](int flags) -> zip_t* {
-        zip_source_keep(memory);
-        zip_t* archive = zip_open_from_source(memory, flags, &open_error);
-        if (!archive) {
-            zip_source_free(memory);
-            error = "cannot compress: " + libzip_error(open_error);
-        }
-        return archive;
-    };
-    std::optional<CompressedContent> result;
-    if (!memory) {
-        error = "cannot compress: " + libzip_error(open_error);
-    } else if (zip_t* writing = open_on_memory(ZIP_TRUNCATE); writing && write_one_entry(writing, bytes, error)) {
-        if (zip_t* reading = open_on_memory(ZIP_RDONLY)) {
-            result = read_compressed_entry(reading, error);
-            zip_discard(reading);
-        }
-    }
-    if (memory) zip_source_free(memory);
-    zip_error_fini(&open_error);
-    return result;
-}
 
 std::unique_ptr<ZipArchiveWriter> ZipArchiveWriter::create(const std::filesystem::path& path,
                                                            std::string& error) {

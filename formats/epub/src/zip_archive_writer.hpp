@@ -15,19 +15,8 @@ struct zip_source;
 
 namespace quire::epub {
 
-// An entry's content compressed as the archive stores it (raw deflate data, or the bytes as
-// they are when deflating would not make them smaller), with the CRC-32 and size of the bytes it
-// holds. Made apart from the archive, so that entries can be compressed on several threads at
-// once and the archive only copies them.
-struct CompressedContent {
-    std::string data;
-    bool deflated = true;  // false: stored
-    std::uint32_t crc = 0;
-    std::uint64_t size = 0;
-};
-
 // Compressed data kept in a file until the archive is written: where it is, and what
-// CompressedContent says of it.
+// CompressedContent (entry_compressor.hpp) says of it.
 struct CompressedRange {
     std::uint64_t offset = 0;
     std::uint64_t length = 0;
@@ -35,10 +24,6 @@ struct CompressedRange {
     std::uint32_t crc = 0;
     std::uint64_t size = 0;
 };
-
-// `bytes` compressed as the archive compresses its entries; nullopt (and `error`) when libzip
-// failed. (libzip does the compressing: it is the one compression library the writer links.)
-std::optional<CompressedContent> compress_content(std::string_view bytes, std::string& error);
 
 class ZipArchiveWriter {
 public:
@@ -55,7 +40,7 @@ public:
     bool add_bytes(const std::string& name, std::string_view bytes, Compression compression);
     // Adds an entry holding the file's contents, read when the archive is closed.
     bool add_file(const std::string& name, const std::filesystem::path& file, Compression compression);
-    // Adds an entry whose data compress_content made, kept in `file` at `range`: copied as it
+    // Adds an entry whose data EntryCompressor made, kept in `file` at `range`: copied as it
     // is when the archive is closed. `file` must live until then.
     bool add_compressed(const std::string& name, const std::filesystem::path& file, const CompressedRange& range);
     // Writes the archive.
