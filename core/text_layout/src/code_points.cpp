@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
+
 namespace quire::text_layout {
 
 std::vector<CodePoint> code_points(std::string_view text) {
@@ -24,6 +26,10 @@ std::vector<CodePoint> code_points(std::string_view text) {
         pos += out.back().length;
     }
     return out;
+}
+
+bool is_ascii(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 }  // namespace quire::text_layout

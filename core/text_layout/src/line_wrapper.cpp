@@ -43,17 +43,26 @@ char32_t as_libunibreak_knows(char32_t c) {
     return c;
 }
 
-std::vector<Cluster> clusters_of(std::string_view text) {
+// What UAX #14 says after the code point that ends at each byte offset.
+std::vector<char> breaks_at_ends(std::string_view text) {
     ensure_libunibreak_initialized();
+    std::vector<char> break_at_end(text.size() + 1, LINEBREAK_NOBREAK);
+    if (is_ascii(text)) {  // one code point per byte, none of them one libunibreak stumbles on
+        set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(text.data()), text.size(), nullptr, break_at_end.data() + 1);
+        return break_at_end;
+    }
     const auto cps = code_points(text);
     std::vector<utf32_t> utf32;
     utf32.reserve(cps.size());
     for (const auto& cp : cps) utf32.push_back(as_libunibreak_knows(cp.value));
     std::vector<char> breaks(utf32.size());
     set_linebreaks_utf32(utf32.data(), utf32.size(), nullptr, breaks.data());
-    // What UAX #14 says after the code point that ends at each byte offset.
-    std::vector<char> break_at_end(text.size() + 1, LINEBREAK_NOBREAK);
     for (std::size_t k = 0; k < cps.size(); ++k) break_at_end[cps[k].offset + cps[k].length] = breaks[k];
+    return break_at_end;
+}
+
+std::vector<Cluster> clusters_of(std::string_view text) {
+    const auto break_at_end = breaks_at_ends(text);
 
     const auto clusters = graphemes(text);
     std::vector<Cluster> out;

@@ -17,4 +17,7 @@ struct CodePoint {
 
 std::vector<CodePoint> code_points(std::string_view text);
 
+// True when every byte is ASCII: the text layout code then takes its short paths.
+bool is_ascii(std::string_view text);
+
 }  // namespace quire::text_layout
