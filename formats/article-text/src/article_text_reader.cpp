@@ -154,6 +154,7 @@ private:
         for (; i < paragraphs_.size() && is_toc_line(paragraphs_[i]); ++i) {
             std::string title(trim(paragraphs_[i].text.substr(toc_marker.size())));
             std::string key = heading_key(title);
+            longest_key_ = std::max(longest_key_, key.size());
             entries_by_key_[key].push_back(toc_.size());
             toc_.push_back({std::move(title), std::move(key), paragraphs_[i].line});
         }
@@ -169,12 +170,12 @@ private:
     // Line of the first paragraph from `from` on that is the heading of `entry`.
     std::optional<std::size_t> find_heading(std::size_t entry, std::size_t from) const {
         for (std::size_t i = from; i < paragraphs_.size(); ++i)
-            if (heading_key(paragraphs_[i].text) == toc_[entry].key) return paragraphs_[i].line;
+            if (heading_key(paragraphs_[i].text, toc_[entry].key.size()) == toc_[entry].key) return paragraphs_[i].line;
         return std::nullopt;
     }
 
     const std::vector<std::size_t>* entries_matching(std::string_view text) const {
-        auto it = entries_by_key_.find(heading_key(text));
+        auto it = entries_by_key_.find(heading_key(text, longest_key_));
         return it == entries_by_key_.end() ? nullptr : &it->second;
     }
 
@@ -286,6 +287,7 @@ private:
     std::vector<Paragraph> paragraphs_;
     std::vector<TocEntry> toc_;
     std::unordered_map<std::string, std::vector<std::size_t>> entries_by_key_;
+    std::size_t longest_key_ = 0;  // of the entries' keys
     std::vector<SectionInProgress> sections_;
 };
 

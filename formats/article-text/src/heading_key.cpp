@@ -1,5 +1,6 @@
 #include "heading_key.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace quire::article_text {
@@ -22,12 +23,12 @@ constexpr std::array<Replacement, 23> replacements{{
 
 }  // namespace
 
-std::string heading_key(std::string_view text) {
+std::string heading_key(std::string_view text, std::size_t limit) {
     std::string key;
-    key.reserve(text.size());
+    key.reserve(std::min(text.size(), limit == std::string::npos ? limit : limit + 1));
     bool pending_space = false;
     std::size_t i = 0;
-    while (i < text.size()) {
+    while (i < text.size() && key.size() <= limit) {
         char c = text[i];
         std::size_t length = 1;
         if (static_cast<unsigned char>(c) >= 0x80) {
