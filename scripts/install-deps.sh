@@ -10,7 +10,7 @@ packages=(
   libpugixml-dev libzip-dev libcmark-dev libunibreak-dev libutf8proc-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   uuid-dev  # name-based UUIDs of EPUB content (formats/epub)
-  libdeflate-dev  # the EPUB chapters' deflate, twice zlib's speed (formats/epub)
+  libdeflate-dev  # the EPUB chapters' deflate, faster than zlib's (formats/epub)
   # validators and peers used by the tests
   default-jre-headless epubcheck jing docbook5-xml docbook-xsl-ns xsltproc fop
   poppler-utils cmark pandoc zip unzip time

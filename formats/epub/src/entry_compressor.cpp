@@ -7,7 +7,8 @@ namespace quire::epub {
 namespace {
 
 // The deflate level of the chapters: libdeflate's default. Its levels are not zlib's: at 6 it
-// compresses the corpus's XHTML a little smaller than `zip -6` does, in less than half the time.
+// compresses the corpus's chapters 1% smaller than zlib at 6, in about two thirds of the
+// instructions (callgrind, 200 generated articles).
 constexpr int deflate_level = 6;
 
 }  // namespace

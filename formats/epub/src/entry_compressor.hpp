@@ -24,7 +24,7 @@ struct CompressedContent {
     std::uint64_t size = 0;
 };
 
-// libdeflate (whole-buffer deflate, about twice zlib's speed at the same ratio), one compressor
+// libdeflate (whole-buffer deflate, faster than zlib at the same ratio), one compressor
 // per thread compressing at the moment: a compressor's state is large, so they are kept and
 // reused, not made for each entry.
 class EntryCompressor {
