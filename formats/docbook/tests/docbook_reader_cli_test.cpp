@@ -66,7 +66,7 @@ TEST(DocBookReaderCli, SplitDocBookFolderComesBackByteForByte) {
 }
 
 TEST(DocBookReaderCli, PandocChaptersBecomeValidDocBook) {
-    if (pandoc.empty()) GTEST_SKIP() << "pandoc is not installed";
+    if (pandoc.empty()) FAIL() << "pandoc is not installed (scripts/install-deps.sh installs it)";
     TempDir dir;
     const auto fixture = quire::test::test_data_dir() / "pandoc" / "fixture.md";
     const auto from_pandoc = dir / "pandoc.xml";

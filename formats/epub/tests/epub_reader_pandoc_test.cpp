@@ -117,7 +117,7 @@ void add_sections(const std::vector<Section>& sections, std::vector<std::string>
 class PandocEpub : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(PandocEpub, TitlesAndParagraphsAreTheFixtures) {
-    if (quire::test::run_shell("command -v pandoc").status != 0) GTEST_SKIP() << "pandoc is not installed";
+    if (quire::test::run_shell("command -v pandoc").status != 0) FAIL() << "pandoc is not installed (scripts/install-deps.sh installs it)";
     TempDir dir;
     const auto epub = dir / "fixture.epub";
     const auto fixture_path = quire::test::test_data_dir() / "pandoc" / "fixture.md";

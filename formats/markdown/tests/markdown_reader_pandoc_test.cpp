@@ -136,7 +136,7 @@ Chapter as_chapter(const Article& a) {
 class PandocFixture : public ::testing::Test {
 protected:
     void SetUp() override {
-        if (run_shell("command -v pandoc").status != 0) GTEST_SKIP() << "pandoc is not installed";
+        if (run_shell("command -v pandoc").status != 0) FAIL() << "pandoc is not installed (scripts/install-deps.sh installs it)";
     }
 
     // pandoc's output for the fixture, as `format`.
