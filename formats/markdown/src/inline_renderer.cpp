@@ -86,8 +86,16 @@ void decode(std::string_view s, std::vector<char32_t>& cps, std::vector<std::siz
     offsets.reserve(s.size() + 1);
     for (std::size_t pos = 0; pos < s.size();) {
         if (static_cast<unsigned char>(s[pos]) < 0x80) {
-            cps.push_back(static_cast<unsigned char>(s[pos]));
-            offsets.push_back(pos++);
+            // A run of ASCII at once: one size change per vector, not one per byte.
+            std::size_t end = pos + 1;
+            while (end < s.size() && static_cast<unsigned char>(s[end]) < 0x80) ++end;
+            const std::size_t first = cps.size();
+            cps.resize(first + (end - pos));
+            offsets.resize(first + (end - pos));
+            for (std::size_t k = 0; pos < end; ++k, ++pos) {
+                cps[first + k] = static_cast<unsigned char>(s[pos]);
+                offsets[first + k] = pos;
+            }
             continue;
         }
         // A run of non-ASCII bytes holds whole UTF-8 sequences (and invalid bytes) only.
@@ -168,9 +176,16 @@ public:
             }
             if (at_line_start() && mode_ == Mode::paragraph) forced_escape = block_start_escape(cps, i, ends_line);
             if (needs_no_escape(c) && i != forced_escape) {
-                // Most of any text, a word at a time: copied as it is.
+                // Most of any text, words and the single spaces between them, copied as it is:
+                // a space between two such characters is neither at a line start nor at an end,
+                // so the blank rule above would keep it literally too.
+                auto plain = [&](std::size_t k) { return k < n && needs_no_escape(cps[k]) && k != forced_escape; };
                 std::size_t j = i + 1;
-                while (j < n && needs_no_escape(cps[j]) && j != forced_escape) ++j;
+                for (;;) {
+                    if (plain(j)) ++j;
+                    else if (j < n && cps[j] == U' ' && plain(j + 1)) j += 2;
+                    else break;
+                }
                 out_.text.append(s.data() + offsets[i], offsets[j] - offsets[i]);
                 i = j;
                 continue;
