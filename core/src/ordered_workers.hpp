@@ -13,7 +13,10 @@ namespace quire::host {
 // Calls task(i) for i in [0, count) on `threads` threads, never more than `window` tasks ahead of
 // the consumer (so memory is bounded), and consume(i, result) on the calling thread in index order.
 // consume returning false stops the run: no new task starts, running ones finish and are dropped.
-// With one thread, everything runs on the calling thread. Tasks must not throw.
+// The calling thread is one of the `threads`: while the result it must consume next is not
+// ready, it runs the next task itself rather than sleep (tasks of a few microseconds, one thread
+// per core: a sleep and a wake-up per task cost more than they do). With one thread, everything
+// runs on the calling thread in order. Tasks must not throw.
 template <class Result, class Task, class Consume>
 void run_in_order(std::size_t count, unsigned threads, std::size_t window, Task&& task, Consume&& consume) {
     if (threads <= 1 || count <= 1) {
@@ -26,6 +29,7 @@ void run_in_order(std::size_t count, unsigned threads, std::size_t window, Task&
     std::map<std::size_t, Result> done;
     std::size_t next = 0, consumed = 0;
     bool stop = false;
+    auto may_start = [&] { return !stop && next < count && next < consumed + window; };
 
     auto work = [&] {
         for (;;) {
@@ -33,7 +37,7 @@ void run_in_order(std::size_t count, unsigned threads, std::size_t window, Task&
             {
                 std::unique_lock lock(mutex);
                 space.wait(lock, [&] { return stop || next >= count || next < consumed + window; });
-                if (stop || next >= count) return;
+                if (!may_start()) return;
                 i = next++;
             }
             Result r = task(i);
@@ -43,11 +47,21 @@ void run_in_order(std::size_t count, unsigned threads, std::size_t window, Task&
         }
     };
     std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
 
     for (std::size_t i = 0; i < count; ++i) {
         std::unique_lock lock(mutex);
-        ready.wait(lock, [&] { return done.count(i) != 0; });
+        while (done.count(i) == 0) {
+            if (may_start()) {
+                const std::size_t mine = next++;
+                lock.unlock();
+                Result r = task(mine);
+                lock.lock();
+                done.emplace(mine, std::move(r));
+            } else {
+                ready.wait(lock);
+            }
+        }
         Result r = std::move(done.at(i));
         done.erase(i);
         consumed = i + 1;
