@@ -25,7 +25,7 @@ constexpr std::array<Replacement, 23> replacements{{
 
 std::string heading_key(std::string_view text, std::size_t limit) {
     std::string key;
-    key.reserve(std::min(text.size(), limit == std::string::npos ? limit : limit + 1));
+    key.reserve(std::min(text.size(), limit) + 1);
     bool pending_space = false;
     std::size_t i = 0;
     while (i < text.size() && key.size() <= limit) {
