@@ -79,7 +79,7 @@ private:
 };
 
 void fold(std::array<unsigned char, 16>& state, const std::array<unsigned char, 16>& ns,
-          const std::string& bytes) {
+          std::string_view bytes) {
     uuid_t out;
     uuid_generate_sha1(out, ns.data(), bytes.data(), bytes.size());
     std::copy(out, out + 16, state.begin());
@@ -104,7 +104,7 @@ ContentFingerprint::Digest ContentFingerprint::digest(const Article& article) {
 void ContentFingerprint::add(const Digest& article_digest) {
     // The state so far is the namespace of the next step.
     const auto previous = state_;
-    fold(state_, previous, std::string(article_digest.begin(), article_digest.end()));
+    fold(state_, previous, {reinterpret_cast<const char*>(article_digest.data()), article_digest.size()});
 }
 
 std::string ContentFingerprint::uuid() const {
