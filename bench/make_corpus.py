@@ -21,11 +21,11 @@ DEFAULT_SAMPLES = HERE.parent / "samples" / "corpus"
 
 BOOK_INI = """\
 title = A Generated Corpus of {n} Articles
-author = Quire Benchmark
+author = Fascicle Benchmark
 language = en
 identifier = urn:uuid:4a0d6c1e-8f57-4f0e-9a43-2b6f1d0c{n:04x}
 date = 2026-01-01
-publisher = Quire
+publisher = Fascicle
 description = {n} articles generated from the sample corpus for benchmarks and tests.
 """
 

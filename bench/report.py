@@ -57,7 +57,7 @@ def table(size, measured, work):
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, m in measured.items():
-        fmt = name.split()[1] if name.startswith("quire ") else None
+        fmt = name.split()[1] if name.startswith("fascicle ") else None
         pandoc = measured.get(f"pandoc {fmt}") if fmt else None
         lines.append(
             f"| `{name}` | {m.runs} | {m.seconds:.3f} | {m.cpu_seconds:.2f} | {n_bytes / 1e6 / m.seconds:.0f} "
@@ -72,23 +72,23 @@ def targets(size, measured, work):
     n_mb = input_bytes(work, size) / 1e6
     out = []
     for fmt in FORMATS:
-        quire, pandoc = measured.get(f"quire {fmt}"), measured.get(f"pandoc {fmt}")
-        if not quire:
+        fascicle, pandoc = measured.get(f"fascicle {fmt}"), measured.get(f"pandoc {fmt}")
+        if not fascicle:
             continue
         faster = 50 if fmt == "epub" else 100
         if pandoc:
-            speedup = pandoc.seconds / quire.seconds
+            speedup = pandoc.seconds / fascicle.seconds
             out.append((f"{fmt}: at least {faster}× faster than pandoc — {speedup:.0f}×", speedup >= faster))
-            share = pandoc.rss_mb / quire.rss_mb
-            out.append((f"{fmt}: peak RSS at most 1/10 of pandoc's — {quire.rss_mb:.0f} MB vs {pandoc.rss_mb:.0f} MB "
+            share = pandoc.rss_mb / fascicle.rss_mb
+            out.append((f"{fmt}: peak RSS at most 1/10 of pandoc's — {fascicle.rss_mb:.0f} MB vs {pandoc.rss_mb:.0f} MB "
                         f"(1/{share:.0f})", share >= 10))
         if fmt == "epub":
             zip_ = measured.get("zip -q -6")
             if zip_:
-                times = quire.seconds / zip_.seconds
+                times = fascicle.seconds / zip_.seconds
                 out.append((f"epub: at most 2× the time of zip -q -6 — {times:.2f}×", times <= 2))
         else:
-            rate = n_mb / quire.seconds
+            rate = n_mb / fascicle.seconds
             out.append((f"{fmt}: at least 100 MB/s of input — {rate:.0f} MB/s", rate >= 100))
     return out
 
@@ -102,7 +102,7 @@ def memory_growth(data, work):
     small, large = sizes[0], sizes[-1]
     out = []
     for fmt in FORMATS:
-        name = f"quire {fmt}"
+        name = f"fascicle {fmt}"
         if name not in data[small] or name not in data[large]:
             continue
         a, b = Measured(data[small][name]), Measured(data[large][name])

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Times quire against pandoc and the physical baselines (cat, zip -q -6) on generated corpora, in
+# Times fascicle against pandoc and the physical baselines (cat, zip -q -6) on generated corpora, in
 # one run: median wall time of several runs, CPU time and peak RSS (/usr/bin/time -v), and the
 # ratios the targets of issue 9 are stated in. Results: a Markdown table on standard output (and in
 # WORK/results.md), raw samples in WORK/samples.tsv.
 #
 #   bench/run.sh [options] [SIZE...]          (default sizes: 1000 10000)
-#     --quire PATH       the quire to time (default: build/perf-release/bin/quire, else build/dev)
+#     --fascicle PATH       the fascicle to time (default: build/perf-release/bin/fascicle, else build/dev)
 #     --work DIR         where corpora and outputs go (default: a fresh folder under /tmp)
-#     --runs N           runs of each quire and baseline command (default 5)
+#     --runs N           runs of each fascicle and baseline command (default 5)
 #     --pandoc-runs N    runs of each pandoc command (default 3)
 #     --pandoc-max N     time pandoc only on corpora of at most N articles (default 1000): pandoc
 #                        keeps the whole book in memory, 1 GB at 1,000 articles, so at 10,000 it
@@ -18,7 +18,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 
-quire=""
+fascicle=""
 work=""
 runs=5
 pandoc_runs=3
@@ -27,7 +27,7 @@ use_pandoc=1
 sizes=()
 while (($#)); do
     case "$1" in
-        --quire) quire="$2"; shift 2 ;;
+        --fascicle) fascicle="$2"; shift 2 ;;
         --work) work="$2"; shift 2 ;;
         --runs) runs="$2"; shift 2 ;;
         --pandoc-runs) pandoc_runs="$2"; shift 2 ;;
@@ -40,19 +40,19 @@ while (($#)); do
 done
 ((${#sizes[@]})) || sizes=(1000 10000)
 
-if [[ -z "$quire" ]]; then
-    for candidate in "$root/build/perf-release/bin/quire" "$root/build/release/bin/quire" "$root/build/dev/bin/quire"; do
-        if [[ -x "$candidate" ]]; then quire="$candidate"; break; fi
+if [[ -z "$fascicle" ]]; then
+    for candidate in "$root/build/perf-release/bin/fascicle" "$root/build/release/bin/fascicle" "$root/build/dev/bin/fascicle"; do
+        if [[ -x "$candidate" ]]; then fascicle="$candidate"; break; fi
     done
 fi
-[[ -x "$quire" ]] || { echo "run.sh: no quire executable (build one, or give --quire PATH)" >&2; exit 66; }
+[[ -x "$fascicle" ]] || { echo "run.sh: no fascicle executable (build one, or give --fascicle PATH)" >&2; exit 66; }
 [[ -x /usr/bin/time ]] || { echo "run.sh: /usr/bin/time is needed for peak RSS (apt-get install time)" >&2; exit 69; }
 if ((use_pandoc)) && ! command -v pandoc >/dev/null; then
     echo "run.sh: pandoc not found: timing without it" >&2
     use_pandoc=0
 fi
 if [[ -z "$work" ]]; then
-    work="$(mktemp -d "${TMPDIR:-/tmp}/quire-bench-XXXXXX")"
+    work="$(mktemp -d "${TMPDIR:-/tmp}/fascicle-bench-XXXXXX")"
     trap 'rm -rf "$work"' EXIT
 fi
 mkdir -p "$work"
@@ -62,7 +62,7 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
     echo "cores=$(nproc)"
     echo "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
     echo "ram=$(free -g | awk '/^Mem:/ { print $2 }') GB"
-    echo "quire=$quire"
+    echo "fascicle=$fascicle"
     echo "pandoc=$( ((use_pandoc)) && pandoc --version | head -1 || echo none)"
     echo "load_start=$(load)"
 } > "$work/machine.txt"
@@ -70,7 +70,7 @@ printf 'size\tname\trun\tseconds\tcpu_seconds\trss_kb\toutput_bytes\n' > "$sampl
 
 formats=()
 for f in epub docbook markdown plain; do
-    if "$quire" --list-formats | sed -n '/^Output formats:/,$p' | grep -q "^  $f "; then formats+=("$f"); fi
+    if "$fascicle" --list-formats | sed -n '/^Output formats:/,$p' | grep -q "^  $f "; then formats+=("$f"); fi
 done
 declare -A extension=([epub]=epub [docbook]=xml [markdown]=md [plain]=txt)
 declare -A pandoc_to=([epub]=epub [docbook]=docbook5 [markdown]=commonmark [plain]=plain)
@@ -115,16 +115,16 @@ for size in "${sizes[@]}"; do
     measure "zip -q -6" "$runs" zip -q -6 "$out" "${files[@]}"
 
     for f in "${formats[@]}"; do
-        echo "run.sh: quire -t $f" >&2
+        echo "run.sh: fascicle -t $f" >&2
         out="$work/out.${extension[$f]}"
-        measure "quire $f -j1" "$runs" "$quire" "$corpus" -q -j1 -t "$f" -o "$out"
-        measure "quire $f" "$runs" "$quire" "$corpus" -q -t "$f" -o "$out"
+        measure "fascicle $f -j1" "$runs" "$fascicle" "$corpus" -q -j1 -t "$f" -o "$out"
+        measure "fascicle $f" "$runs" "$fascicle" "$corpus" -q -t "$f" -o "$out"
     done
 
     if ((use_pandoc && size <= pandoc_max)); then
-        # pandoc reads the same articles as Markdown, which quire writes (not timed).
+        # pandoc reads the same articles as Markdown, which fascicle writes (not timed).
         markdown="$work/markdown-$size"
-        if [[ ! -d "$markdown" ]]; then "$quire" "$corpus" -q -t markdown --split "$markdown"; fi
+        if [[ ! -d "$markdown" ]]; then "$fascicle" "$corpus" -q -t markdown --split "$markdown"; fi
         md_files=("$markdown"/*.md)
         for f in "${formats[@]}"; do
             echo "run.sh: pandoc -t ${pandoc_to[$f]}" >&2

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The main job: install what is needed, build Quire, and convert the sample corpus into out/
+# The main job: install what is needed, build Fascicle, and convert the sample corpus into out/
 # in every output format whose plugin was built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,13 +8,13 @@ bash scripts/install-deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release
 
-quire=build/release/bin/quire
+fascicle=build/release/bin/fascicle
 mkdir -p out
 declare -A outputs=([epub]=corpus.epub [docbook]=corpus.xml [pdf]=corpus.pdf [markdown]=corpus.md [plain]=corpus.txt)
-available=$("$quire" --list-formats | sed -n '/^Output formats:/,$p')
+available=$("$fascicle" --list-formats | sed -n '/^Output formats:/,$p')
 for format in epub docbook pdf markdown plain; do
   if grep -q "^  $format " <<<"$available"; then
-    "$quire" samples/corpus -t "$format" -o "out/${outputs[$format]}"
+    "$fascicle" samples/corpus -t "$format" -o "out/${outputs[$format]}"
     echo "out/${outputs[$format]}"
   fi
 done

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs every Debian package that Quire's build, tests and validators need.
+# Installs every Debian package that Fascicle's build, tests and validators need.
 # Idempotent: packages already present are left alone, and apt-get update runs only when something is missing.
 set -euo pipefail
 

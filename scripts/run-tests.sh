@@ -13,5 +13,5 @@ done
 
 # The fuzz targets (clang, libFuzzer): built alone, each run for a short bounded time (tests/fuzz).
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target quire_fuzz_targets
+cmake --build --preset fuzz --target fascicle_fuzz_targets
 ctest --preset fuzz

@@ -7,7 +7,7 @@
 #include <fstream>
 #include <stdexcept>
 
-namespace quire::bench {
+namespace fascicle::bench {
 
 namespace {
 
@@ -33,7 +33,7 @@ BenchCorpus load(const std::filesystem::path& folder) {
     BenchCorpus corpus;
     corpus.book.title = "Benchmark corpus";
     corpus.book.language = "en";
-    corpus.book.authors = {"Quire Benchmark"};
+    corpus.book.authors = {"Fascicle Benchmark"};
     for (const auto& path : files) {
         std::ifstream in(path, std::ios::binary);
         std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -57,10 +57,10 @@ BenchCorpus load(const std::filesystem::path& folder) {
 
 const BenchCorpus& bench_corpus() {
     static const BenchCorpus corpus = [] {
-        const char* folder = std::getenv("QUIRE_BENCH_CORPUS");
-        return load(folder && *folder ? std::filesystem::path(folder) : std::filesystem::path(QUIRE_SAMPLE_CORPUS));
+        const char* folder = std::getenv("FASCICLE_BENCH_CORPUS");
+        return load(folder && *folder ? std::filesystem::path(folder) : std::filesystem::path(FASCICLE_SAMPLE_CORPUS));
     }();
     return corpus;
 }
 
-}  // namespace quire::bench
+}  // namespace fascicle::bench

@@ -2,14 +2,14 @@
 // as parsed articles, and in-memory sinks that cost next to nothing.
 #pragma once
 
-#include <quire/plugin.hpp>
+#include <fascicle/plugin.hpp>
 
 #include <cstddef>
 #include <sstream>
 #include <string>
 #include <vector>
 
-namespace quire::bench {
+namespace fascicle::bench {
 
 struct BenchCorpus {
     std::vector<std::string> names;  // file names without extension: the article ids
@@ -19,7 +19,7 @@ struct BenchCorpus {
     std::size_t bytes = 0;           // of all texts: what MB/s are counted in
 };
 
-// The corpus of $QUIRE_BENCH_CORPUS (a folder of .txt articles, e.g. one bench/make_corpus.py
+// The corpus of $FASCICLE_BENCH_CORPUS (a folder of .txt articles, e.g. one bench/make_corpus.py
 // made), else of samples/corpus; read once.
 const BenchCorpus& bench_corpus();
 
@@ -41,4 +41,4 @@ private:
     std::ostringstream out_;
 };
 
-}  // namespace quire::bench
+}  // namespace fascicle::bench

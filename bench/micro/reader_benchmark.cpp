@@ -5,7 +5,7 @@
 
 #include <benchmark/benchmark.h>
 
-namespace quire::bench {
+namespace fascicle::bench {
 namespace {
 
 class Discard : public ArticleSink {
@@ -36,4 +36,4 @@ void ArticleTextReader(benchmark::State& state) {
 BENCHMARK(ArticleTextReader)->Unit(benchmark::kMillisecond);
 
 }  // namespace
-}  // namespace quire::bench
+}  // namespace fascicle::bench

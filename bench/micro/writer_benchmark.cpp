@@ -9,20 +9,20 @@
 #include <functional>
 #include <memory>
 
-#ifdef QUIRE_BENCH_EPUB
+#ifdef FASCICLE_BENCH_EPUB
 #include "epub_writer.hpp"
 #endif
-#ifdef QUIRE_BENCH_DOCBOOK
+#ifdef FASCICLE_BENCH_DOCBOOK
 #include "docbook_writer.hpp"
 #endif
-#ifdef QUIRE_BENCH_MARKDOWN
+#ifdef FASCICLE_BENCH_MARKDOWN
 #include "markdown_writer.hpp"
 #endif
-#ifdef QUIRE_BENCH_PLAIN
+#ifdef FASCICLE_BENCH_PLAIN
 #include "plain_writer.hpp"
 #endif
 
-namespace quire::bench {
+namespace fascicle::bench {
 namespace {
 
 using MakeWriter = std::function<std::unique_ptr<Writer>()>;
@@ -64,10 +64,10 @@ void RenderArticle(benchmark::State& state, const MakeWriter& make) {
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * corpus.bytes));
 }
 
-#ifdef QUIRE_BENCH_EPUB
+#ifdef FASCICLE_BENCH_EPUB
 const std::string& epub_stylesheet() {
     static const std::string css = [] {
-        std::ifstream in(QUIRE_BENCH_EPUB_CSS, std::ios::binary);
+        std::ifstream in(FASCICLE_BENCH_EPUB_CSS, std::ios::binary);
         return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     }();
     return css;
@@ -82,20 +82,20 @@ void register_writer(const std::string& format, const MakeWriter& make) {
 
 // Registered at start-up, for the writers this build has.
 const bool registered = [] {
-#ifdef QUIRE_BENCH_EPUB
+#ifdef FASCICLE_BENCH_EPUB
     register_writer("epub", [] { return std::make_unique<epub::EpubWriter>(epub_stylesheet()); });
 #endif
-#ifdef QUIRE_BENCH_DOCBOOK
+#ifdef FASCICLE_BENCH_DOCBOOK
     register_writer("docbook", [] { return std::make_unique<docbook::DocBookWriter>(); });
 #endif
-#ifdef QUIRE_BENCH_MARKDOWN
+#ifdef FASCICLE_BENCH_MARKDOWN
     register_writer("markdown", [] { return std::make_unique<markdown::MarkdownWriter>(); });
 #endif
-#ifdef QUIRE_BENCH_PLAIN
+#ifdef FASCICLE_BENCH_PLAIN
     register_writer("plain", [] { return std::make_unique<plain::PlainTextWriter>(); });
 #endif
     return true;
 }();
 
 }  // namespace
-}  // namespace quire::bench
+}  // namespace fascicle::bench

@@ -1,6 +1,6 @@
-// quire: converts a corpus of articles between formats; every format is a plugin.
-#include <quire/host/conversion.hpp>
-#include <quire/host/plugin_registry.hpp>
+// fascicle: converts a corpus of articles between formats; every format is a plugin.
+#include <fascicle/host/conversion.hpp>
+#include <fascicle/host/plugin_registry.hpp>
 
 #include <boost/program_options.hpp>
 
@@ -10,35 +10,35 @@
 #include <sstream>
 
 namespace po = boost::program_options;
-using quire::host::ExitCode;
+using fascicle::host::ExitCode;
 
 namespace {
 
 // Prints diagnostics on standard error: warnings unless quiet, notes only when verbose.
-class StderrDiagnostics : public quire::DiagnosticSink {
+class StderrDiagnostics : public fascicle::DiagnosticSink {
 public:
     bool quiet = false;
     bool verbose = false;
-    void report(const quire::Diagnostic& d) override {
-        if (d.severity == quire::Severity::warning && quiet) return;
-        if (d.severity == quire::Severity::note && !verbose) return;
-        std::cerr << (d.file.empty() ? "quire: " : "") << d.format() << '\n';
+    void report(const fascicle::Diagnostic& d) override {
+        if (d.severity == fascicle::Severity::warning && quiet) return;
+        if (d.severity == fascicle::Severity::note && !verbose) return;
+        std::cerr << (d.file.empty() ? "fascicle: " : "") << d.format() << '\n';
     }
 };
 
-const char* usage_text = R"(Usage: quire [options] INPUT... -o OUTPUT
+const char* usage_text = R"(Usage: fascicle [options] INPUT... -o OUTPUT
 
 Converts articles to a book. An INPUT is a file, a folder (its articles in file-name order, and
 its book.ini as metadata) or - for standard input. Formats are told by the file extensions unless
 -f/--from and -t/--to name them.
 
 Examples:
-  quire samples/corpus -o corpus.epub              the sample corpus as one EPUB 3 book
-  quire samples/corpus -o book.xml                 ... as a DocBook 5 book
-  quire samples/corpus -t markdown --split out/md  one Markdown file per article
-  quire article.txt -t plain -o -                  plain text on standard output
-  quire samples/corpus --metadata title="My Book" --metadata author="A. Writer" -o my.epub
-  quire --list-formats
+  fascicle samples/corpus -o corpus.epub              the sample corpus as one EPUB 3 book
+  fascicle samples/corpus -o book.xml                 ... as a DocBook 5 book
+  fascicle samples/corpus -t markdown --split out/md  one Markdown file per article
+  fascicle article.txt -t plain -o -                  plain text on standard output
+  fascicle samples/corpus --metadata title="My Book" --metadata author="A. Writer" -o my.epub
+  fascicle --list-formats
 )";
 
 po::options_description core_options() {
@@ -58,7 +58,7 @@ po::options_description core_options() {
         ("progress", po::value<std::string>()->value_name("WHEN")->default_value("auto"),
             "a progress line on standard error: auto (when it is a terminal), always, never")
         ("plugin-dir", po::value<std::vector<std::string>>()->composing()->value_name("DIR"),
-            "also load plugins from DIR (repeatable; after the built-in ones, before QUIRE_PLUGIN_PATH)")
+            "also load plugins from DIR (repeatable; after the built-in ones, before FASCICLE_PLUGIN_PATH)")
         ("list-plugins", "list the plugins found, and the ones rejected with the reason")
         ("list-formats", "list the input and output formats")
         ("quiet,q", "print errors only")
@@ -69,7 +69,7 @@ po::options_description core_options() {
     return o;
 }
 
-po::options_description plugin_options(const quire::host::PluginRegistry& registry) {
+po::options_description plugin_options(const fascicle::host::PluginRegistry& registry) {
     po::options_description o("Format options (from the plugins)");
     for (const auto& spec : registry.options()) {
         auto* value = po::value<std::string>();
@@ -80,11 +80,11 @@ po::options_description plugin_options(const quire::host::PluginRegistry& regist
     return o;
 }
 
-void load_plugins(quire::host::PluginRegistry& registry, const std::vector<std::string>& dirs) {
-    registry.load_directory(quire::host::builtin_plugin_dir());
+void load_plugins(fascicle::host::PluginRegistry& registry, const std::vector<std::string>& dirs) {
+    registry.load_directory(fascicle::host::builtin_plugin_dir());
     for (const auto& d : dirs) registry.load_directory(d);
-    if (const char* path = std::getenv("QUIRE_PLUGIN_PATH"))
-        for (const auto& d : quire::host::split_search_path(path)) registry.load_directory(d);
+    if (const char* path = std::getenv("FASCICLE_PLUGIN_PATH"))
+        for (const auto& d : fascicle::host::split_search_path(path)) registry.load_directory(d);
 }
 
 std::string join(const std::vector<std::string>& v, const char* sep) {
@@ -93,7 +93,7 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
     return out;
 }
 
-void list_plugins(const quire::host::PluginRegistry& registry) {
+void list_plugins(const fascicle::host::PluginRegistry& registry) {
     std::cout << "Plugins:\n";
     for (const auto& p : registry.plugins()) {
         std::cout << "  " << p->name << ' ' << p->version << " (API " << p->api.to_string() << ")  " << p->path.string() << '\n';
@@ -109,7 +109,7 @@ void list_plugins(const quire::host::PluginRegistry& registry) {
     }
 }
 
-void list_formats(const quire::host::PluginRegistry& registry) {
+void list_formats(const fascicle::host::PluginRegistry& registry) {
     for (bool reading : {true, false}) {
         std::cout << (reading ? "Input formats:\n" : "Output formats:\n");
         for (const auto* f : registry.formats()) {
@@ -137,13 +137,13 @@ int run(int argc, char** argv) {
         all.add(core).add(hidden);
         po::store(po::command_line_parser(argc, argv).options(all).positional(positional).allow_unregistered().run(), first);
     } catch (const po::error& e) {
-        diagnostics.error("", 0, 0, std::string(e.what()) + " (quire --help shows the usage)");
+        diagnostics.error("", 0, 0, std::string(e.what()) + " (fascicle --help shows the usage)");
         return int(ExitCode::usage);
     }
     diagnostics.quiet = first.count("quiet");
     diagnostics.verbose = first.count("verbose");
 
-    quire::host::PluginRegistry registry;
+    fascicle::host::PluginRegistry registry;
     load_plugins(registry, first.count("plugin-dir") ? first["plugin-dir"].as<std::vector<std::string>>() : std::vector<std::string>{});
     for (const auto& r : registry.rejected())
         diagnostics.note(r.path.string(), 0, 0, "plugin rejected: " + r.reason);
@@ -156,7 +156,7 @@ int run(int argc, char** argv) {
         po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
         po::notify(vm);
     } catch (const po::error& e) {
-        diagnostics.error("", 0, 0, std::string(e.what()) + " (quire --help shows the usage)");
+        diagnostics.error("", 0, 0, std::string(e.what()) + " (fascicle --help shows the usage)");
         return int(ExitCode::usage);
     }
 
@@ -166,7 +166,7 @@ int run(int argc, char** argv) {
         return 0;
     }
     if (vm.count("version")) {
-        std::cout << "quire " << QUIRE_VERSION << " (plugin API " << quire::api_version.to_string() << ")\n";
+        std::cout << "fascicle " << FASCICLE_VERSION << " (plugin API " << fascicle::api_version.to_string() << ")\n";
         return 0;
     }
     if (vm.count("list-plugins")) {
@@ -178,7 +178,7 @@ int run(int argc, char** argv) {
         return 0;
     }
 
-    quire::host::ConversionRequest request;
+    fascicle::host::ConversionRequest request;
     if (vm.count("input")) request.inputs = vm["input"].as<std::vector<std::string>>();
     if (vm.count("output")) request.output = vm["output"].as<std::string>();
     if (vm.count("split")) request.split_dir = vm["split"].as<std::string>();
@@ -192,7 +192,7 @@ int run(int argc, char** argv) {
             return int(ExitCode::usage);
         }
     }
-    using Progress = quire::host::ConversionRequest::Progress;
+    using Progress = fascicle::host::ConversionRequest::Progress;
     const auto progress = vm["progress"].as<std::string>();
     if (progress == "auto") request.progress = Progress::automatic;
     else if (progress == "always") request.progress = Progress::always;
@@ -220,22 +220,22 @@ int run(int argc, char** argv) {
         return int(ExitCode::usage);
     }
     if (request.output.empty() && request.split_dir.empty() && request.to.empty()) {
-        diagnostics.error("", 0, 0, "no output given: -o FILE, -o - with -t FORMAT, or --split DIR (quire --help shows the usage)");
+        diagnostics.error("", 0, 0, "no output given: -o FILE, -o - with -t FORMAT, or --split DIR (fascicle --help shows the usage)");
         return int(ExitCode::usage);
     }
-    return int(quire::host::convert(registry, request, diagnostics));
+    return int(fascicle::host::convert(registry, request, diagnostics));
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
     // Past a file size limit (ulimit -f) a write must fail (EFBIG) so that the writer reports it, the
-    // temporary output is removed and quire exits 73: SIGXFSZ's default action kills it mid-file.
+    // temporary output is removed and fascicle exits 73: SIGXFSZ's default action kills it mid-file.
     std::signal(SIGXFSZ, SIG_IGN);
     try {
         return run(argc, argv);
     } catch (const std::exception& e) {
-        std::cerr << "quire: error: " << e.what() << '\n';
+        std::cerr << "fascicle: error: " << e.what() << '\n';
         return int(ExitCode::plugin);
     }
 }

@@ -1,4 +1,4 @@
-#include <quire/host/atomic_output.hpp>
+#include <fascicle/host/atomic_output.hpp>
 
 #include <cerrno>
 #include <cstdio>
@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace quire::host {
+namespace fascicle::host {
 
 AtomicFileOutput::AtomicFileOutput(std::filesystem::path target) : target_(std::move(target)) {}
 
@@ -23,7 +23,7 @@ std::optional<std::string> AtomicFileOutput::open() {
     if (dir.empty()) dir = ".";
     std::string name = ".";
     name += target_.filename().string();
-    name += ".quire-XXXXXX";
+    name += ".fascicle-XXXXXX";
     std::string pattern = (dir / name).string();
     int fd = ::mkstemp(pattern.data());
     if (fd < 0) return std::string(std::strerror(errno));
@@ -55,4 +55,4 @@ std::optional<std::string> AtomicFileOutput::commit() {
 
 std::ostream& StandardOutput::stream() { return std::cout; }
 
-}  // namespace quire::host
+}  // namespace fascicle::host

@@ -1,5 +1,5 @@
-#include <quire/host/book_config.hpp>
-#include <quire/text.hpp>
+#include <fascicle/host/book_config.hpp>
+#include <fascicle/text.hpp>
 
 #include <boost/program_options/parsers.hpp>
 
@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace quire::host {
+namespace fascicle::host {
 
 namespace po = boost::program_options;
 
@@ -88,4 +88,4 @@ bool read_book_config(const std::filesystem::path& file, BookConfig& config, Dia
     return true;
 }
 
-}  // namespace quire::host
+}  // namespace fascicle::host

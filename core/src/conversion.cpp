@@ -1,7 +1,7 @@
-#include <quire/host/conversion.hpp>
+#include <fascicle/host/conversion.hpp>
 
-#include <quire/host/atomic_output.hpp>
-#include <quire/host/book_config.hpp>
+#include <fascicle/host/atomic_output.hpp>
+#include <fascicle/host/book_config.hpp>
 
 #include "ordered_workers.hpp"
 #include "progress_line.hpp"
@@ -14,7 +14,7 @@
 
 #include <unistd.h>
 
-namespace quire::host {
+namespace fascicle::host {
 
 namespace fs = std::filesystem;
 
@@ -213,7 +213,7 @@ private:
     const RegisteredFormat* named_format(const std::string& name, bool reading, ExitCode& code) {
         const auto* f = registry_.find(name);
         if (!f) {
-            code = usage("unknown format '" + name + "' (quire --list-formats shows the formats there are)");
+            code = usage("unknown format '" + name + "' (fascicle --list-formats shows the formats there are)");
             return nullptr;
         }
         if (reading ? !f->can_read() : !f->can_write()) {
@@ -228,7 +228,7 @@ private:
         ExitCode code = ExitCode::ok;
         const RegisteredFormat* from = nullptr;
         if (!request_.from.empty() && !(from = named_format(request_.from, true, code))) return code;
-        if (request_.inputs.empty()) return usage("no input given (quire --help shows the usage)");
+        if (request_.inputs.empty()) return usage("no input given (fascicle --help shows the usage)");
 
         for (const auto& given : request_.inputs) {
             if (given == "-") {
@@ -250,7 +250,7 @@ private:
             const RegisteredFormat* format = from ? from : registry_.find_reader_by_extension(lower(path.extension().string()));
             if (!format)
                 return usage("cannot tell the format of " + given + " from its extension '" + path.extension().string() +
-                             "': give -f FORMAT (quire --list-formats shows them)");
+                             "': give -f FORMAT (fascicle --list-formats shows them)");
             inputs_.push_back({given, format});
         }
         return ExitCode::ok;
@@ -289,7 +289,7 @@ private:
         }
         if (found == 0) {
             const std::string expected = from ? join(from->info.extensions) : readable_extensions();
-            diagnostics_.error(given, 0, 0, expected.empty() ? "no input format is available: no reader plugin was found (quire --list-plugins)"
+            diagnostics_.error(given, 0, 0, expected.empty() ? "no input format is available: no reader plugin was found (fascicle --list-plugins)"
                                                              : "the folder holds no articles (expected files ending in " + expected + ")");
             return ExitCode::input;
         }
@@ -322,7 +322,7 @@ private:
             to_ = registry_.find_writer_by_extension(ext);
             if (!to_)
                 return usage("cannot tell the output format from the extension '" + ext + "' of " + request_.output +
-                             ": give -t FORMAT (quire --list-formats shows them)");
+                             ": give -t FORMAT (fascicle --list-formats shows them)");
         }
         if (split && to_->info.binary)
             return usage("format '" + to_->info.name + "' makes one book and cannot be split: leave out --split");
@@ -546,4 +546,4 @@ ExitCode convert(const PluginRegistry& registry, const ConversionRequest& reques
     return Conversion(registry, request, diagnostics).run();
 }
 
-}  // namespace quire::host
+}  // namespace fascicle::host

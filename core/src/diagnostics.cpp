@@ -1,6 +1,6 @@
-#include <quire/diagnostics.hpp>
+#include <fascicle/diagnostics.hpp>
 
-namespace quire {
+namespace fascicle {
 
 std::string Diagnostic::format() const {
     std::string out;
@@ -20,4 +20,4 @@ std::string Diagnostic::format() const {
     return out + message;
 }
 
-}  // namespace quire
+}  // namespace fascicle

@@ -1,9 +1,9 @@
-#include <quire/ir.hpp>
-#include <quire/text.hpp>
+#include <fascicle/ir.hpp>
+#include <fascicle/text.hpp>
 
 #include <sstream>
 
-namespace quire {
+namespace fascicle {
 
 namespace {
 
@@ -252,4 +252,4 @@ std::string dump(const Book& book) {
     return out;
 }
 
-}  // namespace quire
+}  // namespace fascicle

@@ -8,7 +8,7 @@
 #include <thread>
 #include <vector>
 
-namespace quire::host {
+namespace fascicle::host {
 
 // Calls task(i) for i in [0, count) on `threads` threads, never more than `window` tasks ahead of
 // the consumer (so memory is bounded), and consume(i, result) on the calling thread in index order.
@@ -77,4 +77,4 @@ void run_in_order(std::size_t count, unsigned threads, std::size_t window, Task&
     for (auto& t : pool) t.join();
 }
 
-}  // namespace quire::host
+}  // namespace fascicle::host

@@ -1,4 +1,4 @@
-#include <quire/host/plugin_registry.hpp>
+#include <fascicle/host/plugin_registry.hpp>
 
 #include <boost/dll/library_info.hpp>
 #include <boost/dll/runtime_symbol_info.hpp>
@@ -7,12 +7,12 @@
 #include <algorithm>
 #include <set>
 
-namespace quire::host {
+namespace fascicle::host {
 
 namespace {
 
-constexpr const char* version_entry = "quire_plugin_api_version";
-constexpr const char* descriptor_entry = "quire_plugin";
+constexpr const char* version_entry = "fascicle_plugin_api_version";
+constexpr const char* descriptor_entry = "fascicle_plugin";
 
 // Reads a file's exported Boost.DLL aliases without running any of its code.
 // Returns false for anything that is not a loadable shared library of this platform.
@@ -77,16 +77,16 @@ bool PluginRegistry::load_file(const std::filesystem::path& given) {
     std::vector<std::string> aliases;
     if (!exported_aliases(file, aliases)) return false;
     const bool looks_like_plugin = std::any_of(aliases.begin(), aliases.end(),
-                                               [](const std::string& a) { return a.rfind("quire_", 0) == 0; });
+                                               [](const std::string& a) { return a.rfind("fascicle_", 0) == 0; });
     if (!looks_like_plugin) return false;  // some other shared library: not ours to judge
     auto has = [&](const char* name) { return std::find(aliases.begin(), aliases.end(), name) != aliases.end(); };
 
     if (!has(version_entry)) {
-        reject(file, std::string("missing entry point '") + version_entry + "' (was it built with QUIRE_PLUGIN?)");
+        reject(file, std::string("missing entry point '") + version_entry + "' (was it built with FASCICLE_PLUGIN?)");
         return false;
     }
     if (!has(descriptor_entry)) {
-        reject(file, std::string("missing entry point '") + descriptor_entry + "' (was it built with QUIRE_PLUGIN?)");
+        reject(file, std::string("missing entry point '") + descriptor_entry + "' (was it built with FASCICLE_PLUGIN?)");
         return false;
     }
 
@@ -101,7 +101,7 @@ bool PluginRegistry::load_file(const std::filesystem::path& given) {
     // The version is checked before anything whose layout may differ between versions is touched.
     const ApiVersion got = ApiVersion::unpack(library->get_alias<std::uint32_t()>(version_entry)());
     if (got.major != api_version.major || got.minor > api_version.minor) {
-        reject(file, "wrong API version: built against " + got.to_string() + ", this quire supports " +
+        reject(file, "wrong API version: built against " + got.to_string() + ", this fascicle supports " +
                          std::to_string(api_version.major) + ".0 to " + api_version.to_string());
         return false;
     }
@@ -205,7 +205,7 @@ std::vector<OptionSpec> PluginRegistry::options() const {
 
 std::filesystem::path builtin_plugin_dir() {
     const auto exe = boost::dll::program_location();
-    return std::filesystem::path(exe.parent_path().string()) / QUIRE_PLUGIN_DIR_FROM_BINDIR;
+    return std::filesystem::path(exe.parent_path().string()) / FASCICLE_PLUGIN_DIR_FROM_BINDIR;
 }
 
 std::vector<std::filesystem::path> split_search_path(std::string_view value) {
@@ -220,4 +220,4 @@ std::vector<std::filesystem::path> split_search_path(std::string_view value) {
     return out;
 }
 
-}  // namespace quire::host
+}  // namespace fascicle::host

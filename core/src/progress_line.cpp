@@ -4,7 +4,7 @@
 
 #include <unistd.h>
 
-namespace quire::host {
+namespace fascicle::host {
 
 namespace {
 constexpr auto print_interval = std::chrono::milliseconds(200);
@@ -50,10 +50,10 @@ void ProgressLine::print(bool last) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
     const double mb_per_s = seconds > 0 ? double(done_bytes_) / 1e6 / seconds : 0;
     const double left = done_bytes_ > 0 ? seconds * double(total_bytes_ - done_bytes_) / double(done_bytes_) : 0;
-    std::fprintf(stderr, "\rquire: %zu of %zu articles, %.1f MB/s, %.0f s left   %s", done_, total_, mb_per_s,
+    std::fprintf(stderr, "\rfascicle: %zu of %zu articles, %.1f MB/s, %.0f s left   %s", done_, total_, mb_per_s,
                  last ? 0.0 : left, last ? "\n" : "");
     std::fflush(stderr);
     printed_ = true;
 }
 
-}  // namespace quire::host
+}  // namespace fascicle::host

@@ -1,14 +1,14 @@
 // A one-line progress report on standard error for long runs: articles done, MB/s, time left.
 #pragma once
 
-#include <quire/host/conversion.hpp>
+#include <fascicle/host/conversion.hpp>
 
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <vector>
 
-namespace quire::host {
+namespace fascicle::host {
 
 class ProgressLine {
 public:
@@ -37,4 +37,4 @@ private:
     std::chrono::steady_clock::time_point started_, last_print_;
 };
 
-}  // namespace quire::host
+}  // namespace fascicle::host

@@ -1,6 +1,6 @@
-#include <quire/text.hpp>
+#include <fascicle/text.hpp>
 
-namespace quire {
+namespace fascicle {
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -97,4 +97,4 @@ std::string UniqueIds::take(const std::string& base) {
     return id;
 }
 
-}  // namespace quire
+}  // namespace fascicle

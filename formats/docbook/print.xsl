@@ -1,12 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Quire's print layout: a customization layer over the DocBook XSL (namespaced) FO stylesheets,
-  turning a Quire DocBook book into XSL-FO for Apache FOP.
+  Fascicle's print layout: a customization layer over the DocBook XSL (namespaced) FO stylesheets,
+  turning a Fascicle DocBook book into XSL-FO for Apache FOP.
 
     xsltproc -nonet -stringparam paper.type A4 -o book.fo print.xsl book.xml
     fop -fo book.fo -pdf book.pdf
 
-  `quire ... -t pdf` runs this with a copy of this file embedded in the docbook plugin, adding the
+  `fascicle ... -t pdf` runs this with a copy of this file embedded in the docbook plugin, adding the
   parameters body.font.family/title.font.family/monospace.font.family (the Liberation fonts, which
   it also tells FOP to embed) and pdf.date (see formats/docbook/README.md). The import is resolved
   through the XML catalog (Debian: docbook-xsl-ns), so no network is needed.
@@ -36,7 +36,7 @@
   <xsl:param name="page.margin.bottom">15mm</xsl:param>
   <xsl:param name="fop1.extensions" select="1"/>
 
-  <!-- Type: FOP maps "serif" to its built-in Times; quire passes an embeddable face instead. -->
+  <!-- Type: FOP maps "serif" to its built-in Times; fascicle passes an embeddable face instead. -->
   <xsl:param name="body.font.family">serif</xsl:param>
   <xsl:param name="title.font.family">serif</xsl:param>
   <xsl:param name="body.font.master">11</xsl:param>
@@ -152,13 +152,13 @@
     </fo:block>
   </xsl:template>
 
-  <!-- DocBook has no line-break element; Quire writes a hard line break as <?linebreak?>. -->
+  <!-- DocBook has no line-break element; Fascicle writes a hard line break as <?linebreak?>. -->
   <xsl:template match="processing-instruction('linebreak')">
     <fo:block/>
   </xsl:template>
 
   <!-- The PDF's document properties, as docbook-xsl writes them, plus its dates: FOP would take
-       those from the clock; quire passes one (SOURCE_DATE_EPOCH or the book's date) so that the
+       those from the clock; fascicle passes one (SOURCE_DATE_EPOCH or the book's date) so that the
        same book gives the same PDF. -->
   <xsl:param name="pdf.date" select="''"/>
   <xsl:template name="fop1-document-information">
@@ -193,7 +193,7 @@
             </xsl:if>
           </rdf:Description>
           <rdf:Description rdf:about="">
-            <xmp:CreatorTool>Quire (DocBook XSL Stylesheets, Apache FOP)</xmp:CreatorTool>
+            <xmp:CreatorTool>Fascicle (DocBook XSL Stylesheets, Apache FOP)</xmp:CreatorTool>
             <xsl:if test="$pdf.date != ''">
               <xmp:CreateDate><xsl:value-of select="$pdf.date"/></xmp:CreateDate>
               <xmp:ModifyDate><xsl:value-of select="$pdf.date"/></xmp:ModifyDate>

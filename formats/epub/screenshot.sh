@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders one chapter of an EPUB in headless Chromium, as a phone-sized page would show it.
 #   formats/epub/screenshot.sh [BOOK.epub] [CHAPTER] [OUTPUT.png]
-# Defaults: the sample corpus converted with build/dev/bin/quire (QUIRE=... to use another build),
+# Defaults: the sample corpus converted with build/dev/bin/fascicle (FASCICLE=... to use another build),
 # chapter text/chapter-0001.xhtml, formats/epub/screenshot-chapter.png.
 # Needs Debian's chromium (scripts/install-deps.sh installs it). Not a test: look at the result.
 set -euo pipefail
@@ -15,9 +15,9 @@ chapter=${2:-text/chapter-0001.xhtml}
 output=${3:-$here/screenshot-chapter.png}
 
 if [[ -z $book ]]; then
-  quire=${QUIRE:-$root/build/dev/bin/quire}
+  fascicle=${FASCICLE:-$root/build/dev/bin/fascicle}
   book=$work/corpus.epub
-  "$quire" -q "$root/samples/corpus" -o "$book"
+  "$fascicle" -q "$root/samples/corpus" -o "$book"
 fi
 
 unzip -q "$book" -d "$work/book"

@@ -1,4 +1,4 @@
-// The quire executable end to end, with the test-lines plugin built for these tests.
+// The fascicle executable end to end, with the test-lines plugin built for these tests.
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -6,14 +6,14 @@
 #include <algorithm>
 
 namespace fs = std::filesystem;
-using quire::test::read_file;
-using quire::test::run_quire;
-using quire::test::TempDir;
-using quire::test::write_file;
+using fascicle::test::read_file;
+using fascicle::test::run_fascicle;
+using fascicle::test::TempDir;
+using fascicle::test::write_file;
 
 namespace {
 
-const std::string plugins = std::string("--plugin-dir=") + QUIRE_TEST_PLUGIN_DIR;
+const std::string plugins = std::string("--plugin-dir=") + FASCICLE_TEST_PLUGIN_DIR;
 
 // Files in a folder other than the ones named: what a failed run might have left behind.
 std::vector<std::string> entries(const fs::path& dir) {
@@ -26,22 +26,22 @@ std::vector<std::string> entries(const fs::path& dir) {
 }  // namespace
 
 TEST(Cli, Version) {
-    auto r = run_quire({"--version"});
+    auto r = run_fascicle({"--version"});
     EXPECT_EQ(r.status, 0);
-    EXPECT_EQ(r.out.rfind("quire ", 0), 0u) << r.out;
+    EXPECT_EQ(r.out.rfind("fascicle ", 0), 0u) << r.out;
     EXPECT_NE(r.out.find("plugin API 1."), std::string::npos);
 }
 
 TEST(Cli, HelpListsPluginOptions) {
-    auto r = run_quire({plugins, "--help"});
+    auto r = run_fascicle({plugins, "--help"});
     EXPECT_EQ(r.status, 0);
-    EXPECT_NE(r.out.find("Usage: quire"), std::string::npos);
+    EXPECT_NE(r.out.find("Usage: fascicle"), std::string::npos);
     EXPECT_NE(r.out.find("--fail-on TEXT"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("Examples:"), std::string::npos);
 }
 
 TEST(Cli, UnknownOptionIsAUsageError) {
-    auto r = run_quire({"--frobnicate"});
+    auto r = run_fascicle({"--frobnicate"});
     EXPECT_EQ(r.status, 64);
     EXPECT_NE(r.err.find("frobnicate"), std::string::npos) << r.err;
 }
@@ -49,7 +49,7 @@ TEST(Cli, UnknownOptionIsAUsageError) {
 TEST(Cli, UnknownFormatIsAUsageError) {
     TempDir dir;
     write_file(dir / "a.lines", "x\n");
-    auto r = run_quire({plugins, (dir / "a.lines").string(), "-t", "nope", "-o", (dir / "out").string()});
+    auto r = run_fascicle({plugins, (dir / "a.lines").string(), "-t", "nope", "-o", (dir / "out").string()});
     EXPECT_EQ(r.status, 64);
     EXPECT_NE(r.err.find("unknown format 'nope'"), std::string::npos) << r.err;
     EXPECT_FALSE(fs::exists(dir / "out"));
@@ -58,14 +58,14 @@ TEST(Cli, UnknownFormatIsAUsageError) {
 TEST(Cli, UnknownOutputExtensionIsAUsageError) {
     TempDir dir;
     write_file(dir / "a.lines", "x\n");
-    auto r = run_quire({plugins, (dir / "a.lines").string(), "-o", (dir / "out.zzz").string()});
+    auto r = run_fascicle({plugins, (dir / "a.lines").string(), "-o", (dir / "out.zzz").string()});
     EXPECT_EQ(r.status, 64);
     EXPECT_NE(r.err.find("cannot tell the output format from the extension '.zzz'"), std::string::npos) << r.err;
 }
 
 TEST(Cli, MissingInputNamesTheFile) {
     TempDir dir;
-    auto r = run_quire({plugins, (dir / "absent.lines").string(), "-o", (dir / "out.lines").string()});
+    auto r = run_fascicle({plugins, (dir / "absent.lines").string(), "-o", (dir / "out.lines").string()});
     EXPECT_EQ(r.status, 66);
     EXPECT_NE(r.err.find((dir / "absent.lines").string() + ": error: no such file or folder"), std::string::npos) << r.err;
     EXPECT_TRUE(entries(dir.path()).empty());
@@ -74,7 +74,7 @@ TEST(Cli, MissingInputNamesTheFile) {
 TEST(Cli, MissingOutputIsAUsageError) {
     TempDir dir;
     write_file(dir / "a.lines", "x\n");
-    auto r = run_quire({plugins, (dir / "a.lines").string()});
+    auto r = run_fascicle({plugins, (dir / "a.lines").string()});
     EXPECT_EQ(r.status, 64);
     EXPECT_NE(r.err.find("no output given"), std::string::npos) << r.err;
 }
@@ -85,7 +85,7 @@ TEST(Cli, ConvertsAFolderInNameOrderWithItsMetadata) {
     write_file(dir / "in" / "a.lines", "First\nmore\n");
     write_file(dir / "in" / "book.ini", "title = From ini\npublisher = P\n[article b]\ntitle = Bee\n");
     write_file(dir / "in" / "ignored.xyz", "not an article\n");
-    auto r = run_quire({plugins, (dir / "in").string(), "-o", (dir / "book.lines").string()});
+    auto r = run_fascicle({plugins, (dir / "in").string(), "-o", (dir / "book.lines").string()});
     ASSERT_EQ(r.status, 0) << r.err;
     const auto out = read_file(dir / "book.lines");
     EXPECT_EQ(out.rfind("book From ini\n", 0), 0u) << out;
@@ -96,7 +96,7 @@ TEST(Cli, ConvertsAFolderInNameOrderWithItsMetadata) {
     EXPECT_NE(out.find("title: \"Bee\""), std::string::npos) << out;
 
     // The command line wins over book.ini.
-    r = run_quire({plugins, (dir / "in").string(), "--metadata", "title=From CLI", "-o", (dir / "book2.lines").string()});
+    r = run_fascicle({plugins, (dir / "in").string(), "--metadata", "title=From CLI", "-o", (dir / "book2.lines").string()});
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(read_file(dir / "book2.lines").rfind("book From CLI\n", 0), 0u);
 }
@@ -105,7 +105,7 @@ TEST(Cli, FailedRunLeavesExistingOutputUntouched) {
     TempDir dir;
     write_file(dir / "a.lines", "fine\nBAD line\n");
     write_file(dir / "out.lines", "precious");
-    auto r = run_quire({plugins, (dir / "a.lines").string(), "--fail-on", "BAD", "-o", (dir / "out.lines").string()});
+    auto r = run_fascicle({plugins, (dir / "a.lines").string(), "--fail-on", "BAD", "-o", (dir / "out.lines").string()});
     EXPECT_EQ(r.status, 65);
     EXPECT_NE(r.err.find((dir / "a.lines").string() + ":2:1: error: expected no \"BAD\""), std::string::npos) << r.err;
     EXPECT_EQ(read_file(dir / "out.lines"), "precious");
@@ -117,7 +117,7 @@ TEST(Cli, FailedRunLeavesNoPartialFileAndReportsEveryInvalidInput) {
     write_file(dir / "a.lines", "fine\n");
     write_file(dir / "b.lines", "BAD\n");
     write_file(dir / "c.lines", "also fine\nBAD again\n");
-    auto r = run_quire({plugins, (dir / "a.lines").string(), (dir / "b.lines").string(), (dir / "c.lines").string(),
+    auto r = run_fascicle({plugins, (dir / "a.lines").string(), (dir / "b.lines").string(), (dir / "c.lines").string(),
                         "--fail-on", "BAD", "-o", (dir / "out.lines").string()});
     EXPECT_EQ(r.status, 65);
     EXPECT_NE(r.err.find((dir / "b.lines").string() + ":1:1: error"), std::string::npos) << r.err;
@@ -130,7 +130,7 @@ TEST(Cli, SkipInvalidConvertsTheRest) {
     TempDir dir;
     write_file(dir / "a.lines", "fine\n");
     write_file(dir / "b.lines", "BAD\n");
-    auto r = run_quire({plugins, (dir / "a.lines").string(), (dir / "b.lines").string(), "--fail-on", "BAD",
+    auto r = run_fascicle({plugins, (dir / "a.lines").string(), (dir / "b.lines").string(), "--fail-on", "BAD",
                     "--skip-invalid", "-o", (dir / "out.lines").string()});
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_NE(r.err.find((dir / "b.lines").string() + ":1:1: warning: expected no \"BAD\""), std::string::npos) << r.err;
@@ -143,7 +143,7 @@ TEST(Cli, SkipInvalidConvertsTheRest) {
 TEST(Cli, UnwritableOutputFolderIsAnOutputError) {
     TempDir dir;
     write_file(dir / "a.lines", "fine\n");
-    auto r = run_quire({plugins, (dir / "a.lines").string(), "-o", (dir / "no" / "such" / "dir" / "out.lines").string()});
+    auto r = run_fascicle({plugins, (dir / "a.lines").string(), "-o", (dir / "no" / "such" / "dir" / "out.lines").string()});
     EXPECT_EQ(r.status, 73);
     EXPECT_NE(r.err.find("cannot create the output file"), std::string::npos) << r.err;
 }
@@ -151,7 +151,7 @@ TEST(Cli, UnwritableOutputFolderIsAnOutputError) {
 TEST(Cli, EmptyFolderHasNoArticles) {
     TempDir dir;
     fs::create_directories(dir / "empty");
-    auto r = run_quire({plugins, (dir / "empty").string(), "-o", (dir / "out.lines").string()});
+    auto r = run_fascicle({plugins, (dir / "empty").string(), "-o", (dir / "out.lines").string()});
     EXPECT_EQ(r.status, 65);
     EXPECT_NE(r.err.find("the folder holds no articles"), std::string::npos) << r.err;
     EXPECT_FALSE(fs::exists(dir / "out.lines"));
@@ -161,7 +161,7 @@ TEST(Cli, SplitWritesOneFilePerArticle) {
     TempDir dir;
     write_file(dir / "in" / "a.lines", "A\n");
     write_file(dir / "in" / "b.lines", "B\n");
-    auto r = run_quire({plugins, (dir / "in").string(), "-t", "test-lines", "--split", (dir / "parts").string()});
+    auto r = run_fascicle({plugins, (dir / "in").string(), "-t", "test-lines", "--split", (dir / "parts").string()});
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(entries(dir / "parts"), (std::vector<std::string>{"a.lines", "b.lines"}));
     EXPECT_EQ(read_file(dir / "parts" / "a.lines").rfind("article a", 0), 0u);  // no book matter when split
@@ -170,31 +170,31 @@ TEST(Cli, SplitWritesOneFilePerArticle) {
 TEST(Cli, StandardInputAndOutput) {
     TempDir dir;
     write_file(dir / "a.lines", "From stdin\n");
-    auto r = run_quire({plugins, "-f", "test-lines", "-", "-t", "test-lines", "-o", "-"}, "", (dir / "a.lines").string());
+    auto r = run_fascicle({plugins, "-f", "test-lines", "-", "-t", "test-lines", "-o", "-"}, "", (dir / "a.lines").string());
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_NE(r.out.find("article stdin"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("\"From stdin\""), std::string::npos) << r.out;
 
-    r = run_quire({plugins, "-", "-t", "test-lines", "-o", "-"}, "", (dir / "a.lines").string());
+    r = run_fascicle({plugins, "-", "-t", "test-lines", "-o", "-"}, "", (dir / "a.lines").string());
     EXPECT_EQ(r.status, 64);
     EXPECT_NE(r.err.find("give -f FORMAT"), std::string::npos) << r.err;
 }
 
 TEST(Cli, ListPluginsShowsLoadedAndRejected) {
-    auto r = run_quire({plugins, std::string("--plugin-dir=") + QUIRE_TEST_BROKEN_DIR, "--list-plugins"});
+    auto r = run_fascicle({plugins, std::string("--plugin-dir=") + FASCICLE_TEST_BROKEN_DIR, "--list-plugins"});
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_NE(r.out.find("test-lines 1.2.3"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("quire-test-lines.so"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("fascicle-test-lines.so"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("test-lines (read, write) .lines"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("Rejected:"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("quire-test-wrong_major.so: wrong API version: built against 2.0"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("quire-test-no_descriptor.so: missing entry point 'quire_plugin'"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("quire-test-duplicate.so: format 'test-lines' is already provided"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("fascicle-test-wrong_major.so: wrong API version: built against 2.0"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("fascicle-test-no_descriptor.so: missing entry point 'fascicle_plugin'"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("fascicle-test-duplicate.so: format 'test-lines' is already provided"), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("not-a-plugin"), std::string::npos) << r.out;
 }
 
 TEST(Cli, PluginPathFromTheEnvironment) {
-    auto r = run_quire({"--list-formats"}, std::string("QUIRE_PLUGIN_PATH=/nonexistent:") + QUIRE_TEST_PLUGIN_DIR);
+    auto r = run_fascicle({"--list-formats"}, std::string("FASCICLE_PLUGIN_PATH=/nonexistent:") + FASCICLE_TEST_PLUGIN_DIR);
     ASSERT_EQ(r.status, 0) << r.err;
     const auto in = r.out.find("Input formats:"), out = r.out.find("Output formats:");
     ASSERT_NE(in, std::string::npos);
@@ -207,7 +207,7 @@ TEST(Cli, PluginPathFromTheEnvironment) {
 TEST(Cli, ThrowingPluginFailsCleanly) {
     TempDir dir;
     write_file(dir / "a.broken", "x\n");
-    auto r = run_quire({std::string("--plugin-dir=") + QUIRE_TEST_BROKEN_DIR, "-f", "test-throwing", (dir / "a.broken").string(), "-t",
+    auto r = run_fascicle({std::string("--plugin-dir=") + FASCICLE_TEST_BROKEN_DIR, "-f", "test-throwing", (dir / "a.broken").string(), "-t",
                     "test-throwing", "-o", (dir / "out.broken").string()});
     EXPECT_EQ(r.status, 69);
     EXPECT_NE(r.err.find("plugin 'broken-throwing' (format test-throwing) failed: "), std::string::npos) << r.err;
@@ -220,7 +220,7 @@ TEST(Cli, ThrowingWriterFailsCleanly) {
     TempDir dir;
     write_file(dir / "a.lines", "A\n");
     write_file(dir / "out.broken", "earlier output\n");
-    auto r = run_quire({plugins, std::string("--plugin-dir=") + QUIRE_TEST_BROKEN_DIR, (dir / "a.lines").string(), "-t",
+    auto r = run_fascicle({plugins, std::string("--plugin-dir=") + FASCICLE_TEST_BROKEN_DIR, (dir / "a.lines").string(), "-t",
                         "test-throwing", "-o", (dir / "out.broken").string()});
     EXPECT_EQ(r.status, 69);
     EXPECT_NE(r.err.find("plugin 'broken-throwing' (format test-throwing) failed: "), std::string::npos) << r.err;

@@ -10,12 +10,12 @@
 #include <set>
 
 namespace fs = std::filesystem;
-using quire::test::read_file;
-using quire::test::run_quire;
-using quire::test::run_shell;
-using quire::test::shell_quote;
-using quire::test::TempDir;
-using quire::test::write_file;
+using fascicle::test::read_file;
+using fascicle::test::run_fascicle;
+using fascicle::test::run_shell;
+using fascicle::test::shell_quote;
+using fascicle::test::TempDir;
+using fascicle::test::write_file;
 
 namespace {
 
@@ -23,13 +23,13 @@ constexpr int corpus_size = 200;
 
 // A corpus of distinct articles made from the samples by the benchmarks' generator.
 void make_corpus(const fs::path& dir, int count) {
-    const auto made = run_shell("python3 " + shell_quote(QUIRE_SOURCE_DIR "/bench/make_corpus.py") + " " +
+    const auto made = run_shell("python3 " + shell_quote(FASCICLE_SOURCE_DIR "/bench/make_corpus.py") + " " +
                                 std::to_string(count) + " " + shell_quote(dir.string()));
     ASSERT_EQ(made.status, 0) << made.err;
 }
 
 bool format_is_built(const std::string& name) {
-    static const std::string formats = run_quire({"--list-formats"}).out;
+    static const std::string formats = run_fascicle({"--list-formats"}).out;
     const auto outputs = formats.find("Output formats:");
     return outputs != std::string::npos && formats.find("\n  " + name + " ", outputs) != std::string::npos;
 }
@@ -76,7 +76,7 @@ protected:
             fs::create_directories(out);
             args.insert(args.end(), {"-o", (out / "book").string()});
         }
-        const auto run = run_quire(args);
+        const auto run = run_fascicle(args);
         EXPECT_EQ(run.status, 0) << run.err;
         return files_in(out);
     }
@@ -147,7 +147,7 @@ TEST(Jobs, ArticlesRenderedApartGetIdsUniqueInTheBook) {
     std::string outputs[2];
     for (int jobs : {1, 2}) {
         const fs::path out = dir / ("j" + std::to_string(jobs) + ".xml");
-        const auto run = run_quire({(dir / "in").string(), "-j", std::to_string(jobs), "-o", out.string()});
+        const auto run = run_fascicle({(dir / "in").string(), "-j", std::to_string(jobs), "-o", out.string()});
         ASSERT_EQ(run.status, 0) << run.err;
         outputs[jobs - 1] = read_file(out);
     }
@@ -175,38 +175,38 @@ protected:
     }
     TempDir corpus_, out_;
     std::string output_;
-    // "quire: 30 of 30 articles, 12.3 MB/s, 0 s left" ends the last line.
-    const std::regex done_line{R"(quire: 30 of 30 articles, [0-9.]+ MB/s, 0 s left *\n)"};
+    // "fascicle: 30 of 30 articles, 12.3 MB/s, 0 s left" ends the last line.
+    const std::regex done_line{R"(fascicle: 30 of 30 articles, [0-9.]+ MB/s, 0 s left *\n)"};
 };
 
 TEST_F(Progress, AlwaysPrintsTheLineOnStandardError) {
-    const auto run = run_quire({corpus_.path().string(), "--progress=always", "-o", output_});
+    const auto run = run_fascicle({corpus_.path().string(), "--progress=always", "-o", output_});
     ASSERT_EQ(run.status, 0) << run.err;
     EXPECT_TRUE(std::regex_search(run.err, done_line)) << run.err;
     EXPECT_EQ(run.out, "");
 }
 
 TEST_F(Progress, NeverPrintsNothing) {
-    const auto run = run_quire({corpus_.path().string(), "--progress=never", "-o", output_});
+    const auto run = run_fascicle({corpus_.path().string(), "--progress=never", "-o", output_});
     ASSERT_EQ(run.status, 0) << run.err;
     EXPECT_EQ(run.err, "");
 }
 
 TEST_F(Progress, AutoPrintsNothingWhenStandardErrorIsNotATerminal) {
-    const auto run = run_quire({corpus_.path().string(), "-o", output_});  // into a file: not a terminal
+    const auto run = run_fascicle({corpus_.path().string(), "-o", output_});  // into a file: not a terminal
     ASSERT_EQ(run.status, 0) << run.err;
     EXPECT_EQ(run.err, "");
 }
 
 TEST_F(Progress, AutoPrintsTheLineOnATerminal) {
     // script(1) runs the command on a pseudo-terminal and copies what it shows to standard output.
-    const std::string command = "env -u QUIRE_PLUGIN_PATH " + shell_quote(QUIRE_EXE) + " " +
+    const std::string command = "env -u FASCICLE_PLUGIN_PATH " + shell_quote(FASCICLE_EXE) + " " +
                                 shell_quote(corpus_.path().string()) + " -o " + shell_quote(output_);
     const auto run = run_shell("script -qec " + shell_quote(command) + " /dev/null");
     if (run.status == 127) FAIL() << "script(1) (util-linux) is not installed";
     ASSERT_EQ(run.status, 0) << run.out << run.err;
     // The terminal turns "\n" into "\r\n".
-    EXPECT_TRUE(std::regex_search(run.out, std::regex(R"(quire: 30 of 30 articles, [0-9.]+ MB/s, 0 s left *\r?\n)")))
+    EXPECT_TRUE(std::regex_search(run.out, std::regex(R"(fascicle: 30 of 30 articles, [0-9.]+ MB/s, 0 s left *\r?\n)")))
         << run.out;
 }
 

@@ -3,7 +3,7 @@
 #include "article_text_reader.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    quire::article_text::ArticleTextReader reader;
-    quire::fuzz::read_bytes(reader, data, size);
+    fascicle::article_text::ArticleTextReader reader;
+    fascicle::fuzz::read_bytes(reader, data, size);
     return 0;
 }

@@ -1,6 +1,6 @@
 // libFuzzer target: the INI book metadata parser (book.ini, --metadata-file) over arbitrary bytes.
 // The parser reads a file, so each input goes through one file of this process's own.
-#include <quire/host/book_config.hpp>
+#include <fascicle/host/book_config.hpp>
 
 #include <unistd.h>
 
@@ -12,14 +12,14 @@
 
 namespace {
 
-class DiscardingDiagnostics final : public quire::DiagnosticSink {
+class DiscardingDiagnostics final : public fascicle::DiagnosticSink {
 public:
-    void report(const quire::Diagnostic&) override {}
+    void report(const fascicle::Diagnostic&) override {}
 };
 
 const std::filesystem::path& scratch_file() {
     static const std::filesystem::path path =
-        std::filesystem::temp_directory_path() / ("quire-fuzz-book-config-" + std::to_string(getpid()) + ".ini");
+        std::filesystem::temp_directory_path() / ("fascicle-fuzz-book-config-" + std::to_string(getpid()) + ".ini");
     return path;
 }
 
@@ -30,10 +30,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         std::ofstream out(scratch_file(), std::ios::binary | std::ios::trunc);
         out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
     }
-    quire::host::BookConfig config;
+    fascicle::host::BookConfig config;
     DiscardingDiagnostics diagnostics;
-    if (quire::host::read_book_config(scratch_file(), config, diagnostics)) {
-        quire::Article article;
+    if (fascicle::host::read_book_config(scratch_file(), config, diagnostics)) {
+        fascicle::Article article;
         article.id = "a";
         config.apply_to(article);
     }

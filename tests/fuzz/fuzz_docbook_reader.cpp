@@ -3,7 +3,7 @@
 #include "docbook_reader.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    quire::docbook::DocBookReader reader;
-    quire::fuzz::read_bytes(reader, data, size);
+    fascicle::docbook::DocBookReader reader;
+    fascicle::fuzz::read_bytes(reader, data, size);
     return 0;
 }

@@ -90,7 +90,7 @@ std::string zip_bytes(const std::vector<std::string>& parts) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const auto archive = zip_bytes(split_parts(std::string_view(reinterpret_cast<const char*>(data), size)));
     if (archive.empty()) return 0;
-    quire::epub::EpubReader reader;
-    quire::fuzz::read_bytes(reader, reinterpret_cast<const std::uint8_t*>(archive.data()), archive.size());
+    fascicle::epub::EpubReader reader;
+    fascicle::fuzz::read_bytes(reader, reinterpret_cast<const std::uint8_t*>(archive.data()), archive.size());
     return 0;
 }

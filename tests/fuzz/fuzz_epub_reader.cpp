@@ -3,7 +3,7 @@
 #include "epub_reader.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    quire::epub::EpubReader reader;
-    quire::fuzz::read_bytes(reader, data, size);
+    fascicle::epub::EpubReader reader;
+    fascicle::fuzz::read_bytes(reader, data, size);
     return 0;
 }

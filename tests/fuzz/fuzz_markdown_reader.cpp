@@ -3,7 +3,7 @@
 #include "markdown_reader.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    quire::markdown::MarkdownReader reader;
-    quire::fuzz::read_bytes(reader, data, size);
+    fascicle::markdown::MarkdownReader reader;
+    fascicle::fuzz::read_bytes(reader, data, size);
     return 0;
 }

@@ -1,14 +1,14 @@
 // Runs one reader over one fuzz input held in memory: the harness every reader target shares.
 #pragma once
 
-#include <quire/plugin.hpp>
+#include <fascicle/plugin.hpp>
 
 #include <cstddef>
 #include <cstdint>
 #include <sstream>
 #include <string>
 
-namespace quire::fuzz {
+namespace fascicle::fuzz {
 
 // Swallows diagnostics: a fuzz run only looks for crashes, hangs, leaks and undefined behaviour.
 class DiscardingDiagnostics final : public DiagnosticSink {
@@ -40,4 +40,4 @@ inline void read_bytes(Reader& reader, const std::uint8_t* data, std::size_t siz
     reader.read(input, ctx, sink);
 }
 
-}  // namespace quire::fuzz
+}  // namespace fascicle::fuzz

@@ -1,4 +1,4 @@
-// The hostile-input suite: the real quire executable and the real format plugins against inputs
+// The hostile-input suite: the real fascicle executable and the real format plugins against inputs
 // and conditions meant to break them. Each case asserts the message, the exit status, and that
 // nothing is left behind: no output file, no temporary file, an existing output untouched.
 #include "zip_fixture.hpp"
@@ -15,7 +15,7 @@
 #include <vector>
 
 namespace fs = std::filesystem;
-using namespace quire::test;
+using namespace fascicle::test;
 
 namespace {
 
@@ -54,7 +54,7 @@ protected:
         const bool existed = fs::exists(out);
         std::vector<std::string> args{in.string(), "-o", out.string()};
         args.insert(args.end(), extra_args.begin(), extra_args.end());
-        const auto r = run_quire(args);
+        const auto r = run_fascicle(args);
         EXPECT_EQ(r.status, status) << r.err;
         EXPECT_TRUE(contains(r.err, message)) << "expected \"" << message << "\" in:\n" << r.err;
         EXPECT_EQ(entries(dir_.path()), before) << r.err;
@@ -66,10 +66,10 @@ protected:
     TempDir dir_;
 };
 
-// Runs quire through a shell with a file size limit (ulimit -f, in KiB): a full disk, as a writer sees it.
-CommandResult run_quire_with_file_limit(unsigned kib, const std::vector<std::string>& args) {
-    std::string command = "ulimit -f " + std::to_string(kib) + "; exec env -u QUIRE_PLUGIN_PATH " +
-                          shell_quote(QUIRE_EXE);
+// Runs fascicle through a shell with a file size limit (ulimit -f, in KiB): a full disk, as a writer sees it.
+CommandResult run_fascicle_with_file_limit(unsigned kib, const std::vector<std::string>& args) {
+    std::string command = "ulimit -f " + std::to_string(kib) + "; exec env -u FASCICLE_PLUGIN_PATH " +
+                          shell_quote(FASCICLE_EXE);
     for (const auto& a : args) command += " " + shell_quote(a);
     return run_shell(command + " </dev/null");
 }
@@ -116,7 +116,7 @@ TEST_F(Hostile, NulBytesAreRefusedInEveryTextFormat) {
 }
 
 TEST_F(Hostile, BinaryFilesAreRefusedByEveryReader) {
-    const std::string binary = read_file(QUIRE_EXE).substr(0, 4096);
+    const std::string binary = read_file(FASCICLE_EXE).substr(0, 4096);
     for (const std::string name : {"binary.txt", "binary.md", "binary.xml", "binary.epub"}) {
         SCOPED_TRACE(name);
         expect_refused(input(name, binary), dir_ / "out.md", exit_invalid_input, name + ":");
@@ -133,7 +133,7 @@ TEST_F(Hostile, HundredMegabyteLineIsReadOrRefusedByTheInputLimit) {
                    "raises the limit",
                    {"--max-input-size", "64M"});
 
-    const auto r = run_quire({in.string(), "-o", (dir_ / "new.xml").string()});
+    const auto r = run_fascicle({in.string(), "-o", (dir_ / "new.xml").string()});
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_GT(fs::file_size(dir_ / "new.xml"), 100u << 20);
 }
@@ -159,7 +159,7 @@ TEST_F(Hostile, TenThousandSectionsAreConverted) {
     const auto in = input("many.txt", article_with_sections(10000));
     for (const std::string out : {"many.xml", "many.epub", "many.md"}) {
         SCOPED_TRACE(out);
-        const auto r = run_quire({in.string(), "-o", (dir_ / out).string(), "--metadata", "language=en"});
+        const auto r = run_fascicle({in.string(), "-o", (dir_ / out).string(), "--metadata", "language=en"});
         ASSERT_EQ(r.status, 0) << r.err;
     }
     const auto docbook = read_file(dir_ / "many.xml");
@@ -175,9 +175,9 @@ TEST_F(Hostile, DeeplyNestedMarkdownListsAreRefusedUnlessTheLimitIsRaised) {
     for (int i = 0; i < 300; ++i) lists += std::string(2 * i, ' ') + "- item\n";
     const auto in = input("lists.md", lists);
     expect_refused(in, existing_output("out.txt"), exit_invalid_input,
-                   "lists.md:103:201: error: block quotes and lists are nested more than 100 levels deep here: Quire "
+                   "lists.md:103:201: error: block quotes and lists are nested more than 100 levels deep here: Fascicle "
                    "reads at most 100 (--max-nesting N raises the limit)");
-    const auto r = run_quire({in.string(), "-o", (dir_ / "deep.txt").string(), "--max-nesting", "400"});
+    const auto r = run_fascicle({in.string(), "-o", (dir_ / "deep.txt").string(), "--max-nesting", "400"});
     EXPECT_EQ(r.status, 0) << r.err;
 }
 
@@ -209,7 +209,7 @@ TEST_F(Hostile, BillionLaughsIsRefusedWithoutExpanding) {
     }
     doctype += "<!ENTITY e \"&e9;\">\n]>";
     expect_refused(input("laughs.xml", docbook_with_doctype(doctype)), existing_output("out.md"), exit_invalid_input,
-                   "laughs.xml:3:1: error: the DOCTYPE declares the entity \"e0\": quire processes no DTD and expands no "
+                   "laughs.xml:3:1: error: the DOCTYPE declares the entity \"e0\": fascicle processes no DTD and expands no "
                    "entities");
 }
 
@@ -217,7 +217,7 @@ TEST_F(Hostile, ExternalEntitiesAreNeverRead) {
     expect_refused(input("xxe.xml", docbook_with_doctype("<!DOCTYPE book [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>")),
                    dir_ / "out.md", exit_invalid_input,
                    "xxe.xml:2:17: error: the DOCTYPE declares the external entity \"e\" (SYSTEM \"file:///etc/passwd\"): "
-                   "quire never reads external entities");
+                   "fascicle never reads external entities");
 
     auto epub = minimal_epub_entries();
     auto& chapter = epub.back().bytes;
@@ -260,7 +260,7 @@ TEST_F(Hostile, AnEntryPastTheEntryLimitIsRefusedAndTheLimitIsAnOption) {
     expect_refused(dir_ / "big.epub", dir_ / "out.md", exit_invalid_input,
                    "more than the limit of 512 KiB an entry: refused as a possible zip bomb (--max-entry-size",
                    {"--max-entry-size", "512K"});
-    const auto r = run_quire({(dir_ / "big.epub").string(), "-o", (dir_ / "out.md").string()});
+    const auto r = run_fascicle({(dir_ / "big.epub").string(), "-o", (dir_ / "out.md").string()});
     EXPECT_EQ(r.status, 0) << r.err;
 }
 
@@ -289,7 +289,7 @@ TEST_F(Hostile, AnOutputFolderThatCannotBeWrittenLeavesNothing) {
     write_file(dir_ / "not-a-folder", "x");
     expect_refused(in, dir_ / "not-a-folder" / "out.epub", exit_output_not_written,
                    "not-a-folder/out.epub: error: cannot create the output file: Not a directory");
-    const auto r = run_quire({in.string(), "-t", "markdown", "--split", (dir_ / "not-a-folder" / "split").string()});
+    const auto r = run_fascicle({in.string(), "-t", "markdown", "--split", (dir_ / "not-a-folder" / "split").string()});
     EXPECT_EQ(r.status, exit_output_not_written) << r.err;
     EXPECT_EQ(read_file(dir_ / "not-a-folder"), "x");
 
@@ -302,14 +302,14 @@ TEST_F(Hostile, AnOutputFolderThatCannotBeWrittenLeavesNothing) {
     }
 }
 
-// Without SIGXFSZ ignored, the kernel killed quire mid-write and left its temporary file behind.
+// Without SIGXFSZ ignored, the kernel killed fascicle mid-write and left its temporary file behind.
 TEST_F(Hostile, AFullDiskFailsCleanlyAndLeavesNothing) {
     // 16 KiB of file size: the corpus as a book is larger than that in every format.
     for (const std::string out : {"book.xml", "book.md", "book.epub", "book.txt"}) {
         SCOPED_TRACE(out);
         existing_output(out);
         const auto before = entries(dir_.path());
-        const auto r = run_quire_with_file_limit(
+        const auto r = run_fascicle_with_file_limit(
             16, {sample_corpus_dir().string(), "-o", (dir_ / out).string(), "--metadata", "language=en", "-j", "1"});
         EXPECT_EQ(r.status, exit_output_not_written) << r.err;
         EXPECT_TRUE(contains(r.err, "error: cannot write the")) << r.err;

@@ -4,7 +4,7 @@
 
 #include <stdexcept>
 
-namespace quire::test {
+namespace fascicle::test {
 
 void write_zip(const std::filesystem::path& path, const std::vector<ZipEntry>& entries) {
     int error = 0;
@@ -55,4 +55,4 @@ std::vector<ZipEntry> minimal_epub_entries() {
     };
 }
 
-}  // namespace quire::test
+}  // namespace fascicle::test

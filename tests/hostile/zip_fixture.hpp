@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace quire::test {
+namespace fascicle::test {
 
 struct ZipEntry {
     std::string name;
@@ -20,4 +20,4 @@ void write_zip(const std::filesystem::path& path, const std::vector<ZipEntry>& e
 // A small, valid EPUB 3 with one article, as entries: the base each hostile EPUB changes.
 std::vector<ZipEntry> minimal_epub_entries();
 
-}  // namespace quire::test
+}  // namespace fascicle::test

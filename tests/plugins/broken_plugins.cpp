@@ -3,33 +3,33 @@
 //   no_descriptor             - the version entry point without the descriptor one
 //   duplicate                 - a format name that test-lines already took
 //   throwing                  - loads fine, but its reader and writer throw
-#include <quire/plugin.hpp>
+#include <fascicle/plugin.hpp>
 
 #include <stdexcept>
 
 namespace broken {
 
-class ThrowingReader : public quire::Reader {
+class ThrowingReader : public fascicle::Reader {
 public:
-    quire::Status read(const quire::Input&, quire::ReadContext&, quire::ArticleSink&) override {
+    fascicle::Status read(const fascicle::Input&, fascicle::ReadContext&, fascicle::ArticleSink&) override {
         throw std::runtime_error("reader exploded");
     }
 };
 
-class ThrowingWriter : public quire::Writer {
+class ThrowingWriter : public fascicle::Writer {
 public:
-    quire::Status begin_book(const quire::Metadata&, quire::WriteContext&) override {
+    fascicle::Status begin_book(const fascicle::Metadata&, fascicle::WriteContext&) override {
         throw std::runtime_error("writer exploded");
     }
-    quire::Status write_article(const quire::Article&) override { return quire::Status::ok; }
-    quire::Status end_book() override { return quire::Status::ok; }
+    fascicle::Status write_article(const fascicle::Article&) override { return fascicle::Status::ok; }
+    fascicle::Status end_book() override { return fascicle::Status::ok; }
 };
 
-quire::PluginDescriptor describe() {
-    quire::PluginDescriptor d;
+fascicle::PluginDescriptor describe() {
+    fascicle::PluginDescriptor d;
     d.name = "broken-" BROKEN_KIND;
     d.version = "0.0.1";
-    quire::FormatInfo f;
+    fascicle::FormatInfo f;
     f.name = std::string(BROKEN_KIND) == "duplicate" ? "test-lines" : "test-" BROKEN_KIND;
     f.extensions = {".broken"};
     f.make_reader = [] { return std::make_unique<ThrowingReader>(); };
@@ -38,15 +38,15 @@ quire::PluginDescriptor describe() {
     return d;
 }
 
-std::uint32_t version() { return quire::ApiVersion{BROKEN_MAJOR, BROKEN_MINOR}.packed(); }
-const quire::PluginDescriptor& descriptor() {
-    static const quire::PluginDescriptor d = describe();
+std::uint32_t version() { return fascicle::ApiVersion{BROKEN_MAJOR, BROKEN_MINOR}.packed(); }
+const fascicle::PluginDescriptor& descriptor() {
+    static const fascicle::PluginDescriptor d = describe();
     return d;
 }
 
 }  // namespace broken
 
-BOOST_DLL_ALIAS(broken::version, quire_plugin_api_version)
+BOOST_DLL_ALIAS(broken::version, fascicle_plugin_api_version)
 #ifndef BROKEN_NO_DESCRIPTOR
-BOOST_DLL_ALIAS(broken::descriptor, quire_plugin)
+BOOST_DLL_ALIAS(broken::descriptor, fascicle_plugin)
 #endif

@@ -1,17 +1,17 @@
 // A small, complete plugin for the host's tests: format "test-lines" reads a file as one article
 // (each non-empty line a paragraph, the first also the title) and writes each article's IR dump.
 // Options: "fail-on" makes the reader fail at the line holding that text (an input error).
-#include <quire/plugin.hpp>
+#include <fascicle/plugin.hpp>
 
 #include <istream>
 #include <ostream>
 
 namespace test_lines {
 
-class LinesReader : public quire::Reader {
+class LinesReader : public fascicle::Reader {
 public:
-    quire::Status read(const quire::Input& input, quire::ReadContext& ctx, quire::ArticleSink& sink) override {
-        quire::Article article;
+    fascicle::Status read(const fascicle::Input& input, fascicle::ReadContext& ctx, fascicle::ArticleSink& sink) override {
+        fascicle::Article article;
         article.id = input.article_id;
         article.source = input.path;
         std::string line;
@@ -21,39 +21,39 @@ public:
             ++number;
             if (fail_on != ctx.options.end() && line.find(fail_on->second) != std::string::npos) {
                 ctx.diagnostics.error(input.name, number, 1, "expected no \"" + fail_on->second + "\"");
-                return quire::Status::failed;
+                return fascicle::Status::failed;
             }
             if (line.empty()) continue;
             if (article.title.empty()) article.title = line;
-            article.introduction.push_back(quire::Block::paragraph(line));
+            article.introduction.push_back(fascicle::Block::paragraph(line));
         }
         return sink.accept(std::move(article));
     }
 };
 
-class DumpWriter : public quire::Writer {
+class DumpWriter : public fascicle::Writer {
 public:
-    quire::Status begin_book(const quire::Metadata& book, quire::WriteContext& ctx) override {
+    fascicle::Status begin_book(const fascicle::Metadata& book, fascicle::WriteContext& ctx) override {
         ctx_ = &ctx;
         if (!ctx.split) ctx.output.stream() << "book " << book.title << '\n';
-        return quire::Status::ok;
+        return fascicle::Status::ok;
     }
-    quire::Status write_article(const quire::Article& article) override {
-        ctx_->output.stream() << quire::dump(article);
-        return quire::Status::ok;
+    fascicle::Status write_article(const fascicle::Article& article) override {
+        ctx_->output.stream() << fascicle::dump(article);
+        return fascicle::Status::ok;
     }
-    quire::Status end_book() override { return quire::Status::ok; }
+    fascicle::Status end_book() override { return fascicle::Status::ok; }
 
 private:
-    quire::WriteContext* ctx_ = nullptr;
+    fascicle::WriteContext* ctx_ = nullptr;
 };
 
-quire::PluginDescriptor describe() {
-    quire::PluginDescriptor d;
+fascicle::PluginDescriptor describe() {
+    fascicle::PluginDescriptor d;
     d.name = "test-lines";
     d.version = "1.2.3";
     d.description = "lines in, IR dumps out (for tests)";
-    quire::FormatInfo f;
+    fascicle::FormatInfo f;
     f.name = "test-lines";
     f.description = "one paragraph a line";
     f.extensions = {".lines"};
@@ -66,4 +66,4 @@ quire::PluginDescriptor describe() {
 
 }  // namespace test_lines
 
-QUIRE_PLUGIN(test_lines::describe)
+FASCICLE_PLUGIN(test_lines::describe)

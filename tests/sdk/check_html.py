@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks what quire-html made of the sample corpus.
+"""Checks what fascicle-html made of the sample corpus.
 
 Each file must parse as XML and, strictly, as HTML5 (html5lib); hold every article title as the
 heading of its <article>, whose id is article_xml_id(article id); have unique ids, and a table of

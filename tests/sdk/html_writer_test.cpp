@@ -1,7 +1,7 @@
 // The sample plugin's writer (samples/plugins/html), loaded as a plugin and driven in process:
 // escaping, every block and inline kind, ids, metadata, --split, --html-css. Each output is
 // checked to be well-formed XML with unique ids and no dangling links.
-#include <quire/host/plugin_registry.hpp>
+#include <fascicle/host/plugin_registry.hpp>
 
 #include "test_support.hpp"
 
@@ -10,11 +10,11 @@
 
 #include <set>
 
-using namespace quire;
+using namespace fascicle;
 
 namespace {
 
-const std::filesystem::path html_plugin = QUIRE_SDK_HTML_PLUGIN;
+const std::filesystem::path html_plugin = FASCICLE_SDK_HTML_PLUGIN;
 
 class HtmlWriterTest : public ::testing::Test {
 protected:

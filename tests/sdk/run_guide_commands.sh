@@ -5,13 +5,13 @@
 # usage: tests/sdk/run_guide_commands.sh [SCRATCH_DIR]   (default: a new temporary folder, kept)
 set -euo pipefail
 source_dir=$(cd "$(dirname "$0")/../.." && pwd)
-scratch=${1:-$(mktemp -d "${TMPDIR:-/tmp}/quire-guide.XXXXXX")}
+scratch=${1:-$(mktemp -d "${TMPDIR:-/tmp}/fascicle-guide.XXXXXX")}
 mkdir -p "$scratch/home"
-tar -C "$source_dir" --exclude=./build --exclude=./.git -cf - . | tar -C "$scratch" -xf - --one-top-level=quire
+tar -C "$source_dir" --exclude=./build --exclude=./.git -cf - . | tar -C "$scratch" -xf - --one-top-level=fascicle
 
 # The blocks joined into one script, so that a failing command stops it.
 awk '/^```sh$/ { inside = 1; next } /^```$/ { inside = 0 } inside' "$source_dir/plugins/README.md" > "$scratch/guide.sh"
-echo "== running $(grep -c . "$scratch/guide.sh") lines of plugins/README.md in $scratch/quire"
-cd "$scratch/quire"
+echo "== running $(grep -c . "$scratch/guide.sh") lines of plugins/README.md in $scratch/fascicle"
+cd "$scratch/fascicle"
 HOME="$scratch/home" bash -euxo pipefail "$scratch/guide.sh"
 echo "== the guide's commands all worked (scratch folder: $scratch)"

@@ -7,10 +7,10 @@
 
 #include <sys/wait.h>
 
-namespace quire::test {
+namespace fascicle::test {
 
-std::filesystem::path sample_corpus_dir() { return QUIRE_SOURCE_DIR "/samples/corpus"; }
-std::filesystem::path test_data_dir() { return QUIRE_SOURCE_DIR "/tests/data"; }
+std::filesystem::path sample_corpus_dir() { return FASCICLE_SOURCE_DIR "/samples/corpus"; }
+std::filesystem::path test_data_dir() { return FASCICLE_SOURCE_DIR "/tests/data"; }
 
 std::string read_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -30,7 +30,7 @@ void write_file(const std::filesystem::path& path, const std::string& bytes) {
 TempDir::TempDir() {
     std::random_device rd;
     for (;;) {
-        path_ = std::filesystem::temp_directory_path() / ("quire-test-" + std::to_string(rd()));
+        path_ = std::filesystem::temp_directory_path() / ("fascicle-test-" + std::to_string(rd()));
         if (std::filesystem::create_directory(path_)) break;
     }
 }
@@ -97,10 +97,10 @@ CommandResult run_shell(const std::string& command) {
     return r;
 }
 
-CommandResult run_quire(const std::vector<std::string>& args, const std::string& env, const std::string& stdin_file) {
-    std::string cmd = "env -u QUIRE_PLUGIN_PATH " + env + " " + shell_quote(QUIRE_EXE);
+CommandResult run_fascicle(const std::vector<std::string>& args, const std::string& env, const std::string& stdin_file) {
+    std::string cmd = "env -u FASCICLE_PLUGIN_PATH " + env + " " + shell_quote(FASCICLE_EXE);
     for (const auto& a : args) cmd += " " + shell_quote(a);
     return run_shell(cmd + " <" + shell_quote(stdin_file));
 }
 
-}  // namespace quire::test
+}  // namespace fascicle::test

@@ -1,7 +1,7 @@
 // Helpers shared by the test suites: in-memory sinks and outputs, and where the samples are.
 #pragma once
 
-#include <quire/plugin.hpp>
+#include <fascicle/plugin.hpp>
 
 #include <filesystem>
 #include <optional>
@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace quire::test {
+namespace fascicle::test {
 
 // The sample corpus (samples/corpus) and the test data folder (tests/data) in the source tree.
 std::filesystem::path sample_corpus_dir();
@@ -97,13 +97,13 @@ struct CommandResult {
     std::string err;
 };
 
-// Runs the quire executable of this build with `args` (each passed as one word), with
-// QUIRE_PLUGIN_PATH unset, then `env` ("VAR=value ..." words) set, reading `stdin_file`.
-CommandResult run_quire(const std::vector<std::string>& args, const std::string& env = "",
+// Runs the fascicle executable of this build with `args` (each passed as one word), with
+// FASCICLE_PLUGIN_PATH unset, then `env` ("VAR=value ..." words) set, reading `stdin_file`.
+CommandResult run_fascicle(const std::vector<std::string>& args, const std::string& env = "",
                         const std::string& stdin_file = "/dev/null");
 // Runs a shell command line, capturing its output.
 CommandResult run_shell(const std::string& command);
 // `s` quoted for a POSIX shell.
 std::string shell_quote(const std::string& s);
 
-}  // namespace quire::test
+}  // namespace fascicle::test

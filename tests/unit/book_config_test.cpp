@@ -1,11 +1,11 @@
-#include <quire/host/book_config.hpp>
+#include <fascicle/host/book_config.hpp>
 
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
 
-using namespace quire;
-using namespace quire::host;
+using namespace fascicle;
+using namespace fascicle::host;
 
 TEST(BookConfig, ReadsBookAndArticleSections) {
     test::TempDir dir;

@@ -1,9 +1,9 @@
-#include <quire/ir.hpp>
-#include <quire/text.hpp>
+#include <fascicle/ir.hpp>
+#include <fascicle/text.hpp>
 
 #include <gtest/gtest.h>
 
-using namespace quire;
+using namespace fascicle;
 
 namespace {
 

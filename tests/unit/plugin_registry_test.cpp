@@ -1,16 +1,16 @@
-#include <quire/host/plugin_registry.hpp>
+#include <fascicle/host/plugin_registry.hpp>
 
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
 
-using namespace quire;
-using namespace quire::host;
+using namespace fascicle;
+using namespace fascicle::host;
 
 namespace {
 
-const std::filesystem::path good_dir = QUIRE_TEST_PLUGIN_DIR;
-const std::filesystem::path broken_dir = QUIRE_TEST_BROKEN_DIR;
+const std::filesystem::path good_dir = FASCICLE_TEST_PLUGIN_DIR;
+const std::filesystem::path broken_dir = FASCICLE_TEST_BROKEN_DIR;
 
 std::string reason_for(const PluginRegistry& r, const std::string& file_name) {
     for (const auto& rej : r.rejected())
@@ -22,7 +22,7 @@ std::string reason_for(const PluginRegistry& r, const std::string& file_name) {
 
 TEST(PluginRegistry, LoadsAGoodPlugin) {
     PluginRegistry r;
-    ASSERT_TRUE(r.load_file(good_dir / "quire-test-lines.so"));
+    ASSERT_TRUE(r.load_file(good_dir / "fascicle-test-lines.so"));
     ASSERT_EQ(r.plugins().size(), 1u);
     EXPECT_EQ(r.plugins()[0]->name, "test-lines");
     EXPECT_EQ(r.plugins()[0]->version, "1.2.3");
@@ -40,7 +40,7 @@ TEST(PluginRegistry, LoadsAGoodPlugin) {
 
 TEST(PluginRegistry, ReaderAndWriterWork) {
     PluginRegistry r;
-    ASSERT_TRUE(r.load_file(good_dir / "quire-test-lines.so"));
+    ASSERT_TRUE(r.load_file(good_dir / "fascicle-test-lines.so"));
     auto reader = r.make_reader(*r.find("test-lines"));
     ASSERT_TRUE(reader);
     std::istringstream in("first\n\nsecond\n");
@@ -58,7 +58,7 @@ TEST(PluginRegistry, ReadersOutliveTheRegistrySafely) {
     std::shared_ptr<Writer> writer;
     {
         PluginRegistry r;
-        ASSERT_TRUE(r.load_file(good_dir / "quire-test-lines.so"));
+        ASSERT_TRUE(r.load_file(good_dir / "fascicle-test-lines.so"));
         writer = r.make_writer(*r.find("test-lines"));
     }
     // The registry is gone; the writer still holds its library, so its code is still there.
@@ -74,31 +74,31 @@ TEST(PluginRegistry, ReadersOutliveTheRegistrySafely) {
 
 TEST(PluginRegistry, RejectsWrongMajor) {
     PluginRegistry r;
-    EXPECT_FALSE(r.load_file(broken_dir / "quire-test-wrong_major.so"));
-    EXPECT_EQ(reason_for(r, "quire-test-wrong_major.so"),
-              "wrong API version: built against 2.0, this quire supports 1.0 to " + api_version.to_string());
+    EXPECT_FALSE(r.load_file(broken_dir / "fascicle-test-wrong_major.so"));
+    EXPECT_EQ(reason_for(r, "fascicle-test-wrong_major.so"),
+              "wrong API version: built against 2.0, this fascicle supports 1.0 to " + api_version.to_string());
     EXPECT_TRUE(r.plugins().empty());
     EXPECT_EQ(r.find("test-wrong_major"), nullptr);
 }
 
 TEST(PluginRegistry, RejectsNewerMinor) {
     PluginRegistry r;
-    EXPECT_FALSE(r.load_file(broken_dir / "quire-test-newer_minor.so"));
-    EXPECT_NE(reason_for(r, "quire-test-newer_minor.so").find("built against 1.99"), std::string::npos);
+    EXPECT_FALSE(r.load_file(broken_dir / "fascicle-test-newer_minor.so"));
+    EXPECT_NE(reason_for(r, "fascicle-test-newer_minor.so").find("built against 1.99"), std::string::npos);
 }
 
 TEST(PluginRegistry, RejectsMissingEntryPoint) {
     PluginRegistry r;
-    EXPECT_FALSE(r.load_file(broken_dir / "quire-test-no_descriptor.so"));
-    EXPECT_EQ(reason_for(r, "quire-test-no_descriptor.so").rfind("missing entry point 'quire_plugin'", 0), 0u)
-        << reason_for(r, "quire-test-no_descriptor.so");
+    EXPECT_FALSE(r.load_file(broken_dir / "fascicle-test-no_descriptor.so"));
+    EXPECT_EQ(reason_for(r, "fascicle-test-no_descriptor.so").rfind("missing entry point 'fascicle_plugin'", 0), 0u)
+        << reason_for(r, "fascicle-test-no_descriptor.so");
 }
 
 TEST(PluginRegistry, RejectsADuplicateFormat) {
     PluginRegistry r;
-    ASSERT_TRUE(r.load_file(good_dir / "quire-test-lines.so"));
-    EXPECT_FALSE(r.load_file(broken_dir / "quire-test-duplicate.so"));
-    const auto reason = reason_for(r, "quire-test-duplicate.so");
+    ASSERT_TRUE(r.load_file(good_dir / "fascicle-test-lines.so"));
+    EXPECT_FALSE(r.load_file(broken_dir / "fascicle-test-duplicate.so"));
+    const auto reason = reason_for(r, "fascicle-test-duplicate.so");
     EXPECT_NE(reason.find("format 'test-lines' is already provided by plugin 'test-lines'"), std::string::npos) << reason;
     EXPECT_EQ(r.plugins().size(), 1u);
 }
@@ -107,7 +107,7 @@ TEST(PluginRegistry, SkipsNonPluginsQuietly) {
     test::TempDir dir;
     test::write_file(dir / "garbage.so", "this is not an ELF file");
     std::filesystem::copy_file(broken_dir / "libnot-a-plugin.so", dir / "libnot-a-plugin.so");
-    std::filesystem::copy_file(good_dir / "quire-test-lines.so", dir / "quire-test-lines.so");
+    std::filesystem::copy_file(good_dir / "fascicle-test-lines.so", dir / "fascicle-test-lines.so");
     test::write_file(dir / "notes.txt", "not even a library name");
     PluginRegistry r;
     r.load_directory(dir.path());
@@ -117,7 +117,7 @@ TEST(PluginRegistry, SkipsNonPluginsQuietly) {
 
 TEST(PluginRegistry, LoadsAFolderInNameOrderAndRejectsTheRest) {
     test::TempDir dir;
-    for (auto name : {"quire-test-wrong_major.so", "quire-test-no_descriptor.so", "quire-test-throwing.so"})
+    for (auto name : {"fascicle-test-wrong_major.so", "fascicle-test-no_descriptor.so", "fascicle-test-throwing.so"})
         std::filesystem::copy_file(broken_dir / name, dir / name);
     PluginRegistry r;
     r.load_directory(dir.path());
@@ -128,8 +128,8 @@ TEST(PluginRegistry, LoadsAFolderInNameOrderAndRejectsTheRest) {
 
 TEST(PluginRegistry, TheSameFileTwiceLoadsOnce) {
     PluginRegistry r;
-    EXPECT_TRUE(r.load_file(good_dir / "quire-test-lines.so"));
-    EXPECT_FALSE(r.load_file(good_dir / "quire-test-lines.so"));
+    EXPECT_TRUE(r.load_file(good_dir / "fascicle-test-lines.so"));
+    EXPECT_FALSE(r.load_file(good_dir / "fascicle-test-lines.so"));
     EXPECT_EQ(r.plugins().size(), 1u);
     EXPECT_TRUE(r.rejected().empty());
 }

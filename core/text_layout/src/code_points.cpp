@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-namespace quire::text_layout {
+namespace fascicle::text_layout {
 
 std::vector<CodePoint> code_points(std::string_view text) {
     std::vector<CodePoint> out;
@@ -32,4 +32,4 @@ bool is_ascii(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-}  // namespace quire::text_layout
+}  // namespace fascicle::text_layout

@@ -9,7 +9,7 @@
 #include <bitset>
 #include <cstdint>
 
-namespace quire::text_layout {
+namespace fascicle::text_layout {
 
 namespace {
 
@@ -93,4 +93,4 @@ std::size_t display_width(std::string_view text) {
     return width;
 }
 
-}  // namespace quire::text_layout
+}  // namespace fascicle::text_layout

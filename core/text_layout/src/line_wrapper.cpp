@@ -7,7 +7,7 @@
 
 #include <mutex>
 
-namespace quire::text_layout {
+namespace fascicle::text_layout {
 
 namespace {
 
@@ -183,4 +183,4 @@ std::vector<std::string_view> wrap_lines(std::string_view text, std::size_t colu
     return lines;
 }
 
-}  // namespace quire::text_layout
+}  // namespace fascicle::text_layout

@@ -3,7 +3,7 @@
 #include "heading_key.hpp"
 #include "source_lines.hpp"
 
-#include <quire/input_limits.hpp>
+#include <fascicle/input_limits.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -11,7 +11,7 @@
 #include <string_view>
 #include <unordered_map>
 
-namespace quire::article_text {
+namespace fascicle::article_text {
 
 namespace {
 
@@ -322,4 +322,4 @@ Status ArticleTextReader::read(const Input& input, ReadContext& ctx, ArticleSink
     return sink.accept(std::move(*article));
 }
 
-}  // namespace quire::article_text
+}  // namespace fascicle::article_text

@@ -1,9 +1,9 @@
 // Reads one corpus article (the article-text format, see FORMAT.md) into one Article.
 #pragma once
 
-#include <quire/plugin.hpp>
+#include <fascicle/plugin.hpp>
 
-namespace quire::article_text {
+namespace fascicle::article_text {
 
 class ArticleTextReader final : public Reader {
 public:
@@ -11,4 +11,4 @@ public:
     Status read(const Input& input, ReadContext& ctx, ArticleSink& sink) override;
 };
 
-}  // namespace quire::article_text
+}  // namespace fascicle::article_text

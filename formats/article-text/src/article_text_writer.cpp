@@ -6,7 +6,7 @@
 #include <string_view>
 #include <unordered_set>
 
-namespace quire::article_text {
+namespace fascicle::article_text {
 
 namespace {
 
@@ -220,4 +220,4 @@ Status ArticleTextWriter::end_book() {
     return Status::ok;
 }
 
-}  // namespace quire::article_text
+}  // namespace fascicle::article_text

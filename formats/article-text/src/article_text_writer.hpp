@@ -2,9 +2,9 @@
 // ends, one paragraph per line, no blank lines, a final newline.
 #pragma once
 
-#include <quire/plugin.hpp>
+#include <fascicle/plugin.hpp>
 
-namespace quire::article_text {
+namespace fascicle::article_text {
 
 class ArticleTextWriter final : public Writer {
 public:
@@ -18,4 +18,4 @@ private:
     std::size_t articles_written_ = 0;
 };
 
-}  // namespace quire::article_text
+}  // namespace fascicle::article_text

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 
-namespace quire::article_text {
+namespace fascicle::article_text {
 
 namespace {
 
@@ -52,4 +52,4 @@ std::string heading_key(std::string_view text, std::size_t limit) {
     return key;
 }
 
-}  // namespace quire::article_text
+}  // namespace fascicle::article_text

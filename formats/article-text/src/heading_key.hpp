@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace quire::article_text {
+namespace fascicle::article_text {
 
 // `text` with every run of white space (ASCII or Unicode spaces) made one ASCII space, the ends
 // trimmed, and typographic single and double quotes made straight. It stops once the key is
@@ -13,4 +13,4 @@ namespace quire::article_text {
 // caller comparing with keys it knows needs (and body paragraphs are much longer than headings).
 std::string heading_key(std::string_view text, std::size_t limit = std::string::npos);
 
-}  // namespace quire::article_text
+}  // namespace fascicle::article_text

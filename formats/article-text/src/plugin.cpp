@@ -2,25 +2,25 @@
 #include "article_text_reader.hpp"
 #include "article_text_writer.hpp"
 
-#include <quire/input_limits.hpp>
-#include <quire/plugin.hpp>
+#include <fascicle/input_limits.hpp>
+#include <fascicle/plugin.hpp>
 
 namespace {
 
-quire::PluginDescriptor article_text_plugin() {
-    quire::FormatInfo format;
+fascicle::PluginDescriptor article_text_plugin() {
+    fascicle::FormatInfo format;
     format.name = "article-text";
     format.description = "Corpus article: summary, introduction, \"- \" table of contents, sections, conclusion";
     format.extensions = {".txt"};
     // A ".txt" output means plain text; this format is written only when asked for by name.
     format.claims_output_extensions = false;
-    format.make_reader = [] { return std::make_unique<quire::article_text::ArticleTextReader>(); };
-    format.make_writer = [] { return std::make_unique<quire::article_text::ArticleTextWriter>(); };
-    format.options = {quire::max_input_size_spec()};
+    format.make_reader = [] { return std::make_unique<fascicle::article_text::ArticleTextReader>(); };
+    format.make_writer = [] { return std::make_unique<fascicle::article_text::ArticleTextWriter>(); };
+    format.options = {fascicle::max_input_size_spec()};
 
-    quire::PluginDescriptor plugin;
+    fascicle::PluginDescriptor plugin;
     plugin.name = "article-text";
-    plugin.version = QUIRE_ARTICLE_TEXT_VERSION;
+    plugin.version = FASCICLE_ARTICLE_TEXT_VERSION;
     plugin.description = "Reads and writes the plain-text corpus articles";
     plugin.formats.push_back(std::move(format));
     return plugin;
@@ -28,4 +28,4 @@ quire::PluginDescriptor article_text_plugin() {
 
 }  // namespace
 
-QUIRE_PLUGIN(article_text_plugin)
+FASCICLE_PLUGIN(article_text_plugin)

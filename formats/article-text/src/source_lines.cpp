@@ -1,6 +1,6 @@
 #include "source_lines.hpp"
 
-namespace quire::article_text {
+namespace fascicle::article_text {
 
 namespace {
 constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
@@ -39,4 +39,4 @@ void SourceLines::split() {
     }
 }
 
-}  // namespace quire::article_text
+}  // namespace fascicle::article_text

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace quire::article_text {
+namespace fascicle::article_text {
 
 struct SourceLine {
     std::string_view text;       // without its line end (and without the BOM on line 1)
@@ -32,4 +32,4 @@ private:
     std::vector<SourceLine> lines_;
 };
 
-}  // namespace quire::article_text
+}  // namespace fascicle::article_text

@@ -1,18 +1,18 @@
-// article-text through the quire executable: the corpus written back with --split, the one-article
+// article-text through the fascicle executable: the corpus written back with --split, the one-article
 // rule, and invalid inputs with and without --skip-invalid.
 #include <test_support.hpp>
 
 #include <gtest/gtest.h>
 
-namespace quire::article_text {
+namespace fascicle::article_text {
 namespace {
 
 namespace fs = std::filesystem;
-using quire::test::read_file;
-using quire::test::run_quire;
-using quire::test::sample_corpus_dir;
-using quire::test::TempDir;
-using quire::test::write_file;
+using fascicle::test::read_file;
+using fascicle::test::run_fascicle;
+using fascicle::test::sample_corpus_dir;
+using fascicle::test::TempDir;
+using fascicle::test::write_file;
 
 std::size_t file_count(const fs::path& dir) {
     if (!fs::exists(dir)) return 0;
@@ -29,14 +29,14 @@ void write_mixed_corpus(const fs::path& dir) {
 }
 
 TEST(Cli, ListsTheFormat) {
-    auto r = run_quire({"--list-formats"});
+    auto r = run_fascicle({"--list-formats"});
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_NE(r.out.find("article-text"), std::string::npos) << r.out;
 }
 
 TEST(Cli, SplitWritesTheCorpusBackExactly) {
     TempDir dir;
-    auto r = run_quire({sample_corpus_dir().string(), "-t", "article-text", "--split", (dir / "out").string()});
+    auto r = run_fascicle({sample_corpus_dir().string(), "-t", "article-text", "--split", (dir / "out").string()});
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(r.err, "");
     std::size_t compared = 0;
@@ -54,18 +54,18 @@ TEST(Cli, SplitWritesTheCorpusBackExactly) {
 TEST(Cli, OneArticleToOneFileAndToStandardOutput) {
     TempDir dir;
     const auto sample = sample_corpus_dir() / "001_5c28922ac5a6e777.txt";
-    auto r = run_quire({sample.string(), "-t", "article-text", "-o", (dir / "copy.txt").string()});
+    auto r = run_fascicle({sample.string(), "-t", "article-text", "-o", (dir / "copy.txt").string()});
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(read_file(dir / "copy.txt"), read_file(sample) + "\n");
 
-    auto piped = run_quire({"-f", "article-text", "-t", "article-text", "-", "-o", "-"}, "", sample.string());
+    auto piped = run_fascicle({"-f", "article-text", "-t", "article-text", "-", "-o", "-"}, "", sample.string());
     ASSERT_EQ(piped.status, 0) << piped.err;
     EXPECT_EQ(piped.out, read_file(sample) + "\n");
 }
 
 TEST(Cli, ManyArticlesToOneFileFailsAndWritesNothing) {
     TempDir dir;
-    auto r = run_quire({sample_corpus_dir().string(), "-t", "article-text", "-o", (dir / "all.txt").string()});
+    auto r = run_fascicle({sample_corpus_dir().string(), "-t", "article-text", "-o", (dir / "all.txt").string()});
     EXPECT_NE(r.status, 0);
     EXPECT_NE(r.err.find("article-text holds one article per file; use --split DIR"), std::string::npos) << r.err;
     EXPECT_EQ(file_count(dir.path()), 0u);
@@ -74,7 +74,7 @@ TEST(Cli, ManyArticlesToOneFileFailsAndWritesNothing) {
 TEST(Cli, InvalidInputFailsTheRunWithFileAndLine) {
     TempDir dir;
     write_mixed_corpus(dir / "corpus");
-    auto r = run_quire({(dir / "corpus").string(), "-t", "article-text", "--split", (dir / "out").string()});
+    auto r = run_fascicle({(dir / "corpus").string(), "-t", "article-text", "--split", (dir / "out").string()});
     EXPECT_EQ(r.status, 65) << r.err;
     const auto file = (dir / "corpus" / "001_missing_heading.txt").string();
     EXPECT_NE(r.err.find(file + ":6: error: expected the heading \"B\" (table of contents entry 2, line 4) but "
@@ -87,7 +87,7 @@ TEST(Cli, InvalidInputFailsTheRunWithFileAndLine) {
 TEST(Cli, SkipInvalidConvertsTheRest) {
     TempDir dir;
     write_mixed_corpus(dir / "corpus");
-    auto r = run_quire(
+    auto r = run_fascicle(
         {(dir / "corpus").string(), "-t", "article-text", "--split", (dir / "out").string(), "--skip-invalid"});
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_NE(r.err.find((dir / "corpus" / "001_missing_heading.txt").string() + ":6:"), std::string::npos) << r.err;
@@ -101,11 +101,11 @@ TEST(Cli, SkipInvalidConvertsTheRest) {
 TEST(Cli, StandardInputIsNamedInDiagnostics) {
     TempDir dir;
     write_file(dir / "in.txt", "Summary.\nIntro.\n");
-    auto r = run_quire({"-f", "article-text", "-t", "article-text", "-", "-o", "-"}, "", (dir / "in.txt").string());
+    auto r = run_fascicle({"-f", "article-text", "-t", "article-text", "-", "-o", "-"}, "", (dir / "in.txt").string());
     EXPECT_EQ(r.status, 65);
     EXPECT_NE(r.err.find("<stdin>:2: error: expected a table of contents"), std::string::npos) << r.err;
     EXPECT_EQ(r.out, "");
 }
 
 }  // namespace
-}  // namespace quire::article_text
+}  // namespace fascicle::article_text

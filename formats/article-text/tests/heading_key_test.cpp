@@ -5,7 +5,7 @@
 
 #include <string>
 
-namespace quire::article_text {
+namespace fascicle::article_text {
 namespace {
 
 TEST(HeadingKey, WhiteSpaceAndQuotesAreNormalized) {
@@ -29,4 +29,4 @@ TEST(HeadingKey, ALimitStopsOnlyPastItAndNeverMakesAFalseMatch) {
 }
 
 }  // namespace
-}  // namespace quire::article_text
+}  // namespace fascicle::article_text

@@ -7,17 +7,17 @@
 
 #include <fstream>
 
-namespace quire::article_text {
+namespace fascicle::article_text {
 namespace {
 
 TEST(Plugin, DescribesTheArticleTextFormat) {
     boost::dll::shared_library library(ARTICLE_TEXT_PLUGIN_FILE);
-    ASSERT_TRUE(library.has("quire_plugin_api_version"));
-    ASSERT_TRUE(library.has("quire_plugin"));
-    auto version = *library.get<std::uint32_t (*)()>("quire_plugin_api_version");
+    ASSERT_TRUE(library.has("fascicle_plugin_api_version"));
+    ASSERT_TRUE(library.has("fascicle_plugin"));
+    auto version = *library.get<std::uint32_t (*)()>("fascicle_plugin_api_version");
     EXPECT_EQ(version(), api_version.packed());
 
-    const auto& plugin = (*library.get<const PluginDescriptor& (*)()>("quire_plugin"))();
+    const auto& plugin = (*library.get<const PluginDescriptor& (*)()>("fascicle_plugin"))();
     EXPECT_EQ(plugin.name, "article-text");
     ASSERT_EQ(plugin.formats.size(), 1u);
     const auto& format = plugin.formats[0];
@@ -32,9 +32,9 @@ TEST(Plugin, DescribesTheArticleTextFormat) {
     // Objects the plugin made die before the library is unloaded.
     {
         auto reader = format.make_reader();
-        quire::test::CollectingArticles articles;
-        quire::test::RecordingDiagnostics diagnostics;
-        ASSERT_EQ(quire::test::read_file_with(*reader, quire::test::sample_corpus_dir() / "002_0157e4d1d6aad3de.txt",
+        fascicle::test::CollectingArticles articles;
+        fascicle::test::RecordingDiagnostics diagnostics;
+        ASSERT_EQ(fascicle::test::read_file_with(*reader, fascicle::test::sample_corpus_dir() / "002_0157e4d1d6aad3de.txt",
                                               articles, diagnostics),
                   Status::ok)
             << diagnostics.text();
@@ -43,14 +43,14 @@ TEST(Plugin, DescribesTheArticleTextFormat) {
         EXPECT_EQ(articles.articles[0].sections.size(), 3u);
 
         auto writer = format.make_writer();
-        quire::test::StringOutput output;
+        fascicle::test::StringOutput output;
         Book book;
         book.articles = std::move(articles.articles);
-        ASSERT_EQ(quire::test::write_book(*writer, book, output, diagnostics), Status::ok);
+        ASSERT_EQ(fascicle::test::write_book(*writer, book, output, diagnostics), Status::ok);
         EXPECT_EQ(output.str(),
-                  quire::test::read_file(quire::test::sample_corpus_dir() / "002_0157e4d1d6aad3de.txt") + "\n");
+                  fascicle::test::read_file(fascicle::test::sample_corpus_dir() / "002_0157e4d1d6aad3de.txt") + "\n");
     }
 }
 
 }  // namespace
-}  // namespace quire::article_text
+}  // namespace fascicle::article_text

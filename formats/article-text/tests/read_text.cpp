@@ -4,7 +4,7 @@
 
 #include <sstream>
 
-namespace quire::article_text::test {
+namespace fascicle::article_text::test {
 
 ReadResult read_text(const std::string& bytes, const std::string& name) {
     ReadResult result;
@@ -13,7 +13,7 @@ ReadResult read_text(const std::string& bytes, const std::string& name) {
     Metadata found;
     ReadContext ctx{options, result.diagnostics, found};
     Input input{name, name, &stream, std::filesystem::path(name).stem().string()};
-    quire::test::CollectingArticles sink;
+    fascicle::test::CollectingArticles sink;
     ArticleTextReader reader;
     result.status = reader.read(input, ctx, sink);
     result.articles = std::move(sink.articles);
@@ -22,4 +22,4 @@ ReadResult read_text(const std::string& bytes, const std::string& name) {
 
 std::filesystem::path data_dir() { return ARTICLE_TEXT_TEST_DATA_DIR; }
 
-}  // namespace quire::article_text::test
+}  // namespace fascicle::article_text::test

@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
-namespace quire::article_text::test {
+namespace fascicle::article_text::test {
 
 struct ReadResult {
     Status status = Status::failed;
     std::vector<Article> articles;
-    quire::test::RecordingDiagnostics diagnostics;
+    fascicle::test::RecordingDiagnostics diagnostics;
 };
 
 // Reads `bytes` as the input named `name` (its article id is the name without extension).
@@ -20,4 +20,4 @@ ReadResult read_text(const std::string& bytes, const std::string& name = "articl
 // The folder of this format's own test data (formats/article-text/tests/data).
 std::filesystem::path data_dir();
 
-}  // namespace quire::article_text::test
+}  // namespace fascicle::article_text::test

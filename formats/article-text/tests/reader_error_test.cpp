@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-namespace quire::article_text {
+namespace fascicle::article_text {
 namespace {
 
 using test::read_text;
@@ -155,4 +155,4 @@ TEST(ReaderErrors, WarningsBeforeAnErrorStillGiveNoArticle) {
 }
 
 }  // namespace
-}  // namespace quire::article_text
+}  // namespace fascicle::article_text

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-namespace quire::article_text {
+namespace fascicle::article_text {
 namespace {
 
 using test::read_text;
@@ -68,4 +68,4 @@ TEST(ReaderLargeInput, OneMegabyteSingleLine) {
 }
 
 }  // namespace
-}  // namespace quire::article_text
+}  // namespace fascicle::article_text

@@ -9,7 +9,7 @@
 
 #include <random>
 
-namespace quire::article_text {
+namespace fascicle::article_text {
 namespace {
 
 std::vector<std::string> split_lines(const std::string& text) {
@@ -51,7 +51,7 @@ TEST(ReaderRobustness, MutatedSamplesGiveOneArticleOrOneError) {
     std::size_t read_ok = 0;
     std::size_t read_failed = 0;
     for (const char* name : {"000_f53ed46ec5733f67.txt", "003_2bacc78b38ca7213.txt"}) {
-        const auto lines = split_lines(quire::test::read_file(quire::test::sample_corpus_dir() / name));
+        const auto lines = split_lines(fascicle::test::read_file(fascicle::test::sample_corpus_dir() / name));
         for (int round = 0; round < 400; ++round) {
             const std::string text = mutate(lines, random);
             auto r = test::read_text(text, name);
@@ -67,11 +67,11 @@ TEST(ReaderRobustness, MutatedSamplesGiveOneArticleOrOneError) {
             for (const auto& d : r.diagnostics.all) EXPECT_EQ(d.file, name);
 
             ArticleTextWriter writer;
-            quire::test::StringOutput output;
-            quire::test::RecordingDiagnostics write_diagnostics;
+            fascicle::test::StringOutput output;
+            fascicle::test::RecordingDiagnostics write_diagnostics;
             Book book;
             book.articles = r.articles;
-            ASSERT_EQ(quire::test::write_book(writer, book, output, write_diagnostics), Status::ok)
+            ASSERT_EQ(fascicle::test::write_book(writer, book, output, write_diagnostics), Status::ok)
                 << write_diagnostics.text();
             auto again = test::read_text(output.str(), name);
             ASSERT_EQ(again.articles.size(), 1u) << again.diagnostics.text() << "\n" << text;
@@ -84,4 +84,4 @@ TEST(ReaderRobustness, MutatedSamplesGiveOneArticleOrOneError) {
 }
 
 }  // namespace
-}  // namespace quire::article_text
+}  // namespace fascicle::article_text

@@ -9,11 +9,11 @@
 
 #include <cstdlib>
 
-namespace quire::article_text {
+namespace fascicle::article_text {
 namespace {
 
-using quire::test::read_file;
-using quire::test::sample_corpus_dir;
+using fascicle::test::read_file;
+using fascicle::test::sample_corpus_dir;
 
 std::vector<std::filesystem::path> sample_files() {
     std::vector<std::filesystem::path> files;
@@ -107,15 +107,15 @@ TEST(ReaderSamples, ParagraphCountsOfAllFive) {
     }
 }
 
-// Each sample's whole IR against a dump reviewed by eye; QUIRE_REGENERATE_GOLDEN=1 rewrites them.
+// Each sample's whole IR against a dump reviewed by eye; FASCICLE_REGENERATE_GOLDEN=1 rewrites them.
 TEST(ReaderSamples, MatchGoldenDumps) {
-    const bool regenerate = std::getenv("QUIRE_REGENERATE_GOLDEN") != nullptr;
+    const bool regenerate = std::getenv("FASCICLE_REGENERATE_GOLDEN") != nullptr;
     for (const auto& file : sample_files()) {
         const Article a = read_sample(file.filename().string());
         const auto golden = test::data_dir() / "golden" / (a.id + ".dump");
         const std::string actual = dump(a);
-        if (regenerate) quire::test::write_file(golden, actual);
-        ASSERT_TRUE(std::filesystem::exists(golden)) << golden << " missing: run with QUIRE_REGENERATE_GOLDEN=1";
+        if (regenerate) fascicle::test::write_file(golden, actual);
+        ASSERT_TRUE(std::filesystem::exists(golden)) << golden << " missing: run with FASCICLE_REGENERATE_GOLDEN=1";
         EXPECT_EQ(actual, read_file(golden)) << file;
     }
 }
@@ -127,11 +127,11 @@ TEST(ReaderSamples, AllFiveRoundTripExactly) {
         const Article a = read_sample(file.filename().string());
 
         ArticleTextWriter writer;
-        quire::test::StringOutput output;
-        quire::test::RecordingDiagnostics diagnostics;
+        fascicle::test::StringOutput output;
+        fascicle::test::RecordingDiagnostics diagnostics;
         Book book;
         book.articles.push_back(a);
-        ASSERT_EQ(quire::test::write_book(writer, book, output, diagnostics), Status::ok) << diagnostics.text();
+        ASSERT_EQ(fascicle::test::write_book(writer, book, output, diagnostics), Status::ok) << diagnostics.text();
         EXPECT_TRUE(diagnostics.all.empty()) << diagnostics.text();
         EXPECT_EQ(output.str(), original + "\n") << file;
 
@@ -143,4 +143,4 @@ TEST(ReaderSamples, AllFiveRoundTripExactly) {
 }
 
 }  // namespace
-}  // namespace quire::article_text
+}  // namespace fascicle::article_text

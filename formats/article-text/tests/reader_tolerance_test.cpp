@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-namespace quire::article_text {
+namespace fascicle::article_text {
 namespace {
 
 using test::read_text;
@@ -233,4 +233,4 @@ TEST(ReaderTolerance, RepeatedTitlesAndDashParagraphs) {
 }
 
 }  // namespace
-}  // namespace quire::article_text
+}  // namespace fascicle::article_text

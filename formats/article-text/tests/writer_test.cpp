@@ -6,11 +6,11 @@
 
 #include <gtest/gtest.h>
 
-namespace quire::article_text {
+namespace fascicle::article_text {
 namespace {
 
-using quire::test::RecordingDiagnostics;
-using quire::test::StringOutput;
+using fascicle::test::RecordingDiagnostics;
+using fascicle::test::StringOutput;
 
 struct WriteResult {
     Status status = Status::failed;
@@ -22,7 +22,7 @@ WriteResult write(const Book& book, bool split = false) {
     WriteResult result;
     ArticleTextWriter writer;
     StringOutput output;
-    result.status = quire::test::write_book(writer, book, output, result.diagnostics, {}, split);
+    result.status = fascicle::test::write_book(writer, book, output, result.diagnostics, {}, split);
     result.text = output.str();
     return result;
 }
@@ -222,4 +222,4 @@ TEST(Writer, InvalidUtf8IsAnError) {
 }
 
 }  // namespace
-}  // namespace quire::article_text
+}  // namespace fascicle::article_text

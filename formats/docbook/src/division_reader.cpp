@@ -4,7 +4,7 @@
 
 #include <optional>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 namespace {
 
@@ -140,4 +140,4 @@ Section DivisionReader::read_section(pugi::xml_node element, UniqueIds& section_
     return section;
 }
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

@@ -7,14 +7,14 @@
 #include "flow_reader.hpp"
 #include "info_reader.hpp"
 
-#include <quire/ir.hpp>
-#include <quire/text.hpp>
+#include <fascicle/ir.hpp>
+#include <fascicle/text.hpp>
 
 #include <functional>
 #include <string>
 #include <vector>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 class DivisionReader {
 public:
@@ -50,4 +50,4 @@ private:
     InfoReader& info_;
 };
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

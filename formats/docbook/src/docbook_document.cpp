@@ -1,6 +1,6 @@
 #include "docbook_document.hpp"
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 std::string_view DocBookDocument::name(pugi::xml_node element) const {
     if (element.type() != pugi::node_element || source_.namespace_of(element) != namespace_) return {};
@@ -27,7 +27,7 @@ void DocBookDocument::unmapped(pugi::xml_node element, std::string_view what_is_
     if (quiet_ > 0) return;
     if (source_.namespace_of(element) == xinclude_namespace) {
         warning(element, "<" + std::string(element.name()) + " href=\"" + source_.attribute(element, "href") +
-                             "\"> is not processed: quire reads no other files, so what it includes is missing");
+                             "\"> is not processed: fascicle reads no other files, so what it includes is missing");
         return;
     }
     auto& seen = unmapped_[element.name()];
@@ -36,7 +36,7 @@ void DocBookDocument::unmapped(pugi::xml_node element, std::string_view what_is_
     std::string message = "the element <" + std::string(element.name()) + ">";
     if (const auto parent = element.parent(); parent.type() == pugi::node_element)
         message += " in <" + std::string(parent.name()) + ">";
-    message += " is not mapped to quire's document model: " + std::string(what_is_kept);
+    message += " is not mapped to fascicle's document model: " + std::string(what_is_kept);
     warning(element, message);
 }
 
@@ -51,4 +51,4 @@ void DocBookDocument::finish() {
     unmapped_.clear();
 }
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

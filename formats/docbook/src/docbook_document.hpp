@@ -4,13 +4,13 @@
 
 #include "xml_source.hpp"
 
-#include <quire/diagnostics.hpp>
+#include <fascicle/diagnostics.hpp>
 
 #include <map>
 #include <string>
 #include <string_view>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 inline constexpr std::string_view docbook_namespace = "http://docbook.org/ns/docbook";
 inline constexpr std::string_view xlink_namespace = "http://www.w3.org/1999/xlink";
@@ -63,4 +63,4 @@ private:
     int quiet_ = 0;
 };
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

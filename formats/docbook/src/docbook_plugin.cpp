@@ -4,19 +4,19 @@
 #include "docbook_writer.hpp"
 #include "pdf_writer.hpp"
 
-#include <quire/input_limits.hpp>
-#include <quire/plugin.hpp>
-#include <quire_asset/print_xsl.hpp>
+#include <fascicle/input_limits.hpp>
+#include <fascicle/plugin.hpp>
+#include <fascicle_asset/print_xsl.hpp>
 
 namespace {
 
-quire::OptionSpec division_option_spec() {
-    return {quire::docbook::division_option, "chapter|article",
+fascicle::OptionSpec division_option_spec() {
+    return {fascicle::docbook::division_option, "chapter|article",
             "DocBook, PDF: what each article becomes in the book: a chapter (the default) or an article"};
 }
 
-quire::PluginDescriptor describe_docbook_plugin() {
-    using namespace quire;
+fascicle::PluginDescriptor describe_docbook_plugin() {
+    using namespace fascicle;
     PluginDescriptor plugin;
     plugin.name = "docbook";
     plugin.version = "1.0.0";
@@ -37,7 +37,7 @@ quire::PluginDescriptor describe_docbook_plugin() {
     pdf.description = "PDF for print: DocBook typeset by xsltproc and Apache FOP (both must be on PATH)";
     pdf.extensions = {".pdf"};
     pdf.binary = true;
-    pdf.make_writer = [] { return std::make_unique<docbook::PdfWriter>(quire_asset::print_xsl); };
+    pdf.make_writer = [] { return std::make_unique<docbook::PdfWriter>(fascicle_asset::print_xsl); };
     pdf.options = {
         {docbook::paper_option, "a4|letter", "PDF: paper size (default a4)"},
         {docbook::print_work_dir_option, "DIR",
@@ -50,4 +50,4 @@ quire::PluginDescriptor describe_docbook_plugin() {
 
 }  // namespace
 
-QUIRE_PLUGIN(describe_docbook_plugin)
+FASCICLE_PLUGIN(describe_docbook_plugin)

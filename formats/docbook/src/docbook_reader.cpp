@@ -7,13 +7,13 @@
 #include "writer_ids.hpp"
 #include "xml_source.hpp"
 
-#include <quire/input_limits.hpp>
+#include <fascicle/input_limits.hpp>
 
 #include <algorithm>
 #include <map>
 #include <istream>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 namespace {
 
@@ -260,9 +260,9 @@ Status DocBookReader::read(const Input& input, ReadContext& ctx, ArticleSink& si
         const auto at = source->position(root);
         ctx.diagnostics.warning(input.name, at.line, at.column,
                                 "the root element <" + std::string(root.name()) + "> is in no namespace (DocBook 4 "
-                                "or older?): read as DocBook 5, whose elements quire maps");
+                                "or older?): read as DocBook 5, whose elements fascicle maps");
     }
     return BookReader(*source, root_namespace, input, ctx).read(sink);
 }
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

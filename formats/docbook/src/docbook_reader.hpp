@@ -3,9 +3,9 @@
 // DocBook", for the mapping and what DocBook cannot carry back.
 #pragma once
 
-#include <quire/plugin.hpp>
+#include <fascicle/plugin.hpp>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 class DocBookReader final : public Reader {
 public:
@@ -13,4 +13,4 @@ public:
     Status read(const Input& input, ReadContext& ctx, ArticleSink& sink) override;
 };
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

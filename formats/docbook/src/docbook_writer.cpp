@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 namespace {
 
@@ -399,4 +399,4 @@ bool DocBookWriter::output_ok() {
     return false;
 }
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

@@ -3,14 +3,14 @@
 
 #include "xml_stream.hpp"
 
-#include <quire/plugin.hpp>
+#include <fascicle/plugin.hpp>
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 // What each article becomes inside the book.
 enum class Division { chapter, article };
@@ -69,4 +69,4 @@ private:
     std::size_t articles_written_ = 0;
 };
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

@@ -1,6 +1,6 @@
 #include "doctype_policy.hpp"
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 namespace {
 
@@ -50,10 +50,10 @@ DoctypeVerdict refuse_entity(std::string_view subset, std::size_t subset_offset,
     DoctypeVerdict verdict{DoctypeVerdict::Kind::refused, subset_offset + at, {}};
     if (!external.empty()) {
         verdict.message = "the DOCTYPE declares the external " + what + " (" + std::string(external) +
-                          "): quire never reads external entities or fetches anything; the document is refused";
+                          "): fascicle never reads external entities or fetches anything; the document is refused";
     } else {
         verdict.message = "the DOCTYPE declares the " + what +
-                          ": quire processes no DTD and expands no entities (declared entities can make a small "
+                          ": fascicle processes no DTD and expands no entities (declared entities can make a small "
                           "file expand without bound, as in \"billion laughs\"); the document is refused. "
                           "Write the text, or character references such as &#233;, instead";
     }
@@ -74,15 +74,15 @@ DoctypeVerdict judge_doctype(std::string_view declaration) {
         if (const auto entity = subset.find("<!ENTITY"); entity != std::string_view::npos)
             return refuse_entity(subset, subset_offset, entity);
         return {DoctypeVerdict::Kind::ignored, i,
-                "the DOCTYPE's internal subset is ignored: quire processes no DTD, so its declarations (default "
+                "the DOCTYPE's internal subset is ignored: fascicle processes no DTD, so its declarations (default "
                 "attribute values among them) have no effect"};
     }
     if (!external.empty()) {
         return {DoctypeVerdict::Kind::ignored, 0,
                 "the DTD named by the DOCTYPE (" + std::string(external) +
-                    ") is not read: quire reads no external files, and DocBook 5 needs no DTD"};
+                    ") is not read: fascicle reads no external files, and DocBook 5 needs no DTD"};
     }
     return {};
 }
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

@@ -1,4 +1,4 @@
-// What a reader does with a document's <!DOCTYPE ...>. Quire processes no DTD, expands no
+// What a reader does with a document's <!DOCTYPE ...>. Fascicle processes no DTD, expands no
 // entity and fetches nothing, so a DOCTYPE that declares entities is refused: its references
 // could not be resolved, and declared entities are how "billion laughs" and external-entity
 // (XXE) attacks work. A plain <!DOCTYPE article> (what pandoc writes) is harmless.
@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 struct DoctypeVerdict {
     enum class Kind {
@@ -24,4 +24,4 @@ struct DoctypeVerdict {
 // `declaration` is the DOCTYPE's content after "<!DOCTYPE ": name, external id, internal subset.
 DoctypeVerdict judge_doctype(std::string_view declaration);
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

@@ -12,7 +12,7 @@
 
 extern char** environ;
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 std::optional<std::filesystem::path> find_on_path(const std::string& name) {
     const char* path = std::getenv("PATH");
@@ -84,4 +84,4 @@ ToolRun run_tool(const std::filesystem::path& program, const std::vector<std::st
     return run;
 }
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

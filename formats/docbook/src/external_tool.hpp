@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 // The executable `name` in a folder of $PATH, or nullopt.
 std::optional<std::filesystem::path> find_on_path(const std::string& name);
@@ -23,4 +23,4 @@ struct ToolRun {
 ToolRun run_tool(const std::filesystem::path& program, const std::vector<std::string>& arguments,
                  const std::filesystem::path& log, const std::vector<std::string>& environment = {});
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

@@ -4,7 +4,7 @@
 
 #include <charconv>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 namespace {
 
@@ -205,4 +205,4 @@ std::string FlowReader::verbatim_text(pugi::xml_node element) const {
     return text;
 }
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

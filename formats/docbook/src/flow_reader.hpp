@@ -1,17 +1,17 @@
 // DocBook's blocks and inlines (para, lists, blockquote, programlisting, emphasis, link, literal,
-// quote...) read into quire blocks. Content is read as a flow: text and inline elements gather
+// quote...) read into fascicle blocks. Content is read as a flow: text and inline elements gather
 // into a paragraph that the next block element, or the end, closes; so a list inside a para
 // splits it, and text where DocBook allows none still becomes a paragraph.
 #pragma once
 
 #include "docbook_document.hpp"
 
-#include <quire/ir.hpp>
+#include <fascicle/ir.hpp>
 
 #include <string>
 #include <vector>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 // The blocks read from one run of content, and the paragraph being gathered.
 class BlockCollector {
@@ -63,4 +63,4 @@ private:
     int quote_depth_ = 0;
 };
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

@@ -2,7 +2,7 @@
 
 #include "text_whitespace.hpp"
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 void InfoReader::read(pugi::xml_node info, Metadata& metadata, std::vector<Block>* summary) {
     for (auto child : info.children()) {
@@ -111,4 +111,4 @@ std::string InfoReader::lines_of(pugi::xml_node element) {
     return lines;
 }
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

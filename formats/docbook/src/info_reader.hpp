@@ -1,14 +1,14 @@
-// A DocBook info element (a book's or an article's) read into quire metadata. Elements quire
+// A DocBook info element (a book's or an article's) read into fascicle metadata. Elements fascicle
 // has no field for keep their text in Metadata::extra under their element name, with a warning.
 #pragma once
 
 #include "flow_reader.hpp"
 
-#include <quire/ir.hpp>
+#include <fascicle/ir.hpp>
 
 #include <vector>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 class InfoReader {
 public:
@@ -35,4 +35,4 @@ private:
     FlowReader& flow_;
 };
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 LineIndex::LineIndex(std::string_view text) {
     line_starts_.push_back(0);
@@ -19,4 +19,4 @@ TextPosition LineIndex::at(std::size_t offset) const {
     return {line, offset - line_starts_[line - 1] + 1};
 }
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

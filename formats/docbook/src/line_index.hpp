@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 struct TextPosition {
     std::size_t line = 0;    // 1-based
@@ -24,4 +24,4 @@ private:
     std::vector<std::size_t> line_starts_;
 };
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 namespace {
 
@@ -59,7 +59,7 @@ bool PrintWorkFolder::create(const std::optional<std::filesystem::path>& kept, s
         path_ = *kept;
         return true;
     }
-    auto pattern = (std::filesystem::temp_directory_path(ec) / "quire-pdf-XXXXXX").string();
+    auto pattern = (std::filesystem::temp_directory_path(ec) / "fascicle-pdf-XXXXXX").string();
     if (ec || !::mkdtemp(pattern.data())) {
         error = "cannot create a temporary folder: " + std::string(std::strerror(errno));
         return false;
@@ -276,4 +276,4 @@ bool PdfWriter::copy_to_output_stream(const std::filesystem::path& pdf) {
     return true;
 }
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

@@ -3,7 +3,7 @@
 
 #include "docbook_writer.hpp"
 
-#include <quire/plugin.hpp>
+#include <fascicle/plugin.hpp>
 
 #include <cstdint>
 #include <filesystem>
@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 inline constexpr const char* paper_option = "paper";
 inline constexpr const char* print_work_dir_option = "print-work-dir";
@@ -75,4 +75,4 @@ private:
     DocBookWriter docbook_;
 };
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <optional>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 namespace {
 
@@ -90,4 +90,4 @@ std::string xmp_date(std::int64_t epoch) {
     return buffer;
 }
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 // Seconds since 1970 for the PDF's creation date: $SOURCE_DATE_EPOCH when it is a number,
 // else the book's date (ISO 8601 "YYYY", "YYYY-MM" or "YYYY-MM-DD..." at midnight UTC),
@@ -15,4 +15,4 @@ std::int64_t print_epoch(const char* source_date_epoch, std::string_view book_da
 // `epoch` as an XMP date, "YYYY-MM-DDTHH:MM:SSZ".
 std::string xmp_date(std::int64_t epoch);
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

@@ -1,10 +1,10 @@
 #include "print_fonts.hpp"
 
-#include <quire/text.hpp>
+#include <fascicle/text.hpp>
 
 #include <cstdlib>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 namespace {
 
@@ -66,7 +66,7 @@ std::vector<std::filesystem::path> standard_font_folders() {
 std::string fop_configuration(const std::vector<PrintFontFamily>& families) {
     std::string xml =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<!-- Written by quire's pdf format for Apache FOP. -->\n"
+        "<!-- Written by fascicle's pdf format for Apache FOP. -->\n"
         "<fop version=\"1.0\">\n";
     if (!families.empty()) {
         xml += "  <renderers>\n    <renderer mime=\"application/pdf\">\n      <fonts>\n";
@@ -88,4 +88,4 @@ std::string fop_configuration(const std::vector<PrintFontFamily>& families) {
     return xml;
 }
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

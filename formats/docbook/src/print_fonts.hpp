@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 // A font family in its four styles. Print shops want fonts embedded, which FOP's built-in
 // Times and Courier cannot be; the Liberation faces (Debian: fonts-liberation2) have their metrics.
@@ -28,4 +28,4 @@ std::vector<std::filesystem::path> standard_font_folders();
 // FOP has, instead of warning about them on every run.
 std::string fop_configuration(const std::vector<PrintFontFamily>& families);
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

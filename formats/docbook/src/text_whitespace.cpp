@@ -1,6 +1,6 @@
 #include "text_whitespace.hpp"
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 namespace {
 
@@ -106,4 +106,4 @@ void append_text(std::vector<Inline>& inlines, std::string_view text) {
     else inlines.push_back(Inline::plain(std::string(text)));
 }
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

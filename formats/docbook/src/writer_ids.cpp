@@ -1,10 +1,10 @@
 #include "writer_ids.hpp"
 
-#include <quire/text.hpp>
+#include <fascicle/text.hpp>
 
 #include <charconv>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 namespace {
 
@@ -55,4 +55,4 @@ bool is_conclusion_xml_id(std::string_view xml_id, const std::set<std::string>& 
     return true;
 }
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

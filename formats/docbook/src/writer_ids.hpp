@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 // The article id behind an article element's xml:id: article_xml_id() adds "a-" to an id that
 // does not start with a letter or '_', so a leading "a-" not followed by one is removed.
@@ -23,4 +23,4 @@ std::string section_id_from_xml_id(std::string_view xml_id, std::string_view tit
 // "<prefix>.conclusion-2" ... "-(N-1)" are all in the document (UniqueIds made it so).
 bool is_conclusion_xml_id(std::string_view xml_id, const std::set<std::string>& document_ids);
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

@@ -1,11 +1,11 @@
 #include "xml_references.hpp"
 
-#include <quire/text.hpp>
+#include <fascicle/text.hpp>
 
 #include <charconv>
 #include <cstdint>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 namespace {
 
@@ -84,7 +84,7 @@ DecodedText decode_references(std::string_view raw) {
         } else {
             out.error = ReferenceError{
                 amp, "undeclared entity &" + std::string(body) +
-                         "; (quire reads no DTD: only &lt; &gt; &amp; &apos; &quot; and character references "
+                         "; (fascicle reads no DTD: only &lt; &gt; &amp; &apos; &quot; and character references "
                          "such as &#160; are known)"};
             return out;
         }
@@ -93,4 +93,4 @@ DecodedText decode_references(std::string_view raw) {
     return out;
 }
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 struct ReferenceError {
     std::size_t index = 0;  // of the '&' in the raw text
@@ -24,4 +24,4 @@ struct DecodedText {
 // starts no reference, and a reference to a character XML does not allow are errors.
 DecodedText decode_references(std::string_view raw);
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

@@ -3,14 +3,14 @@
 #include "doctype_policy.hpp"
 #include "xml_references.hpp"
 
-#include <quire/text.hpp>
+#include <fascicle/text.hpp>
 
 #include <algorithm>
 #include <cstdio>
 #include <optional>
 #include <vector>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 namespace {
 
@@ -239,4 +239,4 @@ std::string XmlSource::namespace_for_prefix(pugi::xml_node element, std::string_
     return {};
 }
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

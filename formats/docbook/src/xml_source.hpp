@@ -5,7 +5,7 @@
 
 #include "line_index.hpp"
 
-#include <quire/diagnostics.hpp>
+#include <fascicle/diagnostics.hpp>
 
 #include <pugixml.hpp>
 
@@ -15,7 +15,7 @@
 #include <string>
 #include <string_view>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 inline constexpr std::string_view xml_namespace = "http://www.w3.org/XML/1998/namespace";
 
@@ -67,4 +67,4 @@ private:
     std::set<std::string> xml_ids_;
 };
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

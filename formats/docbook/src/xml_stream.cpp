@@ -1,12 +1,12 @@
 #include "xml_stream.hpp"
 
-#include <quire/text.hpp>
+#include <fascicle/text.hpp>
 
 #include <array>
 #include <cassert>
 #include <optional>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 namespace {
 
@@ -162,4 +162,4 @@ void XmlStream::escaped(std::string_view s, bool in_attribute) {
     out_.append(s.data() + copied, i - copied);
 }
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 
 using XmlAttributes = std::vector<std::pair<std::string_view, std::string>>;
 
@@ -62,4 +62,4 @@ private:
     std::size_t replacements_ = 0;
 };
 
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

@@ -5,7 +5,7 @@
 #include <sstream>
 #include <sys/wait.h>
 
-namespace quire::docbook::test {
+namespace fascicle::docbook::test {
 
 namespace {
 
@@ -36,7 +36,7 @@ CommandResult run_command(const std::vector<std::string>& arguments) {
 }
 
 CommandResult validate_docbook(const std::vector<std::filesystem::path>& files) {
-    std::vector<std::string> arguments{QUIRE_JING, QUIRE_DOCBOOK_RNG};
+    std::vector<std::string> arguments{FASCICLE_JING, FASCICLE_DOCBOOK_RNG};
     for (const auto& f : files) arguments.push_back(f.string());
     auto result = run_command(arguments);
     // Debian's wrapper script (not jing) may note optional jars it did not find:
@@ -49,4 +49,4 @@ CommandResult validate_docbook(const std::vector<std::filesystem::path>& files) 
     return result;
 }
 
-}  // namespace quire::docbook::test
+}  // namespace fascicle::docbook::test

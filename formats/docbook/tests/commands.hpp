@@ -1,11 +1,11 @@
-// Running the command-line tools the tests check output with (jing, pdftotext, the quire CLI).
+// Running the command-line tools the tests check output with (jing, pdftotext, the fascicle CLI).
 #pragma once
 
 #include <filesystem>
 #include <string>
 #include <vector>
 
-namespace quire::docbook::test {
+namespace fascicle::docbook::test {
 
 struct CommandResult {
     int exit_code = -1;
@@ -18,4 +18,4 @@ CommandResult run_command(const std::vector<std::string>& arguments);
 // jing against the DocBook 5.0 RELAX NG schema; valid means exit 0 and nothing printed.
 CommandResult validate_docbook(const std::vector<std::filesystem::path>& files);
 
-}  // namespace quire::docbook::test
+}  // namespace fascicle::docbook::test

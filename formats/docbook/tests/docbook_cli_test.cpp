@@ -1,4 +1,4 @@
-// End to end through the quire CLI: the sample corpus as DocBook (validated with jing) and as PDF.
+// End to end through the fascicle CLI: the sample corpus as DocBook (validated with jing) and as PDF.
 #include "commands.hpp"
 
 #include <test_support.hpp>
@@ -11,18 +11,18 @@
 #include <string>
 #include <vector>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 namespace {
 
-using quire::test::TempDir;
+using fascicle::test::TempDir;
 using test::CommandResult;
 using test::run_command;
 
-const std::string quire_cli = QUIRE_CLI;  // empty when the CLI target does not exist
+const std::string fascicle_cli = FASCICLE_CLI;  // empty when the CLI target does not exist
 
 std::vector<std::filesystem::path> corpus_files() {
     std::vector<std::filesystem::path> files;
-    for (const auto& e : std::filesystem::directory_iterator(quire::test::sample_corpus_dir()))
+    for (const auto& e : std::filesystem::directory_iterator(fascicle::test::sample_corpus_dir()))
         if (e.path().extension() == ".txt") files.push_back(e.path());
     std::sort(files.begin(), files.end());
     return files;
@@ -37,21 +37,21 @@ std::vector<std::string> toc_of(const std::filesystem::path& article) {
     return toc;
 }
 
-class QuireCli : public ::testing::Test {
+class FascicleCli : public ::testing::Test {
 protected:
     void SetUp() override {
-        if (quire_cli.empty()) GTEST_SKIP() << "the quire CLI is not part of this build";
+        if (fascicle_cli.empty()) GTEST_SKIP() << "the fascicle CLI is not part of this build";
     }
 
-    CommandResult quire(std::vector<std::string> arguments) {
-        arguments.insert(arguments.begin(), quire_cli);
+    CommandResult fascicle(std::vector<std::string> arguments) {
+        arguments.insert(arguments.begin(), fascicle_cli);
         return run_command(arguments);
     }
 
-    // Converts into `out`, checks quire succeeded, and returns the parsed output.
+    // Converts into `out`, checks fascicle succeeded, and returns the parsed output.
     pugi::xml_document convert_to_docbook(std::vector<std::string> arguments, const std::filesystem::path& out) {
         arguments.insert(arguments.end(), {"-o", out.string()});
-        const auto run = quire(arguments);
+        const auto run = fascicle(arguments);
         EXPECT_EQ(run.exit_code, 0) << run.output;
         pugi::xml_document doc;
         EXPECT_TRUE(doc.load_file(out.c_str())) << out;
@@ -67,9 +67,9 @@ protected:
     TempDir dir_;
 };
 
-TEST_F(QuireCli, SampleCorpusBookIsValidDocBook) {
+TEST_F(FascicleCli, SampleCorpusBookIsValidDocBook) {
     const auto out = dir_ / "book.xml";
-    const auto doc = convert_to_docbook({quire::test::sample_corpus_dir().string()}, out);
+    const auto doc = convert_to_docbook({fascicle::test::sample_corpus_dir().string()}, out);
     expect_valid({out});
 
     const auto files = corpus_files();
@@ -88,25 +88,25 @@ TEST_F(QuireCli, SampleCorpusBookIsValidDocBook) {
     }
 }
 
-TEST_F(QuireCli, OneArticleBookIsValidDocBook) {
+TEST_F(FascicleCli, OneArticleBookIsValidDocBook) {
     const auto out = dir_ / "one.xml";
     const auto doc = convert_to_docbook({corpus_files().front().string()}, out);
     expect_valid({out});
     EXPECT_EQ(doc.select_nodes("/book/chapter").size(), 1u);
 }
 
-TEST_F(QuireCli, ArticleDivisionBookIsValidDocBook) {
+TEST_F(FascicleCli, ArticleDivisionBookIsValidDocBook) {
     const auto out = dir_ / "articles.xml";
     const auto doc =
-        convert_to_docbook({quire::test::sample_corpus_dir().string(), "--docbook-division", "article"}, out);
+        convert_to_docbook({fascicle::test::sample_corpus_dir().string(), "--docbook-division", "article"}, out);
     expect_valid({out});
     EXPECT_EQ(doc.select_nodes("/book/article").size(), corpus_files().size());
     EXPECT_EQ(doc.select_nodes("/book/chapter").size(), 0u);
 }
 
-TEST_F(QuireCli, SplitArticlesAreValidStandaloneDocuments) {
+TEST_F(FascicleCli, SplitArticlesAreValidStandaloneDocuments) {
     const auto split = dir_ / "split";
-    const auto run = quire({quire::test::sample_corpus_dir().string(), "-t", "docbook", "--split", split.string()});
+    const auto run = fascicle({fascicle::test::sample_corpus_dir().string(), "-t", "docbook", "--split", split.string()});
     ASSERT_EQ(run.exit_code, 0) << run.output;
     std::vector<std::filesystem::path> files;
     for (const auto& e : std::filesystem::directory_iterator(split)) files.push_back(e.path());
@@ -114,24 +114,24 @@ TEST_F(QuireCli, SplitArticlesAreValidStandaloneDocuments) {
     expect_valid(files);
 }
 
-TEST_F(QuireCli, ListsTheDocBookAndPdfFormatsAndTheirOptions) {
-    const auto formats = quire({"--list-formats"});
+TEST_F(FascicleCli, ListsTheDocBookAndPdfFormatsAndTheirOptions) {
+    const auto formats = fascicle({"--list-formats"});
     ASSERT_EQ(formats.exit_code, 0) << formats.output;
     EXPECT_NE(formats.output.find(".xml .dbk"), std::string::npos) << formats.output;
     EXPECT_NE(formats.output.find(".pdf"), std::string::npos) << formats.output;
-    const auto help = quire({"--help"});
+    const auto help = fascicle({"--help"});
     for (const char* option : {"--docbook-division", "--paper", "--print-work-dir"})
         EXPECT_NE(help.output.find(option), std::string::npos) << option;
 }
 
-TEST_F(QuireCli, PdfWithoutFopNamesTheMissingTool) {
+TEST_F(FascicleCli, PdfWithoutFopNamesTheMissingTool) {
     const auto bin = dir_ / "bin";
     std::filesystem::create_directories(bin);
     const auto xsltproc = run_command({"sh", "-c", "command -v xsltproc"}).output;
     std::filesystem::create_symlink(xsltproc.substr(0, xsltproc.find('\n')), bin / "xsltproc");
     const auto pdf = dir_ / "book.pdf";
-    const auto run = run_command({"env", "PATH=" + bin.string(), quire_cli,
-                                  quire::test::sample_corpus_dir().string(), "-o", pdf.string()});
+    const auto run = run_command({"env", "PATH=" + bin.string(), fascicle_cli,
+                                  fascicle::test::sample_corpus_dir().string(), "-o", pdf.string()});
     EXPECT_NE(run.exit_code, 0);
     EXPECT_NE(run.output.find("needs 'fop' (Apache FOP), which is not on PATH"), std::string::npos) << run.output;
     EXPECT_EQ(run.output.find("'xsltproc'"), std::string::npos) << run.output;
@@ -153,15 +153,15 @@ std::string comparable(const std::string& text) {
     return out;
 }
 
-TEST_F(QuireCli, SampleCorpusPrintsToPdf) {
+TEST_F(FascicleCli, SampleCorpusPrintsToPdf) {
     const auto pdf = dir_ / "corpus.pdf";
     const auto work = dir_ / "work";
-    const auto run = quire({quire::test::sample_corpus_dir().string(), "-o", pdf.string(), "--print-work-dir",
+    const auto run = fascicle({fascicle::test::sample_corpus_dir().string(), "-o", pdf.string(), "--print-work-dir",
                             work.string()});
     ASSERT_EQ(run.exit_code, 0) << run.output;
 
     // FOP's own log: no errors.
-    const auto fop_log = quire::test::read_file(work / "fop.log");
+    const auto fop_log = fascicle::test::read_file(work / "fop.log");
     for (const char* bad : {"[ERROR]", "[FATAL]", "SEVERE", "ERROR:", "Exception"})
         EXPECT_EQ(fop_log.find(bad), std::string::npos) << fop_log;
 
@@ -190,4 +190,4 @@ TEST_F(QuireCli, SampleCorpusPrintsToPdf) {
 }
 
 }  // namespace
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

@@ -1,4 +1,4 @@
-// Reading DocBook that quire did not write: pandoc's docbook5 output of the shared fixture
+// Reading DocBook that fascicle did not write: pandoc's docbook5 output of the shared fixture
 // (tests/data/pandoc/fixture.md), compared with the fixture as libcmark parses it.
 #include "read_docbook.hpp"
 
@@ -9,16 +9,16 @@
 
 #include <memory>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 namespace {
 
-using quire::test::run_shell;
+using fascicle::test::run_shell;
 using test::read_docbook;
-using quire::test::shell_quote;
+using fascicle::test::shell_quote;
 
-const std::string pandoc = QUIRE_PANDOC;  // empty when pandoc was not found
+const std::string pandoc = FASCICLE_PANDOC;  // empty when pandoc was not found
 
-std::filesystem::path fixture() { return quire::test::test_data_dir() / "pandoc" / "fixture.md"; }
+std::filesystem::path fixture() { return fascicle::test::test_data_dir() / "pandoc" / "fixture.md"; }
 
 // What the fixture says: its title, its headings in order, its paragraphs' text in order.
 struct FixtureText {
@@ -52,7 +52,7 @@ void collect(cmark_node* node, FixtureText& into) {
 }
 
 FixtureText read_fixture() {
-    const auto markdown = quire::test::read_file(fixture());
+    const auto markdown = fascicle::test::read_file(fixture());
     // The YAML metadata block is pandoc's; of it the test needs only the title.
     const auto end = markdown.find("\n---\n", 4);
     EXPECT_TRUE(markdown.starts_with("---\n") && end != std::string::npos) << "the fixture opens with a YAML block";
@@ -138,7 +138,7 @@ protected:
         const auto run = run_shell(shell_quote(pandoc) + " -f markdown -t docbook5 --standalone " + options + " " +
                                    shell_quote(fixture().string()) + " -o " + shell_quote(out.string()));
         EXPECT_EQ(run.status, 0) << run.err;
-        return quire::test::read_file(out);
+        return fascicle::test::read_file(out);
     }
 
     void expect_fixture_text(const Book& book) {
@@ -162,7 +162,7 @@ protected:
         }
     }
 
-    quire::test::TempDir dir_;
+    fascicle::test::TempDir dir_;
 };
 
 // Pandoc's default: an <article> whose sections are the fixture's chapters: one article.
@@ -207,4 +207,4 @@ TEST_F(PandocDocBook, ArticleOfChaptersIsABook) {
 }
 
 }  // namespace
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

@@ -1,4 +1,4 @@
-// The DocBook reader through the quire CLI: DocBook back to the corpus format byte for byte,
+// The DocBook reader through the fascicle CLI: DocBook back to the corpus format byte for byte,
 // pandoc's DocBook to valid DocBook, and refused inputs.
 #include "commands.hpp"
 #include "read_docbook.hpp"
@@ -9,14 +9,14 @@
 
 #include <algorithm>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 namespace {
 
-using quire::test::read_file;
-using quire::test::run_quire;
-using quire::test::TempDir;
+using fascicle::test::read_file;
+using fascicle::test::run_fascicle;
+using fascicle::test::TempDir;
 
-const std::string pandoc = QUIRE_PANDOC;  // empty when pandoc was not found
+const std::string pandoc = FASCICLE_PANDOC;  // empty when pandoc was not found
 
 std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir, const std::string& extension) {
     std::vector<std::filesystem::path> files;
@@ -26,7 +26,7 @@ std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir, co
     return files;
 }
 
-void expect_success(const quire::test::CommandResult& run) {
+void expect_success(const fascicle::test::CommandResult& run) {
     EXPECT_EQ(run.status, 0) << run.err;
     EXPECT_EQ(run.err, "") << "nothing to report";
 }
@@ -44,41 +44,41 @@ void expect_same_articles(const std::vector<std::filesystem::path>& originals, c
 
 TEST(DocBookReaderCli, SampleCorpusComesBackFromDocBookByteForByte) {
     TempDir dir;
-    expect_success(run_quire({quire::test::sample_corpus_dir().string(), "-o", (dir / "book.xml").string()}));
-    expect_success(run_quire({(dir / "book.xml").string(), "-t", "article-text", "--split", (dir / "back").string()}));
-    expect_same_articles(files_in(quire::test::sample_corpus_dir(), ".txt"), dir / "back");
+    expect_success(run_fascicle({fascicle::test::sample_corpus_dir().string(), "-o", (dir / "book.xml").string()}));
+    expect_success(run_fascicle({(dir / "book.xml").string(), "-t", "article-text", "--split", (dir / "back").string()}));
+    expect_same_articles(files_in(fascicle::test::sample_corpus_dir(), ".txt"), dir / "back");
 }
 
 TEST(DocBookReaderCli, HostilePunctuationComesBackFromDocBookByteForByte) {
     TempDir dir;
-    expect_success(run_quire({test::hostile_punctuation_file().string(), "-o", (dir / "hostile.xml").string()}));
-    expect_success(run_quire({(dir / "hostile.xml").string(), "-t", "article-text", "--split", (dir / "back").string()}));
+    expect_success(run_fascicle({test::hostile_punctuation_file().string(), "-o", (dir / "hostile.xml").string()}));
+    expect_success(run_fascicle({(dir / "hostile.xml").string(), "-t", "article-text", "--split", (dir / "back").string()}));
     expect_same_articles({test::hostile_punctuation_file()}, dir / "back");
 }
 
 TEST(DocBookReaderCli, SplitDocBookFolderComesBackByteForByte) {
     TempDir dir;
     const auto xml = dir / "xml";
-    expect_success(run_quire({quire::test::sample_corpus_dir().string(), "-t", "docbook", "--split", xml.string()}));
+    expect_success(run_fascicle({fascicle::test::sample_corpus_dir().string(), "-t", "docbook", "--split", xml.string()}));
     ASSERT_EQ(files_in(xml, ".xml").size(), 5u);
-    expect_success(run_quire({xml.string(), "-t", "article-text", "--split", (dir / "back").string()}));
-    expect_same_articles(files_in(quire::test::sample_corpus_dir(), ".txt"), dir / "back");
+    expect_success(run_fascicle({xml.string(), "-t", "article-text", "--split", (dir / "back").string()}));
+    expect_same_articles(files_in(fascicle::test::sample_corpus_dir(), ".txt"), dir / "back");
 }
 
 TEST(DocBookReaderCli, PandocChaptersBecomeValidDocBook) {
     if (pandoc.empty()) FAIL() << "pandoc is not installed (scripts/install-deps.sh installs it)";
     TempDir dir;
-    const auto fixture = quire::test::test_data_dir() / "pandoc" / "fixture.md";
+    const auto fixture = fascicle::test::test_data_dir() / "pandoc" / "fixture.md";
     const auto from_pandoc = dir / "pandoc.xml";
-    const auto made = quire::test::run_shell(quire::test::shell_quote(pandoc) +
+    const auto made = fascicle::test::run_shell(fascicle::test::shell_quote(pandoc) +
                                              " -f markdown -t docbook5 --standalone --top-level-division=chapter " +
-                                             quire::test::shell_quote(fixture.string()) + " -o " +
-                                             quire::test::shell_quote(from_pandoc.string()));
+                                             fascicle::test::shell_quote(fixture.string()) + " -o " +
+                                             fascicle::test::shell_quote(from_pandoc.string()));
     ASSERT_EQ(made.status, 0) << made.err;
     EXPECT_NE(test::validate_docbook({from_pandoc}).exit_code, 0) << "pandoc's chapters in an article are not valid";
 
     const auto out = dir / "book.xml";
-    const auto run = run_quire({from_pandoc.string(), "-o", out.string()});
+    const auto run = run_fascicle({from_pandoc.string(), "-o", out.string()});
     EXPECT_EQ(run.status, 0) << run.err;
     const auto jing = test::validate_docbook({out});
     EXPECT_EQ(jing.exit_code, 0) << jing.output;
@@ -91,11 +91,11 @@ TEST(DocBookReaderCli, PandocChaptersBecomeValidDocBook) {
 
 TEST(DocBookReaderCli, RefusedInputsFailWithTheirMessage) {
     TempDir dir;
-    quire::test::write_file(dir / "bad.xml", "<book xmlns=\"http://docbook.org/ns/docbook\">\n<chapter>\n</book>\n");
-    quire::test::write_file(dir / "bomb.xml", "<!DOCTYPE book [\n<!ENTITY a \"aaaaaaaaaa\">\n<!ENTITY b \"&a;&a;&a;\">\n]>\n"
+    fascicle::test::write_file(dir / "bad.xml", "<book xmlns=\"http://docbook.org/ns/docbook\">\n<chapter>\n</book>\n");
+    fascicle::test::write_file(dir / "bomb.xml", "<!DOCTYPE book [\n<!ENTITY a \"aaaaaaaaaa\">\n<!ENTITY b \"&a;&a;&a;\">\n]>\n"
                                               "<book xmlns=\"http://docbook.org/ns/docbook\"><chapter><para>&b;</para></chapter></book>\n");
     for (const char* name : {"bad.xml", "bomb.xml"}) {
-        const auto run = run_quire({(dir / name).string(), "-o", (dir / "out.epub").string(), "-t", "docbook"});
+        const auto run = run_fascicle({(dir / name).string(), "-o", (dir / "out.epub").string(), "-t", "docbook"});
         EXPECT_EQ(run.status, 65) << run.err;
         EXPECT_FALSE(std::filesystem::exists(dir / "out.epub"));
         const std::string expected = std::string(name) == "bad.xml"
@@ -106,4 +106,4 @@ TEST(DocBookReaderCli, RefusedInputsFailWithTheirMessage) {
 }
 
 }  // namespace
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 namespace {
 
 using test::read_docbook;
@@ -55,7 +55,7 @@ TEST(DocBookReaderErrors, EntityBombIsRefusedAtItsDeclaration) {
 ]>
 <book xmlns="http://docbook.org/ns/docbook"><chapter><para>&lol3;</para></chapter></book>)";
     const auto message = refusal(billion_laughs);
-    EXPECT_EQ(message.rfind("bad.xml:3:3: error: the DOCTYPE declares the entity \"lol\": quire processes no DTD and "
+    EXPECT_EQ(message.rfind("bad.xml:3:3: error: the DOCTYPE declares the entity \"lol\": fascicle processes no DTD and "
                             "expands no entities",
                             0),
               0u)
@@ -67,17 +67,17 @@ TEST(DocBookReaderErrors, ExternalEntitiesAreRefused) {
     EXPECT_EQ(refusal("<!DOCTYPE book [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n" + docbook_root +
                       "<chapter><para>&xxe;</para></chapter></book>"),
               "bad.xml:1:17: error: the DOCTYPE declares the external entity \"xxe\" (SYSTEM \"file:///etc/passwd\"): "
-              "quire never reads external entities or fetches anything; the document is refused");
+              "fascicle never reads external entities or fetches anything; the document is refused");
     EXPECT_EQ(refusal("<!DOCTYPE book [\n<!ENTITY % remote PUBLIC \"-//X//Y\" \"http://example.com/evil.dtd\">\n%remote;\n]>\n" +
                       docbook_root + "</book>"),
               "bad.xml:2:1: error: the DOCTYPE declares the external parameter entity \"remote\" (PUBLIC \"-//X//Y\" "
-              "\"http://example.com/evil.dtd\"): quire never reads external entities or fetches anything; the "
+              "\"http://example.com/evil.dtd\"): fascicle never reads external entities or fetches anything; the "
               "document is refused");
 }
 
 TEST(DocBookReaderErrors, UndeclaredEntitiesAndBadReferences) {
     EXPECT_EQ(refusal(docbook_root + "\n<chapter><para>a&nbsp;b</para></chapter></book>"),
-              "bad.xml:2:17: error: undeclared entity &nbsp; (quire reads no DTD: only &lt; &gt; &amp; &apos; &quot; "
+              "bad.xml:2:17: error: undeclared entity &nbsp; (fascicle reads no DTD: only &lt; &gt; &amp; &apos; &quot; "
               "and character references such as &#160; are known)");
     EXPECT_EQ(refusal(docbook_root + "\n<chapter><para>line one\nAT&T</para></chapter></book>"),
               "bad.xml:3:3: error: '&' starts no entity or character reference (write &amp; for a literal '&')");
@@ -113,7 +113,7 @@ TEST(DocBookReaderErrors, NestingTooDeepIsRefused) {
 
 // Every cut of a real document is read or refused cleanly: an error and no article, or no error.
 TEST(DocBookReaderErrors, TruncatedDocumentsAreRefusedCleanly) {
-    const auto xml = quire::test::read_file(std::filesystem::path(QUIRE_DOCBOOK_TEST_DIR) / "data" / "reader-features.xml");
+    const auto xml = fascicle::test::read_file(std::filesystem::path(FASCICLE_DOCBOOK_TEST_DIR) / "data" / "reader-features.xml");
     std::size_t refused = 0;
     for (std::size_t length = 0; length < xml.size(); length += 3) {
         const auto back = read_docbook(xml.substr(0, length), "cut.xml");
@@ -129,4 +129,4 @@ TEST(DocBookReaderErrors, TruncatedDocumentsAreRefusedCleanly) {
 }
 
 }  // namespace
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

@@ -10,13 +10,13 @@
 #include <cstdlib>
 #include <sstream>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 namespace {
 
 using test::read_docbook;
 using test::ReadBack;
 
-const std::filesystem::path test_dir = QUIRE_DOCBOOK_TEST_DIR;
+const std::filesystem::path test_dir = FASCICLE_DOCBOOK_TEST_DIR;
 
 // A book with the DocBook namespaces around `body`.
 std::string book(const std::string& body, const std::string& attributes = "") {
@@ -81,8 +81,8 @@ TEST(DocBookReader, FillsOnlyTheMetadataAnEarlierInputLeftEmpty) {
     Metadata found;
     found.title = "From the first input";
     DocBookReader reader;
-    quire::test::CollectingArticles articles;
-    quire::test::RecordingDiagnostics diagnostics;
+    fascicle::test::CollectingArticles articles;
+    fascicle::test::RecordingDiagnostics diagnostics;
     std::istringstream in(book("<info><title>Second</title><pubdate>2020</pubdate></info><chapter><para>x</para></chapter>"));
     const Options options;
     ReadContext ctx{options, diagnostics, found};
@@ -131,7 +131,7 @@ TEST(DocBookReader, ChapterPartsBecomeTheArticlesParts) {
     EXPECT_EQ(a.conclusion, std::vector<Block>{Block::paragraph("The end.")});
 }
 
-TEST(DocBookReader, InlinesMapToQuiresInlines) {
+TEST(DocBookReader, InlinesMapToFasciclesInlines) {
     const auto a = read_one_quietly(chapter(R"(<title>T</title>
 <para>Plain <emphasis>em</emphasis> <emphasis role="strong">strong</emphasis> <emphasis role="bold">bold</emphasis> <literal>a &lt; b</literal> <code>f()</code> <link xlink:href="https://example.org/?a=1&amp;b=2">a <emphasis>link</emphasis></link> <link xlink:href="https://example.org/bare"/> <link linkend="sec-1">inside</link> <link>no target</link> <![CDATA[<raw> & ]]>end<?linebreak?>next line</para>)"));
     ASSERT_EQ(a.introduction.size(), 1u);
@@ -159,7 +159,7 @@ TEST(DocBookReader, QuotesBecomeTypographicQuotationMarks) {
     EXPECT_EQ(plain_text(a.introduction[0].inlines), "She said \u201Cit is \u2018fine\u2019 now\u201D.");
 }
 
-TEST(DocBookReader, BlocksMapToQuiresBlocks) {
+TEST(DocBookReader, BlocksMapToFasciclesBlocks) {
     const auto a = read_one_quietly(chapter(R"(<title>T</title>
 <orderedlist startingnumber="3"><listitem><para>three</para></listitem><listitem><para>four</para><para>more</para></listitem></orderedlist>
 <itemizedlist><para>Before the items.</para><listitem><para/></listitem></itemizedlist>
@@ -297,8 +297,8 @@ TEST(DocBookReader, ALanguageOtherThanTheBooksIsTheArticles) {
     std::vector<Article> articles;
     for (const char* language : {"de", "fr", "de"}) {
         DocBookReader reader;
-        quire::test::CollectingArticles into;
-        quire::test::RecordingDiagnostics diagnostics;
+        fascicle::test::CollectingArticles into;
+        fascicle::test::RecordingDiagnostics diagnostics;
         std::istringstream in(chapter("<title>T</title><para>p</para>", std::string(" xml:lang=\"") + language + "\""));
         const Options options;
         ReadContext ctx{options, diagnostics, found};
@@ -364,7 +364,7 @@ TEST(DocBookReader, UnmappedElementsWarnWithTheirLineAndKeepTheirText) {
     EXPECT_TRUE(warned("inlinemediaobject", 5)) << back.diagnostics.text();
     EXPECT_TRUE(warned("xi:include href=\"other.xml\"", 6)) << back.diagnostics.text();
     EXPECT_NE(back.diagnostics.text().find("input.xml:3:9: warning: the element <phrase> in <para> is not mapped to "
-                                           "quire's document model: its text is kept as inline text"),
+                                           "fascicle's document model: its text is kept as inline text"),
               std::string::npos)
         << back.diagnostics.text();
     const std::vector<Block> expected{Block::paragraph("A phrase and a "), Block::paragraph("footnote"),
@@ -465,14 +465,14 @@ TEST(DocBookReader, HarmlessDoctypesAreAccepted) {
 
 // Every mapping at once, hand-written, against a reviewed dump: golden/reader-features.txt.
 TEST(DocBookReader, FeatureDocumentGolden) {
-    const auto xml = quire::test::read_file(test_dir / "data" / "reader-features.xml");
+    const auto xml = fascicle::test::read_file(test_dir / "data" / "reader-features.xml");
     const auto back = read_docbook(xml, "reader-features.xml");
     ASSERT_EQ(back.status, Status::ok) << back.diagnostics.text();
     const auto actual = "# diagnostics\n" + back.diagnostics.text() + "\n# book\n" + dump(test::without_sources(back.book));
     const auto golden = test_dir / "golden" / "reader-features.txt";
-    if (std::getenv("QUIRE_REGENERATE_GOLDEN")) quire::test::write_file(golden, actual);
-    EXPECT_EQ(actual, quire::test::read_file(golden)) << "QUIRE_REGENERATE_GOLDEN=1 rewrites " << golden;
+    if (std::getenv("FASCICLE_REGENERATE_GOLDEN")) fascicle::test::write_file(golden, actual);
+    EXPECT_EQ(actual, fascicle::test::read_file(golden)) << "FASCICLE_REGENERATE_GOLDEN=1 rewrites " << golden;
 }
 
 }  // namespace
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

@@ -8,11 +8,11 @@
 
 #include <gtest/gtest.h>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 namespace {
 
-using quire::test::RecordingDiagnostics;
-using quire::test::StringOutput;
+using fascicle::test::RecordingDiagnostics;
+using fascicle::test::StringOutput;
 using test::as_carried_by_docbook;
 using test::read_docbook;
 using test::without_sources;
@@ -21,7 +21,7 @@ std::string write_docbook(const Book& book, const Options& options = {}) {
     DocBookWriter writer;
     StringOutput output;
     RecordingDiagnostics diagnostics;
-    EXPECT_EQ(quire::test::write_book(writer, book, output, diagnostics, options), Status::ok) << diagnostics.text();
+    EXPECT_EQ(fascicle::test::write_book(writer, book, output, diagnostics, options), Status::ok) << diagnostics.text();
     return output.str();
 }
 
@@ -125,7 +125,7 @@ TEST(DocBookRoundTrip, SplitDocumentsReadBackOneArticleEach) {
             StringOutput output;
             RecordingDiagnostics diagnostics;
             Book one{book.metadata, {book.articles[i]}};
-            ASSERT_EQ(quire::test::write_book(writer, one, output, diagnostics, {{division_option, division}}, true),
+            ASSERT_EQ(fascicle::test::write_book(writer, one, output, diagnostics, {{division_option, division}}, true),
                       Status::ok)
                 << diagnostics.text();
             const auto back = read_docbook(output.str(), book.articles[i].id + ".xml");
@@ -146,4 +146,4 @@ TEST(DocBookRoundTrip, SplitDocumentsReadBackOneArticleEach) {
 }
 
 }  // namespace
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

@@ -12,14 +12,14 @@
 #include <cstdlib>
 #include <set>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 namespace {
 
-using quire::test::RecordingDiagnostics;
-using quire::test::StringOutput;
-using quire::test::TempDir;
+using fascicle::test::RecordingDiagnostics;
+using fascicle::test::StringOutput;
+using fascicle::test::TempDir;
 
-const std::filesystem::path golden_dir = QUIRE_DOCBOOK_TEST_DIR "/golden";
+const std::filesystem::path golden_dir = FASCICLE_DOCBOOK_TEST_DIR "/golden";
 
 struct Written {
     Status status;
@@ -29,7 +29,7 @@ struct Written {
 Written write(const Book& book, RecordingDiagnostics& diagnostics, const Options& options = {}, bool split = false) {
     DocBookWriter writer;
     StringOutput output;
-    const auto status = quire::test::write_book(writer, book, output, diagnostics, options, split);
+    const auto status = fascicle::test::write_book(writer, book, output, diagnostics, options, split);
     return {status, output.str()};
 }
 
@@ -75,7 +75,7 @@ void expect_valid(const std::vector<std::pair<std::string, std::string>>& named_
     std::vector<std::filesystem::path> files;
     for (const auto& [name, xml] : named_documents) {
         files.push_back(dir / name);
-        quire::test::write_file(files.back(), xml);
+        fascicle::test::write_file(files.back(), xml);
     }
     const auto jing = test::validate_docbook(files);
     EXPECT_EQ(jing.exit_code, 0) << jing.output;
@@ -85,8 +85,8 @@ void expect_valid(const std::vector<std::pair<std::string, std::string>>& named_
 TEST(DocBookWriter, MatchesGoldenFile) {
     const auto xml = write_ok(test::feature_book());
     const auto golden = golden_dir / "feature-book.xml";
-    if (std::getenv("QUIRE_REGENERATE_GOLDEN")) quire::test::write_file(golden, xml);
-    EXPECT_EQ(xml, quire::test::read_file(golden)) << "QUIRE_REGENERATE_GOLDEN=1 rewrites " << golden;
+    if (std::getenv("FASCICLE_REGENERATE_GOLDEN")) fascicle::test::write_file(golden, xml);
+    EXPECT_EQ(xml, fascicle::test::read_file(golden)) << "FASCICLE_REGENERATE_GOLDEN=1 rewrites " << golden;
 }
 
 TEST(DocBookWriter, EveryDivisionAndSplitDocumentValidatesWithJing) {
@@ -336,4 +336,4 @@ TEST(DocBookWriter, SplitDocumentIsOneStandaloneArticleWithoutBookMatter) {
 }
 
 }  // namespace
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

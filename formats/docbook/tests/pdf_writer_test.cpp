@@ -11,12 +11,12 @@
 
 #include <cstdlib>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 namespace {
 
-using quire::test::RecordingDiagnostics;
-using quire::test::StringOutput;
-using quire::test::TempDir;
+using fascicle::test::RecordingDiagnostics;
+using fascicle::test::StringOutput;
+using fascicle::test::TempDir;
 
 // Sets an environment variable for one test and puts the old value back.
 class ScopedEnvironment {
@@ -91,17 +91,17 @@ TEST(PrintDate, XmpDateIsIsoUtc) {
 
 TEST(ExternalTool, FindsProgramsOnPath) {
     EXPECT_TRUE(find_on_path("sh"));
-    EXPECT_FALSE(find_on_path("quire-no-such-program"));
+    EXPECT_FALSE(find_on_path("fascicle-no-such-program"));
 }
 
 TEST(ExternalTool, RunsWithExtraEnvironmentAndLogsBothStreams) {
     TempDir dir;
     const auto log = dir / "log";
-    const auto run = run_tool(*find_on_path("sh"), {"-c", "echo out $QUIRE_TEST_VALUE; echo err >&2; exit 3"}, log,
-                              {"QUIRE_TEST_VALUE=42"});
+    const auto run = run_tool(*find_on_path("sh"), {"-c", "echo out $FASCICLE_TEST_VALUE; echo err >&2; exit 3"}, log,
+                              {"FASCICLE_TEST_VALUE=42"});
     EXPECT_TRUE(run.started) << run.error;
     EXPECT_EQ(run.exit_code, 3);
-    EXPECT_EQ(quire::test::read_file(log), "out 42\nerr\n");
+    EXPECT_EQ(fascicle::test::read_file(log), "out 42\nerr\n");
 
     const auto missing = run_tool(dir / "missing", {}, log);
     EXPECT_FALSE(missing.started);
@@ -109,4 +109,4 @@ TEST(ExternalTool, RunsWithExtraEnvironmentAndLogsBothStreams) {
 }
 
 }  // namespace
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

@@ -10,14 +10,14 @@
 #include <gtest/gtest.h>
 #include <pugixml.hpp>
 
-namespace quire::docbook {
+namespace fascicle::docbook {
 namespace {
 
-using quire::test::RecordingDiagnostics;
-using quire::test::StringOutput;
-using quire::test::TempDir;
+using fascicle::test::RecordingDiagnostics;
+using fascicle::test::StringOutput;
+using fascicle::test::TempDir;
 
-const std::filesystem::path print_xsl = QUIRE_DOCBOOK_TEST_DIR "/../print.xsl";
+const std::filesystem::path print_xsl = FASCICLE_DOCBOOK_TEST_DIR "/../print.xsl";
 
 class PrintStylesheet : public ::testing::Test {
 protected:
@@ -26,8 +26,8 @@ protected:
         DocBookWriter writer;
         StringOutput docbook;
         RecordingDiagnostics diagnostics;
-        EXPECT_EQ(quire::test::write_book(writer, test::feature_book(), docbook, diagnostics), Status::ok);
-        quire::test::write_file(dir_ / "book.xml", docbook.str());
+        EXPECT_EQ(fascicle::test::write_book(writer, test::feature_book(), docbook, diagnostics), Status::ok);
+        fascicle::test::write_file(dir_ / "book.xml", docbook.str());
 
         std::vector<std::string> arguments{"xsltproc", "--nonet"};
         for (const auto& [name, value] : parameters) arguments.insert(arguments.end(), {"--stringparam", name, value});
@@ -92,9 +92,9 @@ TEST_F(PrintStylesheet, TurnsTheLineBreakInstructionIntoABreak) {
 TEST(PrintFonts, FindsAFamilyOnlyWithAllFourStyles) {
     TempDir incomplete, complete;
     for (const char* style : {"Regular", "Bold", "Italic"})
-        quire::test::write_file(incomplete / ("Face-" + std::string(style) + ".ttf"), "x");
+        fascicle::test::write_file(incomplete / ("Face-" + std::string(style) + ".ttf"), "x");
     for (const char* style : {"Regular", "Bold", "Italic", "BoldItalic"})
-        quire::test::write_file(complete / ("Face-" + std::string(style) + ".ttf"), "x");
+        fascicle::test::write_file(complete / ("Face-" + std::string(style) + ".ttf"), "x");
 
     EXPECT_FALSE(find_font_family("Face", "Face", {incomplete.path()}));
     const auto found = find_font_family("Face", "Face", {incomplete.path(), complete.path()});
@@ -122,4 +122,4 @@ TEST(PrintFonts, ConfigurationEmbedsEachStyleAndMapsBoldSymbols) {
 }
 
 }  // namespace
-}  // namespace quire::docbook
+}  // namespace fascicle::docbook

@@ -3,14 +3,14 @@
 #include "article_text_reader.hpp"
 #include "docbook_reader.hpp"
 
-#include <quire/host/book_config.hpp>
+#include <fascicle/host/book_config.hpp>
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <sstream>
 
-namespace quire::docbook::test {
+namespace fascicle::docbook::test {
 
 namespace {
 
@@ -18,9 +18,9 @@ constexpr const char* default_conclusion_title = "Conclusion";
 
 Article read_article_text(const std::filesystem::path& file) {
     article_text::ArticleTextReader reader;
-    quire::test::CollectingArticles articles;
-    quire::test::RecordingDiagnostics diagnostics;
-    const auto status = quire::test::read_file_with(reader, file, articles, diagnostics);
+    fascicle::test::CollectingArticles articles;
+    fascicle::test::RecordingDiagnostics diagnostics;
+    const auto status = fascicle::test::read_file_with(reader, file, articles, diagnostics);
     EXPECT_EQ(status, Status::ok) << diagnostics.text();
     EXPECT_EQ(articles.articles.size(), 1u) << file;
     return articles.articles.empty() ? Article{} : std::move(articles.articles.front());
@@ -78,7 +78,7 @@ std::string as_xml_id_keeps_it(std::string id) {
 ReadBack read_docbook(const std::string& xml, const std::string& name) {
     ReadBack result;
     DocBookReader reader;
-    quire::test::CollectingArticles articles;
+    fascicle::test::CollectingArticles articles;
     std::istringstream in(xml);
     const Options options;
     ReadContext ctx{options, result.diagnostics, result.book.metadata};
@@ -91,12 +91,12 @@ ReadBack read_docbook(const std::string& xml, const std::string& name) {
 Book sample_corpus_book() {
     Book book;
     host::BookConfig config;
-    quire::test::RecordingDiagnostics diagnostics;
-    EXPECT_TRUE(host::read_book_config(quire::test::sample_corpus_dir() / "book.ini", config, diagnostics))
+    fascicle::test::RecordingDiagnostics diagnostics;
+    EXPECT_TRUE(host::read_book_config(fascicle::test::sample_corpus_dir() / "book.ini", config, diagnostics))
         << diagnostics.text();
     book.metadata = config.book;
     std::vector<std::filesystem::path> files;
-    for (const auto& e : std::filesystem::directory_iterator(quire::test::sample_corpus_dir()))
+    for (const auto& e : std::filesystem::directory_iterator(fascicle::test::sample_corpus_dir()))
         if (e.path().extension() == ".txt") files.push_back(e.path());
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
@@ -109,7 +109,7 @@ Book sample_corpus_book() {
 }
 
 std::filesystem::path hostile_punctuation_file() {
-    return quire::test::test_data_dir() / "hostile" / "hostile-punctuation.txt";
+    return fascicle::test::test_data_dir() / "hostile" / "hostile-punctuation.txt";
 }
 
 Book hostile_punctuation_book() {
@@ -167,4 +167,4 @@ Book as_carried_by_docbook(Book book) {
     return book;
 }
 
-}  // namespace quire::docbook::test
+}  // namespace fascicle::docbook::test

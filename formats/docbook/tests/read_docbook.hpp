@@ -2,18 +2,18 @@
 // from, and what DocBook cannot carry back, made explicit.
 #pragma once
 
-#include <quire/plugin.hpp>
+#include <fascicle/plugin.hpp>
 #include <test_support.hpp>
 
 #include <filesystem>
 #include <string>
 
-namespace quire::docbook::test {
+namespace fascicle::docbook::test {
 
 struct ReadBack {
     Status status = Status::failed;
     Book book;  // the metadata the reader found, and the articles it handed over
-    quire::test::RecordingDiagnostics diagnostics;
+    fascicle::test::RecordingDiagnostics diagnostics;
 };
 
 // Runs the DocBook reader on `xml`, named `name` in diagnostics (the input's article id is its stem).
@@ -34,4 +34,4 @@ Book as_carried_by_docbook(Book book);
 // The book without the articles' source paths (a DocBook file names none).
 Book without_sources(Book book);
 
-}  // namespace quire::docbook::test
+}  // namespace fascicle::docbook::test

@@ -1,6 +1,6 @@
 #include "test_books.hpp"
 
-namespace quire::docbook::test {
+namespace fascicle::docbook::test {
 
 namespace {
 
@@ -130,4 +130,4 @@ Article corpus_like_article(const std::string& id, const std::string& title) {
     return a;
 }
 
-}  // namespace quire::docbook::test
+}  // namespace fascicle::docbook::test

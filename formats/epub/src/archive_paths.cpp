@@ -2,7 +2,7 @@
 
 #include <vector>
 
-namespace quire::epub::reader {
+namespace fascicle::epub::reader {
 
 namespace {
 
@@ -99,4 +99,4 @@ std::string entry_stem(std::string_view name) {
     return std::string(file);
 }
 
-}  // namespace quire::epub::reader
+}  // namespace fascicle::epub::reader

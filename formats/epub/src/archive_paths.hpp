@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace quire::epub::reader {
+namespace fascicle::epub::reader {
 
 // True when an entry name could land outside the folder an archive is unpacked into: an
 // absolute path ("/x", "\x", "C:x"), a ".." segment (with '/' or '\' between segments), or no
@@ -21,4 +21,4 @@ std::optional<std::string> resolve_href(std::string_view base, std::string_view 
 // The file name of an entry without its folder and extension ("text/ch001.xhtml" -> "ch001").
 std::string entry_stem(std::string_view name);
 
-}  // namespace quire::epub::reader
+}  // namespace fascicle::epub::reader

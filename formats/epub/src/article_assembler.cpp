@@ -2,12 +2,12 @@
 
 #include "xml_id_inversion.hpp"
 
-#include <quire/text.hpp>
+#include <fascicle/text.hpp>
 
 #include <algorithm>
 #include <cctype>
 
-namespace quire::epub::reader {
+namespace fascicle::epub::reader {
 
 namespace {
 
@@ -130,4 +130,4 @@ std::optional<Article> assemble_article(XhtmlContent&& content, const DocumentFa
     return article;
 }
 
-}  // namespace quire::epub::reader
+}  // namespace fascicle::epub::reader

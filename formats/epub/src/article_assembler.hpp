@@ -1,18 +1,18 @@
 // One content document's headings and blocks made into an article: the top heading is its
 // title, lower headings are sections by their level relative to it, the doc-abstract part is
-// the summary and the doc-conclusion part the conclusion. Quire's own ids are inverted back to
+// the summary and the doc-conclusion part the conclusion. Fascicle's own ids are inverted back to
 // the article's and sections' ids (xml_id_inversion).
 #pragma once
 
 #include "xhtml_content.hpp"
 
-#include <quire/ir.hpp>
+#include <fascicle/ir.hpp>
 
 #include <filesystem>
 #include <optional>
 #include <string>
 
-namespace quire::epub::reader {
+namespace fascicle::epub::reader {
 
 // What is known of the document besides its content.
 struct DocumentFacts {
@@ -28,4 +28,4 @@ inline constexpr const char* default_conclusion_title = "Conclusion";
 // The article the content makes; nullopt when it has neither a heading nor a block.
 std::optional<Article> assemble_article(XhtmlContent&& content, const DocumentFacts& facts);
 
-}  // namespace quire::epub::reader
+}  // namespace fascicle::epub::reader

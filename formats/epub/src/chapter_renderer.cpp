@@ -4,13 +4,13 @@
 #include "package_layout.hpp"
 #include "xhtml_document.hpp"
 
-#include <quire/text.hpp>
+#include <fascicle/text.hpp>
 
 #include <algorithm>
 #include <optional>
 #include <string_view>
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 namespace {
 
@@ -194,4 +194,4 @@ RenderedChapter ChapterRenderer::render(const Article& article) const {
     return {document.str(), std::move(toc)};
 }
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

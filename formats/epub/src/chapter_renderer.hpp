@@ -4,11 +4,11 @@
 
 #include "toc_entry.hpp"
 
-#include <quire/ir.hpp>
+#include <fascicle/ir.hpp>
 
 #include <string>
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 // A chapter's XHTML document and its entry for the table of contents: the article and its
 // headings, linked relative to the chapter's own file ("" for the chapter, "#id" for a heading)
@@ -35,4 +35,4 @@ private:
     std::string conclusion_title_;
 };
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

@@ -5,7 +5,7 @@
 #include <cstring>
 #include <system_error>
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 std::unique_ptr<ChapterSpool> ChapterSpool::create(std::string& error) {
     std::error_code ec;
@@ -14,7 +14,7 @@ std::unique_ptr<ChapterSpool> ChapterSpool::create(std::string& error) {
         error = "no temporary folder: " + ec.message();
         return nullptr;
     }
-    std::string pattern = (temp / "quire-epub-XXXXXX").string();
+    std::string pattern = (temp / "fascicle-epub-XXXXXX").string();
     if (!mkdtemp(pattern.data())) {
         error = "cannot create a temporary folder in " + temp.string() + ": " + std::strerror(errno);
         return nullptr;
@@ -46,4 +46,4 @@ std::optional<std::uint64_t> ChapterSpool::append_chapter(std::string_view bytes
 
 bool ChapterSpool::flush_chapters() { return static_cast<bool>(chapters_.flush()); }
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 class ChapterSpool {
 public:
@@ -41,4 +41,4 @@ private:
     std::uint64_t chapters_size_ = 0;
 };
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

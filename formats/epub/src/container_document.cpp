@@ -3,7 +3,7 @@
 #include "archive_paths.hpp"
 #include "xml_names.hpp"
 
-namespace quire::epub::reader {
+namespace fascicle::epub::reader {
 
 namespace {
 
@@ -41,4 +41,4 @@ std::optional<std::string> package_document_path(const XmlEntry& container, Epub
     return std::nullopt;
 }
 
-}  // namespace quire::epub::reader
+}  // namespace fascicle::epub::reader

@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-namespace quire::epub::reader {
+namespace fascicle::epub::reader {
 
 inline constexpr const char* container_entry = "META-INF/container.xml";
 
@@ -16,4 +16,4 @@ inline constexpr const char* container_entry = "META-INF/container.xml";
 // with an error, when the container names none.
 std::optional<std::string> package_document_path(const XmlEntry& container, EpubDiagnostics& diagnostics);
 
-}  // namespace quire::epub::reader
+}  // namespace fascicle::epub::reader

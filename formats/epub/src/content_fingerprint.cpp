@@ -4,12 +4,12 @@
 
 #include <algorithm>
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 namespace {
 
-// The namespace of Quire's content UUIDs (a random UUID, fixed once).
-constexpr std::array<unsigned char, 16> quire_content_namespace = {
+// The namespace of Fascicle's content UUIDs (a random UUID, fixed once).
+constexpr std::array<unsigned char, 16> fascicle_content_namespace = {
     0x19, 0x56, 0x12, 0x1b, 0xdb, 0x62, 0x4c, 0x0d, 0x9a, 0x78, 0x93, 0x27, 0x0f, 0xd9, 0xaa, 0x2a};
 
 // An unambiguous serialization of an article: every field is ended by a separator that text
@@ -90,14 +90,14 @@ void fold(std::array<unsigned char, 16>& state, const std::array<unsigned char, 
 ContentFingerprint::ContentFingerprint(std::string_view book_title) {
     ArticleSerializer s;
     s.field('B', book_title);
-    fold(state_, quire_content_namespace, s.take());
+    fold(state_, fascicle_content_namespace, s.take());
 }
 
 ContentFingerprint::Digest ContentFingerprint::digest(const Article& article) {
     ArticleSerializer s;
     s.article(article);
     Digest out;
-    fold(out, quire_content_namespace, s.take());
+    fold(out, fascicle_content_namespace, s.take());
     return out;
 }
 
@@ -118,4 +118,4 @@ std::uint32_t ContentFingerprint::first_word() const {
            std::uint32_t(state_[2]) << 8 | std::uint32_t(state_[3]);
 }
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

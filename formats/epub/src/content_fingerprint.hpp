@@ -2,14 +2,14 @@
 // only the articles being written are ever in memory.
 #pragma once
 
-#include <quire/ir.hpp>
+#include <fascicle/ir.hpp>
 
 #include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 class ContentFingerprint {
 public:
@@ -33,4 +33,4 @@ private:
     Digest state_{};
 };
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

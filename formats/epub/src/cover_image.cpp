@@ -3,7 +3,7 @@
 #include <fstream>
 #include <string_view>
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 std::optional<CoverImage> inspect_cover_image(const std::filesystem::path& path, std::string& error) {
     std::ifstream in(path, std::ios::binary);
@@ -21,4 +21,4 @@ std::optional<CoverImage> inspect_cover_image(const std::filesystem::path& path,
     return std::nullopt;
 }
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

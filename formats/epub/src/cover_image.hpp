@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 struct CoverImage {
     std::filesystem::path path;
@@ -17,4 +17,4 @@ struct CoverImage {
 // shows. On failure returns nullopt and says why in `error`.
 std::optional<CoverImage> inspect_cover_image(const std::filesystem::path& path, std::string& error);
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

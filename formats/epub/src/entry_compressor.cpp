@@ -2,7 +2,7 @@
 
 #include <libdeflate.h>
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 namespace {
 
@@ -58,4 +58,4 @@ std::optional<CompressedContent> EntryCompressor::compress(std::string_view byte
     return content;
 }
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

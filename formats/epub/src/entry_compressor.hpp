@@ -12,7 +12,7 @@
 
 struct libdeflate_compressor;
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 // An entry's content compressed as the archive stores it (raw deflate data, or the bytes as
 // they are when deflating would not make them smaller), with the CRC-32 and size of the bytes it
@@ -50,4 +50,4 @@ private:
     mutable std::vector<Compressor> idle_;
 };
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

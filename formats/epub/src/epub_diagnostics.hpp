@@ -5,11 +5,11 @@
 
 #include "xml_entry.hpp"
 
-#include <quire/diagnostics.hpp>
+#include <fascicle/diagnostics.hpp>
 
 #include <string>
 
-namespace quire::epub::reader {
+namespace fascicle::epub::reader {
 
 class EpubDiagnostics {
 public:
@@ -38,4 +38,4 @@ private:
     bool failed_ = false;
 };
 
-}  // namespace quire::epub::reader
+}  // namespace fascicle::epub::reader

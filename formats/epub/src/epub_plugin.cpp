@@ -2,24 +2,24 @@
 #include "epub_reader.hpp"
 #include "epub_writer.hpp"
 
-#include <quire/input_limits.hpp>
-#include <quire/plugin.hpp>
-#include <quire_asset/epub_css.hpp>
+#include <fascicle/input_limits.hpp>
+#include <fascicle/plugin.hpp>
+#include <fascicle_asset/epub_css.hpp>
 
 namespace {
 
-quire::PluginDescriptor describe() {
-    quire::FormatInfo epub;
+fascicle::PluginDescriptor describe() {
+    fascicle::FormatInfo epub;
     epub.name = "epub";
     epub.description = "EPUB 3 ebook, one chapter per article (reads EPUB 3 and 2)";
     epub.extensions = {".epub"};
-    epub.make_reader = [] { return std::make_unique<quire::epub::EpubReader>(); };
-    epub.make_writer = [] { return std::make_unique<quire::epub::EpubWriter>(quire_asset::epub_css); };
-    epub.options = {{"cover", "FILE", "cover image of the EPUB (PNG or JPEG)"}, quire::max_entry_size_spec()};
+    epub.make_reader = [] { return std::make_unique<fascicle::epub::EpubReader>(); };
+    epub.make_writer = [] { return std::make_unique<fascicle::epub::EpubWriter>(fascicle_asset::epub_css); };
+    epub.options = {{"cover", "FILE", "cover image of the EPUB (PNG or JPEG)"}, fascicle::max_entry_size_spec()};
     epub.binary = true;
     epub.to_stdout = true;  // the archive is built in a temporary folder, then copied
 
-    quire::PluginDescriptor plugin;
+    fascicle::PluginDescriptor plugin;
     plugin.name = "epub";
     plugin.version = "1.1.0";
     plugin.description = "EPUB 3 writer and EPUB 3/2 reader";
@@ -29,4 +29,4 @@ quire::PluginDescriptor describe() {
 
 }  // namespace
 
-QUIRE_PLUGIN(describe)
+FASCICLE_PLUGIN(describe)

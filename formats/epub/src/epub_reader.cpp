@@ -10,13 +10,13 @@
 #include "xhtml_content.hpp"
 #include "xml_names.hpp"
 
-#include <quire/input_limits.hpp>
+#include <fascicle/input_limits.hpp>
 
 #include <array>
 #include <filesystem>
 #include <istream>
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 using namespace reader;
 
@@ -87,7 +87,7 @@ private:
     bool open_archive() {
         std::string error;
         std::error_code ec;
-        // A pipe or a device (quire <(...)) has no size to open it by: it is read as a stream.
+        // A pipe or a device (fascicle <(...)) has no size to open it by: it is read as a stream.
         if (!input_.path.empty() && (std::filesystem::is_regular_file(input_.path, ec) || !input_.stream)) {
             archive_ = ZipArchiveReader::open_file(input_.path, limits_, error);
         } else if (input_.stream) {
@@ -233,7 +233,7 @@ private:
         }
         if (document.item->media_type != xhtml_media_type) {
             diagnostics_.warning(path, {}, "skipped: a spine document of media type \"" + document.item->media_type +
-                                               "\" (quire reads XHTML content documents)");
+                                               "\" (fascicle reads XHTML content documents)");
             return std::nullopt;
         }
         if (auto kind = navigation.front_matter.find(path); kind != navigation.front_matter.end()) {
@@ -304,4 +304,4 @@ Status EpubReader::read(const Input& input, ReadContext& ctx, ArticleSink& sink)
     }
 }
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

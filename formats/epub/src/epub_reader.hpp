@@ -4,11 +4,11 @@
 
 #include "zip_archive_reader.hpp"
 
-#include <quire/plugin.hpp>
+#include <fascicle/plugin.hpp>
 
-// The reader's parts are in quire::epub::reader, apart from the writer's: both are linked into
+// The reader's parts are in fascicle::epub::reader, apart from the writer's: both are linked into
 // one plugin, where a name with two meanings would break the program (the ODR).
-namespace quire::epub {
+namespace fascicle::epub {
 
 class EpubReader final : public Reader {
 public:
@@ -20,4 +20,4 @@ private:
     reader::ArchiveLimits limits_;
 };
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

@@ -15,7 +15,7 @@
 #include <cstring>
 #include <fstream>
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 namespace {
 
@@ -337,4 +337,4 @@ Status EpubWriter::write_archive(const std::filesystem::path& path) {
     return Status::ok;
 }
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

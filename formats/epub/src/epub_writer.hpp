@@ -10,7 +10,7 @@
 #include "toc_entry.hpp"
 #include "zip_archive_writer.hpp"
 
-#include <quire/plugin.hpp>
+#include <fascicle/plugin.hpp>
 
 #include <cstdint>
 #include <memory>
@@ -19,7 +19,7 @@
 #include <string_view>
 #include <vector>
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 class EpubWriter : public Writer {
 public:
@@ -64,4 +64,4 @@ private:
     std::vector<CompressedRange> spooled_;    // where each chapter's compressed XHTML is in the spool
 };
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

@@ -3,7 +3,7 @@
 #include "package_layout.hpp"
 #include "xhtml_document.hpp"
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 namespace {
 
@@ -52,4 +52,4 @@ std::string title_page(const Metadata& book, const std::string& title, const std
     return document.str();
 }
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

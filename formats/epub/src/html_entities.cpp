@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
-namespace quire::epub::reader {
+namespace fascicle::epub::reader {
 
 namespace {
 
@@ -75,4 +75,4 @@ std::optional<char32_t> html_entity(std::string_view name) {
     return it->code_point;
 }
 
-}  // namespace quire::epub::reader
+}  // namespace fascicle::epub::reader

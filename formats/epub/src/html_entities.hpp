@@ -5,10 +5,10 @@
 #include <optional>
 #include <string_view>
 
-namespace quire::epub::reader {
+namespace fascicle::epub::reader {
 
 // The code point an HTML 4 entity name stands for ("nbsp" -> U+00A0); nullopt for any other name,
 // XML's own five (amp, lt, gt, quot, apos) included.
 std::optional<char32_t> html_entity(std::string_view name);
 
-}  // namespace quire::epub::reader
+}  // namespace fascicle::epub::reader

@@ -1,6 +1,6 @@
 #include "html_whitespace.hpp"
 
-namespace quire::epub::reader {
+namespace fascicle::epub::reader {
 
 namespace {
 
@@ -98,4 +98,4 @@ std::string collapse_whitespace(std::string_view text) {
     return inlines.empty() ? std::string() : inlines.front().text;
 }
 
-}  // namespace quire::epub::reader
+}  // namespace fascicle::epub::reader

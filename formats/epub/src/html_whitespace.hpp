@@ -3,13 +3,13 @@
 // a line break. Code keeps its white space.
 #pragma once
 
-#include <quire/ir.hpp>
+#include <fascicle/ir.hpp>
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace quire::epub::reader {
+namespace fascicle::epub::reader {
 
 // Collapses a paragraph's inlines in place, then drops what is left empty (text, and emphasis,
 // strong or links with nothing inside) and joins neighbouring texts.
@@ -18,4 +18,4 @@ void collapse_whitespace(std::vector<Inline>& inlines);
 // The same for a plain string (a title): runs become one space, both ends trimmed.
 std::string collapse_whitespace(std::string_view text);
 
-}  // namespace quire::epub::reader
+}  // namespace fascicle::epub::reader

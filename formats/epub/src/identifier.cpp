@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 namespace {
 constexpr std::string_view urn_prefix = "urn:uuid:";
@@ -32,4 +32,4 @@ std::string publication_identifier(std::string_view given) {
     return std::string(given);
 }
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 // True for a UUID in its usual text form (8-4-4-4-12 hexadecimal digits, any case).
 bool is_uuid(std::string_view text);
@@ -13,4 +13,4 @@ bool is_uuid(std::string_view text);
 // one is lower-cased, anything else (an ISBN URN, a DOI) is kept as given.
 std::string publication_identifier(std::string_view given);
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

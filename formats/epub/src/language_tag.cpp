@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 namespace {
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -26,4 +26,4 @@ bool is_well_formed_language_tag(std::string_view tag) {
     }
 }
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

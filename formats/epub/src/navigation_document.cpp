@@ -3,7 +3,7 @@
 #include "package_layout.hpp"
 #include "xhtml_document.hpp"
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 namespace {
 
@@ -61,4 +61,4 @@ void write_navigation_document(const NavigationInput& input, std::ostream& out) 
     });
 }
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 struct NavigationInput {
     std::string language;
@@ -21,4 +21,4 @@ struct NavigationInput {
 // Written one chapter's entries at a time: a book's table of contents need not fit in memory twice.
 void write_navigation_document(const NavigationInput& input, std::ostream& out);
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

@@ -4,7 +4,7 @@
 #include "html_whitespace.hpp"
 #include "xml_names.hpp"
 
-namespace quire::epub::reader {
+namespace fascicle::epub::reader {
 
 namespace {
 
@@ -86,4 +86,4 @@ void read_guide(const Package& package, Navigation& into) {
         if (auto kind = front_matter_kind(reference.type)) into.front_matter.emplace(reference.path, *kind);
 }
 
-}  // namespace quire::epub::reader
+}  // namespace fascicle::epub::reader

@@ -9,7 +9,7 @@
 #include <map>
 #include <string>
 
-namespace quire::epub::reader {
+namespace fascicle::epub::reader {
 
 struct Navigation {
     std::map<std::string, std::string> titles;        // entry -> its first title in the table of contents
@@ -26,4 +26,4 @@ void read_guide(const Package& package, Navigation& into);
 // What a landmark or guide type says a document is, when it is not an article.
 std::optional<std::string> front_matter_kind(std::string_view type);
 
-}  // namespace quire::epub::reader
+}  // namespace fascicle::epub::reader

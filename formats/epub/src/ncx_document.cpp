@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 namespace {
 
@@ -60,4 +60,4 @@ void write_ncx_document(const NcxInput& input, std::ostream& out) {
     }, out);
 }
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

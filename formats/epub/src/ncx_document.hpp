@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 struct NcxInput {
     std::string identifier;  // the package's dc:identifier
@@ -20,4 +20,4 @@ struct NcxInput {
 // Written one chapter's navPoints at a time: a book's table of contents need not fit in memory twice.
 void write_ncx_document(const NcxInput& input, std::ostream& out);
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

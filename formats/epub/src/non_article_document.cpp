@@ -4,7 +4,7 @@
 
 #include <cctype>
 
-namespace quire::epub::reader {
+namespace fascicle::epub::reader {
 
 namespace {
 
@@ -36,4 +36,4 @@ std::optional<std::string> non_article_kind(const std::string& path, const Xhtml
     return std::nullopt;
 }
 
-}  // namespace quire::epub::reader
+}  // namespace fascicle::epub::reader

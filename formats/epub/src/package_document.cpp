@@ -2,7 +2,7 @@
 
 #include "xml_output.hpp"
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 namespace {
 
@@ -34,7 +34,7 @@ void append_accessibility(pugi::xml_node metadata, bool has_cover_image) {
                 "contents, and a logical reading order. It has no hazards."
                 + std::string(has_cover_image ? " The cover image has a text alternative." : ""));
     append_meta(metadata, "dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA");
-    append_meta(metadata, "a11y:certifiedBy", "Quire");
+    append_meta(metadata, "a11y:certifiedBy", "Fascicle");
 }
 
 }  // namespace
@@ -91,4 +91,4 @@ std::string package_document(const PackageInput& input) {
     return save_indented(document);
 }
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

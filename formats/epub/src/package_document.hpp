@@ -1,13 +1,13 @@
 // The package document (package.opf): metadata, manifest and spine.
 #pragma once
 
-#include <quire/ir.hpp>
+#include <fascicle/ir.hpp>
 
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 // Manifest ids the package document itself refers to (the spine's toc, the EPUB 2 cover meta).
 inline constexpr const char* ncx_item_id = "ncx";
@@ -37,4 +37,4 @@ struct PackageInput {
 
 std::string package_document(const PackageInput& input);
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

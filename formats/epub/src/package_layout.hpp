@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace quire::epub::layout {
+namespace fascicle::epub::layout {
 
 inline constexpr std::string_view package_folder = "EPUB/";
 inline constexpr std::string_view package_document = "package.opf";
@@ -27,4 +27,4 @@ inline std::string chapter(std::size_t number) {
     return std::string("text/chapter-") + digits + ".xhtml";
 }
 
-}  // namespace quire::epub::layout
+}  // namespace fascicle::epub::layout

@@ -4,7 +4,7 @@
 #include "html_whitespace.hpp"
 #include "xml_names.hpp"
 
-namespace quire::epub::reader {
+namespace fascicle::epub::reader {
 
 namespace {
 
@@ -207,4 +207,4 @@ std::optional<Package> read_package(const XmlEntry& document, const std::string&
     return package;
 }
 
-}  // namespace quire::epub::reader
+}  // namespace fascicle::epub::reader

@@ -5,14 +5,14 @@
 #include "epub_diagnostics.hpp"
 #include "xml_entry.hpp"
 
-#include <quire/ir.hpp>
+#include <fascicle/ir.hpp>
 
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace quire::epub::reader {
+namespace fascicle::epub::reader {
 
 struct PackageItem {
     std::string id;
@@ -55,4 +55,4 @@ struct Package {
 // reader needs (a manifest, a spine with items).
 std::optional<Package> read_package(const XmlEntry& document, const std::string& path, EpubDiagnostics& diagnostics);
 
-}  // namespace quire::epub::reader
+}  // namespace fascicle::epub::reader

@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 namespace {
 
@@ -135,4 +135,4 @@ std::string format_utc(std::int64_t seconds) {
     return text;
 }
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 // SOURCE_DATE_EPOCH's value: decimal seconds since 1970-01-01T00:00:00Z; nullopt when malformed.
 std::optional<std::int64_t> parse_epoch_seconds(std::string_view text);
@@ -22,4 +22,4 @@ std::optional<std::int64_t> start_of_day(std::string_view w3c_datetime);
 // "CCYY-MM-DDThh:mm:ssZ", the form dcterms:modified requires.
 std::string format_utc(std::int64_t seconds_since_epoch);
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 struct TocEntry {
     std::string title;
@@ -15,4 +15,4 @@ struct TocEntry {
     bool operator==(const TocEntry&) const = default;
 };
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

@@ -6,7 +6,7 @@
 #include <charconv>
 #include <string_view>
 
-namespace quire::epub::reader {
+namespace fascicle::epub::reader {
 
 namespace {
 
@@ -197,7 +197,7 @@ private:
                 }
                 case Kind::table:
                     warn_(document_.position(child),
-                          "a table is read as paragraphs, cell by cell (quire's documents have no tables)");
+                          "a table is read as paragraphs, cell by cell (fascicle's documents have no tables)");
                     flow(child, inner, nested);
                     break;
                 default: flow(child, inner, nested); break;  // p, containers, inline elements holding blocks
@@ -315,4 +315,4 @@ std::optional<XhtmlContent> read_xhtml_content(const XmlEntry& document, const C
     return content;
 }
 
-}  // namespace quire::epub::reader
+}  // namespace fascicle::epub::reader

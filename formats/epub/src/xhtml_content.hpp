@@ -5,7 +5,7 @@
 
 #include "xml_entry.hpp"
 
-#include <quire/ir.hpp>
+#include <fascicle/ir.hpp>
 
 #include <functional>
 #include <optional>
@@ -13,7 +13,7 @@
 #include <variant>
 #include <vector>
 
-namespace quire::epub::reader {
+namespace fascicle::epub::reader {
 
 // Where a heading or block sits: marked by epub:type / role (doc-abstract, doc-conclusion).
 enum class Part { body, abstract, conclusion };
@@ -40,7 +40,7 @@ struct XhtmlContent {
     // tells a cover, a title page or a table of contents ("titlepage", "doc-toc" ...).
     std::vector<std::string> kinds;
     // The producer marks the document's structure (epub:type / role chapter or conclusion, as
-    // Quire's writer does): its conclusion, if any, is marked too.
+    // Fascicle's writer does): its conclusion, if any, is marked too.
     bool marks_structure = false;
     std::vector<ContentItem> items;
 };
@@ -53,4 +53,4 @@ using ContentWarning = std::function<void(XmlPosition, const std::string&)>;
 std::optional<XhtmlContent> read_xhtml_content(const XmlEntry& document, const ContentWarning& warn,
                                                std::string& error);
 
-}  // namespace quire::epub::reader
+}  // namespace fascicle::epub::reader

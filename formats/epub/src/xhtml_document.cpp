@@ -1,6 +1,6 @@
 #include "xhtml_document.hpp"
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 XhtmlDocument::XhtmlDocument(std::string_view title, std::string_view language,
                              std::string_view stylesheet_href) {
@@ -24,4 +24,4 @@ XhtmlDocument::XhtmlDocument(std::string_view title, std::string_view language,
     body_ = html_.append_child("body");
 }
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

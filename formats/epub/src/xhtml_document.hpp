@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 inline constexpr const char* xhtml_namespace = "http://www.w3.org/1999/xhtml";
 inline constexpr const char* ops_namespace = "http://www.idpf.org/2007/ops";
@@ -36,4 +36,4 @@ private:
     pugi::xml_node body_;
 };
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

@@ -2,7 +2,7 @@
 
 #include "html_entities.hpp"
 
-#include <quire/text.hpp>
+#include <fascicle/text.hpp>
 
 #include <algorithm>
 #include <cstdint>
@@ -10,7 +10,7 @@
 #include <iterator>
 #include <string_view>
 
-namespace quire::epub::reader {
+namespace fascicle::epub::reader {
 
 namespace {
 
@@ -140,7 +140,7 @@ std::unique_ptr<XmlEntry> XmlEntry::parse(const std::string& bytes, bool html_en
         const std::size_t declaration = std::string_view(node.value()).find("<!ENTITY");
         if (declaration == std::string_view::npos) continue;
         const std::ptrdiff_t at = node.offset_debug();
-        failure = {"the DOCTYPE declares entities: refused (quire reads no DTD and expands no entity it declares)",
+        failure = {"the DOCTYPE declares entities: refused (fascicle reads no DTD and expands no entity it declares)",
                    at < 0 ? XmlPosition{} : entry->position_of(entry->original_offset(std::size_t(at) + declaration))};
         return nullptr;
     }
@@ -210,4 +210,4 @@ XmlPosition XmlEntry::position(pugi::xml_node node) const {
     return position_of(original_offset(std::size_t(offset)));
 }
 
-}  // namespace quire::epub::reader
+}  // namespace fascicle::epub::reader

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-namespace quire::epub::reader {
+namespace fascicle::epub::reader {
 
 struct XmlPosition {
     std::size_t line = 0;    // 1-based; 0 when unknown
@@ -60,4 +60,4 @@ private:
     pugi::xml_document document_;
 };
 
-}  // namespace quire::epub::reader
+}  // namespace fascicle::epub::reader

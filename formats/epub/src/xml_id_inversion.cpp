@@ -1,8 +1,8 @@
 #include "xml_id_inversion.hpp"
 
-#include <quire/text.hpp>
+#include <fascicle/text.hpp>
 
-namespace quire::epub::reader {
+namespace fascicle::epub::reader {
 
 namespace {
 
@@ -40,4 +40,4 @@ std::optional<std::string> section_id_from_xml_id(std::string_view xml_id, std::
     return *stripped;
 }
 
-}  // namespace quire::epub::reader
+}  // namespace fascicle::epub::reader

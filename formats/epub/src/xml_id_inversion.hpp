@@ -1,12 +1,12 @@
 // Article and section ids back from the XML ids our writer gives headings: article_xml_id(id)
-// and part_xml_id(article id, section id) (see quire/ir.hpp), inverted where that is possible.
+// and part_xml_id(article id, section id) (see fascicle/ir.hpp), inverted where that is possible.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
 
-namespace quire::epub::reader {
+namespace fascicle::epub::reader {
 
 // The article id `xml_id` was made from: to_ncname(id, "a-") adds "a-" before an id that does
 // not start with a letter or '_', so "a-000_f53e" is "000_f53e". Ambiguous only for an id that
@@ -21,4 +21,4 @@ std::string article_id_from_xml_id(std::string_view xml_id);
 std::optional<std::string> section_id_from_xml_id(std::string_view xml_id, std::string_view article_xml_id,
                                                   std::string_view title);
 
-}  // namespace quire::epub::reader
+}  // namespace fascicle::epub::reader

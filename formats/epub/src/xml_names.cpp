@@ -1,6 +1,6 @@
 #include "xml_names.hpp"
 
-namespace quire::epub::reader {
+namespace fascicle::epub::reader {
 
 namespace {
 
@@ -72,4 +72,4 @@ std::string trimmed_text(pugi::xml_node node) {
     return out.substr(begin, end - begin);
 }
 
-}  // namespace quire::epub::reader
+}  // namespace fascicle::epub::reader

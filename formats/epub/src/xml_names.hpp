@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace quire::epub::reader {
+namespace fascicle::epub::reader {
 
 inline constexpr std::string_view opf_ns = "http://www.idpf.org/2007/opf";
 inline constexpr std::string_view dc_ns = "http://purl.org/dc/elements/1.1/";
@@ -34,4 +34,4 @@ bool has_token(std::string_view value, std::string_view token);
 // All the text inside a node, markup left out, trimmed of white space at both ends.
 std::string trimmed_text(pugi::xml_node node);
 
-}  // namespace quire::epub::reader
+}  // namespace fascicle::epub::reader

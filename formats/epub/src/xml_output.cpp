@@ -3,7 +3,7 @@
 #include "xml_text.hpp"
 
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 void append_xml_declaration(pugi::xml_document& document) {
     pugi::xml_node declaration = document.append_child(pugi::node_declaration);
@@ -96,7 +96,7 @@ void save_indented(pugi::xml_document& document, pugi::xml_node placeholder, std
     }
     // The document printed with the placeholder on a line of its own, whose indentation gives
     // the depth the runs are printed at.
-    constexpr std::string_view mark = "quire-streamed-children";
+    constexpr std::string_view mark = "fascicle-streamed-children";
     placeholder.set_name(std::string(mark).c_str());
     const std::string text = save_indented(document);
     const std::size_t at = text.find("<" + std::string(mark));
@@ -116,4 +116,4 @@ void save_indented(pugi::xml_document& document, pugi::xml_node placeholder, std
     out.write(text.data() + line_end, static_cast<std::streamsize>(text.size() - line_end));
 }
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 // Adds <?xml version="1.0" encoding="UTF-8"?> to an empty document.
 void append_xml_declaration(pugi::xml_document& document);
@@ -34,4 +34,4 @@ std::string save_indented(pugi::xml_document& document);
 void save_indented(pugi::xml_document& document, pugi::xml_node placeholder, std::size_t count,
                    const std::function<void(std::size_t, pugi::xml_node)>& append_children, std::ostream& out);
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

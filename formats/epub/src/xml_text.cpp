@@ -1,8 +1,8 @@
 #include "xml_text.hpp"
 
-#include <quire/text.hpp>
+#include <fascicle/text.hpp>
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 namespace {
 
@@ -56,4 +56,4 @@ std::string xml_safe_text(std::string_view text) {
     return out;
 }
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

@@ -8,7 +8,7 @@
 #include <cctype>
 #include <fstream>
 
-namespace quire::epub::reader {
+namespace fascicle::epub::reader {
 
 namespace {
 
@@ -234,4 +234,4 @@ std::optional<std::string> ZipArchiveReader::read(const std::string& name, std::
     return bytes;
 }
 
-}  // namespace quire::epub::reader
+}  // namespace fascicle::epub::reader

@@ -13,7 +13,7 @@
 
 struct zip;
 
-namespace quire::epub::reader {
+namespace fascicle::epub::reader {
 
 struct ArchiveLimits {
     std::uint64_t entry_bytes = std::uint64_t(64) << 20;  // uncompressed, per entry
@@ -64,4 +64,4 @@ private:
     std::uint64_t total_read_ = 0;
 };
 
-}  // namespace quire::epub::reader
+}  // namespace fascicle::epub::reader

@@ -10,7 +10,7 @@
 #include <fstream>
 #include <sys/stat.h>
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 namespace {
 
@@ -207,4 +207,4 @@ bool ZipArchiveWriter::close() {
     return true;
 }
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

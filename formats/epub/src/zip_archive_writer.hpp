@@ -13,7 +13,7 @@
 struct zip;
 struct zip_source;
 
-namespace quire::epub {
+namespace fascicle::epub {
 
 // Compressed data kept in a file until the archive is written: where it is, and what
 // CompressedContent (entry_compressor.hpp) says of it.
@@ -58,4 +58,4 @@ private:
     std::string error_;
 };
 
-}  // namespace quire::epub
+}  // namespace fascicle::epub

@@ -1,4 +1,4 @@
-// The quire CLI writing EPUBs from the sample corpus: the navigation and every paragraph of the
+// The fascicle CLI writing EPUBs from the sample corpus: the navigation and every paragraph of the
 // input files, reproducibility, the cover option. Expectations come from the .txt files and
 // book.ini themselves, read here by the rules of formats/article-text/FORMAT.md.
 #include "epub_archive.hpp"
@@ -13,12 +13,12 @@
 #include <regex>
 #include <sstream>
 
-namespace quire::epub::test {
+namespace fascicle::epub::test {
 namespace {
 
-using quire::test::read_file;
-using quire::test::run_quire;
-using quire::test::TempDir;
+using fascicle::test::read_file;
+using fascicle::test::run_fascicle;
+using fascicle::test::TempDir;
 
 std::string trim(const std::string& s) {
     const auto b = s.find_first_not_of(" \t\r");
@@ -65,7 +65,7 @@ CorpusArticle read_article(const std::filesystem::path& file, const std::map<std
 }
 
 std::vector<CorpusArticle> read_corpus(bool with_book_ini = true) {
-    const auto dir = quire::test::sample_corpus_dir();
+    const auto dir = fascicle::test::sample_corpus_dir();
     const auto titles = with_book_ini ? title_overrides(dir / "book.ini") : std::map<std::string, std::string>{};
     std::vector<std::filesystem::path> files;
     for (const auto& e : std::filesystem::directory_iterator(dir))
@@ -111,13 +111,13 @@ void expect_book_shows(const std::filesystem::path& epub, const std::vector<Corp
 class EpubCli : public ::testing::Test {
 protected:
     TempDir dir;
-    const std::string corpus = quire::test::sample_corpus_dir().string();
+    const std::string corpus = fascicle::test::sample_corpus_dir().string();
     const std::string one_article = corpus + "/000_f53ed46ec5733f67.txt";
 };
 
 TEST_F(EpubCli, TheCorpusBookShowsEveryTitleAndParagraphInOrder) {
     const auto out = dir / "corpus.epub";
-    auto run = run_quire({corpus, "-o", out.string()});
+    auto run = run_fascicle({corpus, "-o", out.string()});
     ASSERT_EQ(run.status, 0) << run.err;
     expect_book_shows(out, read_corpus());
 
@@ -129,7 +129,7 @@ TEST_F(EpubCli, TheCorpusBookShowsEveryTitleAndParagraphInOrder) {
 
 TEST_F(EpubCli, AOneArticleBookIsTitledByItsArticle) {
     const auto out = dir / "one.epub";
-    auto run = run_quire({one_article, "-o", out.string()});
+    auto run = run_fascicle({one_article, "-o", out.string()});
     ASSERT_EQ(run.status, 0) << run.err;
     const auto article = read_article(one_article, {});
     expect_book_shows(out, {article});
@@ -141,16 +141,16 @@ TEST_F(EpubCli, AOneArticleBookIsTitledByItsArticle) {
 
 TEST_F(EpubCli, TheCoverOptionAddsACover) {
     const auto out = dir / "cover.epub";
-    auto run = run_quire({corpus, "--cover", QUIRE_EPUB_TEST_DATA "/cover.png", "-o", out.string()});
+    auto run = run_fascicle({corpus, "--cover", FASCICLE_EPUB_TEST_DATA "/cover.png", "-o", out.string()});
     ASSERT_EQ(run.status, 0) << run.err;
     EpubArchive archive(out);
-    EXPECT_EQ(archive.read("EPUB/images/cover.png"), read_file(QUIRE_EPUB_TEST_DATA "/cover.png"));
+    EXPECT_EQ(archive.read("EPUB/images/cover.png"), read_file(FASCICLE_EPUB_TEST_DATA "/cover.png"));
     EXPECT_TRUE(archive.xml("EPUB/package.opf")->select_node("//item[@properties='cover-image']"));
 }
 
 TEST_F(EpubCli, ABadCoverFailsAndWritesNothing) {
     const auto out = dir / "bad.epub";
-    auto run = run_quire({corpus, "--cover", QUIRE_EPUB_TEST_DATA "/not-an-image.gif", "-o", out.string()});
+    auto run = run_fascicle({corpus, "--cover", FASCICLE_EPUB_TEST_DATA "/not-an-image.gif", "-o", out.string()});
     EXPECT_NE(run.status, 0);
     EXPECT_NE(run.err.find("neither PNG nor JPEG"), std::string::npos) << run.err;
     EXPECT_FALSE(std::filesystem::exists(out));
@@ -158,7 +158,7 @@ TEST_F(EpubCli, ABadCoverFailsAndWritesNothing) {
 
 TEST_F(EpubCli, TwoRunsGiveByteIdenticalEpubs) {
     for (const char* name : {"1.epub", "2.epub"}) {
-        auto run = run_quire({corpus, "-o", (dir / name).string()}, "-u SOURCE_DATE_EPOCH");
+        auto run = run_fascicle({corpus, "-o", (dir / name).string()}, "-u SOURCE_DATE_EPOCH");
         ASSERT_EQ(run.status, 0) << run.err;
     }
     EXPECT_EQ(read_file(dir / "1.epub"), read_file(dir / "2.epub"));
@@ -166,7 +166,7 @@ TEST_F(EpubCli, TwoRunsGiveByteIdenticalEpubs) {
 
 TEST_F(EpubCli, AnotherSourceDateEpochChangesOnlyDctermsModified) {
     for (const char* epoch : {"1700000000", "1800000000"}) {
-        auto run = run_quire({corpus, "-o", (dir / (std::string(epoch) + ".epub")).string()},
+        auto run = run_fascicle({corpus, "-o", (dir / (std::string(epoch) + ".epub")).string()},
                              std::string("SOURCE_DATE_EPOCH=") + epoch);
         ASSERT_EQ(run.status, 0) << run.err;
     }
@@ -192,12 +192,12 @@ TEST_F(EpubCli, AnotherSourceDateEpochChangesOnlyDctermsModified) {
 }
 
 TEST_F(EpubCli, StandardOutputGetsTheSameBook) {
-    auto to_file = run_quire({corpus, "-o", (dir / "file.epub").string()}, "SOURCE_DATE_EPOCH=1700000000");
+    auto to_file = run_fascicle({corpus, "-o", (dir / "file.epub").string()}, "SOURCE_DATE_EPOCH=1700000000");
     ASSERT_EQ(to_file.status, 0) << to_file.err;
-    auto to_stdout = run_quire({corpus, "-t", "epub", "-o", "-"}, "SOURCE_DATE_EPOCH=1700000000");
+    auto to_stdout = run_fascicle({corpus, "-t", "epub", "-o", "-"}, "SOURCE_DATE_EPOCH=1700000000");
     ASSERT_EQ(to_stdout.status, 0) << to_stdout.err;
     EXPECT_EQ(to_stdout.out, read_file(dir / "file.epub"));
 }
 
 }  // namespace
-}  // namespace quire::epub::test
+}  // namespace fascicle::epub::test

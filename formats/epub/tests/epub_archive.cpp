@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <string_view>
 
-namespace quire::epub::test {
+namespace fascicle::epub::test {
 
 EpubArchive::EpubArchive(const std::filesystem::path& path) {
     int error = 0;
@@ -78,4 +78,4 @@ std::vector<std::string> ids(const pugi::xml_node& root) {
     return out;
 }
 
-}  // namespace quire::epub::test
+}  // namespace fascicle::epub::test

@@ -12,7 +12,7 @@
 
 struct zip;
 
-namespace quire::epub::test {
+namespace fascicle::epub::test {
 
 class EpubArchive {
 public:
@@ -52,4 +52,4 @@ std::vector<std::string> texts(const pugi::xml_node& root, const char* xpath);
 // The ids defined in a document.
 std::vector<std::string> ids(const pugi::xml_node& root);
 
-}  // namespace quire::epub::test
+}  // namespace fascicle::epub::test

@@ -1,4 +1,4 @@
-// The reader through the quire CLI: the sample corpus to EPUB and back to article-text files
+// The reader through the fascicle CLI: the sample corpus to EPUB and back to article-text files
 // gives the original files byte for byte, from a file and from standard input; EPUB to EPUB
 // gives the same bytes; a bad EPUB fails with its message.
 #include "reader_expectations.hpp"
@@ -10,16 +10,16 @@
 #include <algorithm>
 #include <sstream>
 
-namespace quire::epub::test {
+namespace fascicle::epub::test {
 namespace {
 
-using quire::test::read_file;
-using quire::test::run_quire;
-using quire::test::TempDir;
+using fascicle::test::read_file;
+using fascicle::test::run_fascicle;
+using fascicle::test::TempDir;
 
 std::vector<std::filesystem::path> corpus_files() {
     std::vector<std::filesystem::path> files;
-    for (const auto& e : std::filesystem::directory_iterator(quire::test::sample_corpus_dir()))
+    for (const auto& e : std::filesystem::directory_iterator(fascicle::test::sample_corpus_dir()))
         if (e.path().extension() == ".txt") files.push_back(e.path());
     std::sort(files.begin(), files.end());
     return files;
@@ -49,7 +49,7 @@ class ReaderCli : public ::testing::Test {
 protected:
     void SetUp() override {
         epub_ = dir_ / "corpus.epub";
-        const auto r = run_quire({"-q", quire::test::sample_corpus_dir().string(), "-o", epub_.string()});
+        const auto r = run_fascicle({"-q", fascicle::test::sample_corpus_dir().string(), "-o", epub_.string()});
         ASSERT_EQ(r.status, 0) << r.err;
     }
     TempDir dir_;
@@ -58,7 +58,7 @@ protected:
 
 TEST_F(ReaderCli, CorpusBackToArticleTextByteForByte) {
     const auto out = dir_ / "split";
-    const auto r = run_quire({"-q", epub_.string(), "-t", "article-text", "--split", out.string()});
+    const auto r = run_fascicle({"-q", epub_.string(), "-t", "article-text", "--split", out.string()});
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(r.err, "");
     expect_corpus_files(out);
@@ -67,7 +67,7 @@ TEST_F(ReaderCli, CorpusBackToArticleTextByteForByte) {
 TEST_F(ReaderCli, CorpusFromStandardInput) {
     const auto out = dir_ / "split";
     const auto r =
-        run_quire({"-q", "-", "-f", "epub", "-t", "article-text", "--split", out.string()}, "", epub_.string());
+        run_fascicle({"-q", "-", "-f", "epub", "-t", "article-text", "--split", out.string()}, "", epub_.string());
     ASSERT_EQ(r.status, 0) << r.err;
     expect_corpus_files(out);
 }
@@ -76,9 +76,9 @@ TEST_F(ReaderCli, CorpusFromAPipeNamedAsAFile) {
     // /dev/stdin on a pipe has no size: the reader reads the stream the pipeline opened.
     const auto out = dir_ / "split";
     const auto r =
-        quire::test::run_shell("cat " + quire::test::shell_quote(epub_.string()) + " | env -u QUIRE_PLUGIN_PATH " +
-                               quire::test::shell_quote(QUIRE_EXE) + " -q /dev/stdin -f epub -t article-text --split " +
-                               quire::test::shell_quote(out.string()));
+        fascicle::test::run_shell("cat " + fascicle::test::shell_quote(epub_.string()) + " | env -u FASCICLE_PLUGIN_PATH " +
+                               fascicle::test::shell_quote(FASCICLE_EXE) + " -q /dev/stdin -f epub -t article-text --split " +
+                               fascicle::test::shell_quote(out.string()));
     ASSERT_EQ(r.status, 0) << r.err;
     expect_corpus_files(out);
 }
@@ -87,7 +87,7 @@ TEST_F(ReaderCli, EpubToEpubGivesTheSameBytes) {
     // Metadata from the package, titles from the chapters, the conclusion headings: all that the
     // writer needs comes back, so writing again gives the same archive.
     const auto again = dir_ / "again.epub";
-    const auto r = run_quire({"-q", epub_.string(), "-o", again.string()});
+    const auto r = run_fascicle({"-q", epub_.string(), "-o", again.string()});
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_TRUE(read_file(again) == read_file(epub_));
 }
@@ -96,9 +96,9 @@ TEST_F(ReaderCli, HostileArticleBack) {
     const auto hostile = hostile_file();
     const auto epub = dir_ / "hostile.epub";
     const auto back = dir_ / "hostile.txt";
-    auto r = run_quire({"-q", hostile.string(), "-o", epub.string()});
+    auto r = run_fascicle({"-q", hostile.string(), "-o", epub.string()});
     ASSERT_EQ(r.status, 0) << r.err;
-    r = run_quire({"-q", epub.string(), "-t", "article-text", "-o", back.string()});
+    r = run_fascicle({"-q", epub.string(), "-t", "article-text", "-o", back.string()});
     ASSERT_EQ(r.status, 0) << r.err;
     // The file in canonical form (a final newline), each line as HTML shows it: only the line of
     // tabs and space runs differs.
@@ -109,7 +109,7 @@ TEST_F(ReaderCli, HostileArticleBack) {
 }
 
 TEST_F(ReaderCli, SkippedDocumentsAreNotesShownWithVerbose) {
-    const auto r = run_quire({"-v", epub_.string(), "-t", "article-text", "--split", (dir_ / "split").string()});
+    const auto r = run_fascicle({"-v", epub_.string(), "-t", "article-text", "--split", (dir_ / "split").string()});
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_NE(r.err.find("corpus.epub(EPUB/text/title-page.xhtml): note: skipped: the title page"), std::string::npos)
         << r.err;
@@ -119,9 +119,9 @@ TEST_F(ReaderCli, SkippedDocumentsAreNotesShownWithVerbose) {
 
 TEST_F(ReaderCli, NotAZipFailsWithItsMessageAndWritesNothing) {
     const auto bad = dir_ / "bad.epub";
-    quire::test::write_file(bad, "This is plain text, not an archive.\n");
+    fascicle::test::write_file(bad, "This is plain text, not an archive.\n");
     const auto out = dir_ / "out.txt";
-    const auto r = run_quire({bad.string(), "-t", "article-text", "-o", out.string()});
+    const auto r = run_fascicle({bad.string(), "-t", "article-text", "-o", out.string()});
     EXPECT_NE(r.status, 0);
     EXPECT_NE(r.err.find(bad.string() + ": error: not an EPUB: not a zip archive (Not a zip archive)"),
               std::string::npos)
@@ -132,11 +132,11 @@ TEST_F(ReaderCli, NotAZipFailsWithItsMessageAndWritesNothing) {
 TEST_F(ReaderCli, TruncatedArchiveFails) {
     const std::string bytes = read_file(epub_);
     const auto cut = dir_ / "cut.epub";
-    quire::test::write_file(cut, bytes.substr(0, bytes.size() / 2));
-    const auto r = run_quire({cut.string(), "-t", "article-text", "--split", (dir_ / "split").string()});
+    fascicle::test::write_file(cut, bytes.substr(0, bytes.size() / 2));
+    const auto r = run_fascicle({cut.string(), "-t", "article-text", "--split", (dir_ / "split").string()});
     EXPECT_NE(r.status, 0);
     EXPECT_NE(r.err.find("not an EPUB: the zip archive is truncated or damaged"), std::string::npos) << r.err;
 }
 
 }  // namespace
-}  // namespace quire::epub::test
+}  // namespace fascicle::epub::test

@@ -7,10 +7,10 @@
 
 #include <gtest/gtest.h>
 
-namespace quire::epub::test {
+namespace fascicle::epub::test {
 namespace {
 
-using quire::test::TempDir;
+using fascicle::test::TempDir;
 
 const std::string chapter = xhtml("<h1 id=\"a\">A chapter</h1>\n<p>Its text.</p>");
 
@@ -26,7 +26,7 @@ struct Attempt {
 std::unique_ptr<Attempt> attempt(const std::string& bytes, const reader::ArchiveLimits& limits = {}) {
     auto a = std::make_unique<Attempt>();
     a->path = a->dir / "book.epub";
-    quire::test::write_file(a->path, bytes);
+    fascicle::test::write_file(a->path, bytes);
     a->read = read_epub(a->path, limits);
     return a;
 }
@@ -268,7 +268,7 @@ TEST(ReaderErrors, EntityDeclarationsAreRefused) {
     const auto a = attempt(zip_bytes(epub_entries(spec)));
     expect_refused(*a, a->path.string() +
                            "(EPUB/chapter.xhtml):3:3: error: malformed content document: the DOCTYPE declares "
-                           "entities: refused (quire reads no DTD and expands no entity it declares)");
+                           "entities: refused (fascicle reads no DTD and expands no entity it declares)");
 }
 
 TEST(ReaderErrors, ExternalEntityInThePackageIsRefused) {
@@ -278,7 +278,7 @@ TEST(ReaderErrors, ExternalEntityInThePackageIsRefused) {
     const auto a = attempt(zip_bytes(entries));
     expect_refused(*a, a->path.string() +
                            "(EPUB/package.opf):2:20: error: malformed package document: the DOCTYPE declares "
-                           "entities: refused (quire reads no DTD and expands no entity it declares)");
+                           "entities: refused (fascicle reads no DTD and expands no entity it declares)");
 }
 
 TEST(ReaderErrors, ContentThatIsNotUtf8) {
@@ -324,4 +324,4 @@ TEST(ReaderErrors, NoMimetypeIsOnlyAWarning) {
 }
 
 }  // namespace
-}  // namespace quire::epub::test
+}  // namespace fascicle::epub::test

@@ -6,14 +6,14 @@
 
 #include <gtest/gtest.h>
 
-namespace quire::epub::test {
+namespace fascicle::epub::test {
 namespace {
 
-using quire::test::TempDir;
+using fascicle::test::TempDir;
 
 ReadBook read_spec(const EpubSpec& spec) {
     TempDir dir;
-    quire::test::write_file(dir / "book.epub", zip_bytes(epub_entries(spec)));
+    fascicle::test::write_file(dir / "book.epub", zip_bytes(epub_entries(spec)));
     return read_epub(dir / "book.epub");
 }
 
@@ -134,7 +134,7 @@ TEST(ReaderMapping, HeadingLevelsAreRelativeToTheTopHeading) {
     EXPECT_EQ(a.sections[1].blocks, std::vector<Block>{Block::paragraph("In two.")});
 }
 
-TEST(ReaderMapping, QuireIdsAreInverted) {
+TEST(ReaderMapping, FascicleIdsAreInverted) {
     // What our writer makes of article "007_x" with sections "2024-review", "s-2" (slug of
     // "S 2") and "intro": the heading ids carry them, prefixed where an NCName needs it.
     const Article a = article_of(
@@ -209,7 +209,7 @@ TEST(ReaderMapping, DocumentsThatAreNotArticles) {
     std::string& opf = entries[2].bytes;
     opf.insert(opf.find("  </spine>"), "    <itemref idref=\"nav\"/>\n");
     TempDir dir;
-    quire::test::write_file(dir / "book.epub", zip_bytes(entries));
+    fascicle::test::write_file(dir / "book.epub", zip_bytes(entries));
     const ReadBook read = read_epub(dir / "book.epub");
     ASSERT_EQ(read.status, Status::ok) << read.diagnostics.text();
     ASSERT_EQ(read.book.articles.size(), 1u) << dump(read.book);
@@ -254,7 +254,7 @@ TEST(ReaderMapping, Epub2WithNcxGuideAndXhtmlEntities) {
          "<navMap><navPoint id=\"p1\" playOrder=\"1\"><navLabel><text> The  NCX\n title </text></navLabel>"
          "<content src=\"one.xhtml#start\"/></navPoint></navMap></ncx>\n"});
     TempDir dir;
-    quire::test::write_file(dir / "book.epub", zip_bytes(entries));
+    fascicle::test::write_file(dir / "book.epub", zip_bytes(entries));
     const ReadBook read = read_epub(dir / "book.epub");
     ASSERT_EQ(read.status, Status::ok) << read.diagnostics.text();
     EXPECT_EQ(read.book.metadata.authors, std::vector<std::string>{"An Author"});
@@ -276,13 +276,13 @@ TEST(ReaderMapping, TableIsReadCellByCellWithAWarning) {
     TempDir dir;
     EpubSpec spec{
         {{"chapter.xhtml", xhtml("<h1>T</h1>\n<table><tr><td>a</td><td>b</td></tr></table>")}}, "", "3.0", "", "", ""};
-    quire::test::write_file(dir / "book.epub", zip_bytes(epub_entries(spec)));
+    fascicle::test::write_file(dir / "book.epub", zip_bytes(epub_entries(spec)));
     const ReadBook read = read_epub(dir / "book.epub");
     ASSERT_EQ(read.book.articles.size(), 1u);
     EXPECT_EQ(read.book.articles[0].introduction, (std::vector<Block>{Block::paragraph("a"), Block::paragraph("b")}));
     EXPECT_EQ(read.diagnostics.text(), (dir / "book.epub").string() +
                                            "(EPUB/chapter.xhtml):7:2: warning: a table is read as paragraphs, cell by "
-                                           "cell (quire's documents have no tables)\n");
+                                           "cell (fascicle's documents have no tables)\n");
 }
 
 TEST(ReaderMapping, PackageMetadata) {
@@ -318,4 +318,4 @@ TEST(ReaderMapping, PackageMetadata) {
 }
 
 }  // namespace
-}  // namespace quire::epub::test
+}  // namespace fascicle::epub::test

@@ -1,5 +1,5 @@
 // Reading EPUBs that no one here wrote: pandoc (Debian's) makes an EPUB 3 and an EPUB 2 from
-// the shared Markdown fixture (tests/data/pandoc/fixture.md); quire reads each, and the titles
+// the shared Markdown fixture (tests/data/pandoc/fixture.md); fascicle reads each, and the titles
 // and the text of every paragraph must be the fixture's.
 #include "reader_expectations.hpp"
 
@@ -10,10 +10,10 @@
 #include <regex>
 #include <sstream>
 
-namespace quire::epub::test {
+namespace fascicle::epub::test {
 namespace {
 
-using quire::test::TempDir;
+using fascicle::test::TempDir;
 
 // The fixture's structure, read by its own documented rules: one '#' heading per article,
 // '##' headings for sections, paragraphs separated by blank lines (soft line breaks are spaces),
@@ -47,7 +47,7 @@ std::string plain(std::string text) {
 }
 
 Fixture read_fixture() {
-    std::istringstream in(quire::test::read_file(quire::test::test_data_dir() / "pandoc" / "fixture.md"));
+    std::istringstream in(fascicle::test::read_file(fascicle::test::test_data_dir() / "pandoc" / "fixture.md"));
     Fixture f;
     std::string line;
     std::getline(in, line);  // ---
@@ -117,13 +117,13 @@ void add_sections(const std::vector<Section>& sections, std::vector<std::string>
 class PandocEpub : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(PandocEpub, TitlesAndParagraphsAreTheFixtures) {
-    if (quire::test::run_shell("command -v pandoc").status != 0) FAIL() << "pandoc is not installed (scripts/install-deps.sh installs it)";
+    if (fascicle::test::run_shell("command -v pandoc").status != 0) FAIL() << "pandoc is not installed (scripts/install-deps.sh installs it)";
     TempDir dir;
     const auto epub = dir / "fixture.epub";
-    const auto fixture_path = quire::test::test_data_dir() / "pandoc" / "fixture.md";
-    const auto made = quire::test::run_shell("pandoc -f markdown -t " + GetParam() + " -o " +
-                                             quire::test::shell_quote(epub.string()) + " " +
-                                             quire::test::shell_quote(fixture_path.string()));
+    const auto fixture_path = fascicle::test::test_data_dir() / "pandoc" / "fixture.md";
+    const auto made = fascicle::test::run_shell("pandoc -f markdown -t " + GetParam() + " -o " +
+                                             fascicle::test::shell_quote(epub.string()) + " " +
+                                             fascicle::test::shell_quote(fixture_path.string()));
     ASSERT_EQ(made.status, 0) << made.err;
 
     const ReadBook read = read_epub(epub);
@@ -154,7 +154,7 @@ TEST_P(PandocEpub, TitlesAndParagraphsAreTheFixtures) {
         add_paragraphs(article.conclusion, paragraphs);
         std::vector<std::string> expected_titles = expected.section_titles;
         if (!article.conclusion.empty()) {
-            // The last section titled "Conclusion" is quire's conclusion, not a section.
+            // The last section titled "Conclusion" is fascicle's conclusion, not a section.
             ASSERT_EQ(expected_titles.back(), "Conclusion");
             expected_titles.pop_back();
         }
@@ -190,4 +190,4 @@ INSTANTIATE_TEST_SUITE_P(Pandoc, PandocEpub, ::testing::Values("epub3", "epub2")
                          [](const auto& info) { return info.param; });
 
 }  // namespace
-}  // namespace quire::epub::test
+}  // namespace fascicle::epub::test

@@ -4,14 +4,14 @@
 #include "html_whitespace.hpp"
 #include "xml_id_inversion.hpp"
 
-#include <quire/ir.hpp>
+#include <fascicle/ir.hpp>
 
 #include <gtest/gtest.h>
 
-namespace quire::epub::test {
+namespace fascicle::epub::test {
 namespace {
 
-using namespace quire::epub::reader;
+using namespace fascicle::epub::reader;
 
 TEST(ReaderParts, EntryNamesThatEscape) {
     for (const char* bad :
@@ -102,4 +102,4 @@ TEST(ReaderParts, HtmlEntities) {
 }
 
 }  // namespace
-}  // namespace quire::epub::test
+}  // namespace fascicle::epub::test

@@ -10,10 +10,10 @@
 
 #include <random>
 
-namespace quire::epub::test {
+namespace fascicle::epub::test {
 namespace {
 
-using quire::test::TempDir;
+using fascicle::test::TempDir;
 
 std::size_t pick(std::mt19937& random, std::size_t n) {
     return std::uniform_int_distribution<std::size_t>(0, n - 1)(random);
@@ -71,7 +71,7 @@ TEST_F(ReaderRobustness, MutatedEntries) {
         victim.bytes = mutated(victim.bytes, random);
         SCOPED_TRACE("round " + std::to_string(round) + ", " + victim.name);
         const auto path = dir_ / "mutated.epub";
-        quire::test::write_file(path, zip_bytes(entries));
+        fascicle::test::write_file(path, zip_bytes(entries));
         expect_sane(read_epub(path));
     }
 }
@@ -87,4 +87,4 @@ TEST_F(ReaderRobustness, FlippedArchiveBytes) {
 }
 
 }  // namespace
-}  // namespace quire::epub::test
+}  // namespace fascicle::epub::test

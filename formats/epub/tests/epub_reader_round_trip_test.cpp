@@ -6,10 +6,10 @@
 
 #include <gtest/gtest.h>
 
-namespace quire::epub::test {
+namespace fascicle::epub::test {
 namespace {
 
-using quire::test::TempDir;
+using fascicle::test::TempDir;
 
 // Writes `book` with the EpubWriter, reads it back, and compares with what an EPUB carries of
 // it; returns that expectation.
@@ -134,4 +134,4 @@ TEST(RoundTrip, StandardInputReadsLikeAFile) {
 }
 
 }  // namespace
-}  // namespace quire::epub::test
+}  // namespace fascicle::epub::test

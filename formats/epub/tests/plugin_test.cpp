@@ -1,17 +1,17 @@
-// The built plugin, loaded the way the quire CLI loads it.
+// The built plugin, loaded the way the fascicle CLI loads it.
 #include "epub_archive.hpp"
 #include "test_books.hpp"
 
-#include <quire/host/plugin_registry.hpp>
+#include <fascicle/host/plugin_registry.hpp>
 
 #include <gtest/gtest.h>
 
-namespace quire::epub::test {
+namespace fascicle::epub::test {
 namespace {
 
 TEST(EpubPlugin, DescribesTheEpubFormat) {
     host::PluginRegistry registry;
-    ASSERT_TRUE(registry.load_file(QUIRE_EPUB_PLUGIN_FILE))
+    ASSERT_TRUE(registry.load_file(FASCICLE_EPUB_PLUGIN_FILE))
         << (registry.rejected().empty() ? "skipped" : registry.rejected()[0].reason);
     const auto* format = registry.find("epub");
     ASSERT_NE(format, nullptr);
@@ -23,7 +23,7 @@ TEST(EpubPlugin, DescribesTheEpubFormat) {
     ASSERT_EQ(format->info.options.size(), 2u);
     EXPECT_EQ(format->info.options[0].name, "cover");
     EXPECT_EQ(format->info.options[0].value_name, "FILE");
-    EXPECT_EQ(format->info.options[1].name, "max-entry-size");  // the reader's limit (quire/input_limits.hpp)
+    EXPECT_EQ(format->info.options[1].name, "max-entry-size");  // the reader's limit (fascicle/input_limits.hpp)
     EXPECT_EQ(format->info.options[1].value_name, "BYTES");
     EXPECT_EQ(registry.find_writer_by_extension(".epub"), format);
     EXPECT_EQ(registry.find_reader_by_extension(".epub"), format);
@@ -31,31 +31,31 @@ TEST(EpubPlugin, DescribesTheEpubFormat) {
 
 TEST(EpubPlugin, ItsWriterEmbedsOurStylesheet) {
     host::PluginRegistry registry;
-    ASSERT_TRUE(registry.load_file(QUIRE_EPUB_PLUGIN_FILE));
+    ASSERT_TRUE(registry.load_file(FASCICLE_EPUB_PLUGIN_FILE));
     auto writer = registry.make_writer(*registry.find("epub"));
-    quire::test::TempDir dir;
-    quire::test::FileOutput output(dir / "book.epub");
-    quire::test::RecordingDiagnostics diagnostics;
-    ASSERT_EQ(quire::test::write_book(*writer, small_book(), output, diagnostics), Status::ok) << diagnostics.text();
+    fascicle::test::TempDir dir;
+    fascicle::test::FileOutput output(dir / "book.epub");
+    fascicle::test::RecordingDiagnostics diagnostics;
+    ASSERT_EQ(fascicle::test::write_book(*writer, small_book(), output, diagnostics), Status::ok) << diagnostics.text();
     EXPECT_EQ(EpubArchive(dir / "book.epub").read("EPUB/css/epub.css"), stylesheet());
 }
 
 TEST(EpubPlugin, ItsReaderReadsWhatItsWriterWrote) {
     host::PluginRegistry registry;
-    ASSERT_TRUE(registry.load_file(QUIRE_EPUB_PLUGIN_FILE));
+    ASSERT_TRUE(registry.load_file(FASCICLE_EPUB_PLUGIN_FILE));
     const auto& format = *registry.find("epub");
-    quire::test::TempDir dir;
-    quire::test::FileOutput output(dir / "book.epub");
-    quire::test::RecordingDiagnostics diagnostics;
+    fascicle::test::TempDir dir;
+    fascicle::test::FileOutput output(dir / "book.epub");
+    fascicle::test::RecordingDiagnostics diagnostics;
     const Book book = small_book();
-    ASSERT_EQ(quire::test::write_book(*registry.make_writer(format), book, output, diagnostics), Status::ok)
+    ASSERT_EQ(fascicle::test::write_book(*registry.make_writer(format), book, output, diagnostics), Status::ok)
         << diagnostics.text();
     output.close();
 
     auto reader = registry.make_reader(format);
-    quire::test::CollectingArticles articles;
+    fascicle::test::CollectingArticles articles;
     Metadata found;
-    ASSERT_EQ(quire::test::read_file_with(*reader, dir / "book.epub", articles, diagnostics, {}, &found), Status::ok)
+    ASSERT_EQ(fascicle::test::read_file_with(*reader, dir / "book.epub", articles, diagnostics, {}, &found), Status::ok)
         << diagnostics.text();
     EXPECT_EQ(found.title, book.metadata.title);
     ASSERT_EQ(articles.articles.size(), 1u);
@@ -65,4 +65,4 @@ TEST(EpubPlugin, ItsReaderReadsWhatItsWriterWrote) {
 }
 
 }  // namespace
-}  // namespace quire::epub::test
+}  // namespace fascicle::epub::test

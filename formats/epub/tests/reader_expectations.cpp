@@ -5,20 +5,20 @@
 #include "xml_id_inversion.hpp"
 #include "xml_text.hpp"
 
-#include <quire/host/book_config.hpp>
+#include <fascicle/host/book_config.hpp>
 
 #include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 
-namespace quire::epub::test {
+namespace fascicle::epub::test {
 
 namespace {
 
 ReadBook read_input(const Input& input, const reader::ArchiveLimits& limits) {
     ReadBook out;
-    quire::test::CollectingArticles articles;
+    fascicle::test::CollectingArticles articles;
     const Options options;
     ReadContext ctx{options, out.diagnostics, out.book.metadata};
     EpubReader epub_reader(limits);
@@ -27,14 +27,14 @@ ReadBook read_input(const Input& input, const reader::ArchiveLimits& limits) {
     return out;
 }
 
-Book read_article_text(const std::vector<std::filesystem::path>& files, const quire::host::BookConfig& config) {
+Book read_article_text(const std::vector<std::filesystem::path>& files, const fascicle::host::BookConfig& config) {
     Book book;
     book.metadata = config.book;
-    quire::test::CollectingArticles articles;
-    quire::test::RecordingDiagnostics diagnostics;
+    fascicle::test::CollectingArticles articles;
+    fascicle::test::RecordingDiagnostics diagnostics;
     article_text::ArticleTextReader reader;
     for (const auto& f : files)
-        if (quire::test::read_file_with(reader, f, articles, diagnostics) != Status::ok)
+        if (fascicle::test::read_file_with(reader, f, articles, diagnostics) != Status::ok)
             throw std::runtime_error("cannot read " + f.string() + ": " + diagnostics.text());
     for (auto& a : articles.articles) config.apply_to(a);
     book.articles = std::move(articles.articles);
@@ -127,10 +127,10 @@ ReadBook read_epub_stream(const std::string& bytes, const reader::ArchiveLimits&
 }
 
 Book sample_book() {
-    const auto dir = quire::test::sample_corpus_dir();
-    quire::host::BookConfig config;
-    quire::test::RecordingDiagnostics diagnostics;
-    if (!quire::host::read_book_config(dir / "book.ini", config, diagnostics))
+    const auto dir = fascicle::test::sample_corpus_dir();
+    fascicle::host::BookConfig config;
+    fascicle::test::RecordingDiagnostics diagnostics;
+    if (!fascicle::host::read_book_config(dir / "book.ini", config, diagnostics))
         throw std::runtime_error("cannot read book.ini: " + diagnostics.text());
     std::vector<std::filesystem::path> files;
     for (const auto& entry : std::filesystem::directory_iterator(dir))
@@ -139,10 +139,10 @@ Book sample_book() {
     return read_article_text(files, config);
 }
 
-std::filesystem::path hostile_file() { return quire::test::test_data_dir() / "hostile" / "hostile-punctuation.txt"; }
+std::filesystem::path hostile_file() { return fascicle::test::test_data_dir() / "hostile" / "hostile-punctuation.txt"; }
 
 Book hostile_book() {
-    quire::host::BookConfig config;
+    fascicle::host::BookConfig config;
     config.book.title = "Hostile punctuation";
     config.book.language = "en";
     return read_article_text({hostile_file()}, config);
@@ -186,4 +186,4 @@ Book as_carried_by_epub(Book book, const std::filesystem::path& epub) {
     return book;
 }
 
-}  // namespace quire::epub::test
+}  // namespace fascicle::epub::test

@@ -4,20 +4,20 @@
 
 #include "zip_archive_reader.hpp"
 
-#include <quire/ir.hpp>
-#include <quire/plugin.hpp>
+#include <fascicle/ir.hpp>
+#include <fascicle/plugin.hpp>
 
 #include <test_support.hpp>
 
 #include <filesystem>
 #include <string>
 
-namespace quire::epub::test {
+namespace fascicle::epub::test {
 
 struct ReadBook {
     Status status = Status::failed;
     Book book;  // the metadata the EPUB carries (ReadContext::found) and its articles
-    quire::test::RecordingDiagnostics diagnostics;
+    fascicle::test::RecordingDiagnostics diagnostics;
 };
 
 // Reads an EPUB file as the CLI does (Input::path set).
@@ -33,7 +33,7 @@ Book sample_book();
 std::filesystem::path hostile_file();
 Book hostile_book();
 
-// `book` as an EPUB written by quire carries it: what the package and the chapters cannot hold
+// `book` as an EPUB written by fascicle carries it: what the package and the chapters cannot hold
 // made as the reader gives it back. The list, in order:
 // - book metadata other than the package's (Metadata::extra, e.g. conclusion-title) is not in it;
 // - an article's source is the EPUB;
@@ -54,4 +54,4 @@ Book as_carried_by_epub(Book book, const std::filesystem::path& epub);
 // A line of text as HTML shows it: white space runs as one space, none at the ends.
 std::string as_html_shows(const std::string& text);
 
-}  // namespace quire::epub::test
+}  // namespace fascicle::epub::test

@@ -7,7 +7,7 @@
 #include <cstring>
 #include <stdexcept>
 
-namespace quire::epub::test {
+namespace fascicle::epub::test {
 
 namespace {
 
@@ -26,7 +26,7 @@ void put32(std::string& b, std::size_t at, std::uint32_t v) {
 }  // namespace
 
 std::string zip_bytes(const std::vector<ZipEntry>& entries) {
-    quire::test::TempDir dir;
+    fascicle::test::TempDir dir;
     const auto path = dir / "archive.zip";
     int error = 0;
     zip_t* archive = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
@@ -45,7 +45,7 @@ std::string zip_bytes(const std::vector<ZipEntry>& entries) {
         zip_discard(archive);
         throw std::runtime_error("cannot write a zip");
     }
-    return quire::test::read_file(path);
+    return fascicle::test::read_file(path);
 }
 
 void set_declared_size(std::string& zip, const std::string& name, std::uint32_t size) {
@@ -110,4 +110,4 @@ std::vector<ZipEntry> epub_entries(const EpubSpec& spec) {
     return entries;
 }
 
-}  // namespace quire::epub::test
+}  // namespace fascicle::epub::test

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace quire::epub::test {
+namespace fascicle::epub::test {
 
 struct ZipEntry {
     std::string name;
@@ -39,4 +39,4 @@ struct EpubSpec {
 };
 std::vector<ZipEntry> epub_entries(const EpubSpec& spec);
 
-}  // namespace quire::epub::test
+}  // namespace fascicle::epub::test

@@ -4,7 +4,7 @@
 
 #include <cstdlib>
 
-namespace quire::epub::test {
+namespace fascicle::epub::test {
 
 namespace {
 
@@ -45,7 +45,7 @@ Book feature_book() {
     book.metadata.authors = {"Ada Lovelace", "Émile Zola"};
     book.metadata.language = "en-GB";
     book.metadata.date = "2024-03-01";
-    book.metadata.publisher = "Quire & Sons";
+    book.metadata.publisher = "Fascicle & Sons";
     book.metadata.description = "A book that uses every feature of the IR.";
     book.metadata.rights = "CC0 <public domain>";
 
@@ -114,7 +114,7 @@ Book small_book() {
 }
 
 const std::string& stylesheet() {
-    static const std::string css = quire::test::read_file(QUIRE_EPUB_SOURCE_DIR "/epub.css");
+    static const std::string css = fascicle::test::read_file(FASCICLE_EPUB_SOURCE_DIR "/epub.css");
     return css;
 }
 
@@ -134,10 +134,10 @@ WrittenEpub write_epub(const Book& book, const std::filesystem::path& folder, co
                        const Options& options, bool split) {
     WrittenEpub out;
     out.path = folder / name;
-    quire::test::FileOutput output(out.path);
+    fascicle::test::FileOutput output(out.path);
     EpubWriter writer(stylesheet());
-    out.status = quire::test::write_book(writer, book, output, out.diagnostics, options, split);
+    out.status = fascicle::test::write_book(writer, book, output, out.diagnostics, options, split);
     return out;
 }
 
-}  // namespace quire::epub::test
+}  // namespace fascicle::epub::test

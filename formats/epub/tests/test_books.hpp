@@ -1,7 +1,7 @@
 // Books built in code for the writer's tests, and helpers to write them as EPUBs.
 #pragma once
 
-#include <quire/plugin.hpp>
+#include <fascicle/plugin.hpp>
 
 #include <test_support.hpp>
 
@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-namespace quire::epub::test {
+namespace fascicle::epub::test {
 
 // Every kind of block and inline, nested sections, a section titled "Conclusion", an article
 // with a language of its own, an article id that is not an NCName, markup characters in text.
@@ -38,12 +38,12 @@ private:
 struct WrittenEpub {
     Status status = Status::failed;
     std::filesystem::path path;
-    quire::test::RecordingDiagnostics diagnostics;
-    std::string bytes() const { return quire::test::read_file(path); }
+    fascicle::test::RecordingDiagnostics diagnostics;
+    std::string bytes() const { return fascicle::test::read_file(path); }
 };
 
 // Writes `book` to `folder`/`name` with a fresh EpubWriter.
 WrittenEpub write_epub(const Book& book, const std::filesystem::path& folder, const std::string& name = "book.epub",
                        const Options& options = {}, bool split = false);
 
-}  // namespace quire::epub::test
+}  // namespace fascicle::epub::test

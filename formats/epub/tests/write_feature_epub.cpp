@@ -10,11 +10,11 @@ int main(int argc, char** argv) {
         std::cerr << "usage: write_feature_epub OUTPUT.epub\n";
         return 64;
     }
-    using namespace quire;
+    using namespace fascicle;
     test::FileOutput output(argv[1]);
     test::RecordingDiagnostics diagnostics;
     epub::EpubWriter writer(epub::test::stylesheet());
-    const Options options{{"cover", QUIRE_EPUB_TEST_DATA "/cover.jpg"}};
+    const Options options{{"cover", FASCICLE_EPUB_TEST_DATA "/cover.jpg"}};
     const Status status = test::write_book(writer, epub::test::feature_book(), output, diagnostics, options);
     std::cerr << diagnostics.text();
     return status == Status::ok ? 0 : 1;

@@ -7,10 +7,10 @@
 #include <map>
 #include <set>
 
-namespace quire::epub::test {
+namespace fascicle::epub::test {
 namespace {
 
-using quire::test::TempDir;
+using fascicle::test::TempDir;
 
 class EpubContent : public ::testing::Test {
 protected:
@@ -285,4 +285,4 @@ TEST_F(EpubContent, TheStylesheetIsOurs) {
 }
 
 }  // namespace
-}  // namespace quire::epub::test
+}  // namespace fascicle::epub::test

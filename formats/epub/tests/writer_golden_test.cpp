@@ -1,5 +1,5 @@
 // The text files of the feature book's EPUB compared with reviewed copies in tests/golden/.
-// QUIRE_REGENERATE_GOLDEN=1 rewrites them (then review the diff).
+// FASCICLE_REGENERATE_GOLDEN=1 rewrites them (then review the diff).
 #include "epub_archive.hpp"
 #include "test_books.hpp"
 
@@ -7,18 +7,18 @@
 
 #include <cstdlib>
 
-namespace quire::epub::test {
+namespace fascicle::epub::test {
 namespace {
 
 TEST(EpubGolden, TheFeatureBookMatchesTheReviewedFiles) {
-    quire::test::TempDir dir;
+    fascicle::test::TempDir dir;
     ScopedEnvironment epoch("SOURCE_DATE_EPOCH", "1700000000");
-    auto written = write_epub(feature_book(), dir.path(), "golden.epub", {{"cover", QUIRE_EPUB_TEST_DATA "/cover.jpg"}});
+    auto written = write_epub(feature_book(), dir.path(), "golden.epub", {{"cover", FASCICLE_EPUB_TEST_DATA "/cover.jpg"}});
     ASSERT_EQ(written.status, Status::ok) << written.diagnostics.text();
     EpubArchive archive(written.path);
 
-    const std::filesystem::path golden = QUIRE_EPUB_SOURCE_DIR "/tests/golden/feature-book";
-    const char* regenerate = std::getenv("QUIRE_REGENERATE_GOLDEN");
+    const std::filesystem::path golden = FASCICLE_EPUB_SOURCE_DIR "/tests/golden/feature-book";
+    const char* regenerate = std::getenv("FASCICLE_REGENERATE_GOLDEN");
     const bool regenerating = regenerate && std::string(regenerate) == "1";
     std::size_t compared = 0;
     for (const auto& entry : archive.entries()) {
@@ -26,12 +26,12 @@ TEST(EpubGolden, TheFeatureBookMatchesTheReviewedFiles) {
         if (entry.name.starts_with("EPUB/images/") || entry.name.ends_with(".css")) continue;
         const std::string actual = archive.read(entry.name);
         if (regenerating) {
-            quire::test::write_file(golden / entry.name, actual);
+            fascicle::test::write_file(golden / entry.name, actual);
             continue;
         }
         ASSERT_TRUE(std::filesystem::exists(golden / entry.name))
-            << entry.name << " has no golden file: run with QUIRE_REGENERATE_GOLDEN=1 and review";
-        EXPECT_EQ(actual, quire::test::read_file(golden / entry.name)) << entry.name;
+            << entry.name << " has no golden file: run with FASCICLE_REGENERATE_GOLDEN=1 and review";
+        EXPECT_EQ(actual, fascicle::test::read_file(golden / entry.name)) << entry.name;
         ++compared;
     }
     if (regenerating) GTEST_SKIP() << "golden files rewritten in " << golden;
@@ -39,4 +39,4 @@ TEST(EpubGolden, TheFeatureBookMatchesTheReviewedFiles) {
 }
 
 }  // namespace
-}  // namespace quire::epub::test
+}  // namespace fascicle::epub::test

@@ -11,10 +11,10 @@
 #include <regex>
 #include <set>
 
-namespace quire::epub::test {
+namespace fascicle::epub::test {
 namespace {
 
-using quire::test::TempDir;
+using fascicle::test::TempDir;
 
 class EpubPackage : public ::testing::Test {
 protected:
@@ -66,7 +66,7 @@ TEST_F(EpubPackage, MimetypeIsTheFirstEntryStoredWithoutExtraField) {
 }
 
 TEST_F(EpubPackage, EntriesHaveOneFixedTimestampAndAFixedOrder) {
-    auto written = write_epub(feature_book(), dir.path(), "book.epub", {{"cover", QUIRE_EPUB_TEST_DATA "/cover.png"}});
+    auto written = write_epub(feature_book(), dir.path(), "book.epub", {{"cover", FASCICLE_EPUB_TEST_DATA "/cover.png"}});
     ASSERT_EQ(written.status, Status::ok) << written.diagnostics.text();
     EpubArchive archive(written.path);
     std::vector<std::string> names;
@@ -112,7 +112,7 @@ TEST_F(EpubPackage, MetadataComesFromTheBook) {
         EXPECT_STREQ(role.text().get(), "aut");
     }
     EXPECT_EQ(dc(*opf, "date"), "2024-03-01");
-    EXPECT_EQ(dc(*opf, "publisher"), "Quire & Sons");
+    EXPECT_EQ(dc(*opf, "publisher"), "Fascicle & Sons");
     EXPECT_EQ(dc(*opf, "description"), "A book that uses every feature of the IR.");
     EXPECT_EQ(dc(*opf, "rights"), "CC0 <public domain>");
     EXPECT_STREQ(opf->child("package").attribute("xml:lang").value(), "en-GB");
@@ -286,7 +286,7 @@ class EpubCover : public EpubPackage, public ::testing::WithParamInterface<std::
 
 TEST_P(EpubCover, IsACoverImageWithACoverPage) {
     const auto [file, media_type] = GetParam();
-    const std::string cover = QUIRE_EPUB_TEST_DATA "/" + file;
+    const std::string cover = FASCICLE_EPUB_TEST_DATA "/" + file;
     auto written = write_epub(feature_book(), dir.path(), "book.epub", {{"cover", cover}});
     ASSERT_EQ(written.status, Status::ok) << written.diagnostics.text();
     EpubArchive archive(written.path);
@@ -296,7 +296,7 @@ TEST_P(EpubCover, IsACoverImageWithACoverPage) {
     ASSERT_TRUE(item);
     EXPECT_EQ(item.attribute("media-type").value(), media_type);
     const std::string image = std::string("EPUB/") + item.attribute("href").value();
-    EXPECT_EQ(archive.read(image), quire::test::read_file(cover));
+    EXPECT_EQ(archive.read(image), fascicle::test::read_file(cover));
     EXPECT_STREQ(opf->select_node("/package/metadata/meta[@name='cover']").node().attribute("content").value(),
                  item.attribute("id").value());
 
@@ -323,7 +323,7 @@ INSTANTIATE_TEST_SUITE_P(Formats, EpubCover,
                          [](const auto& info) { return info.param.second.substr(6); });
 
 TEST_F(EpubPackage, ACoverThatIsNotPngOrJpegIsAnError) {
-    for (const std::string cover : {QUIRE_EPUB_TEST_DATA "/not-an-image.gif", QUIRE_EPUB_TEST_DATA "/missing.png"}) {
+    for (const std::string cover : {FASCICLE_EPUB_TEST_DATA "/not-an-image.gif", FASCICLE_EPUB_TEST_DATA "/missing.png"}) {
         auto written = write_epub(small_book(), dir.path(), "book.epub", {{"cover", cover}});
         EXPECT_EQ(written.status, Status::failed);
         ASSERT_EQ(written.diagnostics.error_count(), 1u);
@@ -342,7 +342,7 @@ TEST_F(EpubPackage, ABookWithoutArticlesIsAnError) {
 TEST_F(EpubPackage, SplitLeavesOutTheBookMatter) {
     Book book = small_book();
     book.metadata.title = "The whole book";
-    auto written = write_epub(book, dir.path(), "one.epub", {{"cover", QUIRE_EPUB_TEST_DATA "/cover.png"}}, true);
+    auto written = write_epub(book, dir.path(), "one.epub", {{"cover", FASCICLE_EPUB_TEST_DATA "/cover.png"}}, true);
     ASSERT_EQ(written.status, Status::ok) << written.diagnostics.text();
     EpubArchive archive(written.path);
     EXPECT_FALSE(archive.contains("EPUB/text/title-page.xhtml"));
@@ -354,12 +354,12 @@ TEST_F(EpubPackage, StandardOutputGetsTheSameBytesAsAFile) {
     ScopedEnvironment epoch("SOURCE_DATE_EPOCH", "1700000000");
     auto written = write_epub(feature_book(), dir.path());
     ASSERT_EQ(written.status, Status::ok);
-    quire::test::StringOutput output;
-    quire::test::RecordingDiagnostics diagnostics;
+    fascicle::test::StringOutput output;
+    fascicle::test::RecordingDiagnostics diagnostics;
     EpubWriter writer(stylesheet());
-    ASSERT_EQ(quire::test::write_book(writer, feature_book(), output, diagnostics), Status::ok) << diagnostics.text();
+    ASSERT_EQ(fascicle::test::write_book(writer, feature_book(), output, diagnostics), Status::ok) << diagnostics.text();
     EXPECT_EQ(output.str(), written.bytes());
 }
 
 }  // namespace
-}  // namespace quire::epub::test
+}  // namespace fascicle::epub::test

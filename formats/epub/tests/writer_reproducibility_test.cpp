@@ -9,12 +9,12 @@
 #include <ctime>
 #include <regex>
 
-namespace quire::epub::test {
+namespace fascicle::epub::test {
 namespace {
 
-using quire::test::TempDir;
+using fascicle::test::TempDir;
 
-const Options with_cover{{"cover", QUIRE_EPUB_TEST_DATA "/cover.png"}};
+const Options with_cover{{"cover", FASCICLE_EPUB_TEST_DATA "/cover.png"}};
 
 TEST(EpubReproducibility, TwoRunsGiveIdenticalBytes) {
     TempDir dir;
@@ -72,7 +72,7 @@ TEST(EpubReproducibility, AnotherSourceDateEpochChangesOnlyDctermsModified) {
 std::size_t spool_folders(const std::filesystem::path& temp) {
     std::size_t count = 0;
     for (const auto& e : std::filesystem::directory_iterator(temp))
-        if (e.path().filename().string().starts_with("quire-epub-")) ++count;
+        if (e.path().filename().string().starts_with("fascicle-epub-")) ++count;
     return count;
 }
 
@@ -89,8 +89,8 @@ TEST(EpubReproducibility, TheTemporaryChapterFolderIsRemoved) {
     EXPECT_EQ(spool_folders(), before);
 
     {  // A book abandoned half-way (the host stops after a failed article).
-        quire::test::FileOutput output(dir / "abandoned.epub");
-        quire::test::RecordingDiagnostics diagnostics;
+        fascicle::test::FileOutput output(dir / "abandoned.epub");
+        fascicle::test::RecordingDiagnostics diagnostics;
         Options options;
         WriteContext ctx{options, diagnostics, output, false};
         EpubWriter writer(stylesheet());
@@ -102,4 +102,4 @@ TEST(EpubReproducibility, TheTemporaryChapterFolderIsRemoved) {
 }
 
 }  // namespace
-}  // namespace quire::epub::test
+}  // namespace fascicle::epub::test

@@ -2,11 +2,11 @@
 
 #include "cmark_tree.hpp"
 
-#include <quire/text.hpp>
+#include <fascicle/text.hpp>
 
 #include <utility>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 namespace {
 
@@ -47,7 +47,7 @@ Status ArticleAssembler::assemble(cmark_node* document) {
             diagnostics_.warning(line_of(n), column_of(n),
                                  "the heading \"" + title_of(n) + "\" is above the article level (" +
                                      std::to_string(layout_.article_level) +
-                                     ") and is not the book's title: Quire has no parts, so it is dropped and "
+                                     ") and is not the book's title: Fascicle has no parts, so it is dropped and "
                                      "what follows it continues the article before it (--markdown-article-level "
                                      "sets the level)");
         }
@@ -143,4 +143,4 @@ Status ArticleAssembler::hand_over(Article&& article) {
     return sink_.accept(std::move(article));
 }
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

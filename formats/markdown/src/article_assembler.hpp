@@ -6,7 +6,7 @@
 #include "heading_layout.hpp"
 #include "input_diagnostics.hpp"
 
-#include <quire/plugin.hpp>
+#include <fascicle/plugin.hpp>
 
 #include <cmark-gfm.h>
 
@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 // An article heading starts an article: a block quote right after it is its summary, the
 // blocks up to its first section heading its introduction. Deeper headings start sections and
@@ -62,4 +62,4 @@ private:
     UniqueIds article_ids_;
 };
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

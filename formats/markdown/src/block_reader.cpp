@@ -5,7 +5,7 @@
 
 #include <string>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 namespace {
 
@@ -31,7 +31,7 @@ bool BlockReader::within_limit(cmark_node* node, int depth) {
     if (!diagnostics_.failed())
         diagnostics_.error(line_of(node), column_of(node),
                            "block quotes and lists are nested more than " + std::to_string(max_nesting_) +
-                               " levels deep here: Quire reads at most " + std::to_string(max_nesting_) +
+                               " levels deep here: Fascicle reads at most " + std::to_string(max_nesting_) +
                                " (--max-nesting N raises the limit)");
     return false;
 }
@@ -88,7 +88,7 @@ void BlockReader::read(cmark_node* node, std::vector<Block>& out, int depth) {
     // A block type this reader does not know: its text, as paragraphs or as it is.
     diagnostics_.warning(line_of(node), column_of(node),
                          std::string("Markdown '") + cmark_node_get_type_string(node) +
-                             "' has no place in Quire's documents: its text is kept");
+                             "' has no place in Fascicle's documents: its text is kept");
     if (cmark_node_first_child(node))
         read_children(node, out, depth);
     else if (!is_blank(literal_of(node)))
@@ -97,7 +97,7 @@ void BlockReader::read(cmark_node* node, std::vector<Block>& out, int depth) {
 
 void BlockReader::read_table(cmark_node* table, std::vector<Block>& out, int depth) {
     diagnostics_.warning(line_of(table), column_of(table),
-                         "tables have no place in Quire's documents: each row of this table is kept as a paragraph, "
+                         "tables have no place in Fascicle's documents: each row of this table is kept as a paragraph, "
                          "its cells separated by \" | \"");
     for (cmark_node* row = cmark_node_first_child(table); row && !diagnostics_.failed(); row = cmark_node_next(row)) {
         std::vector<Inline> inlines;
@@ -118,11 +118,11 @@ void BlockReader::read_html_block(cmark_node* node, std::vector<Block>& out) {
         return;
     }
     diagnostics_.warning(line_of(node), column_of(node),
-                         "Quire reads no HTML: this HTML block is kept as its source, in a code block");
+                         "Fascicle reads no HTML: this HTML block is kept as its source, in a code block");
     Block code;
     code.kind = Block::Kind::code_block;
     code.text = without_final_line_end(html);
     out.push_back(std::move(code));
 }
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

@@ -4,13 +4,13 @@
 #include "inline_reader.hpp"
 #include "input_diagnostics.hpp"
 
-#include <quire/ir.hpp>
+#include <fascicle/ir.hpp>
 
 #include <cmark-gfm.h>
 
 #include <vector>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 // Paragraphs, lists (bullet or ordered, with their start), block quotes and code blocks map
 // one to one. What the IR has no block for keeps its text, with a warning naming the line:
@@ -40,4 +40,4 @@ private:
     InlineReader inlines_;
 };
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

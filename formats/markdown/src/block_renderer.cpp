@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <limits>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 namespace {
 
@@ -155,4 +155,4 @@ std::vector<std::string> BlockRenderer::code_block(const std::string& text) cons
     return out;
 }
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

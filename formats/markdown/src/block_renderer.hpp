@@ -3,7 +3,7 @@
 
 #include "inline_renderer.hpp"
 
-#include <quire/ir.hpp>
+#include <fascicle/ir.hpp>
 
 #include <cstddef>
 #include <optional>
@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 class BlockRenderer {
 public:
@@ -38,4 +38,4 @@ private:
     std::optional<std::size_t> columns_;
 };
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

@@ -4,7 +4,7 @@
 
 #include <mutex>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 namespace {
 
@@ -53,4 +53,4 @@ bool type_name_is(cmark_node* node, std::string_view type_name) {
     return name && type_name == name;
 }
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

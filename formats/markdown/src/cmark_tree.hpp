@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 class CmarkTree {
 public:
@@ -35,4 +35,4 @@ std::string_view literal_of(cmark_node* node);
 // "strikethrough" ...) are told apart.
 bool type_name_is(cmark_node* node, std::string_view type_name);
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

@@ -2,7 +2,7 @@
 
 #include <utf8proc.h>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 namespace {
 
@@ -107,4 +107,4 @@ bool may_start_continuation_line(std::string_view rest) {
     return !(digits + 1 == rest.size() || rest[digits + 1] == ' ' || rest[digits + 1] == '\t');
 }
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

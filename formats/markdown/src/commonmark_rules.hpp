@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <string_view>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 // The class of a character next to an emphasis delimiter, seen the same way by every
 // CommonMark version: `punctuation` is ASCII punctuation or Unicode P*; Unicode symbols (S*),
@@ -33,4 +33,4 @@ bool starts_entity_reference(std::string_view text);
 // Conservative: used to veto line breaks, so a false "no" only makes a line longer.
 bool may_start_continuation_line(std::string_view rest);
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

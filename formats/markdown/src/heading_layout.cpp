@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <vector>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 namespace {
 
@@ -53,4 +53,4 @@ HeadingLayout plan_heading_layout(cmark_node* document, std::optional<int> artic
     return layout;
 }
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

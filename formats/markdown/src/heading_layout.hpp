@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <optional>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 struct HeadingLayout {
     int article_level = 1;
@@ -34,4 +34,4 @@ struct HeadingLayout {
 // chapters, and any document with one top heading: one article).
 HeadingLayout plan_heading_layout(cmark_node* document, std::optional<int> article_level);
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

@@ -4,7 +4,7 @@
 #include <cctype>
 #include <charconv>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 namespace {
 
@@ -150,4 +150,4 @@ std::optional<std::string_view> comment_text(std::string_view html) {
     return body;
 }
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 struct HtmlTag {
     // other: a processing instruction or a declaration (<?...?>, <!DOCTYPE ...>)
@@ -24,4 +24,4 @@ HtmlTag parse_html_tag(std::string_view literal);
 // The text of an HTML block that is one comment and nothing else ("<!-- x -->" gives " x ").
 std::optional<std::string_view> comment_text(std::string_view html);
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

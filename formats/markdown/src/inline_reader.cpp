@@ -7,7 +7,7 @@
 #include <string>
 #include <utility>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 namespace {
 
@@ -67,7 +67,7 @@ bool InlineReader::within_limit(cmark_node* node, int depth) {
     if (!diagnostics_.failed())
         diagnostics_.error(line_of(node) ? line_of(node) : fallback_line_, column_of(node),
                            "emphasis, strong and links are nested more than " + std::to_string(max_nesting_) +
-                               " levels deep here: Quire reads at most " + std::to_string(max_nesting_) +
+                               " levels deep here: Fascicle reads at most " + std::to_string(max_nesting_) +
                                " (--max-nesting N raises the limit)");
     return false;
 }
@@ -115,10 +115,10 @@ void InlineReader::read_children(cmark_node* parent, std::vector<Inline>& out, i
                 if (description.empty())
                     diagnostics_.warning(line, column_of(n), "the image \"" + source +
                                                                  "\" has no description and images have no place in "
-                                                                 "Quire's documents: it is dropped");
+                                                                 "Fascicle's documents: it is dropped");
                 else
                     diagnostics_.warning(line, column_of(n),
-                                         "images have no place in Quire's documents: the image \"" + source +
+                                         "images have no place in Fascicle's documents: the image \"" + source +
                                              "\" is kept as its description, \"" + plain_text(description) + "\"");
                 append_all(target(), std::move(description));
                 break;
@@ -128,10 +128,10 @@ void InlineReader::read_children(cmark_node* parent, std::vector<Inline>& out, i
                 // GFM strikethrough, or a node type this reader does not know: its content stays.
                 const bool strikethrough = type_name_is(n, "strikethrough");
                 diagnostics_.warning(line, column_of(n),
-                                     strikethrough ? std::string("strikethrough has no place in Quire's documents: "
+                                     strikethrough ? std::string("strikethrough has no place in Fascicle's documents: "
                                                                  "its text is kept, not struck through")
                                                    : std::string("Markdown '") + cmark_node_get_type_string(n) +
-                                                         "' has no place in Quire's documents: its text is kept");
+                                                         "' has no place in Fascicle's documents: its text is kept");
                 if (!within_limit(n, inner_depth())) return;
                 std::vector<Inline> content;
                 read_children(n, content, inner_depth());
@@ -200,8 +200,8 @@ void InlineReader::read_html(cmark_node* node, std::vector<OpenTag>& open, std::
             return;
         case HtmlTag::Kind::other: break;
     }
-    diagnostics_.warning(line, column, "the HTML " + literal + " has no meaning in Quire's documents: it is dropped, "
+    diagnostics_.warning(line, column, "the HTML " + literal + " has no meaning in Fascicle's documents: it is dropped, "
                                                                "the text around it kept");
 }
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

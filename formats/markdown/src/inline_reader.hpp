@@ -3,14 +3,14 @@
 
 #include "input_diagnostics.hpp"
 
-#include <quire/ir.hpp>
+#include <fascicle/ir.hpp>
 
 #include <cmark-gfm.h>
 
 #include <cstddef>
 #include <vector>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 // Text (soft line breaks as spaces, neighbouring text joined), emphasis, strong, code, links,
 // hard line breaks. Inline HTML: <em>/<i>, <strong>/<b>, <a href> and <br> are read as what they
@@ -41,4 +41,4 @@ private:
     std::size_t fallback_line_ = 0;  // the block's line, for nodes the parser gave no position
 };
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

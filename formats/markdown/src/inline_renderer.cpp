@@ -9,7 +9,7 @@
 #include <iterator>
 #include <string_view>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 bool MarkdownText::may_break_at(std::size_t offset) const {
     // The ranges are recorded in order and do not overlap: look at the last one starting before.
@@ -430,4 +430,4 @@ std::string InlineRenderer::heading(std::string_view title) const {
     return out;
 }
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

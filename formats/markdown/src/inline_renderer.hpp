@@ -4,7 +4,7 @@
 
 #include "markdown_flavor.hpp"
 
-#include <quire/ir.hpp>
+#include <fascicle/ir.hpp>
 
 #include <cstddef>
 #include <string>
@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 // Inline Markdown; '\n' only where the text has a line break (hard or soft).
 struct MarkdownText {
@@ -36,4 +36,4 @@ private:
     Flavor flavor_;
 };
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

@@ -1,12 +1,12 @@
 // Diagnostics about one Markdown input: each names the input, and an error marks the read failed.
 #pragma once
 
-#include <quire/diagnostics.hpp>
+#include <fascicle/diagnostics.hpp>
 
 #include <cstddef>
 #include <string>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 class InputDiagnostics {
 public:
@@ -27,4 +27,4 @@ private:
     bool failed_ = false;
 };
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

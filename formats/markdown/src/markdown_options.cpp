@@ -3,7 +3,7 @@
 #include <charconv>
 #include <string>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 namespace {
 
@@ -20,7 +20,7 @@ std::vector<OptionSpec> markdown_option_specs() {
     return {
         {"markdown-flavor", "FLAVOR", "Markdown dialect: commonmark (default) or gfm"},
         {"wrap", "MODE", "none (default: a paragraph on one line) or auto (wrap at --columns)"},
-        // The same text in the plain plugin: quire shows one --columns for both.
+        // The same text in the plain plugin: fascicle shows one --columns for both.
         {"columns", "N", "line width in columns (default 72; Markdown wraps only with it or --wrap auto)"},
         {"standalone", "", "Markdown: begin with a YAML metadata block"},
     };
@@ -75,4 +75,4 @@ std::optional<MarkdownOptions> parse_markdown_options(const Options& options,
     return out;
 }
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

@@ -3,13 +3,13 @@
 
 #include "markdown_flavor.hpp"
 
-#include <quire/plugin.hpp>
+#include <fascicle/plugin.hpp>
 
 #include <cstddef>
 #include <optional>
 #include <vector>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 struct MarkdownOptions {
     Flavor flavor = Flavor::commonmark;
@@ -20,11 +20,11 @@ struct MarkdownOptions {
     static constexpr std::size_t default_columns = 72;
 };
 
-// What `quire` shows for the format: --markdown-flavor, --wrap, --columns, --standalone.
+// What `fascicle` shows for the format: --markdown-flavor, --wrap, --columns, --standalone.
 std::vector<OptionSpec> markdown_option_specs();
 
 // Reads the options the user gave; reports each bad value and returns nullopt if any.
 std::optional<MarkdownOptions> parse_markdown_options(const Options& options,
                                                       DiagnosticSink& diagnostics);
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

@@ -4,21 +4,21 @@
 #include "markdown_reader_options.hpp"
 #include "markdown_writer.hpp"
 
-#include <quire/plugin.hpp>
+#include <fascicle/plugin.hpp>
 
 namespace {
 
-quire::PluginDescriptor markdown_plugin() {
-    quire::FormatInfo format;
+fascicle::PluginDescriptor markdown_plugin() {
+    fascicle::FormatInfo format;
     format.name = "markdown";
     format.description = "Markdown: CommonMark, or GitHub Flavored Markdown with --markdown-flavor gfm";
     format.extensions = {".md", ".markdown"};
-    format.make_reader = [] { return std::make_unique<quire::markdown::MarkdownReader>(); };
-    format.make_writer = [] { return std::make_unique<quire::markdown::MarkdownWriter>(); };
-    format.options = quire::markdown::markdown_option_specs();
-    for (auto& spec : quire::markdown::markdown_reader_option_specs()) format.options.push_back(std::move(spec));
+    format.make_reader = [] { return std::make_unique<fascicle::markdown::MarkdownReader>(); };
+    format.make_writer = [] { return std::make_unique<fascicle::markdown::MarkdownWriter>(); };
+    format.options = fascicle::markdown::markdown_option_specs();
+    for (auto& spec : fascicle::markdown::markdown_reader_option_specs()) format.options.push_back(std::move(spec));
 
-    quire::PluginDescriptor plugin;
+    fascicle::PluginDescriptor plugin;
     plugin.name = "markdown";
     plugin.version = "0.2.0";
     plugin.description = "Markdown reader and writer (CommonMark and GFM)";
@@ -28,4 +28,4 @@ quire::PluginDescriptor markdown_plugin() {
 
 }  // namespace
 
-QUIRE_PLUGIN(markdown_plugin)
+FASCICLE_PLUGIN(markdown_plugin)

@@ -9,7 +9,7 @@
 #include "markdown_source.hpp"
 #include "yaml_metadata_reader.hpp"
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 Status MarkdownReader::read(const Input& input, ReadContext& ctx, ArticleSink& sink) {
     auto options = parse_markdown_reader_options(ctx.options, ctx.diagnostics);
@@ -44,4 +44,4 @@ Status MarkdownReader::read(const Input& input, ReadContext& ctx, ArticleSink& s
     return assembler.assemble(tree.document());
 }
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

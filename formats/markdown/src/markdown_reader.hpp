@@ -2,9 +2,9 @@
 // What maps to what: formats/markdown/README.md.
 #pragma once
 
-#include <quire/plugin.hpp>
+#include <fascicle/plugin.hpp>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 class MarkdownReader final : public Reader {
 public:
@@ -12,4 +12,4 @@ public:
     Status read(const Input& input, ReadContext& ctx, ArticleSink& sink) override;
 };
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

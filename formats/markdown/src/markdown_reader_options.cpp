@@ -5,7 +5,7 @@
 #include <charconv>
 #include <string>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 std::vector<OptionSpec> markdown_reader_option_specs() {
     return {
@@ -60,4 +60,4 @@ std::optional<MarkdownReaderOptions> parse_markdown_reader_options(const Options
     return out;
 }
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

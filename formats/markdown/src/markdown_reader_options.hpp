@@ -4,15 +4,15 @@
 
 #include "markdown_flavor.hpp"
 
-#include <quire/input_limits.hpp>
-#include <quire/plugin.hpp>
+#include <fascicle/input_limits.hpp>
+#include <fascicle/plugin.hpp>
 
 #include <cstdint>
 
 #include <optional>
 #include <vector>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 // How deep block quotes and lists, and emphasis, strong and links, may nest (--max-nesting). The
 // IR and every writer walk these trees recursively: a limit keeps a hostile input from exhausting
@@ -24,7 +24,7 @@ struct MarkdownReaderOptions {
     Flavor flavor = Flavor::commonmark;  // gfm: tables and strikethrough are recognised
     // The heading level that starts an article; nullopt: decided from the document (README.md).
     std::optional<int> article_level;
-    // Limits (quire/input_limits.hpp): input bytes, and quotes and lists (or inlines) in each other.
+    // Limits (fascicle/input_limits.hpp): input bytes, and quotes and lists (or inlines) in each other.
     std::uint64_t max_input_size = default_max_input_size;
     int max_nesting = default_max_nesting;
 };
@@ -37,4 +37,4 @@ std::vector<OptionSpec> markdown_reader_option_specs();
 std::optional<MarkdownReaderOptions> parse_markdown_reader_options(const Options& options,
                                                                    DiagnosticSink& diagnostics);
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

@@ -1,7 +1,7 @@
 #include "markdown_source.hpp"
 
-#include <quire/input_limits.hpp>
-#include <quire/text.hpp>
+#include <fascicle/input_limits.hpp>
+#include <fascicle/text.hpp>
 
 #include <cctype>
 #include <cstdio>
@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 namespace {
 
@@ -126,4 +126,4 @@ std::optional<MarkdownSource> read_markdown_source(std::istream& in, std::uint64
     return source;
 }
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 // "---" on the first line, YAML, then "---" or "..." on a line of its own (pandoc's form).
 struct MetadataBlock {
@@ -30,4 +30,4 @@ struct MarkdownSource {
 std::optional<MarkdownSource> read_markdown_source(std::istream& in, std::uint64_t max_bytes,
                                                    InputDiagnostics& diagnostics);
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

@@ -4,7 +4,7 @@
 
 #include <ostream>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 namespace {
 
@@ -109,4 +109,4 @@ Status MarkdownWriter::stream_status() {
     return Status::failed;
 }
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

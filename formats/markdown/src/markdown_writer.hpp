@@ -5,13 +5,13 @@
 #include "block_renderer.hpp"
 #include "markdown_options.hpp"
 
-#include <quire/plugin.hpp>
+#include <fascicle/plugin.hpp>
 
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 class MarkdownWriter : public Writer {
 public:
@@ -37,4 +37,4 @@ private:
     bool wrote_anything_ = false;
 };
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <set>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 namespace {
 
@@ -81,4 +81,4 @@ std::vector<std::string> yaml_metadata_block(const Metadata& metadata) {
     return lines;
 }
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

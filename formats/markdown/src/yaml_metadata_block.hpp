@@ -1,12 +1,12 @@
 // The YAML metadata block that opens a standalone Markdown document (as pandoc reads it).
 #pragma once
 
-#include <quire/ir.hpp>
+#include <fascicle/ir.hpp>
 
 #include <string>
 #include <vector>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 // "---", one key per metadata entry with a value, "---". Values are plain strings in YAML
 // double-quoted form; authors are a list; `language` is written as pandoc's `lang`.
@@ -16,4 +16,4 @@ std::vector<std::string> yaml_metadata_block(const Metadata& metadata);
 // `value` as a YAML double-quoted scalar.
 std::string yaml_quoted(const std::string& value);
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 namespace {
 
@@ -71,7 +71,7 @@ private:
             return;
         }
         warning(value, "the metadata key '" + key + "' holds " + shape(value) +
-                           ", which Quire metadata cannot hold: it is ignored");
+                           ", which Fascicle metadata cannot hold: it is ignored");
     }
 
     // A string, "A; B", a list of strings, or a list of {name: ...} as pandoc's EPUB metadata has.
@@ -100,7 +100,7 @@ private:
                 out.push_back(*name);
             } else {
                 warning(node, "an item of the metadata key '" + key + "' holds " + shape(node) +
-                                  ", which Quire metadata cannot hold: it is ignored");
+                                  ", which Fascicle metadata cannot hold: it is ignored");
             }
         }
         return out;
@@ -178,4 +178,4 @@ void read_yaml_metadata(const MetadataBlock& block, InputDiagnostics& diagnostic
     MetadataReader(document, block.yaml_line, diagnostics, into).read_mapping(root);
 }
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

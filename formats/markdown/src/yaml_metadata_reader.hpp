@@ -5,15 +5,15 @@
 #include "input_diagnostics.hpp"
 #include "markdown_source.hpp"
 
-#include <quire/ir.hpp>
+#include <fascicle/ir.hpp>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 
 // Sets `into` from the block's keys: title, author or authors (a string, "A; B", or a list of
 // strings or of {name: ...}), lang or language, date, identifier, publisher, description or
 // abstract, rights; any other key with a string (or a list of strings, joined with "; ") goes to
 // Metadata::extra. Values are taken as plain text, as the writer writes them.
-// YAML that does not parse is an error at its line; a value Quire cannot hold (a mapping) is a warning.
+// YAML that does not parse is an error at its line; a value Fascicle cannot hold (a mapping) is a warning.
 void read_yaml_metadata(const MetadataBlock& block, InputDiagnostics& diagnostics, Metadata& into);
 
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-namespace quire::markdown {
+namespace fascicle::markdown {
 namespace {
 
 std::string paragraph(const std::vector<Inline>& inlines, Flavor flavor = Flavor::commonmark) {
@@ -125,4 +125,4 @@ TEST(MarkdownEscaping, WrappingNeverStartsALineWithABlockMarker) {
 }
 
 }  // namespace
-}  // namespace quire::markdown
+}  // namespace fascicle::markdown

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace quire::markdown::test {
+namespace fascicle::markdown::test {
 
 namespace {
 
@@ -167,4 +167,4 @@ std::vector<LeafBlock> with_collapsed_whitespace(std::vector<LeafBlock> blocks) 
     return blocks;
 }
 
-}  // namespace quire::markdown::test
+}  // namespace fascicle::markdown::test

@@ -4,11 +4,11 @@
 
 #include "markdown_tree.hpp"
 
-#include <quire/ir.hpp>
+#include <fascicle/ir.hpp>
 
 #include <vector>
 
-namespace quire::markdown::test {
+namespace fascicle::markdown::test {
 
 // The blocks of `book` as MarkdownWriter lays them out (headings, summary in a quote, ...).
 std::vector<LeafBlock> expected_blocks(const Book& book, bool split = false);
@@ -21,4 +21,4 @@ std::vector<LeafBlock> normalized(std::vector<LeafBlock> blocks);
 // For wrapped output: every run of spaces and newlines in text as one space.
 std::vector<LeafBlock> with_collapsed_whitespace(std::vector<LeafBlock> blocks);
 
-}  // namespace quire::markdown::test
+}  // namespace fascicle::markdown::test

@@ -6,16 +6,16 @@
 
 #include <cstdlib>
 
-namespace quire::markdown::test {
+namespace fascicle::markdown::test {
 
-std::filesystem::path golden_dir() { return std::filesystem::path(QUIRE_MARKDOWN_TEST_DIR) / "golden"; }
+std::filesystem::path golden_dir() { return std::filesystem::path(FASCICLE_MARKDOWN_TEST_DIR) / "golden"; }
 
 void expect_golden(const std::string& name, const std::string& actual) {
     const auto path = golden_dir() / name;
-    if (std::getenv("QUIRE_REGENERATE_GOLDEN")) quire::test::write_file(path, actual);
-    ASSERT_TRUE(std::filesystem::exists(path)) << path << " is missing: run with QUIRE_REGENERATE_GOLDEN=1";
-    EXPECT_TRUE(actual == quire::test::read_file(path))
+    if (std::getenv("FASCICLE_REGENERATE_GOLDEN")) fascicle::test::write_file(path, actual);
+    ASSERT_TRUE(std::filesystem::exists(path)) << path << " is missing: run with FASCICLE_REGENERATE_GOLDEN=1";
+    EXPECT_TRUE(actual == fascicle::test::read_file(path))
         << name << " differs from its golden file " << path << "; actual output:\n" << actual.substr(0, 4000);
 }
 
-}  // namespace quire::markdown::test
+}  // namespace fascicle::markdown::test

@@ -1,6 +1,6 @@
 #include "hostile_text.hpp"
 
-namespace quire::markdown::test {
+namespace fascicle::markdown::test {
 
 namespace {
 
@@ -113,4 +113,4 @@ std::vector<Inline> random_inlines(std::mt19937& random, int depth) {
     return out;
 }
 
-}  // namespace quire::markdown::test
+}  // namespace fascicle::markdown::test

@@ -2,13 +2,13 @@
 // positions where CommonMark gives it meaning, and seeded random text and inline trees.
 #pragma once
 
-#include <quire/ir.hpp>
+#include <fascicle/ir.hpp>
 
 #include <random>
 #include <string>
 #include <vector>
 
-namespace quire::markdown::test {
+namespace fascicle::markdown::test {
 
 // Each ASCII punctuation character alone, doubled, tripled, at line starts and ends, between
 // words and inside them, after digits, escaped, plus the classic traps ("1. x", "# x", "> x",
@@ -24,4 +24,4 @@ std::string random_text(std::mt19937& random, std::size_t max_length);
 // A random inline tree: text, emphasis, strong, code, links and line breaks, nested.
 std::vector<Inline> random_inlines(std::mt19937& random, int depth);
 
-}  // namespace quire::markdown::test
+}  // namespace fascicle::markdown::test

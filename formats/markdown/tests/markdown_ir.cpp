@@ -5,14 +5,14 @@
 
 #include <test_support.hpp>
 
-#include <quire/text.hpp>
+#include <fascicle/text.hpp>
 
 #include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 
-namespace quire::markdown::test {
+namespace fascicle::markdown::test {
 
 namespace {
 
@@ -95,7 +95,7 @@ std::vector<std::string> dump_lines(const Book& book) {
 
 Book sample_book_with_metadata() {
     Book book = sample_book();
-    std::ifstream ini(quire::test::sample_corpus_dir() / "book.ini");
+    std::ifstream ini(fascicle::test::sample_corpus_dir() / "book.ini");
     for (std::string line; std::getline(ini, line);) {
         if (line.starts_with("[")) break;  // the [article ID] sections: titles the pipeline applies
         if (line.empty() || line.starts_with("#")) continue;
@@ -108,10 +108,10 @@ Book sample_book_with_metadata() {
 
 Book article_text_book(const std::filesystem::path& file) {
     Book book;
-    quire::test::CollectingArticles articles;
-    quire::test::RecordingDiagnostics diagnostics;
+    fascicle::test::CollectingArticles articles;
+    fascicle::test::RecordingDiagnostics diagnostics;
     article_text::ArticleTextReader reader;
-    if (quire::test::read_file_with(reader, file, articles, diagnostics) != Status::ok)
+    if (fascicle::test::read_file_with(reader, file, articles, diagnostics) != Status::ok)
         throw std::runtime_error("cannot read " + file.string() + ": " + diagnostics.text());
     book.articles = std::move(articles.articles);
     return book;
@@ -149,4 +149,4 @@ std::vector<Inline> markdown_equivalent(const std::vector<Inline>& inlines) {
     return out;
 }
 
-}  // namespace quire::markdown::test
+}  // namespace fascicle::markdown::test

@@ -2,7 +2,7 @@
 // Markdown writer's output cannot carry made equal (the list, with reasons, is in README.md).
 #pragma once
 
-#include <quire/ir.hpp>
+#include <fascicle/ir.hpp>
 
 #include <gtest/gtest.h>
 
@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace quire::markdown::test {
+namespace fascicle::markdown::test {
 
 // `expected == actual`, or a failure showing the first line where their dumps differ.
 ::testing::AssertionResult same_book(const Book& expected, const Book& actual);
@@ -45,4 +45,4 @@ Book as_read(Book book);
 // newlines in code spans as spaces.
 std::vector<Inline> markdown_equivalent(const std::vector<Inline>& inlines);
 
-}  // namespace quire::markdown::test
+}  // namespace fascicle::markdown::test

@@ -1,22 +1,22 @@
-// The reader through the quire CLI: the sample corpus as Markdown and back to article-text files
+// The reader through the fascicle CLI: the sample corpus as Markdown and back to article-text files
 // gives the original articles byte for byte; Markdown read and written again gives the same bytes.
 #include <test_support.hpp>
 
-#include <quire/text.hpp>
+#include <fascicle/text.hpp>
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <map>
 
-namespace quire::markdown::test {
+namespace fascicle::markdown::test {
 namespace {
 
 namespace fs = std::filesystem;
-using quire::test::read_file;
-using quire::test::run_quire;
-using quire::test::sample_corpus_dir;
-using quire::test::TempDir;
+using fascicle::test::read_file;
+using fascicle::test::run_fascicle;
+using fascicle::test::sample_corpus_dir;
+using fascicle::test::TempDir;
 
 // File name → bytes, for every file of a folder.
 std::map<std::string, std::string> files_in(const fs::path& dir) {
@@ -35,7 +35,7 @@ std::vector<std::string> sorted_values(const std::map<std::string, std::string>&
 // The corpus written straight back as article-text files: the canonical form of each article
 // (the original bytes plus a final newline), named by article id.
 std::map<std::string, std::string> canonical_corpus(const TempDir& dir) {
-    auto r = run_quire({sample_corpus_dir().string(), "-t", "article-text", "--split", (dir / "canonical").string()});
+    auto r = run_fascicle({sample_corpus_dir().string(), "-t", "article-text", "--split", (dir / "canonical").string()});
     EXPECT_EQ(r.status, 0) << r.err;
     auto files = files_in(dir / "canonical");
     EXPECT_EQ(files.size(), 5u);
@@ -49,14 +49,14 @@ std::map<std::string, std::string> canonical_corpus(const TempDir& dir) {
 TEST(MarkdownReaderCli, SplitMarkdownBackToTheCorpusByteForByte) {
     TempDir dir;
     const auto canonical = canonical_corpus(dir);
-    auto md = run_quire({sample_corpus_dir().string(), "-t", "markdown", "--split", (dir / "md").string()});
+    auto md = run_fascicle({sample_corpus_dir().string(), "-t", "markdown", "--split", (dir / "md").string()});
     ASSERT_EQ(md.status, 0) << md.err;
     std::vector<std::string> args;
     for (const auto& [name, bytes] : files_in(dir / "md")) args.push_back((dir / "md" / name).string());
     ASSERT_EQ(args.size(), 5u);
     for (const char* a : {"-t", "article-text", "--split"}) args.emplace_back(a);
     args.push_back((dir / "back").string());
-    auto back = run_quire(args);
+    auto back = run_fascicle(args);
     ASSERT_EQ(back.status, 0) << back.err;
     EXPECT_EQ(files_in(dir / "back"), canonical);
 }
@@ -70,10 +70,10 @@ TEST(MarkdownReaderCli, WholeBookMarkdownBackToTheCorpusByteForByte) {
          {std::vector<std::string>{}, {"--markdown-flavor", "gfm", "--wrap", "auto", "--standalone"}}) {
         std::vector<std::string> write{sample_corpus_dir().string(), "-o", (dir / "corpus.md").string()};
         write.insert(write.end(), writer_options.begin(), writer_options.end());
-        auto md = run_quire(write);
+        auto md = run_fascicle(write);
         ASSERT_EQ(md.status, 0) << md.err;
         fs::remove_all(dir / "back");
-        auto back = run_quire({(dir / "corpus.md").string(), "-t", "article-text", "--split", (dir / "back").string(),
+        auto back = run_fascicle({(dir / "corpus.md").string(), "-t", "article-text", "--split", (dir / "back").string(),
                                "--markdown-flavor", writer_options.empty() ? "commonmark" : "gfm"});
         ASSERT_EQ(back.status, 0) << back.err;
         const auto files = files_in(dir / "back");
@@ -88,15 +88,15 @@ TEST(MarkdownReaderCli, WholeBookMarkdownBackToTheCorpusByteForByte) {
 TEST(MarkdownReaderCli, HostileArticleBackByteForByte) {
     TempDir dir;
     std::size_t files = 0;
-    for (const auto& entry : fs::directory_iterator(quire::test::test_data_dir() / "hostile")) {
+    for (const auto& entry : fs::directory_iterator(fascicle::test::test_data_dir() / "hostile")) {
         if (entry.path().extension() != ".txt") continue;
         ++files;
-        auto canonical = run_quire({entry.path().string(), "-t", "article-text", "-o", (dir / "canonical.txt").string()});
+        auto canonical = run_fascicle({entry.path().string(), "-t", "article-text", "-o", (dir / "canonical.txt").string()});
         ASSERT_EQ(canonical.status, 0) << canonical.err;
         for (const char* flavor : {"commonmark", "gfm"}) {
-            auto md = run_quire({entry.path().string(), "-o", (dir / "h.md").string(), "--markdown-flavor", flavor});
+            auto md = run_fascicle({entry.path().string(), "-o", (dir / "h.md").string(), "--markdown-flavor", flavor});
             ASSERT_EQ(md.status, 0) << md.err;
-            auto back = run_quire({(dir / "h.md").string(), "-t", "article-text", "-o", (dir / "back.txt").string(),
+            auto back = run_fascicle({(dir / "h.md").string(), "-t", "article-text", "-o", (dir / "back.txt").string(),
                                    "--markdown-flavor", flavor});
             ASSERT_EQ(back.status, 0) << back.err;
             EXPECT_TRUE(read_file(dir / "back.txt") == read_file(dir / "canonical.txt")) << entry.path() << " " << flavor;
@@ -112,11 +112,11 @@ TEST(MarkdownReaderCli, MarkdownReadAndWrittenAgainIsTheSameDocument) {
          {std::vector<std::string>{}, {"--standalone"}, {"--markdown-flavor", "gfm", "--columns", "60", "--standalone"}}) {
         std::vector<std::string> first{sample_corpus_dir().string(), "-o", (dir / "first.md").string()};
         first.insert(first.end(), options.begin(), options.end());
-        auto a = run_quire(first);
+        auto a = run_fascicle(first);
         ASSERT_EQ(a.status, 0) << a.err;
         std::vector<std::string> second{(dir / "first.md").string(), "-o", (dir / "second.md").string()};
         second.insert(second.end(), options.begin(), options.end());
-        auto b = run_quire(second);
+        auto b = run_fascicle(second);
         ASSERT_EQ(b.status, 0) << b.err;
         EXPECT_TRUE(read_file(dir / "first.md") == read_file(dir / "second.md")) << "options: " << options.size();
     }
@@ -124,8 +124,8 @@ TEST(MarkdownReaderCli, MarkdownReadAndWrittenAgainIsTheSameDocument) {
 
 TEST(MarkdownReaderCli, ErrorsNameTheFileAndLineAndFailTheRun) {
     TempDir dir;
-    quire::test::write_file(dir / "bad.md", "# Title\n\nfine\n\nbad \xE9 byte\n");
-    auto r = run_quire({(dir / "bad.md").string(), "-o", (dir / "out.txt").string(), "-t", "article-text"});
+    fascicle::test::write_file(dir / "bad.md", "# Title\n\nfine\n\nbad \xE9 byte\n");
+    auto r = run_fascicle({(dir / "bad.md").string(), "-o", (dir / "out.txt").string(), "-t", "article-text"});
     EXPECT_EQ(r.status, 65) << r.err;
     EXPECT_NE(r.err.find("bad.md:5:5: error: the byte 0xE9 does not begin a valid UTF-8 sequence"), std::string::npos)
         << r.err;
@@ -134,14 +134,14 @@ TEST(MarkdownReaderCli, ErrorsNameTheFileAndLineAndFailTheRun) {
 
 TEST(MarkdownReaderCli, BadArticleLevelIsAUsageError) {
     TempDir dir;
-    quire::test::write_file(dir / "a.md", "# Title\n\ntext\n\n## Section\n\ntext\n");
-    auto r = run_quire({(dir / "a.md").string(), "-o", (dir / "out.md").string(), "--markdown-article-level", "7"});
+    fascicle::test::write_file(dir / "a.md", "# Title\n\ntext\n\n## Section\n\ntext\n");
+    auto r = run_fascicle({(dir / "a.md").string(), "-o", (dir / "out.md").string(), "--markdown-article-level", "7"});
     EXPECT_EQ(r.status, 64) << r.err;
     EXPECT_NE(r.err.find("--markdown-article-level must be a heading level from 1 to 6, not '7'"), std::string::npos)
         << r.err;
-    auto help = run_quire({"--help"});
+    auto help = run_fascicle({"--help"});
     EXPECT_NE(help.out.find("--markdown-article-level"), std::string::npos);
 }
 
 }  // namespace
-}  // namespace quire::markdown::test
+}  // namespace fascicle::markdown::test

@@ -8,7 +8,7 @@
 
 #include <random>
 
-namespace quire::markdown::test {
+namespace fascicle::markdown::test {
 namespace {
 
 // The article's introduction as plain text, one paragraph (or code block) a line.
@@ -71,12 +71,12 @@ TEST(MarkdownReaderErrors, MetadataBlockMustBeAMapping) {
               "not a list\n");
 }
 
-TEST(MarkdownReaderWarnings, MetadataValuesQuireCannotHold) {
+TEST(MarkdownReaderWarnings, MetadataValuesFascicleCannotHold) {
     auto read = read_markdown("---\ntitle:\n  main: A\n  sub: B\nauthor:\n  - Ada\n  - [x, y]\n  - name: Emilie\nkeywords: [paper, ink]\n---\n\n# T\n");
     EXPECT_EQ(read.status, Status::ok);
     EXPECT_EQ(problems(read),
-              "doc.md:3:3: warning: the metadata key 'title' holds a mapping, which Quire metadata cannot hold: it is ignored\n"
-              "doc.md:7:5: warning: an item of the metadata key 'author' holds a list, which Quire metadata cannot hold: "
+              "doc.md:3:3: warning: the metadata key 'title' holds a mapping, which Fascicle metadata cannot hold: it is ignored\n"
+              "doc.md:7:5: warning: an item of the metadata key 'author' holds a list, which Fascicle metadata cannot hold: "
               "it is ignored\n");
     EXPECT_EQ(read.book.metadata.authors, (std::vector<std::string>{"Ada", "Emilie"}));
     EXPECT_EQ(read.book.metadata.extra.at("keywords"), "paper; ink");
@@ -101,7 +101,7 @@ TEST(MarkdownReaderWarnings, HtmlBlocksKeepTheirSourceWithAWarning) {
     auto read = read_markdown("# T\n\nbefore\n\n<div class=\"note\">\nKeep *me*\n</div>\n\n<!-- -->\n\n<!-- a remark -->\n\nafter\n");
     ASSERT_EQ(read.status, Status::ok);
     EXPECT_EQ(problems(read),
-              "doc.md:5:1: warning: Quire reads no HTML: this HTML block is kept as its source, in a code block\n"
+              "doc.md:5:1: warning: Fascicle reads no HTML: this HTML block is kept as its source, in a code block\n"
               "doc.md:11:1: warning: an HTML comment is not text: it is dropped\n");
     ASSERT_EQ(read.book.articles.size(), 1u);
     EXPECT_EQ(introduction_text(read.book.articles[0]), "before\n<div class=\"note\">\nKeep *me*\n</div>\nafter\n");
@@ -113,11 +113,11 @@ TEST(MarkdownReaderWarnings, InlineHtmlTagsAreDroppedTheirTextKept) {
                               "<em>kept</em> <b>bold</b> <a href=\"https://e.x/?a=1&amp;b=2\">link</a> line<br>break\n");
     ASSERT_EQ(read.status, Status::ok);
     EXPECT_EQ(problems(read),
-              "doc.md:3:2: warning: the HTML <sub> has no meaning in Quire's documents: it is dropped, the text around it kept\n"
-              "doc.md:3:8: warning: the HTML </sub> has no meaning in Quire's documents: it is dropped, the text around it kept\n"
-              "doc.md:3:20: warning: the HTML <span class=x> has no meaning in Quire's documents: it is dropped, the text "
+              "doc.md:3:2: warning: the HTML <sub> has no meaning in Fascicle's documents: it is dropped, the text around it kept\n"
+              "doc.md:3:8: warning: the HTML </sub> has no meaning in Fascicle's documents: it is dropped, the text around it kept\n"
+              "doc.md:3:20: warning: the HTML <span class=x> has no meaning in Fascicle's documents: it is dropped, the text "
               "around it kept\n"
-              "doc.md:3:38: warning: the HTML </span> has no meaning in Quire's documents: it is dropped, the text around it "
+              "doc.md:3:38: warning: the HTML </span> has no meaning in Fascicle's documents: it is dropped, the text around it "
               "kept\n");
     ASSERT_EQ(read.book.articles.size(), 1u);
     const auto& inlines = read.book.articles[0].introduction.at(0).inlines;
@@ -144,9 +144,9 @@ TEST(MarkdownReaderWarnings, ImagesKeepTheirDescription) {
     auto read = read_markdown("# T\n\nSee ![a *red* mill](mill.png) and ![](empty.png).\n");
     ASSERT_EQ(read.status, Status::ok);
     EXPECT_EQ(problems(read),
-              "doc.md:3:5: warning: images have no place in Quire's documents: the image \"mill.png\" is kept as its "
+              "doc.md:3:5: warning: images have no place in Fascicle's documents: the image \"mill.png\" is kept as its "
               "description, \"a red mill\"\n"
-              "doc.md:3:35: warning: the image \"empty.png\" has no description and images have no place in Quire's "
+              "doc.md:3:35: warning: the image \"empty.png\" has no description and images have no place in Fascicle's "
               "documents: it is dropped\n");
     EXPECT_EQ(introduction_text(read.book.articles.at(0)), "See a red mill and .\n");
 }
@@ -156,9 +156,9 @@ TEST(MarkdownReaderWarnings, GfmTablesAndStrikethroughKeepTheirText) {
     auto gfm = read_markdown(markdown, {{"markdown-flavor", "gfm"}});
     ASSERT_EQ(gfm.status, Status::ok);
     EXPECT_EQ(problems(gfm),
-              "doc.md:3:3: warning: strikethrough has no place in Quire's documents: its text is kept, not struck "
+              "doc.md:3:3: warning: strikethrough has no place in Fascicle's documents: its text is kept, not struck "
               "through\n"
-              "doc.md:5:1: warning: tables have no place in Quire's documents: each row of this table is kept as a "
+              "doc.md:5:1: warning: tables have no place in Fascicle's documents: each row of this table is kept as a "
               "paragraph, its cells separated by \" | \"\n");
     EXPECT_EQ(introduction_text(gfm.book.articles.at(0)), "A struck word.\na | b\n1 | 2\n");
     EXPECT_EQ(gfm.book.articles[0].introduction[2].inlines.at(1).kind, Inline::Kind::code);
@@ -196,7 +196,7 @@ TEST(MarkdownReaderLimits, QuotesNestedBeyondTheLimitAreAnError) {
         EXPECT_EQ(read.status, Status::failed) << depth;
         EXPECT_TRUE(read.book.articles.empty());
         EXPECT_EQ(problems(read), "doc.md:5:101: error: block quotes and lists are nested more than 100 levels deep "
-                                  "here: Quire reads at most 100 (--max-nesting N raises the limit)\n")
+                                  "here: Fascicle reads at most 100 (--max-nesting N raises the limit)\n")
             << depth;
     }
 }
@@ -222,7 +222,7 @@ TEST(MarkdownReaderLimits, InlinesNestedBeyondTheLimitAreAnError) {
     auto html = read_markdown("# T\n\n" + repeated("<em>", 500) + "deep" + repeated("</em>", 500) + "\n");
     EXPECT_EQ(html.status, Status::failed);
     EXPECT_EQ(problems(html), "doc.md:3:401: error: emphasis, strong and links are nested more than 100 levels deep "
-                              "here: Quire reads at most 100 (--max-nesting N raises the limit)\n");
+                              "here: Fascicle reads at most 100 (--max-nesting N raises the limit)\n");
 }
 
 // Seeded random documents of block starts, HTML, punctuation and text: the reader never fails on
@@ -267,4 +267,4 @@ TEST(MarkdownReaderWarnings, EmptyDocumentGivesNoArticle) {
 }
 
 }  // namespace
-}  // namespace quire::markdown::test
+}  // namespace fascicle::markdown::test

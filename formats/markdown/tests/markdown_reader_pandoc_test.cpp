@@ -1,5 +1,5 @@
 // Markdown no one here wrote: pandoc makes it from the shared fixture (tests/data/pandoc/fixture.md)
-// as CommonMark, GFM, pandoc's Markdown and strict Markdown; quire reads each, and the titles,
+// as CommonMark, GFM, pandoc's Markdown and strict Markdown; fascicle reads each, and the titles,
 // the metadata and every paragraph's text must be the fixture's.
 #include "read_markdown.hpp"
 
@@ -10,14 +10,14 @@
 #include <regex>
 #include <sstream>
 
-namespace quire::markdown::test {
+namespace fascicle::markdown::test {
 namespace {
 
 namespace fs = std::filesystem;
-using quire::test::run_shell;
-using quire::test::shell_quote;
+using fascicle::test::run_shell;
+using fascicle::test::shell_quote;
 
-fs::path fixture_path() { return quire::test::test_data_dir() / "pandoc" / "fixture.md"; }
+fs::path fixture_path() { return fascicle::test::test_data_dir() / "pandoc" / "fixture.md"; }
 
 // The fixture's content, read line by line from its source: it is simple by design (its header
 // says what it holds), so that this reading needs no Markdown parser.
@@ -45,7 +45,7 @@ std::string unquoted(const std::string& s) {
 }
 
 Fixture read_fixture() {
-    std::istringstream in(quire::test::read_file(fixture_path()));
+    std::istringstream in(fascicle::test::read_file(fixture_path()));
     std::vector<std::string> lines;
     for (std::string line; std::getline(in, line);) lines.push_back(line);
 
@@ -145,7 +145,7 @@ protected:
         auto r = run_shell("pandoc -f markdown -t " + format + (standalone ? " --standalone" : "") + " -o " +
                            shell_quote(out.string()) + " " + shell_quote(fixture_path().string()));
         EXPECT_EQ(r.status, 0) << r.err;
-        return quire::test::read_file(out);
+        return fascicle::test::read_file(out);
     }
 
     // Reads `markdown` and compares it with the fixture; with the metadata when it has a block.
@@ -200,10 +200,10 @@ protected:
         EXPECT_EQ(articles[2].id, "caring-for-old-documents");
     }
 
-    quire::test::TempDir dir_;
+    fascicle::test::TempDir dir_;
 };
 
-TEST_F(PandocFixture, TheFixtureItself) { expect_fixture(quire::test::read_file(fixture_path()), "commonmark", true); }
+TEST_F(PandocFixture, TheFixtureItself) { expect_fixture(fascicle::test::read_file(fixture_path()), "commonmark", true); }
 
 TEST_F(PandocFixture, PandocCommonMark) { expect_fixture(pandoc("commonmark", false), "commonmark", false); }
 
@@ -215,4 +215,4 @@ TEST_F(PandocFixture, PandocMarkdownStandalone) { expect_fixture(pandoc("markdow
 TEST_F(PandocFixture, PandocStrictMarkdown) { expect_fixture(pandoc("markdown_strict", false), "commonmark", false); }
 
 }  // namespace
-}  // namespace quire::markdown::test
+}  // namespace fascicle::markdown::test

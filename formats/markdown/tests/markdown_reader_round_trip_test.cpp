@@ -16,7 +16,7 @@
 #include <filesystem>
 #include <random>
 
-namespace quire::markdown::test {
+namespace fascicle::markdown::test {
 namespace {
 
 struct WriterSetup {
@@ -82,7 +82,7 @@ TEST(MarkdownReaderRoundTrip, SampleCorpusSplitKeepsTheArticleIds) {
 // Every article of tests/data/hostile (the hostile-punctuation article the readers share).
 std::vector<std::filesystem::path> hostile_files() {
     std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(quire::test::test_data_dir() / "hostile"))
+    for (const auto& entry : std::filesystem::directory_iterator(fascicle::test::test_data_dir() / "hostile"))
         if (entry.path().extension() == ".txt") files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     return files;
@@ -101,7 +101,7 @@ TEST(MarkdownReaderRoundTrip, HostileArticlesOfTheTestData) {
         twice.articles[1].id = "copy";
         for (const auto& setup : setups) {
             // Wrapping may break a line at a run of blanks, which Markdown reads back as one space.
-            if (setup.columns && quire::test::read_file(file).find("  ") != std::string::npos) continue;
+            if (setup.columns && fascicle::test::read_file(file).find("  ") != std::string::npos) continue;
             EXPECT_TRUE(whole_book_round_trips(book, setup, book.articles[0].id)) << file;
             EXPECT_TRUE(whole_book_round_trips(twice, setup)) << file;
             EXPECT_TRUE(split_round_trips(book, setup)) << file;
@@ -144,10 +144,10 @@ TEST(MarkdownReaderRoundTrip, HostileStringsAlone) {
     }
 }
 
-// Seeded random inline trees (QUIRE_MARKDOWN_FUZZ_SEED, QUIRE_MARKDOWN_FUZZ_ROUNDS change them).
+// Seeded random inline trees (FASCICLE_MARKDOWN_FUZZ_SEED, FASCICLE_MARKDOWN_FUZZ_ROUNDS change them).
 TEST(MarkdownReaderRoundTrip, RandomInlineTrees) {
-    const char* seed_text = std::getenv("QUIRE_MARKDOWN_FUZZ_SEED");
-    const char* rounds_text = std::getenv("QUIRE_MARKDOWN_FUZZ_ROUNDS");
+    const char* seed_text = std::getenv("FASCICLE_MARKDOWN_FUZZ_SEED");
+    const char* rounds_text = std::getenv("FASCICLE_MARKDOWN_FUZZ_ROUNDS");
     std::mt19937 random(seed_text ? static_cast<unsigned>(std::strtoul(seed_text, nullptr, 10)) : 20250117u);
     const int rounds = rounds_text ? std::max(1, std::atoi(rounds_text)) : 600;
     for (int round = 0; round < rounds; ++round) {
@@ -173,4 +173,4 @@ TEST(MarkdownReaderRoundTrip, RandomInlineTrees) {
 }
 
 }  // namespace
-}  // namespace quire::markdown::test
+}  // namespace fascicle::markdown::test

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-namespace quire::markdown::test {
+namespace fascicle::markdown::test {
 namespace {
 
 std::vector<std::string> titles(const Book& book) {
@@ -94,7 +94,7 @@ TEST(MarkdownReaderHeadings, ArticleLevelOption) {
     EXPECT_EQ(titles(by_option.book), (Strings{"Chapter A", "Chapter B"}));
     EXPECT_EQ(problems(by_option),
               "doc.md:11:1: warning: the heading \"Part Two\" is above the article level (2) and is not the book's title: "
-              "Quire has no parts, so it is dropped and what follows it continues the article before it "
+              "Fascicle has no parts, so it is dropped and what follows it continues the article before it "
               "(--markdown-article-level sets the level)\n");
     // "Part text." continues the section before the dropped heading.
     EXPECT_EQ(by_option.book.articles[0].sections.at(0).blocks.size(), 2u);
@@ -170,7 +170,7 @@ TEST(MarkdownReaderMetadata, BlockKeysBecomeBookMetadata) {
         "lang: en-GB\n"
         "date: 2024-05-01\n"
         "identifier: 'urn:isbn:123'\n"
-        "publisher: Quire\n"
+        "publisher: Fascicle\n"
         "abstract: |\n"
         "  Two lines\n"
         "  of abstract.\n"
@@ -185,7 +185,7 @@ TEST(MarkdownReaderMetadata, BlockKeysBecomeBookMetadata) {
     EXPECT_EQ(m.language, "en-GB");
     EXPECT_EQ(m.date, "2024-05-01");
     EXPECT_EQ(m.identifier, "urn:isbn:123");
-    EXPECT_EQ(m.publisher, "Quire");
+    EXPECT_EQ(m.publisher, "Fascicle");
     EXPECT_EQ(m.description, "Two lines\nof abstract.\n");
     EXPECT_EQ(m.rights, "");
     EXPECT_EQ(m.extra.at("subtitle"), "On paper");
@@ -244,4 +244,4 @@ TEST(MarkdownReaderInlines, EachKind) {
 }
 
 }  // namespace
-}  // namespace quire::markdown::test
+}  // namespace fascicle::markdown::test

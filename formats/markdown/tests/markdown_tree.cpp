@@ -1,8 +1,8 @@
-// Compiled twice: against libcmark (CommonMark) and, with QUIRE_TEST_GFM, against libcmark-gfm,
+// Compiled twice: against libcmark (CommonMark) and, with FASCICLE_TEST_GFM, against libcmark-gfm,
 // whose API has the same names.
 #include "markdown_tree.hpp"
 
-#ifdef QUIRE_TEST_GFM
+#ifdef FASCICLE_TEST_GFM
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 #else
@@ -15,7 +15,7 @@
 #include <sstream>
 #include <stdexcept>
 
-namespace quire::markdown::test {
+namespace fascicle::markdown::test {
 
 namespace {
 
@@ -87,7 +87,7 @@ private:
                 if (i.kind == Inline::Kind::link) {
                     const char* url = cmark_node_get_url(n);
                     i.target = url ? url : "";
-#ifdef QUIRE_TEST_GFM
+#ifdef FASCICLE_TEST_GFM
                     // GFM's autolinks extension links bare URLs and addresses in text: keep the text.
                     const std::string shown = plain_text(i.children);
                     if (i.target == shown || i.target == "http://" + shown || i.target == "mailto:" + shown) {
@@ -196,7 +196,7 @@ std::string describe(const std::vector<LeafBlock>& blocks) {
 }
 
 std::vector<LeafBlock> parse_markdown(const std::string& markdown) {
-#ifdef QUIRE_TEST_GFM
+#ifdef FASCICLE_TEST_GFM
     cmark_gfm_core_extensions_ensure_registered();
     std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(cmark_parser_new(CMARK_OPT_DEFAULT),
                                                                        cmark_parser_free);
@@ -215,11 +215,11 @@ std::vector<LeafBlock> parse_markdown(const std::string& markdown) {
 }
 
 const char* parser_flavor() {
-#ifdef QUIRE_TEST_GFM
+#ifdef FASCICLE_TEST_GFM
     return "gfm";
 #else
     return "commonmark";
 #endif
 }
 
-}  // namespace quire::markdown::test
+}  // namespace fascicle::markdown::test

@@ -2,12 +2,12 @@
 // as the blocks a round-trip test compares with the IR.
 #pragma once
 
-#include <quire/ir.hpp>
+#include <fascicle/ir.hpp>
 
 #include <string>
 #include <vector>
 
-namespace quire::markdown::test {
+namespace fascicle::markdown::test {
 
 // A leaf block as a reader sees it. `containers` names the blocks around it, outermost first,
 // e.g. "quote/list/item"; `text` is the code block's content or the heading's plain text.
@@ -33,4 +33,4 @@ std::vector<LeafBlock> parse_markdown(const std::string& markdown);
 // "commonmark" or "gfm": which parser parse_markdown uses.
 const char* parser_flavor();
 
-}  // namespace quire::markdown::test
+}  // namespace fascicle::markdown::test

@@ -1,4 +1,4 @@
-// The Markdown writer as a whole: golden files on the sample corpus (through the quire CLI) and
+// The Markdown writer as a whole: golden files on the sample corpus (through the fascicle CLI) and
 // on the hostile-punctuation article, --split, --standalone, wrapping options and their errors.
 #include "golden.hpp"
 #include "hostile_text.hpp"
@@ -16,14 +16,14 @@
 #include <sstream>
 #include <utility>
 
-namespace quire::markdown::test {
+namespace fascicle::markdown::test {
 namespace {
 
 namespace fs = std::filesystem;
-using quire::test::read_file;
-using quire::test::run_quire;
-using quire::test::sample_corpus_dir;
-using quire::test::TempDir;
+using fascicle::test::read_file;
+using fascicle::test::run_fascicle;
+using fascicle::test::sample_corpus_dir;
+using fascicle::test::TempDir;
 
 std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> lines;
@@ -32,24 +32,24 @@ std::vector<std::string> lines_of(const std::string& text) {
     return lines;
 }
 
-// Articles rendered on several threads (quire -j) give the same bytes.
+// Articles rendered on several threads (fascicle -j) give the same bytes.
 TEST(MarkdownGolden, SampleCorpusRenderedInParallel) {
     TempDir dir;
-    auto r = run_quire({sample_corpus_dir().string(), "-o", (dir / "corpus.md").string(), "-j", "3"});
+    auto r = run_fascicle({sample_corpus_dir().string(), "-o", (dir / "corpus.md").string(), "-j", "3"});
     ASSERT_EQ(r.status, 0) << r.err;
     expect_golden("corpus.md", read_file(dir / "corpus.md"));
 }
 
 TEST(MarkdownGolden, SampleCorpusThroughTheCli) {
     TempDir dir;
-    auto r = run_quire({sample_corpus_dir().string(), "-o", (dir / "corpus.md").string()});
+    auto r = run_fascicle({sample_corpus_dir().string(), "-o", (dir / "corpus.md").string()});
     ASSERT_EQ(r.status, 0) << r.err;
     expect_golden("corpus.md", read_file(dir / "corpus.md"));
 }
 
 TEST(MarkdownGolden, SampleCorpusGfmWrappedStandalone) {
     TempDir dir;
-    auto r = run_quire({sample_corpus_dir().string(), "-o", (dir / "corpus.md").string(), "--markdown-flavor",
+    auto r = run_fascicle({sample_corpus_dir().string(), "-o", (dir / "corpus.md").string(), "--markdown-flavor",
                         "gfm", "--wrap", "auto", "--standalone"});
     ASSERT_EQ(r.status, 0) << r.err;
     expect_golden("corpus-gfm-wrap-standalone.md", read_file(dir / "corpus.md"));
@@ -57,7 +57,7 @@ TEST(MarkdownGolden, SampleCorpusGfmWrappedStandalone) {
 
 TEST(MarkdownGolden, SampleCorpusSplitOneFilePerArticle) {
     TempDir dir;
-    auto r = run_quire({sample_corpus_dir().string(), "-t", "markdown", "--split", (dir / "out").string()});
+    auto r = run_fascicle({sample_corpus_dir().string(), "-t", "markdown", "--split", (dir / "out").string()});
     ASSERT_EQ(r.status, 0) << r.err;
     std::size_t files = 0;
     for (const auto& entry : fs::directory_iterator(dir / "out")) {
@@ -76,8 +76,8 @@ TEST(MarkdownGolden, HostilePunctuationArticle) {
 
 TEST(MarkdownWriter, StandardOutputHoldsTheSameDocument) {
     TempDir dir;
-    auto to_file = run_quire({sample_corpus_dir().string(), "-o", (dir / "corpus.md").string()});
-    auto to_stdout = run_quire({sample_corpus_dir().string(), "-t", "markdown", "-o", "-"});
+    auto to_file = run_fascicle({sample_corpus_dir().string(), "-o", (dir / "corpus.md").string()});
+    auto to_stdout = run_fascicle({sample_corpus_dir().string(), "-t", "markdown", "-o", "-"});
     ASSERT_EQ(to_stdout.status, 0) << to_stdout.err;
     EXPECT_EQ(to_stdout.out, read_file(dir / "corpus.md"));
 }
@@ -161,18 +161,18 @@ TEST(MarkdownWriter, StandaloneMetadataBlock) {
 
 // pandoc reads the metadata block (it takes values as Markdown, so this title holds none).
 TEST(MarkdownWriter, PandocReadsTheMetadataBlock) {
-    if (quire::test::run_shell("command -v pandoc").status != 0) FAIL() << "pandoc is not installed (scripts/install-deps.sh installs it)";
+    if (fascicle::test::run_shell("command -v pandoc").status != 0) FAIL() << "pandoc is not installed (scripts/install-deps.sh installs it)";
     TempDir dir;
     Book book = sample_book();
     book.articles.resize(1);
     book.metadata.title = "Kratom: \"Five\" Essays — #1";
     book.metadata.authors = {"A. Writer", "B. O\u2019Neil"};
     book.metadata.language = "en";
-    quire::test::write_file(dir / "book.md", render_markdown(book, {{"standalone", "true"}}));
-    quire::test::write_file(dir / "meta.txt", "$title$\n$for(author)$$author$\n$endfor$$lang$\n");
-    auto r = quire::test::run_shell("pandoc -f markdown-smart -t plain --template " +
-                                    quire::test::shell_quote((dir / "meta.txt").string()) + " " +
-                                    quire::test::shell_quote((dir / "book.md").string()));
+    fascicle::test::write_file(dir / "book.md", render_markdown(book, {{"standalone", "true"}}));
+    fascicle::test::write_file(dir / "meta.txt", "$title$\n$for(author)$$author$\n$endfor$$lang$\n");
+    auto r = fascicle::test::run_shell("pandoc -f markdown-smart -t plain --template " +
+                                    fascicle::test::shell_quote((dir / "meta.txt").string()) + " " +
+                                    fascicle::test::shell_quote((dir / "book.md").string()));
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(r.out, "Kratom: \"Five\" Essays — #1\nA. Writer\nB. O\u2019Neil\nen\n");
 }
@@ -213,8 +213,8 @@ TEST(MarkdownWriter, BadOptionValuesAreReported) {
                            {{"standalone", "maybe"}}};
     for (const auto& options : bad) {
         MarkdownWriter writer;
-        quire::test::StringOutput output;
-        quire::test::RecordingDiagnostics diagnostics;
+        fascicle::test::StringOutput output;
+        fascicle::test::RecordingDiagnostics diagnostics;
         WriteContext ctx{options, diagnostics, output, false};
         EXPECT_EQ(writer.begin_book({}, ctx), Status::failed) << options.begin()->first;
         ASSERT_EQ(diagnostics.error_count(), 1u) << diagnostics.text();
@@ -236,8 +236,8 @@ TEST(MarkdownWriter, RenderedApartIsWrittenTheSame) {
     for (bool split : {false, true}) {
         const Options options{{"standalone", "true"}, {"columns", "50"}};
         MarkdownWriter writer;
-        quire::test::StringOutput output;
-        quire::test::RecordingDiagnostics diagnostics;
+        fascicle::test::StringOutput output;
+        fascicle::test::RecordingDiagnostics diagnostics;
         WriteContext ctx{options, diagnostics, output, split};
         ASSERT_EQ(writer.begin_book(book.metadata, ctx), Status::ok);
         std::vector<std::string> rendered;
@@ -254,21 +254,21 @@ TEST(MarkdownWriter, RenderedApartIsWrittenTheSame) {
 }
 
 TEST(MarkdownCli, ListsTheFormatAndItsOptions) {
-    auto formats = run_quire({"--list-formats"});
+    auto formats = run_fascicle({"--list-formats"});
     ASSERT_EQ(formats.status, 0) << formats.err;
     EXPECT_NE(formats.out.find("markdown      .md .markdown"), std::string::npos) << formats.out;
-    auto help = run_quire({"--help"});
+    auto help = run_fascicle({"--help"});
     for (const char* option : {"--markdown-flavor", "--wrap", "--columns", "--standalone"})
         EXPECT_NE(help.out.find(option), std::string::npos) << option;
 }
 
 TEST(MarkdownCli, BadOptionFailsWithoutWritingTheOutput) {
     TempDir dir;
-    auto r = run_quire({sample_corpus_dir().string(), "-o", (dir / "x.md").string(), "--markdown-flavor", "x"});
+    auto r = run_fascicle({sample_corpus_dir().string(), "-o", (dir / "x.md").string(), "--markdown-flavor", "x"});
     EXPECT_NE(r.status, 0);
     EXPECT_NE(r.err.find("--markdown-flavor must be commonmark or gfm"), std::string::npos) << r.err;
     EXPECT_FALSE(fs::exists(dir / "x.md"));
 }
 
 }  // namespace
-}  // namespace quire::markdown::test
+}  // namespace fascicle::markdown::test

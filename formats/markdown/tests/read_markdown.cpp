@@ -5,14 +5,14 @@
 #include <fstream>
 #include <sstream>
 
-namespace quire::markdown::test {
+namespace fascicle::markdown::test {
 
 namespace {
 
 ReadMarkdown read_stream(std::istream& in, const std::string& name, const std::filesystem::path& path,
                          const Options& options) {
     ReadMarkdown out;
-    quire::test::CollectingArticles articles;
+    fascicle::test::CollectingArticles articles;
     ReadContext ctx{options, out.diagnostics, out.book.metadata};
     const Input input{name, path, &in, std::filesystem::path(name).stem().string()};
     out.status = MarkdownReader().read(input, ctx, articles);
@@ -40,4 +40,4 @@ std::string problems(const ReadMarkdown& read) {
     return out;
 }
 
-}  // namespace quire::markdown::test
+}  // namespace fascicle::markdown::test

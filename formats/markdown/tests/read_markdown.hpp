@@ -1,19 +1,19 @@
 // Runs the Markdown reader in-process over a string or a file, for the reader's tests.
 #pragma once
 
-#include <quire/plugin.hpp>
+#include <fascicle/plugin.hpp>
 
 #include <test_support.hpp>
 
 #include <filesystem>
 #include <string>
 
-namespace quire::markdown::test {
+namespace fascicle::markdown::test {
 
 struct ReadMarkdown {
     Status status = Status::failed;
     Book book;  // the metadata the document carries (ReadContext::found) and its articles
-    quire::test::RecordingDiagnostics diagnostics;
+    fascicle::test::RecordingDiagnostics diagnostics;
 };
 
 // Reads `markdown` as the file `name` (its article id: the name without extension).
@@ -26,4 +26,4 @@ ReadMarkdown read_markdown_file(const std::filesystem::path& path, const Options
 // The diagnostics that are warnings or errors, formatted one a line: for assertions on messages.
 std::string problems(const ReadMarkdown& read);
 
-}  // namespace quire::markdown::test
+}  // namespace fascicle::markdown::test

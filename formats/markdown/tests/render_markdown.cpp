@@ -6,13 +6,13 @@
 
 #include <gtest/gtest.h>
 
-namespace quire::markdown::test {
+namespace fascicle::markdown::test {
 
 std::string render_markdown(const Book& book, const Options& options, bool split) {
     MarkdownWriter writer;
-    quire::test::StringOutput output;
-    quire::test::RecordingDiagnostics diagnostics;
-    EXPECT_EQ(quire::test::write_book(writer, book, output, diagnostics, options, split), Status::ok)
+    fascicle::test::StringOutput output;
+    fascicle::test::RecordingDiagnostics diagnostics;
+    EXPECT_EQ(fascicle::test::write_book(writer, book, output, diagnostics, options, split), Status::ok)
         << diagnostics.text();
     EXPECT_TRUE(diagnostics.all.empty()) << diagnostics.text();
     return output.str();
@@ -24,4 +24,4 @@ std::string without_metadata_block(const std::string& markdown) {
     return end == std::string::npos ? markdown : markdown.substr(end + 5);
 }
 
-}  // namespace quire::markdown::test
+}  // namespace fascicle::markdown::test

@@ -15,11 +15,11 @@
 #include <cstdlib>
 #include <string_view>
 
-#ifndef QUIRE_ROUND_TRIP_SUITE
-#define QUIRE_ROUND_TRIP_SUITE CommonMarkRoundTrip
+#ifndef FASCICLE_ROUND_TRIP_SUITE
+#define FASCICLE_ROUND_TRIP_SUITE CommonMarkRoundTrip
 #endif
 
-namespace quire::markdown::test {
+namespace fascicle::markdown::test {
 namespace {
 
 // The writer flavors this parser must read exactly: a CommonMark parser reads both (GFM output
@@ -73,14 +73,14 @@ std::string visible(const std::string& s) {
 }
 
 // How many random documents each random test writes, from which seed: fixed, unless
-// QUIRE_MARKDOWN_FUZZ_ROUNDS and QUIRE_MARKDOWN_FUZZ_SEED ask for a longer or another run.
+// FASCICLE_MARKDOWN_FUZZ_ROUNDS and FASCICLE_MARKDOWN_FUZZ_SEED ask for a longer or another run.
 int fuzz_rounds(int normal) {
-    const char* asked = std::getenv("QUIRE_MARKDOWN_FUZZ_ROUNDS");
+    const char* asked = std::getenv("FASCICLE_MARKDOWN_FUZZ_ROUNDS");
     return asked ? std::max(1, std::atoi(asked)) : normal;
 }
 
 unsigned fuzz_seed(unsigned normal) {
-    const char* asked = std::getenv("QUIRE_MARKDOWN_FUZZ_SEED");
+    const char* asked = std::getenv("FASCICLE_MARKDOWN_FUZZ_SEED");
     return asked ? static_cast<unsigned>(std::strtoul(asked, nullptr, 10)) : normal;
 }
 
@@ -90,7 +90,7 @@ Book one_article_book(Article article) {
     return book;
 }
 
-TEST(QUIRE_ROUND_TRIP_SUITE, SampleCorpus) {
+TEST(FASCICLE_ROUND_TRIP_SUITE, SampleCorpus) {
     const Book book = sample_book();
     ASSERT_EQ(book.articles.size(), 5u);
     for (const auto& flavor : writer_flavors())
@@ -98,7 +98,7 @@ TEST(QUIRE_ROUND_TRIP_SUITE, SampleCorpus) {
             EXPECT_TRUE(round_trips(book, options_for(flavor, columns))) << flavor << " columns " << columns;
 }
 
-TEST(QUIRE_ROUND_TRIP_SUITE, SampleCorpusSplitOneDocumentPerArticle) {
+TEST(FASCICLE_ROUND_TRIP_SUITE, SampleCorpusSplitOneDocumentPerArticle) {
     const Book book = sample_book();
     for (const auto& article : book.articles) {
         Book single = book;
@@ -108,7 +108,7 @@ TEST(QUIRE_ROUND_TRIP_SUITE, SampleCorpusSplitOneDocumentPerArticle) {
     }
 }
 
-TEST(QUIRE_ROUND_TRIP_SUITE, HostilePunctuationArticle) {
+TEST(FASCICLE_ROUND_TRIP_SUITE, HostilePunctuationArticle) {
     Book book = one_article_book(hostile_punctuation_article());
     book.metadata.title = "# Book * title \\";
     ASSERT_GT(book.articles[0].introduction.size(), 32u * 30u);
@@ -118,7 +118,7 @@ TEST(QUIRE_ROUND_TRIP_SUITE, HostilePunctuationArticle) {
 }
 
 // Each hostile string alone as a paragraph, so that it is also the paragraph's first line.
-TEST(QUIRE_ROUND_TRIP_SUITE, HostileParagraphsAlone) {
+TEST(FASCICLE_ROUND_TRIP_SUITE, HostileParagraphsAlone) {
     for (const auto& text : hostile_paragraphs()) {
         Article a;
         a.id = "a";
@@ -131,7 +131,7 @@ TEST(QUIRE_ROUND_TRIP_SUITE, HostileParagraphsAlone) {
     }
 }
 
-TEST(QUIRE_ROUND_TRIP_SUITE, RandomTextInTitlesAndParagraphs) {
+TEST(FASCICLE_ROUND_TRIP_SUITE, RandomTextInTitlesAndParagraphs) {
     std::mt19937 random(fuzz_seed(20240611));
     for (int round = 0, rounds = fuzz_rounds(1500); round < rounds; ++round) {
         Book book;
@@ -154,7 +154,7 @@ TEST(QUIRE_ROUND_TRIP_SUITE, RandomTextInTitlesAndParagraphs) {
     }
 }
 
-TEST(QUIRE_ROUND_TRIP_SUITE, RandomInlineTrees) {
+TEST(FASCICLE_ROUND_TRIP_SUITE, RandomInlineTrees) {
     std::mt19937 random(fuzz_seed(7));
     for (int round = 0, rounds = fuzz_rounds(1500); round < rounds; ++round) {
         Article a;
@@ -171,7 +171,7 @@ TEST(QUIRE_ROUND_TRIP_SUITE, RandomInlineTrees) {
     }
 }
 
-TEST(QUIRE_ROUND_TRIP_SUITE, ListsQuotesAndCodeKeepTheirPlaces) {
+TEST(FASCICLE_ROUND_TRIP_SUITE, ListsQuotesAndCodeKeepTheirPlaces) {
     auto item = [](std::vector<Block> blocks) { return blocks; };
     Block bullets;
     bullets.kind = Block::Kind::list;
@@ -216,7 +216,7 @@ TEST(QUIRE_ROUND_TRIP_SUITE, ListsQuotesAndCodeKeepTheirPlaces) {
             EXPECT_TRUE(round_trips(book, options_for(flavor, columns))) << flavor << " columns " << columns;
 }
 
-TEST(QUIRE_ROUND_TRIP_SUITE, StandaloneDocumentsParseAfterTheirMetadataBlock) {
+TEST(FASCICLE_ROUND_TRIP_SUITE, StandaloneDocumentsParseAfterTheirMetadataBlock) {
     Book book = one_article_book(hostile_punctuation_article());
     book.metadata.title = "Title: \"quoted\" # not a heading";
     book.metadata.authors = {"A. Writer", "B. --- Other"};
@@ -230,4 +230,4 @@ TEST(QUIRE_ROUND_TRIP_SUITE, StandaloneDocumentsParseAfterTheirMetadataBlock) {
 }
 
 }  // namespace
-}  // namespace quire::markdown::test
+}  // namespace fascicle::markdown::test

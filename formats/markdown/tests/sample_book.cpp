@@ -7,24 +7,24 @@
 #include <algorithm>
 #include <stdexcept>
 
-namespace quire::markdown::test {
+namespace fascicle::markdown::test {
 
 Book sample_book() {
     std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(quire::test::sample_corpus_dir()))
+    for (const auto& entry : std::filesystem::directory_iterator(fascicle::test::sample_corpus_dir()))
         if (entry.path().extension() == ".txt") files.push_back(entry.path());
     std::sort(files.begin(), files.end());
 
     Book book;
     book.metadata.title = "Kratom and the Mind: Five Essays";
-    quire::test::CollectingArticles articles;
-    quire::test::RecordingDiagnostics diagnostics;
+    fascicle::test::CollectingArticles articles;
+    fascicle::test::RecordingDiagnostics diagnostics;
     article_text::ArticleTextReader reader;
     for (const auto& f : files)
-        if (quire::test::read_file_with(reader, f, articles, diagnostics) != Status::ok)
+        if (fascicle::test::read_file_with(reader, f, articles, diagnostics) != Status::ok)
             throw std::runtime_error("cannot read " + f.string() + ": " + diagnostics.text());
     book.articles = std::move(articles.articles);
     return book;
 }
 
-}  // namespace quire::markdown::test
+}  // namespace fascicle::markdown::test

@@ -1,11 +1,11 @@
 // The sample corpus read in-process with the article-text reader, as one book.
 #pragma once
 
-#include <quire/ir.hpp>
+#include <fascicle/ir.hpp>
 
-namespace quire::markdown::test {
+namespace fascicle::markdown::test {
 
 // The five samples in file-name order, titled as samples/corpus/book.ini titles the book.
 Book sample_book();
 
-}  // namespace quire::markdown::test
+}  // namespace fascicle::markdown::test

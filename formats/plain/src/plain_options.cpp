@@ -3,7 +3,7 @@
 #include <charconv>
 #include <string>
 
-namespace quire::plain {
+namespace fascicle::plain {
 
 namespace {
 constexpr std::size_t widest = 10'000;
@@ -11,7 +11,7 @@ constexpr std::size_t widest = 10'000;
 
 std::vector<OptionSpec> plain_option_specs() {
     return {
-        // The same text in the markdown plugin: quire shows one --columns for both.
+        // The same text in the markdown plugin: fascicle shows one --columns for both.
         {"columns", "N", "line width in columns (default 72; Markdown wraps only with it or --wrap auto)"},
         {"toc", "", "plain text: a contents list at the top"},
     };
@@ -43,4 +43,4 @@ std::optional<PlainOptions> parse_plain_options(const Options& options, Diagnost
     return out;
 }
 
-}  // namespace quire::plain
+}  // namespace fascicle::plain

@@ -2,19 +2,19 @@
 #include "plain_options.hpp"
 #include "plain_writer.hpp"
 
-#include <quire/plugin.hpp>
+#include <fascicle/plugin.hpp>
 
 namespace {
 
-quire::PluginDescriptor plain_plugin() {
-    quire::FormatInfo format;
+fascicle::PluginDescriptor plain_plugin() {
+    fascicle::FormatInfo format;
     format.name = "plain";
     format.description = "Plain text for reading: wrapped by display width, titles underlined";
     format.extensions = {".txt"};
-    format.make_writer = [] { return std::make_unique<quire::plain::PlainTextWriter>(); };
-    format.options = quire::plain::plain_option_specs();
+    format.make_writer = [] { return std::make_unique<fascicle::plain::PlainTextWriter>(); };
+    format.options = fascicle::plain::plain_option_specs();
 
-    quire::PluginDescriptor plugin;
+    fascicle::PluginDescriptor plugin;
     plugin.name = "plain";
     plugin.version = "0.1.0";
     plugin.description = "Plain-text writer";
@@ -24,4 +24,4 @@ quire::PluginDescriptor plain_plugin() {
 
 }  // namespace
 
-QUIRE_PLUGIN(plain_plugin)
+FASCICLE_PLUGIN(plain_plugin)

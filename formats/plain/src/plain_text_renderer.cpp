@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-namespace quire::plain {
+namespace fascicle::plain {
 
 namespace {
 
@@ -119,4 +119,4 @@ std::vector<std::string> PlainTextRenderer::list(const Block& list, const std::s
     return out;
 }
 
-}  // namespace quire::plain
+}  // namespace fascicle::plain

@@ -2,14 +2,14 @@
 // underlined, quotes and code indented, no markup characters.
 #pragma once
 
-#include <quire/ir.hpp>
+#include <fascicle/ir.hpp>
 
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace quire::plain {
+namespace fascicle::plain {
 
 class PlainTextRenderer {
 public:
@@ -32,4 +32,4 @@ private:
     std::size_t columns_;
 };
 
-}  // namespace quire::plain
+}  // namespace fascicle::plain

@@ -2,7 +2,7 @@
 
 #include <ostream>
 
-namespace quire::plain {
+namespace fascicle::plain {
 
 namespace {
 
@@ -137,4 +137,4 @@ Status PlainTextWriter::stream_status() {
     return Status::failed;
 }
 
-}  // namespace quire::plain
+}  // namespace fascicle::plain

@@ -6,14 +6,14 @@
 #include "plain_options.hpp"
 #include "plain_text_renderer.hpp"
 
-#include <quire/plugin.hpp>
+#include <fascicle/plugin.hpp>
 
 #include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
-namespace quire::plain {
+namespace fascicle::plain {
 
 class PlainTextWriter : public Writer {
 public:
@@ -43,4 +43,4 @@ private:
     bool wrote_anything_ = false;        // to out_
 };
 
-}  // namespace quire::plain
+}  // namespace fascicle::plain

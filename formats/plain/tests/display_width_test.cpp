@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace quire::text_layout {
+namespace fascicle::text_layout {
 namespace {
 
 // Cluster boundaries as utf8proc gives them asked for every code point, with no short path for
@@ -85,4 +85,4 @@ TEST(DisplayWidth, GraphemeClusters) {
 }
 
 }  // namespace
-}  // namespace quire::text_layout
+}  // namespace fascicle::text_layout

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace quire::text_layout {
+namespace fascicle::text_layout {
 namespace {
 
 const std::vector<std::string> multi_byte_texts = {
@@ -207,4 +207,4 @@ TEST(LineWrapper, AFilterCanVetoBreaks) {
 }
 
 }  // namespace
-}  // namespace quire::text_layout
+}  // namespace fascicle::text_layout

@@ -1,4 +1,4 @@
-// The plain-text writer: golden files on the sample corpus (through the quire CLI), its layout
+// The plain-text writer: golden files on the sample corpus (through the fascicle CLI), its layout
 // (titles underlined to their display width, summary indented, contents list), that it adds
 // no markup and loses no text, that no line is wider than --columns, and its option errors.
 #include "golden.hpp"
@@ -15,21 +15,21 @@
 #include <sstream>
 #include <utility>
 
-namespace quire::plain::test {
+namespace fascicle::plain::test {
 namespace {
 
 namespace fs = std::filesystem;
-using quire::test::read_file;
-using quire::test::run_quire;
-using quire::test::sample_corpus_dir;
-using quire::test::TempDir;
+using fascicle::test::read_file;
+using fascicle::test::run_fascicle;
+using fascicle::test::sample_corpus_dir;
+using fascicle::test::TempDir;
 using text_layout::display_width;
 
 std::string render(const Book& book, const Options& options = {}, bool split = false) {
     PlainTextWriter writer;
-    quire::test::StringOutput output;
-    quire::test::RecordingDiagnostics diagnostics;
-    EXPECT_EQ(quire::test::write_book(writer, book, output, diagnostics, options, split), Status::ok)
+    fascicle::test::StringOutput output;
+    fascicle::test::RecordingDiagnostics diagnostics;
+    EXPECT_EQ(fascicle::test::write_book(writer, book, output, diagnostics, options, split), Status::ok)
         << diagnostics.text();
     EXPECT_TRUE(diagnostics.all.empty()) << diagnostics.text();
     return output.str();
@@ -78,24 +78,24 @@ Book sample_with_authors() {
     return book;
 }
 
-// Articles rendered on several threads (quire -j) give the same bytes.
+// Articles rendered on several threads (fascicle -j) give the same bytes.
 TEST(PlainGolden, SampleCorpusRenderedInParallel) {
     TempDir dir;
-    auto r = run_quire({sample_corpus_dir().string(), "-o", (dir / "corpus.txt").string(), "-j", "3"});
+    auto r = run_fascicle({sample_corpus_dir().string(), "-o", (dir / "corpus.txt").string(), "-j", "3"});
     ASSERT_EQ(r.status, 0) << r.err;
     expect_golden("corpus.txt", read_file(dir / "corpus.txt"));
 }
 
 TEST(PlainGolden, SampleCorpusThroughTheCli) {
     TempDir dir;
-    auto r = run_quire({sample_corpus_dir().string(), "-o", (dir / "corpus.txt").string()});
+    auto r = run_fascicle({sample_corpus_dir().string(), "-o", (dir / "corpus.txt").string()});
     ASSERT_EQ(r.status, 0) << r.err;
     expect_golden("corpus.txt", read_file(dir / "corpus.txt"));
 }
 
 TEST(PlainGolden, SampleCorpusWithContentsAt40Columns) {
     TempDir dir;
-    auto r = run_quire(
+    auto r = run_fascicle(
         {sample_corpus_dir().string(), "-o", (dir / "corpus.txt").string(), "--toc", "--columns", "40"});
     ASSERT_EQ(r.status, 0) << r.err;
     expect_golden("corpus-toc-40.txt", read_file(dir / "corpus.txt"));
@@ -103,7 +103,7 @@ TEST(PlainGolden, SampleCorpusWithContentsAt40Columns) {
 
 TEST(PlainGolden, SampleCorpusSplitOneFilePerArticle) {
     TempDir dir;
-    auto r = run_quire({sample_corpus_dir().string(), "-t", "plain", "--split", (dir / "out").string()});
+    auto r = run_fascicle({sample_corpus_dir().string(), "-t", "plain", "--split", (dir / "out").string()});
     ASSERT_EQ(r.status, 0) << r.err;
     std::size_t files = 0;
     for (const auto& entry : fs::directory_iterator(dir / "out")) {
@@ -259,8 +259,8 @@ TEST(PlainTextWriter, BadOptionValuesAreReported) {
     const Options bad[] = {{{"columns", "0"}}, {{"columns", "wide"}}, {{"columns", "-1"}}, {{"toc", "maybe"}}};
     for (const auto& options : bad) {
         PlainTextWriter writer;
-        quire::test::StringOutput output;
-        quire::test::RecordingDiagnostics diagnostics;
+        fascicle::test::StringOutput output;
+        fascicle::test::RecordingDiagnostics diagnostics;
         WriteContext ctx{options, diagnostics, output, false};
         EXPECT_EQ(writer.begin_book({}, ctx), Status::failed);
         ASSERT_EQ(diagnostics.error_count(), 1u) << diagnostics.text();
@@ -281,8 +281,8 @@ TEST(PlainTextWriter, RenderedApartIsWrittenTheSame) {
     const Book book = sample_with_authors();
     for (const Options& options : {Options{}, Options{{"toc", "true"}, {"columns", "40"}}}) {
         PlainTextWriter writer;
-        quire::test::StringOutput output;
-        quire::test::RecordingDiagnostics diagnostics;
+        fascicle::test::StringOutput output;
+        fascicle::test::RecordingDiagnostics diagnostics;
         WriteContext ctx{options, diagnostics, output, false};
         ASSERT_EQ(writer.begin_book(book.metadata, ctx), Status::ok);
         std::vector<std::string> rendered;
@@ -300,13 +300,13 @@ TEST(PlainTextWriter, RenderedApartIsWrittenTheSame) {
 
 TEST(PlainCli, TxtOutputIsPlainTextAndStandardOutputWorks) {
     TempDir dir;
-    auto file = run_quire({sample_corpus_dir().string(), "-o", (dir / "book.txt").string()});
+    auto file = run_fascicle({sample_corpus_dir().string(), "-o", (dir / "book.txt").string()});
     ASSERT_EQ(file.status, 0) << file.err;
-    auto out = run_quire({sample_corpus_dir().string(), "-t", "plain", "-o", "-"});
+    auto out = run_fascicle({sample_corpus_dir().string(), "-t", "plain", "-o", "-"});
     ASSERT_EQ(out.status, 0) << out.err;
     EXPECT_EQ(out.out, read_file(dir / "book.txt"));
     EXPECT_TRUE(out.out.starts_with("================================\nKratom and the Mind: Five Essays\n"));
 }
 
 }  // namespace
-}  // namespace quire::plain::test
+}  // namespace fascicle::plain::test

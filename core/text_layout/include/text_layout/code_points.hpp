@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace quire::text_layout {
+namespace fascicle::text_layout {
 
 struct CodePoint {
     std::size_t offset = 0;  // of its first byte
@@ -20,4 +20,4 @@ std::vector<CodePoint> code_points(std::string_view text);
 // True when every byte is ASCII: the text layout code then takes its short paths.
 bool is_ascii(std::string_view text);
 
-}  // namespace quire::text_layout
+}  // namespace fascicle::text_layout

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace quire::text_layout {
+namespace fascicle::text_layout {
 
 // One user-perceived character: bytes [begin, end) of the text and its width in columns.
 // A byte that does not start valid UTF-8 is a cluster of its own, one column wide.
@@ -23,4 +23,4 @@ std::vector<Grapheme> graphemes(std::string_view text);
 
 std::size_t display_width(std::string_view text);
 
-}  // namespace quire::text_layout
+}  // namespace fascicle::text_layout

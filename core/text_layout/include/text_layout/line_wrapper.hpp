@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-namespace quire::text_layout {
+namespace fascicle::text_layout {
 
 struct BreakOpportunity {
     std::size_t offset = 0;  // a line may start at this byte offset
@@ -34,4 +34,4 @@ using BreakFilter = std::function<bool(std::size_t removed_begin, std::size_t ne
 std::vector<std::string_view> wrap_lines(std::string_view text, std::size_t columns,
                                          const BreakFilter& may_break_before = {});
 
-}  // namespace quire::text_layout
+}  // namespace fascicle::text_layout

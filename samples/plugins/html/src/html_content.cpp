@@ -4,7 +4,7 @@
 
 #include <cctype>
 
-namespace quire_html {
+namespace fascicle_html {
 
 namespace {
 
@@ -20,8 +20,8 @@ bool safe_href(const std::string& href) {
     return !href.empty() && scheme != "javascript" && scheme != "vbscript" && scheme != "data";
 }
 
-void append_inline(std::string& out, const quire::Inline& in) {
-    using Kind = quire::Inline::Kind;
+void append_inline(std::string& out, const fascicle::Inline& in) {
+    using Kind = fascicle::Inline::Kind;
     switch (in.kind) {
         case Kind::text: append_text(out, in.text); break;
         case Kind::code:
@@ -55,7 +55,7 @@ void append_inline(std::string& out, const quire::Inline& in) {
     }
 }
 
-void append_list(std::string& out, const quire::Block& list) {
+void append_list(std::string& out, const fascicle::Block& list) {
     if (list.ordered) {
         out += "<ol";
         if (list.start != 1) out += " start=\"" + std::to_string(list.start) + "\"";
@@ -66,7 +66,7 @@ void append_list(std::string& out, const quire::Block& list) {
     for (const auto& item : list.items) {
         out += "<li>";
         // A one-paragraph item is written without <p>, as a "tight" list item.
-        if (item.size() == 1 && item.front().kind == quire::Block::Kind::paragraph) {
+        if (item.size() == 1 && item.front().kind == fascicle::Block::Kind::paragraph) {
             append_inlines(out, item.front().inlines);
         } else {
             out += '\n';
@@ -77,8 +77,8 @@ void append_list(std::string& out, const quire::Block& list) {
     out += list.ordered ? "</ol>\n" : "</ul>\n";
 }
 
-void append_block(std::string& out, const quire::Block& block) {
-    using Kind = quire::Block::Kind;
+void append_block(std::string& out, const fascicle::Block& block) {
+    using Kind = fascicle::Block::Kind;
     switch (block.kind) {
         case Kind::paragraph:
             out += "<p>";
@@ -101,12 +101,12 @@ void append_block(std::string& out, const quire::Block& block) {
 
 }  // namespace
 
-void append_inlines(std::string& out, const std::vector<quire::Inline>& inlines) {
+void append_inlines(std::string& out, const std::vector<fascicle::Inline>& inlines) {
     for (const auto& in : inlines) append_inline(out, in);
 }
 
-void append_blocks(std::string& out, const std::vector<quire::Block>& blocks) {
+void append_blocks(std::string& out, const std::vector<fascicle::Block>& blocks) {
     for (const auto& block : blocks) append_block(out, block);
 }
 
-}  // namespace quire_html
+}  // namespace fascicle_html

@@ -1,8 +1,8 @@
 #include "html_text.hpp"
 
-#include <quire/text.hpp>
+#include <fascicle/text.hpp>
 
-namespace quire_html {
+namespace fascicle_html {
 
 namespace {
 
@@ -31,7 +31,7 @@ std::size_t decode(std::string_view s, char32_t& code_point) {
 // HTML forbids the C0 and C1 controls (but for white space) that XML 1.0 still allows.
 bool allowed(char32_t c) {
     const bool control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
-    return !control && quire::is_xml_char(c);
+    return !control && fascicle::is_xml_char(c);
 }
 
 void append_escaped(std::string& out, std::string_view text, bool in_attribute) {
@@ -62,4 +62,4 @@ void append_text(std::string& out, std::string_view text) { append_escaped(out, 
 
 void append_attribute_value(std::string& out, std::string_view text) { append_escaped(out, text, true); }
 
-}  // namespace quire_html
+}  // namespace fascicle_html

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace quire_html {
+namespace fascicle_html {
 
 // Appends `text` as element content.
 void append_text(std::string& out, std::string_view text);
@@ -14,4 +14,4 @@ void append_text(std::string& out, std::string_view text);
 // Appends `text` as the value of a double-quoted attribute.
 void append_attribute_value(std::string& out, std::string_view text);
 
-}  // namespace quire_html
+}  // namespace fascicle_html

@@ -3,7 +3,7 @@
 #include "html_content.hpp"
 #include "html_text.hpp"
 
-#include <quire_asset/html_css.hpp>
+#include <fascicle_asset/html_css.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -12,7 +12,7 @@
 #include <sstream>
 #include <string_view>
 
-namespace quire_html {
+namespace fascicle_html {
 
 namespace {
 
@@ -68,7 +68,7 @@ std::pair<std::size_t, std::size_t> line_and_column(std::string_view content, st
 
 HtmlWriter::HtmlWriter(std::string generator) : generator_(std::move(generator)) {}
 
-quire::Status HtmlWriter::begin_book(const quire::Metadata& book, quire::WriteContext& ctx) {
+fascicle::Status HtmlWriter::begin_book(const fascicle::Metadata& book, fascicle::WriteContext& ctx) {
     ctx_ = &ctx;
     book_ = book;
     document_title_ = blank(book.title) ? std::string() : book.title;
@@ -78,27 +78,27 @@ quire::Status HtmlWriter::begin_book(const quire::Metadata& book, quire::WriteCo
 
 // The built-in stylesheet, or the one --html-css names. It is embedded in a <style> element of a
 // document that must also parse as XML, so it may not hold '<', '&' or "]]>".
-quire::Status HtmlWriter::load_stylesheet() {
+fascicle::Status HtmlWriter::load_stylesheet() {
     const auto option = ctx_->options.find("html-css");
     if (option == ctx_->options.end()) {
-        stylesheet_ = quire_asset::html_css;
-        return quire::Status::ok;
+        stylesheet_ = fascicle_asset::html_css;
+        return fascicle::Status::ok;
     }
     const std::string& file = option->second;
     std::error_code ec;
     std::ifstream in(file, std::ios::binary);
     if (!std::filesystem::is_regular_file(file, ec) || !in) {
         ctx_->diagnostics.error(file, 0, 0, "cannot read the stylesheet given with --html-css");
-        return quire::Status::failed;
+        return fascicle::Status::failed;
     }
     std::ostringstream content;
     content << in.rdbuf();
     stylesheet_ = content.str();
 
-    if (const auto bad = quire::find_invalid_utf8(stylesheet_)) {
+    if (const auto bad = fascicle::find_invalid_utf8(stylesheet_)) {
         const auto [line, column] = line_and_column(stylesheet_, *bad);
         ctx_->diagnostics.error(file, line, column, "the stylesheet is not valid UTF-8");
-        return quire::Status::failed;
+        return fascicle::Status::failed;
     }
     for (std::string_view forbidden : {"<", "&", "]]>"}) {
         const auto at = stylesheet_.find(forbidden);
@@ -108,18 +108,18 @@ quire::Status HtmlWriter::load_stylesheet() {
                                 "the stylesheet holds '" + std::string(forbidden) +
                                     "', which an HTML file that must also parse as XML cannot embed; "
                                     "write it as a CSS escape (\\3C for '<', \\26 for '&', \\5D for ']')");
-        return quire::Status::failed;
+        return fascicle::Status::failed;
     }
-    return quire::Status::ok;
+    return fascicle::Status::ok;
 }
 
-quire::Status HtmlWriter::write_article(const quire::Article& article) {
+fascicle::Status HtmlWriter::write_article(const fascicle::Article& article) {
     const bool split = ctx_->split;
     const std::string title = blank(article.title) ? article.id : article.title;
     if (split || document_title_.empty()) document_title_ = title;
     if (split && !blank(article.metadata.language)) document_language_ = article.metadata.language;
 
-    const std::string id = ids_.take(quire::article_xml_id(article.id));
+    const std::string id = ids_.take(fascicle::article_xml_id(article.id));
     std::vector<TocEntry>* toc = &toc_;
     if (!split) {
         toc_.push_back({id, title, {}});
@@ -146,7 +146,7 @@ quire::Status HtmlWriter::write_article(const quire::Article& article) {
     }
     for (const auto& section : article.sections) append_section(article, section, level + 1, *toc);
     if (!article.conclusion.empty()) {
-        const std::string conclusion_id = ids_.take(quire::part_xml_id(article.id, "conclusion"));
+        const std::string conclusion_id = ids_.take(fascicle::part_xml_id(article.id, "conclusion"));
         const std::string conclusion_title = first_of(
             {article.metadata.get("conclusion-title"), book_.get("conclusion-title"), "Conclusion"});
         toc->push_back({conclusion_id, conclusion_title, {}});
@@ -156,12 +156,12 @@ quire::Status HtmlWriter::write_article(const quire::Article& article) {
         body_ += "</section>\n";
     }
     body_ += "</article>\n";
-    return quire::Status::ok;
+    return fascicle::Status::ok;
 }
 
-void HtmlWriter::append_section(const quire::Article& article, const quire::Section& section, int level,
+void HtmlWriter::append_section(const fascicle::Article& article, const fascicle::Section& section, int level,
                                 std::vector<TocEntry>& toc) {
-    const std::string id = ids_.take(quire::part_xml_id(article.id, section.id));
+    const std::string id = ids_.take(fascicle::part_xml_id(article.id, section.id));
     const std::string title = blank(section.title) ? section.id : section.title;
     toc.push_back({id, title, {}});
     body_ += "<section" + attribute("id", id) + ">\n" + heading(level, title);
@@ -170,7 +170,7 @@ void HtmlWriter::append_section(const quire::Article& article, const quire::Sect
     body_ += "</section>\n";
 }
 
-quire::Status HtmlWriter::end_book() {
+fascicle::Status HtmlWriter::end_book() {
     const bool split = ctx_->split;
     if (document_title_.empty()) document_title_ = "Untitled";
 
@@ -190,9 +190,9 @@ quire::Status HtmlWriter::end_book() {
     if (!out) {
         const auto file = ctx_->output.file();
         ctx_->diagnostics.error(file ? file->string() : "<stdout>", 0, 0, "html: writing the document failed");
-        return quire::Status::failed;
+        return fascicle::Status::failed;
     }
-    return quire::Status::ok;
+    return fascicle::Status::ok;
 }
 
 std::string HtmlWriter::head() const {
@@ -249,4 +249,4 @@ std::string HtmlWriter::table_of_contents() const {
     return out + "</nav>\n";
 }
 
-}  // namespace quire_html
+}  // namespace fascicle_html

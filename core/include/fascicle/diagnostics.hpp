@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <string>
 
-namespace quire {
+namespace fascicle {
 
 enum class Severity { note, warning, error };
 
@@ -36,4 +36,4 @@ public:
     }
 };
 
-}  // namespace quire
+}  // namespace fascicle

@@ -1,14 +1,14 @@
 // The conversion pipeline: inputs → reader plugin → IR articles, one at a time → writer plugin.
 #pragma once
 
-#include <quire/host/plugin_registry.hpp>
-#include <quire/plugin.hpp>
+#include <fascicle/host/plugin_registry.hpp>
+#include <fascicle/plugin.hpp>
 
 #include <filesystem>
 #include <string>
 #include <vector>
 
-namespace quire::host {
+namespace fascicle::host {
 
 // The process exit status for each way a conversion can end (documented in the README).
 enum class ExitCode : int {
@@ -37,4 +37,4 @@ struct ConversionRequest {
 
 ExitCode convert(const PluginRegistry& registry, const ConversionRequest& request, DiagnosticSink& diagnostics);
 
-}  // namespace quire::host
+}  // namespace fascicle::host

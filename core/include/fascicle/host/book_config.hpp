@@ -2,14 +2,14 @@
 // whose [article ID] sections describe one article each.
 #pragma once
 
-#include <quire/diagnostics.hpp>
-#include <quire/ir.hpp>
+#include <fascicle/diagnostics.hpp>
+#include <fascicle/ir.hpp>
 
 #include <filesystem>
 #include <map>
 #include <string>
 
-namespace quire::host {
+namespace fascicle::host {
 
 struct BookConfig {
     Metadata book;
@@ -25,4 +25,4 @@ struct BookConfig {
 // `config`, over what it holds. Returns false, with a diagnostic naming the file and line, on error.
 bool read_book_config(const std::filesystem::path& file, BookConfig& config, DiagnosticSink& diagnostics);
 
-}  // namespace quire::host
+}  // namespace fascicle::host

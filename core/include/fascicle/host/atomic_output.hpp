@@ -2,7 +2,7 @@
 // renamed over it by commit(). An output never committed is removed, and the target is untouched.
 #pragma once
 
-#include <quire/plugin.hpp>
+#include <fascicle/plugin.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-namespace quire::host {
+namespace fascicle::host {
 
 class AtomicFileOutput : public Output {
 public:
@@ -43,4 +43,4 @@ public:
     std::optional<std::filesystem::path> file() override { return std::nullopt; }
 };
 
-}  // namespace quire::host
+}  // namespace fascicle::host

@@ -4,7 +4,7 @@
 // and names the option in the message when an input passes the limit.
 #pragma once
 
-#include <quire/plugin.hpp>
+#include <fascicle/plugin.hpp>
 
 #include <charconv>
 #include <cstdint>
@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-namespace quire {
+namespace fascicle {
 
 inline constexpr const char* max_input_size_option = "max-input-size";
 inline constexpr const char* max_nesting_option = "max-nesting";
@@ -95,4 +95,4 @@ inline std::string input_too_large_message(std::uint64_t limit) {
            max_input_size_option + " BYTES raises the limit";
 }
 
-}  // namespace quire
+}  // namespace fascicle

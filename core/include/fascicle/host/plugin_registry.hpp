@@ -1,7 +1,7 @@
 // The plugin registry: finds plugin files, checks them, and keeps the formats they provide.
 #pragma once
 
-#include <quire/plugin.hpp>
+#include <fascicle/plugin.hpp>
 
 #include <filesystem>
 #include <memory>
@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace quire::host {
+namespace fascicle::host {
 
 // A plugin that loaded and registered. `formats` are copies made while loading; they and every
 // reader and writer made from them keep the library loaded (see PluginRegistry::make_reader).
@@ -22,7 +22,7 @@ struct LoadedPlugin {
     std::vector<std::string> format_names;
 };
 
-// A file that looked like a plugin (it exports a quire_* entry point) but was refused.
+// A file that looked like a plugin (it exports a fascicle_* entry point) but was refused.
 struct RejectedPlugin {
     std::filesystem::path path;
     std::string reason;
@@ -81,4 +81,4 @@ std::filesystem::path builtin_plugin_dir();
 // The folders named by a PATH-like variable's value (':'-separated; empty entries ignored).
 std::vector<std::filesystem::path> split_search_path(std::string_view value);
 
-}  // namespace quire::host
+}  // namespace fascicle::host

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace quire {
+namespace fascicle {
 
 // Byte offset of the first byte that does not start a valid UTF-8 sequence
 // (overlong forms, surrogates and code points above U+10FFFF are invalid), or nullopt.
@@ -37,4 +37,4 @@ private:
     std::set<std::string> taken_;
 };
 
-}  // namespace quire
+}  // namespace fascicle

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace quire {
+namespace fascicle {
 
 // Book metadata, and the metadata an article may carry of its own.
 // `extra` holds every key that has no field of its own (e.g. "conclusion-title").
@@ -108,4 +108,4 @@ std::string dump(const Metadata& metadata);
 std::string dump(const Article& article);
 std::string dump(const Book& book);
 
-}  // namespace quire
+}  // namespace fascicle

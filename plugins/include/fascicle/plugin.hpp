@@ -1,15 +1,15 @@
-// The Quire plugin SDK: the one header a format plugin includes.
+// The Fascicle plugin SDK: the one header a format plugin includes.
 //
 // A plugin is a shared library that exports two entry points through Boost.DLL aliases:
-//   quire_plugin_api_version  - uint32_t(), the API version it was built against (checked first,
+//   fascicle_plugin_api_version  - uint32_t(), the API version it was built against (checked first,
 //                               before anything whose layout could change is touched);
-//   quire_plugin              - const PluginDescriptor&(), what it provides.
-// QUIRE_PLUGIN(descriptor_function) defines both. See plugins/README.md for the full contract.
+//   fascicle_plugin              - const PluginDescriptor&(), what it provides.
+// FASCICLE_PLUGIN(descriptor_function) defines both. See plugins/README.md for the full contract.
 #pragma once
 
-#include <quire/diagnostics.hpp>
-#include <quire/ir.hpp>
-#include <quire/text.hpp>
+#include <fascicle/diagnostics.hpp>
+#include <fascicle/ir.hpp>
+#include <fascicle/text.hpp>
 
 #include <boost/dll/alias.hpp>
 
@@ -25,10 +25,10 @@
 
 // Major: bumped by any change that breaks built plugins (a host refuses other majors).
 // Minor: bumped by additions (a host refuses plugins built against a newer minor than its own).
-#define QUIRE_API_VERSION_MAJOR 1
-#define QUIRE_API_VERSION_MINOR 1
+#define FASCICLE_API_VERSION_MAJOR 1
+#define FASCICLE_API_VERSION_MINOR 1
 
-namespace quire {
+namespace fascicle {
 
 struct ApiVersion {
     std::uint16_t major = 0;
@@ -41,7 +41,7 @@ struct ApiVersion {
     std::string to_string() const { return std::to_string(major) + "." + std::to_string(minor); }
 };
 
-inline constexpr ApiVersion api_version{QUIRE_API_VERSION_MAJOR, QUIRE_API_VERSION_MINOR};
+inline constexpr ApiVersion api_version{FASCICLE_API_VERSION_MAJOR, FASCICLE_API_VERSION_MINOR};
 
 // What a plugin call ended in. The details are always reported to the diagnostics first;
 // the status only tells the host which exit status the run ends with.
@@ -56,7 +56,7 @@ enum class Status {
 // Only options the user gave are present: a plugin applies its own defaults.
 using Options = std::map<std::string, std::string>;
 
-// A command-line option a format adds to `quire` (e.g. "columns" for --columns N).
+// A command-line option a format adds to `fascicle` (e.g. "columns" for --columns N).
 struct OptionSpec {
     std::string name;        // long name without dashes
     std::string value_name;  // e.g. "N"; empty for a flag (its value is then "true")
@@ -172,28 +172,28 @@ struct FormatInfo {
 };
 
 struct PluginDescriptor {
-    ApiVersion api;  // always QUIRE_API_VERSION_*: set by QUIRE_PLUGIN, do not change
+    ApiVersion api;  // always FASCICLE_API_VERSION_*: set by FASCICLE_PLUGIN, do not change
     std::string name;
     std::string version;
     std::string description;
     std::vector<FormatInfo> formats;
 };
 
-}  // namespace quire
+}  // namespace fascicle
 
-// Exports `descriptor_function` (a function `quire::PluginDescriptor name()`) as a Quire plugin.
+// Exports `descriptor_function` (a function `fascicle::PluginDescriptor name()`) as a Fascicle plugin.
 // Use once per plugin, at namespace scope in one source file.
-#define QUIRE_PLUGIN(descriptor_function)                                                        \
-    namespace quire_plugin_entry {                                                               \
-    inline std::uint32_t api_version() { return ::quire::api_version.packed(); }                 \
-    inline const ::quire::PluginDescriptor& descriptor() {                                       \
-        static const ::quire::PluginDescriptor d = [] {                                          \
-            ::quire::PluginDescriptor p = descriptor_function();                                 \
-            p.api = ::quire::api_version;                                                        \
+#define FASCICLE_PLUGIN(descriptor_function)                                                        \
+    namespace fascicle_plugin_entry {                                                               \
+    inline std::uint32_t api_version() { return ::fascicle::api_version.packed(); }                 \
+    inline const ::fascicle::PluginDescriptor& descriptor() {                                       \
+        static const ::fascicle::PluginDescriptor d = [] {                                          \
+            ::fascicle::PluginDescriptor p = descriptor_function();                                 \
+            p.api = ::fascicle::api_version;                                                        \
             return p;                                                                            \
         }();                                                                                     \
         return d;                                                                                \
     }                                                                                            \
     }                                                                                            \
-    BOOST_DLL_ALIAS(quire_plugin_entry::api_version, quire_plugin_api_version)                   \
-    BOOST_DLL_ALIAS(quire_plugin_entry::descriptor, quire_plugin)
+    BOOST_DLL_ALIAS(fascicle_plugin_entry::api_version, fascicle_plugin_api_version)                   \
+    BOOST_DLL_ALIAS(fascicle_plugin_entry::descriptor, fascicle_plugin)
