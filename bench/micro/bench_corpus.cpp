@@ -33,7 +33,7 @@ BenchCorpus load(const std::filesystem::path& folder) {
     BenchCorpus corpus;
     corpus.book.title = "Benchmark corpus";
     corpus.book.language = "en";
-    corpus.book.authors = {"Fascicle Benchmark"};
+    corpus.book.set_authors({"Fascicle Benchmark"});
     for (const auto& path : files) {
         std::ifstream in(path, std::ios::binary);
         std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -42,7 +42,8 @@ BenchCorpus load(const std::filesystem::path& folder) {
         CountingDiagnostics diagnostics;
         Options options;
         Metadata found;
-        ReadContext ctx{options, diagnostics, found};
+        fascicle::Resources ctx_resources;
+        ReadContext ctx{options, diagnostics, found, ctx_resources};
         Collect collect(corpus.articles);
         if (article_text::ArticleTextReader().read(input, ctx, collect) != Status::ok)
             throw std::runtime_error("cannot read " + path.string());

@@ -25,7 +25,8 @@ void ArticleTextReader(benchmark::State& state) {
             const Input input{corpus.names[i], {}, &stream, corpus.names[i]};
             CountingDiagnostics diagnostics;
             Metadata found;
-            ReadContext ctx{options, diagnostics, found};
+            fascicle::Resources ctx_resources;
+            ReadContext ctx{options, diagnostics, found, ctx_resources};
             Discard sink;
             if (article_text::ArticleTextReader().read(input, ctx, sink) != Status::ok) state.SkipWithError("read failed");
         }

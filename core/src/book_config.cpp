@@ -20,7 +20,7 @@ void BookConfig::apply_to(Article& article) const {
     auto it = articles.find(article.id);
     if (it == articles.end()) return;
     article.metadata.merge_from(it->second);
-    if (!it->second.title.empty()) article.title = it->second.title;
+    if (!it->second.title.empty()) article.title = title_inlines(it->second.title);
 }
 
 namespace {

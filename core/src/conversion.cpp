@@ -89,14 +89,15 @@ public:
 class BookDestination : public Destination {
 public:
     BookDestination(const PluginRegistry& registry, const RegisteredFormat& format, std::unique_ptr<Output> output,
-                    const Options& options, ForwardingDiagnostics& diagnostics, std::string output_name)
+                    const Options& options, ForwardingDiagnostics& diagnostics, std::string output_name,
+                    const Resources& resources)
         : registry_(registry), format_(format), output_(std::move(output)), options_(options),
-          diagnostics_(diagnostics), name_(std::move(output_name)) {}
+          diagnostics_(diagnostics), name_(std::move(output_name)), resources_(resources) {}
 
     Status begin(const Metadata& book) override {
         return guarded(format_, diagnostics_, diagnostics_.plugin_threw, name_, [&] {
             writer_ = registry_.make_writer(format_);
-            ctx_.emplace(WriteContext{options_, diagnostics_, *output_, false});
+            ctx_.emplace(WriteContext{options_, diagnostics_, *output_, false, &resources_});
             return writer_->begin_book(book, *ctx_);
         });
     }
@@ -115,10 +116,7 @@ public:
         if (!output_->stream()) return std::string("write to standard output failed");
         return std::nullopt;
     }
-    // render_article exists from API 1.1 on: older plugins' writers lack it.
-    const Writer* renderer() const override {
-        return writer_ && format_.plugin->api.minor >= 1 ? writer_.get() : nullptr;
-    }
+    const Writer* renderer() const override { return writer_.get(); }
 
 private:
     const PluginRegistry& registry_;
@@ -127,6 +125,7 @@ private:
     const Options& options_;
     ForwardingDiagnostics& diagnostics_;
     std::string name_;
+    const Resources& resources_;
     std::optional<WriteContext> ctx_;
     std::shared_ptr<Writer> writer_;
 };
@@ -134,8 +133,9 @@ private:
 class SplitDestination : public Destination {
 public:
     SplitDestination(const PluginRegistry& registry, const RegisteredFormat& format, fs::path dir,
-                     const Options& options, ForwardingDiagnostics& diagnostics)
-        : registry_(registry), format_(format), dir_(std::move(dir)), options_(options), diagnostics_(diagnostics) {}
+                     const Options& options, ForwardingDiagnostics& diagnostics, const Resources& resources)
+        : registry_(registry), format_(format), dir_(std::move(dir)), options_(options), diagnostics_(diagnostics),
+          resources_(resources) {}
 
     Status begin(const Metadata& book) override {
         book_ = book;
@@ -151,7 +151,7 @@ public:
         }
         Status status = guarded(format_, diagnostics_, diagnostics_.plugin_threw, name, [&] {
             auto writer = registry_.make_writer(format_);
-            WriteContext ctx{options_, diagnostics_, *output, true};
+            WriteContext ctx{options_, diagnostics_, *output, true, &resources_};
             if (auto st = writer->begin_book(book_, ctx); st != Status::ok) return st;
             if (auto st = writer->write_article(a); st != Status::ok) return st;
             return writer->end_book();
@@ -172,6 +172,7 @@ private:
     fs::path dir_;
     const Options& options_;
     ForwardingDiagnostics& diagnostics_;
+    const Resources& resources_;
     Metadata book_;
     std::vector<std::unique_ptr<AtomicFileOutput>> outputs_;
 };
@@ -359,7 +360,8 @@ private:
                 code = ExitCode::output;
                 return nullptr;
             }
-            return std::make_unique<SplitDestination>(registry_, *to_, request_.split_dir, request_.options, forward_);
+            return std::make_unique<SplitDestination>(registry_, *to_, request_.split_dir, request_.options, forward_,
+                                                      resources_);
         }
         std::unique_ptr<Output> output;
         std::string name = "<stdout>";
@@ -375,7 +377,8 @@ private:
             }
             output = std::move(file);
         }
-        return std::make_unique<BookDestination>(registry_, *to_, std::move(output), request_.options, forward_, name);
+        return std::make_unique<BookDestination>(registry_, *to_, std::move(output), request_.options, forward_, name,
+                                                     resources_);
     }
 
     // Reads one input (on any thread): its articles, with the [article ID] metadata applied and,
@@ -397,7 +400,7 @@ private:
             stream = &file;
         }
         const Input input{in.name, path, stream, path.empty() ? std::string("stdin") : path.stem().string()};
-        ReadContext ctx{request_.options, diagnostics, result.found};
+        ReadContext ctx{request_.options, diagnostics, result.found, resources_};
         struct Collect : ArticleSink {
             std::vector<Article>& into;
             explicit Collect(std::vector<Article>& v) : into(v) {}
@@ -535,6 +538,7 @@ private:
     std::vector<fs::path> folder_configs_;
     const RegisteredFormat* to_ = nullptr;
     BookConfig config_;
+    mutable Resources resources_;  // added to by the readers, on any thread
     unsigned jobs_ = request_.jobs ? request_.jobs : std::max(1u, std::thread::hardware_concurrency());
     std::atomic<const Writer*> renderer_{nullptr};  // set once the writer has begun
     ProgressLine progress_{request_.progress};

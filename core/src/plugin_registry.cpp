@@ -102,7 +102,8 @@ bool PluginRegistry::load_file(const std::filesystem::path& given) {
     const ApiVersion got = ApiVersion::unpack(library->get_alias<std::uint32_t()>(version_entry)());
     if (got.major != api_version.major || got.minor > api_version.minor) {
         reject(file, "wrong API version: built against " + got.to_string() + ", this fascicle supports " +
-                         std::to_string(api_version.major) + ".0 to " + api_version.to_string());
+                         std::to_string(api_version.major) + ".0 to " + api_version.to_string() +
+                         " (rebuild it against the Fascicle " + api_version.to_string() + " SDK)");
         return false;
     }
 

@@ -29,7 +29,7 @@ TEST(Cli, Version) {
     auto r = run_fascicle({"--version"});
     EXPECT_EQ(r.status, 0);
     EXPECT_EQ(r.out.rfind("fascicle ", 0), 0u) << r.out;
-    EXPECT_NE(r.out.find("plugin API 1."), std::string::npos);
+    EXPECT_NE(r.out.find("plugin API 2."), std::string::npos);
 }
 
 TEST(Cli, HelpListsPluginOptions) {
@@ -183,11 +183,14 @@ TEST(Cli, StandardInputAndOutput) {
 TEST(Cli, ListPluginsShowsLoadedAndRejected) {
     auto r = run_fascicle({plugins, std::string("--plugin-dir=") + FASCICLE_TEST_BROKEN_DIR, "--list-plugins"});
     ASSERT_EQ(r.status, 0) << r.err;
-    EXPECT_NE(r.out.find("test-lines 1.2.3"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("test-lines 1.2.3 (API 2.0)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("fascicle-test-api1.so: wrong API version: built against 1.1, this fascicle supports 2.0"),
+              std::string::npos)
+        << r.out;
     EXPECT_NE(r.out.find("fascicle-test-lines.so"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("test-lines (read, write) .lines"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("Rejected:"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("fascicle-test-wrong_major.so: wrong API version: built against 2.0"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("fascicle-test-wrong_major.so: wrong API version: built against 3.0"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("fascicle-test-no_descriptor.so: missing entry point 'fascicle_plugin'"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("fascicle-test-duplicate.so: format 'test-lines' is already provided"), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("not-a-plugin"), std::string::npos) << r.out;

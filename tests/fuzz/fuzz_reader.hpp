@@ -35,7 +35,8 @@ inline void read_bytes(Reader& reader, const std::uint8_t* data, std::size_t siz
     const Options options;
     DiscardingDiagnostics diagnostics;
     Metadata found;
-    ReadContext ctx{options, diagnostics, found};
+    fascicle::Resources ctx_resources;
+    ReadContext ctx{options, diagnostics, found, ctx_resources};
     ConsumingArticles sink;
     reader.read(input, ctx, sink);
 }

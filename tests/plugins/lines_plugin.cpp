@@ -24,7 +24,7 @@ public:
                 return fascicle::Status::failed;
             }
             if (line.empty()) continue;
-            if (article.title.empty()) article.title = line;
+            if (article.title.empty()) article.title = fascicle::title_inlines(line);
             article.introduction.push_back(fascicle::Block::paragraph(line));
         }
         return sink.accept(std::move(article));

@@ -57,15 +57,15 @@ bool contains(const std::string& haystack, const std::string& needle) {
 Article article(std::string id, std::string title) {
     Article a;
     a.id = std::move(id);
-    a.title = std::move(title);
-    a.introduction.push_back(Block::paragraph("Introduction of " + a.title + "."));
+    a.title = fascicle::title_inlines(std::move(title));
+    a.introduction.push_back(Block::paragraph("Introduction of " + a.title_text() + "."));
     return a;
 }
 
 Section section(std::string id, std::string title, std::string text) {
     Section s;
     s.id = std::move(id);
-    s.title = std::move(title);
+    s.title = fascicle::title_inlines(std::move(title));
     s.blocks.push_back(Block::paragraph(std::move(text)));
     return s;
 }
@@ -104,8 +104,8 @@ TEST_F(HtmlWriterTest, WritesEveryBlockAndInlineKind) {
     para.inlines = {Inline::plain("a "),
                     wrapped(Inline::Kind::emphasis, "em"),
                     wrapped(Inline::Kind::strong, "strong"),
-                    Inline{Inline::Kind::code, "x<y", {}, {}},
-                    Inline{Inline::Kind::line_break, {}, {}, {}},
+                    Inline::code_span("x<y"),
+                    Inline::wrap(Inline::Kind::line_break, {}),
                     wrapped(Inline::Kind::link, "site", "https://example.org/?a=1&b=\"2\""),
                     wrapped(Inline::Kind::link, "evil", " JavaScript:alert(1)"),
                     wrapped(Inline::Kind::link, "data", "data:text/html,hi")};
@@ -154,7 +154,7 @@ TEST_F(HtmlWriterTest, IdsComeFromTheArticleAndSectionIdsAndStayUnique) {
 
 TEST_F(HtmlWriterTest, WritesTheBookMetadataAndNoEmptyElements) {
     Book full = book_of({article("a", "A")});
-    full.metadata.authors = {"Ann Author", "Bob Writer"};
+    full.metadata.set_authors({"Ann Author", "Bob Writer"});
     full.metadata.publisher = "Pub & Co";
     full.metadata.date = "2026-11-01";
     full.metadata.rights = "CC BY 4.0";
@@ -184,7 +184,7 @@ TEST_F(HtmlWriterTest, ArticleMetadataOverridesTheBooks) {
     b.articles[1].conclusion = {Block::paragraph("Fertig.")};
     b.articles[1].metadata.language = "de";
     b.articles[1].metadata.extra["conclusion-title"] = "Fazit";
-    b.articles[1].metadata.authors = {"Dora"};
+    b.articles[1].metadata.set_authors({"Dora"});
     const auto html = write(b);
     EXPECT_TRUE(contains(html, "<article id=\"a\">")) << html;
     EXPECT_TRUE(contains(html, "<h3>Summing up</h3>")) << html;

@@ -74,7 +74,8 @@ Status read_file_with(Reader& reader, const std::filesystem::path& path, Collect
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("cannot open " + path.string());
     Metadata local;
-    ReadContext ctx{options, diagnostics, found ? *found : local};
+    fascicle::Resources ctx_resources;
+    ReadContext ctx{options, diagnostics, found ? *found : local, ctx_resources};
     Input input{path.string(), path, &in, path.stem().string()};
     return reader.read(input, ctx, into);
 }

@@ -16,15 +16,15 @@ TEST(BookConfig, ReadsBookAndArticleSections) {
     test::RecordingDiagnostics diags;
     ASSERT_TRUE(read_book_config(dir / "book.ini", config, diags)) << diags.text();
     EXPECT_EQ(config.book.title, "The Book");
-    EXPECT_EQ(config.book.authors, (std::vector<std::string>{"A. One", "B. Two"}));
+    EXPECT_EQ(config.book.authors(), (std::vector<std::string>{"A. One", "B. Two"}));
     EXPECT_EQ(config.book.extra.at("conclusion-title"), "Wrap-up");
     ASSERT_TRUE(config.articles.count("003_abc"));
 
     Article a;
     a.id = "003_abc";
-    a.title = "From the table of contents";
+    a.title = fascicle::title_inlines("From the table of contents");
     config.apply_to(a);
-    EXPECT_EQ(a.title, "Third");
+    EXPECT_EQ(a.title_text(), "Third");
 }
 
 TEST(BookConfig, BadLineNamesFileAndLine) {

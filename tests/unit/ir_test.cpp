@@ -10,13 +10,13 @@ namespace {
 Article sample_article() {
     Article a;
     a.id = "001_x";
-    a.title = "A \"quoted\" title";
+    a.title = fascicle::title_inlines("A \"quoted\" title");
     a.summary.push_back(Block::paragraph("Summary."));
     Block rich;
-    rich.inlines = {Inline::plain("plain "), {Inline::Kind::emphasis, "", "", {Inline::plain("em")}},
-                    {Inline::Kind::link, "", "https://example.org", {Inline::plain("link")}}};
+    rich.inlines = {Inline::plain("plain "), Inline::wrap(Inline::Kind::emphasis, {Inline::plain("em")}),
+                    Inline::link_to("https://example.org", {Inline::plain("link")})};
     a.introduction.push_back(rich);
-    Section s{"first", "First", {Block::paragraph("One.")}, {Section{"sub", "Sub", {}, {}}}};
+    Section s{"first", fascicle::title_inlines("First"), {Block::paragraph("One.")}, {Section{"sub", fascicle::title_inlines("Sub"), {}, {}}}};
     a.sections.push_back(s);
     Block list;
     list.kind = Block::Kind::list;
@@ -34,7 +34,7 @@ TEST(Ir, EqualityComparesEveryField) {
     const Article a = sample_article();
     Article b = a;
     EXPECT_EQ(a, b);
-    b.sections[0].subsections[0].title = "Other";
+    b.sections[0].subsections[0].title = fascicle::title_inlines("Other");
     EXPECT_NE(a, b);
     b = a;
     b.introduction[0].inlines[2].target = "https://example.com";
@@ -72,7 +72,7 @@ TEST(Metadata, SetGetAndMerge) {
     EXPECT_EQ(m.get("authors"), "A; B");
     EXPECT_EQ(m.extra.at("conclusion-title"), "Wrapping up");
     m.set("authors", " C ;D; ");
-    EXPECT_EQ(m.authors, (std::vector<std::string>{"C", "D"}));
+    EXPECT_EQ(m.authors(), (std::vector<std::string>{"C", "D"}));
 
     Metadata over;
     over.set("language", "fr");

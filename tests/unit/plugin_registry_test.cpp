@@ -47,10 +47,11 @@ TEST(PluginRegistry, ReaderAndWriterWork) {
     test::CollectingArticles sink;
     test::RecordingDiagnostics diags;
     Metadata found;
-    ReadContext ctx{{}, diags, found};
+    fascicle::Resources ctx_resources;
+    ReadContext ctx{{}, diags, found, ctx_resources};
     ASSERT_EQ(reader->read(Input{"x.lines", "x.lines", &in, "x"}, ctx, sink), Status::ok);
     ASSERT_EQ(sink.articles.size(), 1u);
-    EXPECT_EQ(sink.articles[0].title, "first");
+    EXPECT_EQ(sink.articles[0].title_text(), "first");
     EXPECT_EQ(sink.articles[0].introduction.size(), 2u);
 }
 
@@ -66,7 +67,7 @@ TEST(PluginRegistry, ReadersOutliveTheRegistrySafely) {
     test::RecordingDiagnostics diags;
     Book book;
     book.metadata.title = "T";
-    book.articles.push_back(Article{"a", "A", {}, {}, {}, {}, {}, {}});
+    book.articles.push_back(Article{"a", fascicle::title_inlines("A"), {}, {}, {}, {}, {}, {}});
     ASSERT_EQ(test::write_book(*writer, book, out, diags), Status::ok);
     EXPECT_NE(out.str().find("article a"), std::string::npos);
     writer.reset();
@@ -76,15 +77,29 @@ TEST(PluginRegistry, RejectsWrongMajor) {
     PluginRegistry r;
     EXPECT_FALSE(r.load_file(broken_dir / "fascicle-test-wrong_major.so"));
     EXPECT_EQ(reason_for(r, "fascicle-test-wrong_major.so"),
-              "wrong API version: built against 2.0, this fascicle supports 1.0 to " + api_version.to_string());
+              "wrong API version: built against 3.0, this fascicle supports 2.0 to " + api_version.to_string() +
+                  " (rebuild it against the Fascicle " + api_version.to_string() + " SDK)");
     EXPECT_TRUE(r.plugins().empty());
     EXPECT_EQ(r.find("test-wrong_major"), nullptr);
+}
+
+// Built against the real API 1.1 headers (tests/plugins/api-1.1): the layout of every IR type differs.
+TEST(PluginRegistry, RejectsAPluginBuiltForApi1) {
+    PluginRegistry r;
+    EXPECT_FALSE(r.load_file(broken_dir / "fascicle-test-api1.so"));
+    ASSERT_EQ(r.rejected().size(), 1u);
+    EXPECT_EQ(r.rejected()[0].path.filename(), "fascicle-test-api1.so");
+    EXPECT_EQ(reason_for(r, "fascicle-test-api1.so"),
+              "wrong API version: built against 1.1, this fascicle supports 2.0 to " + api_version.to_string() +
+                  " (rebuild it against the Fascicle " + api_version.to_string() + " SDK)");
+    EXPECT_EQ(r.find("test-api1"), nullptr);
+    EXPECT_EQ(api_version.major, 2);
 }
 
 TEST(PluginRegistry, RejectsNewerMinor) {
     PluginRegistry r;
     EXPECT_FALSE(r.load_file(broken_dir / "fascicle-test-newer_minor.so"));
-    EXPECT_NE(reason_for(r, "fascicle-test-newer_minor.so").find("built against 1.99"), std::string::npos);
+    EXPECT_NE(reason_for(r, "fascicle-test-newer_minor.so").find("built against 2.99"), std::string::npos);
 }
 
 TEST(PluginRegistry, RejectsMissingEntryPoint) {

@@ -89,7 +89,7 @@ public:
         article.source = input_.path;
         take_front_matter(toc_begin, article);
         const std::size_t body_begin = take_table_of_contents(toc_begin);
-        article.title = toc_.front().title;
+        article.title = title_inlines(toc_.front().title);
         if (!walk_body(body_begin, last_line)) return std::nullopt;
         finish_sections(article);
         return article;
@@ -218,7 +218,7 @@ private:
                                       " (line " + std::to_string(toc_entry.line) +
                                       ") in white space or quotes; the section takes the table of contents title");
         SectionInProgress s;
-        s.section.title = toc_entry.title;
+        s.section.title = title_inlines(toc_entry.title);
         s.heading_line = heading.line;
         sections_.push_back(std::move(s));
     }
@@ -260,7 +260,7 @@ private:
         for (std::size_t i = 0; i + 1 < sections_.size(); ++i)
             if (sections_[i].section.blocks.empty())
                 warning(sections_[i].heading_line,
-                        "section " + in_quotes(sections_[i].section.title) + " has no paragraphs");
+                        "section " + in_quotes(sections_[i].section.title_text()) + " has no paragraphs");
         auto& last = sections_.back();
         auto& last_blocks = last.section.blocks;
         if (last_blocks.size() >= 2) {
@@ -268,16 +268,16 @@ private:
             last_blocks.pop_back();
         } else if (last_blocks.size() == 1) {
             warning(last.last_paragraph_line,
-                    "the last paragraph is the only paragraph of the last section " + in_quotes(last.section.title) +
+                    "the last paragraph is the only paragraph of the last section " + in_quotes(last.section.title_text()) +
                         ", so it stays in that section and the article has no conclusion");
         } else {
-            warning(last.heading_line, "the last section " + in_quotes(last.section.title) +
+            warning(last.heading_line, "the last section " + in_quotes(last.section.title_text()) +
                                            " has no paragraphs and the article has no conclusion");
         }
 
         UniqueIds ids;
         for (auto& s : sections_) {
-            s.section.id = ids.take(slugify(s.section.title));
+            s.section.id = ids.take(slugify(s.section.title_text()));
             article.sections.push_back(std::move(s.section));
         }
     }

@@ -61,6 +61,19 @@ std::vector<std::string> lines_of(const std::vector<Block>& blocks) {
     return lines;
 }
 
+// The corpus format holds paragraphs of plain text: everything else is reported.
+const KindSupport text_only{
+    [](Inline::Kind k) { return k == Inline::Kind::text; },
+    [](Block::Kind k) { return k == Block::Kind::paragraph; },
+    [](std::string_view kind) -> std::string {
+        if (kind == kind_name(Inline::Kind::note) || kind == kind_name(Inline::Kind::raw) ||
+            kind == kind_name(Block::Kind::raw) || kind == kind_name(Block::Kind::thematic_break))
+            return "left out";
+        if (kind == kind_name(Inline::Kind::image)) return "written as their alt text";
+        return "written as their plain text";
+    },
+    {}};
+
 struct SectionLines {
     std::string title;
     std::vector<std::string> paragraphs;
@@ -85,9 +98,9 @@ public:
     bool has_sections() const { return !sections_.empty(); }
 
     void warn_about_read_back() {
-        if (!article_.title.empty() && article_.title != sections_.front().title)
+        if (!article_.title.empty() && article_.title_text() != sections_.front().title)
             diagnostics_.note("", 0, 0,
-                              "article " + in_quotes(article_.id) + ": the title " + in_quotes(article_.title) +
+                              "article " + in_quotes(article_.id) + ": the title " + in_quotes(article_.title_text()) +
                                   " is not stored in article-text; keep it in the book's metadata "
                                   "([article " + article_.id + "] title = ...)");
         if (summary_.empty() && !introduction_.empty())
@@ -149,7 +162,7 @@ private:
 
     void add_section(const Section& section, int depth, std::size_t& nested) {
         if (depth > 0) ++nested;
-        SectionLines lines{as_line(section.title), lines_of(section.blocks)};
+        SectionLines lines{as_line(section.title_text()), lines_of(section.blocks)};
         if (lines.title.empty()) {
             lines.title = "Section " + std::to_string(sections_.size() + 1);
             warn("section " + std::to_string(sections_.size() + 1) + " has no title; it is written as " +
@@ -194,6 +207,7 @@ Status ArticleTextWriter::write_article(const Article& article) {
         return Status::failed;
     }
     canonical.warn_about_read_back();
+    warn_uncarried(article, census(article), "article-text", text_only, diagnostics);
     const std::string text = canonical.text();
     if (auto bad = find_invalid_utf8(text)) {
         diagnostics.error("", 0, 0, "article " + in_quotes(article.id) + " holds text that is not UTF-8 (byte " +

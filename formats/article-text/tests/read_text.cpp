@@ -11,7 +11,8 @@ ReadResult read_text(const std::string& bytes, const std::string& name) {
     std::istringstream stream(bytes);
     Options options;
     Metadata found;
-    ReadContext ctx{options, result.diagnostics, found};
+    fascicle::Resources ctx_resources;
+    ReadContext ctx{options, result.diagnostics, found, ctx_resources};
     Input input{name, name, &stream, std::filesystem::path(name).stem().string()};
     fascicle::test::CollectingArticles sink;
     ArticleTextReader reader;

@@ -32,8 +32,8 @@ TEST(ReaderLargeInput, FiftyMegabyteArticle) {
     ASSERT_EQ(r.articles.size(), 1u);
     const Article& a = r.articles[0];
     ASSERT_EQ(a.sections.size(), section_count);
-    for (const auto& s : a.sections) ASSERT_EQ(s.blocks.size(), paragraphs_per_section) << s.title;
-    EXPECT_EQ(a.sections[499].title, "Section 499");
+    for (const auto& s : a.sections) ASSERT_EQ(s.blocks.size(), paragraphs_per_section) << s.title_text();
+    EXPECT_EQ(a.sections[499].title_text(), "Section 499");
     EXPECT_EQ(a.sections[499].id, "section-499");
     EXPECT_EQ(plain_text(a.sections[250].blocks[199]), paragraph);
     ASSERT_EQ(a.conclusion.size(), 1u);

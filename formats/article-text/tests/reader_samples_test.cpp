@@ -46,7 +46,7 @@ TEST(ReaderSamples, Article000EveryField) {
     const Article a = read_sample("000_f53ed46ec5733f67.txt");
     EXPECT_EQ(a.id, "000_f53ed46ec5733f67");
     EXPECT_EQ(a.source, "000_f53ed46ec5733f67.txt");
-    EXPECT_EQ(a.title, "Unraveling Emotions: The Role of Kratom for Depression Relief");
+    EXPECT_EQ(a.title_text(), "Unraveling Emotions: The Role of Kratom for Depression Relief");
     EXPECT_TRUE(a.metadata == Metadata{});
 
     ASSERT_EQ(a.summary.size(), 1u);
@@ -59,9 +59,9 @@ TEST(ReaderSamples, Article000EveryField) {
     EXPECT_TRUE(text_of(a.introduction[0]).ends_with("an effective emotional release toolkit."));
 
     ASSERT_EQ(a.sections.size(), 3u);
-    EXPECT_EQ(a.sections[0].title, "Unraveling Emotions: The Role of Kratom for Depression Relief");
-    EXPECT_EQ(a.sections[1].title, "Kratom's Chemical Key: Understanding Its Mechanism Against Depressive Symptoms");
-    EXPECT_EQ(a.sections[2].title, "Holistic Approaches to Complement Kratom in Managing Depression");
+    EXPECT_EQ(a.sections[0].title_text(), "Unraveling Emotions: The Role of Kratom for Depression Relief");
+    EXPECT_EQ(a.sections[1].title_text(), "Kratom's Chemical Key: Understanding Its Mechanism Against Depressive Symptoms");
+    EXPECT_EQ(a.sections[2].title_text(), "Holistic Approaches to Complement Kratom in Managing Depression");
     EXPECT_EQ(a.sections[0].id, "unraveling-emotions-the-role-of-kratom-for-depression-relief");
     EXPECT_EQ(a.sections[1].id, "kratoms-chemical-key-understanding-its-mechanism-against-depressive-symptoms");
     EXPECT_EQ(a.sections[2].id, "holistic-approaches-to-complement-kratom-in-managing-depression");
@@ -79,15 +79,15 @@ TEST(ReaderSamples, Article000EveryField) {
 TEST(ReaderSamples, Article003ConclusionWithoutInConclusion) {
     const Article a = read_sample("003_2bacc78b38ca7213.txt");
     EXPECT_EQ(a.id, "003_2bacc78b38ca7213");
-    EXPECT_EQ(a.title, "Understanding Trauma and Its Impact on the Stress Response System");
+    EXPECT_EQ(a.title_text(), "Understanding Trauma and Its Impact on the Stress Response System");
     ASSERT_EQ(a.summary.size(), 1u);
     EXPECT_TRUE(text_of(a.summary[0]).starts_with("Trauma can disrupt the body's stress response system"));
     ASSERT_EQ(a.introduction.size(), 1u);
     EXPECT_TRUE(text_of(a.introduction[0]).starts_with("Trauma and stress response regulation"));
     ASSERT_EQ(a.sections.size(), 3u);
-    EXPECT_EQ(a.sections[0].title, "Understanding Trauma and Its Impact on the Stress Response System");
-    EXPECT_EQ(a.sections[1].title, "Exploring Kratom's Role in Modulating Stress Response for Depression Treatment");
-    EXPECT_EQ(a.sections[2].title, "Integrating Kratom into a Holistic Approach for Regulating Trauma-Related Stress");
+    EXPECT_EQ(a.sections[0].title_text(), "Understanding Trauma and Its Impact on the Stress Response System");
+    EXPECT_EQ(a.sections[1].title_text(), "Exploring Kratom's Role in Modulating Stress Response for Depression Treatment");
+    EXPECT_EQ(a.sections[2].title_text(), "Integrating Kratom into a Holistic Approach for Regulating Trauma-Related Stress");
     EXPECT_EQ(paragraph_counts(a), (std::vector<std::size_t>{2, 2, 2}));
     EXPECT_TRUE(text_of(a.sections[2].blocks[1]).starts_with("Incorporating kratom into a holistic approach"));
     ASSERT_EQ(a.conclusion.size(), 1u);

@@ -37,16 +37,16 @@ Article expected_article() {
     Article a;
     a.id = "article";
     a.source = "article.txt";
-    a.title = "The reader's \"first\" part";
+    a.title = fascicle::title_inlines("The reader's \"first\" part");
     a.summary = {Block::paragraph("Summary paragraph.")};
     a.introduction = {Block::paragraph("Introduction, first paragraph."),
                       Block::paragraph("Introduction, second paragraph.")};
     a.sections = {
         {"the-readers-first-part",
-         "The reader's \"first\" part",
+         fascicle::title_inlines("The reader's \"first\" part"),
          {Block::paragraph("Paragraph 1.1, with\ta tab.")},
          {}},
-        {"second-part", "Second part", {Block::paragraph("Paragraph 2.1.")}, {}},
+        {"second-part", fascicle::title_inlines("Second part"), {Block::paragraph("Paragraph 2.1.")}, {}},
     };
     a.sections[1].blocks.push_back(Block::paragraph("Paragraph 2.2."));
     a.conclusion = {Block::paragraph("In conclusion, it reads.")};
@@ -141,8 +141,8 @@ TEST(ReaderTolerance, TableOfContentsHasTypographicQuotes) {
     EXPECT_EQ(r.diagnostics.all[0].line, 6u);
     EXPECT_EQ(r.diagnostics.all[0].file, "article.txt");
     ASSERT_EQ(r.articles.size(), 1u);
-    EXPECT_EQ(r.articles[0].sections[0].title, "The reader\u2019s \u201Cfirst\u201D part");
-    EXPECT_EQ(r.articles[0].title, "The reader\u2019s \u201Cfirst\u201D part");
+    EXPECT_EQ(r.articles[0].sections[0].title_text(), "The reader\u2019s \u201Cfirst\u201D part");
+    EXPECT_EQ(r.articles[0].title_text(), "The reader\u2019s \u201Cfirst\u201D part");
     EXPECT_EQ(r.articles[0].sections[0].id, "the-readers-first-part");
 }
 

@@ -30,7 +30,7 @@ WriteResult write(const Book& book, bool split = false) {
 Book book_of(Article article) {
     Book book;
     book.metadata.title = "A book";
-    book.metadata.authors = {"Someone"};
+    book.metadata.set_authors({"Someone"});
     book.articles.push_back(std::move(article));
     return book;
 }
@@ -38,11 +38,11 @@ Book book_of(Article article) {
 Article simple_article(const std::string& id = "simple") {
     Article a;
     a.id = id;
-    a.title = "Part one";
+    a.title = fascicle::title_inlines("Part one");
     a.summary = {Block::paragraph("The summary.")};
     a.introduction = {Block::paragraph("Intro 1."), Block::paragraph("Intro 2.")};
-    a.sections = {{"part-one", "Part one", {Block::paragraph("P1.")}, {}},
-                  {"part-two", "Part two", {Block::paragraph("P2a."), Block::paragraph("P2b.")}, {}}};
+    a.sections = {{"part-one", fascicle::title_inlines("Part one"), {Block::paragraph("P1.")}, {}},
+                  {"part-two", fascicle::title_inlines("Part two"), {Block::paragraph("P2a."), Block::paragraph("P2b.")}, {}}};
     a.conclusion = {Block::paragraph("In conclusion, simple.")};
     return a;
 }
@@ -80,12 +80,12 @@ TEST(Writer, MarkupAndOtherBlocksBecomePlainParagraphs) {
     Article a = simple_article();
     Block marked;
     marked.inlines = {Inline::plain("Some "),
-                      {Inline::Kind::emphasis, "", "", {Inline::plain("emphasised")}},
+                      Inline::wrap(Inline::Kind::emphasis, {Inline::plain("emphasised")}),
                       Inline::plain(" and "),
-                      {Inline::Kind::link, "", "https://example.org", {Inline::plain("linked")}},
+                      Inline::link_to("https://example.org", {Inline::plain("linked")}),
                       Inline::plain(" text,"),
-                      {Inline::Kind::line_break, "", "", {}},
-                      {Inline::Kind::code, "code()", "", {}},
+                      Inline::wrap(Inline::Kind::line_break, {}),
+                      Inline::code_span("code()"),
                       Inline::plain(" over\ntwo lines.")};
     Block list;
     list.kind = Block::Kind::list;
@@ -158,7 +158,7 @@ TEST(Writer, ArticleWithoutSectionsIsAnError) {
 
 TEST(Writer, SubsectionsAreFlattenedWithAWarning) {
     Article a = simple_article();
-    a.sections[0].subsections = {{"deeper", "Deeper", {Block::paragraph("D.")}, {}}};
+    a.sections[0].subsections = {{"deeper", fascicle::title_inlines("Deeper"), {Block::paragraph("D.")}, {}}};
     auto r = write(book_of(a));
     ASSERT_EQ(r.status, Status::ok);
     EXPECT_EQ(r.text,
@@ -186,7 +186,7 @@ TEST(Writer, WarnsAboutWhatReadsBackDifferently) {
         {"no conclusion", [](Article& a) { a.conclusion.clear(); }, "will read back as the conclusion"},
         {"empty last section", [](Article& a) { a.sections[1].blocks.clear(); },
          "the conclusion will read back as its paragraph"},
-        {"untitled section", [](Article& a) { a.sections[1].title = " "; }, "has no title"},
+        {"untitled section", [](Article& a) { a.sections[1].title = fascicle::title_inlines(" "); }, "has no title"},
     };
     for (const auto& c : cases) {
         Article a = simple_article();
@@ -203,7 +203,7 @@ TEST(Writer, WarnsAboutWhatReadsBackDifferently) {
 // The title lives in the book's metadata, not in the file: a note says so when it differs.
 TEST(Writer, TitleOtherThanFirstSectionGivesANote) {
     Article a = simple_article();
-    a.title = "A title from book.ini";
+    a.title = fascicle::title_inlines("A title from book.ini");
     auto r = write(book_of(a));
     ASSERT_EQ(r.status, Status::ok);
     EXPECT_EQ(r.text, simple_text);

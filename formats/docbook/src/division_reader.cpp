@@ -74,7 +74,7 @@ Article DivisionReader::read(pugi::xml_node division) {
         UniqueIds unused;
         article.conclusion = read_section(conclusion, unused).blocks;
     }
-    article.title = std::move(article.metadata.title);
+    article.title = title_inlines(std::move(article.metadata.title));
     article.metadata.title.clear();
     return article;
 }
@@ -112,7 +112,7 @@ void DivisionReader::read_body(pugi::xml_node parent, std::vector<Block>& blocks
         if (!warned_after_section && !ignorable(child)) {
             warned_after_section = true;
             document_.warning(child, "content after a section, where DocBook allows none, is read into the end of "
-                                     "the section before it (\"" + sections.back().title + "\")");
+                                     "the section before it (\"" + sections.back().title_text() + "\")");
         }
         flow_.read(child, *after_section);
     }
@@ -122,9 +122,10 @@ void DivisionReader::read_body(pugi::xml_node parent, std::vector<Block>& blocks
 
 Section DivisionReader::read_section(pugi::xml_node element, UniqueIds& section_ids) {
     Section section;
-    section.title = title_of(element, true);
+    const std::string title = title_of(element, true);
+    section.title = title_inlines(title);
     const auto xml_id = document_.source().attribute(element, "xml:id");
-    section.id = section_ids.take(xml_id.empty() ? slugify(section.title) : section_id_from_xml_id(xml_id, section.title));
+    section.id = section_ids.take(xml_id.empty() ? slugify(title) : section_id_from_xml_id(xml_id, title));
 
     // A section's info has no metadata to go to: its title is the section's, the rest is content.
     BlockCollector info_content(section.blocks);

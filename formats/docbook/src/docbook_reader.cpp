@@ -32,21 +32,6 @@ struct DocumentPlan {
     std::vector<PlannedArticle> articles;
 };
 
-// Copies what `from` has into the fields `to` still lacks: the first input that tells wins.
-void fill_missing(Metadata& to, const Metadata& from) {
-    auto fill = [](std::string& field, const std::string& value) {
-        if (field.empty()) field = value;
-    };
-    fill(to.title, from.title);
-    if (to.authors.empty()) to.authors = from.authors;
-    fill(to.language, from.language);
-    fill(to.identifier, from.identifier);
-    fill(to.date, from.date);
-    fill(to.publisher, from.publisher);
-    fill(to.description, from.description);
-    fill(to.rights, from.rights);
-    for (const auto& [key, value] : from.extra) to.extra.emplace(key, value);
-}
 
 // The title most conclusions have (the earliest of equals); the writer titles each conclusion
 // with the article's conclusion-title, else the book's, else "Conclusion".
@@ -79,7 +64,7 @@ public:
         book.language = language_of(root);
         const auto conclusion_title = book_conclusion_title(plan);
         if (!conclusion_title.empty()) book.extra["conclusion-title"] = conclusion_title;
-        fill_missing(ctx_.found, book);
+        ctx_.found.fill_missing_from(book);
 
         const std::string book_conclusion = ctx_.found.extra.count("conclusion-title")
                                                 ? ctx_.found.extra.at("conclusion-title")
@@ -205,7 +190,8 @@ private:
                 return article_id_from_xml_id(xml_id);
             if (planned.division == root) return input_.article_id;
         }
-        if (!article.title.empty() && slugify(article.title) != "section") return slugify(article.title);
+        const std::string title = article.title_text();
+        if (!title.empty() && slugify(title) != "section") return slugify(title);
         return input_.article_id + "-" + std::to_string(number);
     }
 

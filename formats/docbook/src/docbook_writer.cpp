@@ -1,6 +1,7 @@
 #include "docbook_writer.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace fascicle::docbook {
 
@@ -23,13 +24,22 @@ std::string_view trimmed(std::string_view s) {
 bool renders(const Block& block) {
     switch (block.kind) {
         case Block::Kind::list: return !block.items.empty();
+        case Block::Kind::definition_list: return !block.definitions.empty();
+        case Block::Kind::line_block: return !block.lines.empty();
         case Block::Kind::block_quote:
+        case Block::Kind::division:
             return std::any_of(block.children.begin(), block.children.end(), renders);
+        case Block::Kind::table: return !block.table.head.empty() || !block.table.body.empty();
+        case Block::Kind::raw: return block.format == "docbook";
         default: return true;
     }
 }
 
 bool any_renders(const std::vector<Block>& blocks) { return std::any_of(blocks.begin(), blocks.end(), renders); }
+
+// Every kind has its DocBook form; raw content of other formats is left out (and reported).
+const KindSupport every_kind{[](Inline::Kind) { return true; }, [](Block::Kind) { return true; },
+                             [](std::string_view) { return std::string(); }, "docbook"};
 
 std::string_view division_element(Division d) { return d == Division::chapter ? "chapter" : "article"; }
 
@@ -83,16 +93,18 @@ void write_paragraphs(XmlStream& xml, std::string_view element, std::string_view
 
 // The book's <info>; nothing when the metadata is all blank.
 void write_book_info(XmlStream& xml, const Metadata& book) {
-    const bool has_author = std::any_of(book.authors.begin(), book.authors.end(),
+    const auto authors = book.authors();
+    const bool has_author = std::any_of(authors.begin(), authors.end(),
                                         [](const std::string& a) { return !trimmed(a).empty(); });
-    const bool has_info = !trimmed(book.title).empty() || has_author || !trimmed(book.date).empty() ||
+    const bool has_info = !trimmed(book.title).empty() || !trimmed(book.subtitle).empty() || has_author || !trimmed(book.date).empty() ||
                           !trimmed(book.publisher).empty() || !trimmed(book.identifier).empty() ||
                           !trimmed(book.description).empty() || !trimmed(book.rights).empty();
     if (!has_info) return;
 
     xml.open_block("info");
     if (auto title = trimmed(book.title); !title.empty()) xml.text_element("title", title);
-    for (const auto& author : book.authors) {
+    if (auto subtitle = trimmed(book.subtitle); !subtitle.empty()) xml.text_element("subtitle", subtitle);
+    for (const auto& author : authors) {
         if (trimmed(author).empty()) continue;
         xml.open_block("author");
         xml.text_element("personname", trimmed(author));
@@ -136,6 +148,7 @@ public:
         else if (!article_language.empty() && article_language != settings_.language)
             attributes.emplace_back("xml:lang", article_language);
 
+        article_id_ = article.id;
         xml_.open_block(division_element(settings_.division), attributes);
         article_info(article);
         blocks(article.introduction);
@@ -160,9 +173,8 @@ private:
 
     void article_info(const Article& article) {
         xml_.open_block("info");
-        const auto title = trimmed(article.title);
-        xml_.text_element("title", title.empty() ? std::string_view(article.id) : title);
-        for (const auto& author : article.metadata.authors) {
+        title(article.title, article.id);
+        for (const auto& author : article.metadata.authors()) {
             if (trimmed(author).empty()) continue;
             xml_.open_block("author");
             xml_.text_element("personname", trimmed(author));
@@ -188,9 +200,10 @@ private:
     }
 
     void section(const Section& s) {
-        xml_.open_block("section", {{"xml:id", next_id()}});
-        const auto title = trimmed(s.title);
-        xml_.text_element("title", title.empty() ? std::string_view(s.id) : title);
+        XmlAttributes attributes{{"xml:id", next_id()}};
+        language(s.attributes, attributes);
+        xml_.open_block("section", attributes);
+        title(s.title, s.id);
         blocks(s.blocks);
         if (!any_renders(s.blocks) && s.subsections.empty()) xml_.empty("para");
         for (const auto& subsection : s.subsections) section(subsection);
@@ -202,37 +215,273 @@ private:
             if (renders(b)) block(b);
     }
 
+    // A title's inlines, or `fallback` when it has no text.
+    void title(const std::vector<Inline>& inlines, std::string_view fallback) {
+        xml_.open_inline("title");
+        if (trimmed(plain_text(inlines)).empty())
+            xml_.text(fallback);
+        else
+            this->inlines(inlines);
+        xml_.close();
+    }
+
+    // The xml:id of an element the article's content names, as references to it write it.
+    std::string local_id(const std::string& id) const { return part_xml_id(article_id_, id); }
+
+    void identify(const Attributes& a, XmlAttributes& out) const {
+        if (!a.id.empty()) out.emplace_back("xml:id", local_id(a.id));
+    }
+    void language(const Attributes& a, XmlAttributes& out) const {
+        if (!a.language.empty()) out.emplace_back("xml:lang", a.language);
+    }
+    XmlAttributes common(const Attributes& a) const {
+        XmlAttributes out;
+        identify(a, out);
+        language(a, out);
+        return out;
+    }
+
+    // Blocks where DocBook wants at least one: an empty para when none renders.
+    void required_blocks(const std::vector<Block>& list) {
+        blocks(list);
+        if (!any_renders(list)) xml_.empty("para");
+    }
+
     void block(const Block& b) {
         switch (b.kind) {
             case Block::Kind::paragraph:
-                xml_.open_inline("para");
+                xml_.open_inline("para", common(b.attributes));
                 inlines(b.inlines);
                 xml_.close();
                 break;
-            case Block::Kind::code_block: xml_.text_element("programlisting", b.text); break;
+            case Block::Kind::code_block: {
+                XmlAttributes attributes = common(b.attributes);
+                if (!b.format.empty()) attributes.emplace_back("language", b.format);
+                xml_.text_element("programlisting", b.text, attributes);
+                break;
+            }
             case Block::Kind::block_quote:
-                xml_.open_block("blockquote");
-                blocks(b.children);
+                xml_.open_block("blockquote", common(b.attributes));
+                if (!b.attribution.empty()) {
+                    xml_.open_inline("attribution");
+                    inlines(b.attribution);
+                    xml_.close();
+                }
+                required_blocks(b.children);
                 xml_.close();
                 break;
-            case Block::Kind::list: {
-                XmlAttributes attributes;
-                if (b.ordered && b.start != 1) attributes.emplace_back("startingnumber", std::to_string(b.start));
-                xml_.open_block(b.ordered ? "orderedlist" : "itemizedlist", attributes);
-                for (const auto& item : b.items) {
+            case Block::Kind::list: list(b); break;
+            case Block::Kind::division: division_block(b); break;
+            case Block::Kind::definition_list:
+                xml_.open_block("variablelist", common(b.attributes));
+                for (const auto& d : b.definitions) {
+                    xml_.open_block("varlistentry");
+                    xml_.open_inline("term");
+                    inlines(d.term);
+                    xml_.close();
                     xml_.open_block("listitem");
-                    blocks(item);
-                    if (!any_renders(item)) xml_.empty("para");
+                    for (const auto& definition : d.definitions) required_blocks(definition);
+                    if (d.definitions.empty()) xml_.empty("para");
+                    xml_.close();
                     xml_.close();
                 }
                 xml_.close();
                 break;
+            case Block::Kind::line_block: {
+                // literallayout keeps line breaks and leading spaces, in print and on screen.
+                XmlAttributes attributes = common(b.attributes);
+                attributes.emplace_back("class", "normal");
+                xml_.open_inline("literallayout", attributes);
+                for (std::size_t n = 0; n < b.lines.size(); ++n) {
+                    if (n > 0) xml_.text("\n");
+                    inlines(b.lines[n]);
+                }
+                xml_.close();
+                break;
+            }
+            case Block::Kind::table: table(b); break;
+            case Block::Kind::figure: figure(b); break;
+            case Block::Kind::thematic_break: {
+                XmlAttributes attributes = common(b.attributes);
+                attributes.emplace_back("role", "thematic-break");
+                xml_.text_element("para", "* * *", attributes);
+                break;
+            }
+            case Block::Kind::display_math:
+                xml_.open_inline("informalequation", common(b.attributes));
+                math(b.math);
+                xml_.close();
+                break;
+            case Block::Kind::raw:  // only DocBook's own (renders()); as text when it is not well-formed
+                if (!xml_.fragment(b.text)) xml_.text_element("programlisting", b.text);
+                break;
+        }
+    }
+
+    void list(const Block& b) {
+        XmlAttributes attributes = common(b.attributes);
+        if (b.ordered && b.start != 1) attributes.emplace_back("startingnumber", std::to_string(b.start));
+        if (b.ordered && b.style != ListStyle::decimal) {
+            static constexpr const char* numeration[] = {"arabic", "loweralpha", "upperalpha", "lowerroman",
+                                                         "upperroman"};
+            attributes.emplace_back("numeration", numeration[static_cast<int>(b.style)]);
+        }
+        if (b.tight) attributes.emplace_back("spacing", "compact");
+        xml_.open_block(b.ordered ? "orderedlist" : "itemizedlist", attributes);
+        for (std::size_t n = 0; n < b.items.size(); ++n) {
+            const Task task = n < b.tasks.size() ? b.tasks[n] : Task::none;
+            if (task == Task::none) {
+                xml_.open_block("listitem");
+            } else {
+                xml_.open_block("listitem", {{"role", task == Task::checked ? "task-done" : "task"}});
+                // The box as text, so that print shows it: DocBook has no task list.
+                xml_.text_element("para", task == Task::checked ? "[x]" : "[ ]", {{"role", "task-box"}});
+            }
+            required_blocks(b.items[n]);
+            xml_.close();
+        }
+        xml_.close();
+    }
+
+    void division_block(const Block& b) {
+        if (auto kind = b.admonition(); !kind.empty()) {
+            xml_.open_block(kind, common(b.attributes));
+            required_blocks(b.children);
+            xml_.close();
+            return;
+        }
+        // DocBook has no generic division; its content goes where it stands (an id or a
+        // language is kept on a wrapping para).
+        if (b.attributes.id.empty() && b.attributes.language.empty()) {
+            blocks(b.children);
+            return;
+        }
+        XmlAttributes attributes = common(b.attributes);
+        if (!b.attributes.classes.empty()) attributes.emplace_back("role", b.attributes.classes.front());
+        xml_.open_block("para", attributes);
+        required_blocks(b.children);
+        xml_.close();
+    }
+
+    static const char* align(Alignment a) {
+        switch (a) {
+            case Alignment::left: return "left";
+            case Alignment::center: return "center";
+            case Alignment::right: return "right";
+            case Alignment::unspecified: break;
+        }
+        return nullptr;
+    }
+
+    // An HTML table (DocBook 5 allows them): spans and cells of blocks as they are.
+    void table(const Block& b) {
+        XmlAttributes attributes = common(b.attributes);
+        const bool captioned = !b.caption.empty();
+        xml_.open_block(captioned ? "table" : "informaltable", attributes);
+        if (captioned) {
+            xml_.open_inline("caption");
+            inlines(b.caption);
+            xml_.close();
+        }
+        if (!b.table.columns.empty()) {
+            xml_.open_block("colgroup");
+            for (const auto& c : b.table.columns) {
+                XmlAttributes col;
+                if (c.width > 0) col.emplace_back("width", percent(c.width));
+                if (const char* a = align(c.alignment)) col.emplace_back("align", a);
+                xml_.empty("col", col);
+            }
+            xml_.close();
+        }
+        // A table must have a body: one made only of head rows has them as its body.
+        const bool head_only = b.table.body.empty();
+        if (!head_only) rows("thead", b.table.head, b.table.columns);
+        rows("tfoot", b.table.foot, b.table.columns);
+        rows("tbody", head_only ? b.table.head : b.table.body, b.table.columns);
+        xml_.close();
+    }
+
+    static std::string percent(double share) {
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%.1f%%", share * 100);
+        return buffer;
+    }
+
+    void rows(const char* part, const std::vector<TableRow>& list, const std::vector<TableColumn>& columns) {
+        if (list.empty()) return;
+        xml_.open_block(part);
+        for (const auto& row : list) {
+            xml_.open_block("tr");
+            std::size_t column = 0;
+            for (const auto& cell : row.cells) {
+                XmlAttributes attributes;
+                if (cell.row_span != 1) attributes.emplace_back("rowspan", std::to_string(cell.row_span));
+                if (cell.column_span != 1) attributes.emplace_back("colspan", std::to_string(cell.column_span));
+                Alignment a = cell.alignment;
+                if (a == Alignment::unspecified && column < columns.size()) a = columns[column].alignment;
+                if (const char* name = align(a)) attributes.emplace_back("align", name);
+                column += std::max(cell.column_span, 1);
+                xml_.open_block(cell.header ? "th" : "td", attributes);
+                required_blocks(cell.blocks);
+                xml_.close();
+            }
+            xml_.close();
+        }
+        xml_.close();
+    }
+
+    void figure(const Block& b) {
+        const bool captioned = !b.caption.empty();
+        xml_.open_block(captioned ? "figure" : "informalfigure", common(b.attributes));
+        if (captioned) title(b.caption, "");
+        // An image alone in a paragraph is the figure's mediaobject; anything else stays blocks.
+        bool wrote = false;
+        for (const auto& c : b.children) {
+            if (c.kind == Block::Kind::paragraph && c.inlines.size() == 1 && c.inlines[0].kind == Inline::Kind::image) {
+                media("mediaobject", c.inlines[0]);
+                wrote = true;
+            } else if (renders(c)) {
+                block(c);
+                wrote = true;
             }
         }
+        if (!wrote) xml_.empty("para");
+        xml_.close();
+    }
+
+    // An image as a (inline)mediaobject: the picture, and its alt text for those who cannot see it.
+    void media(const char* element, const Inline& image) {
+        const bool is_inline = std::string_view(element) == "inlinemediaobject";
+        if (is_inline) xml_.open_inline(element); else xml_.open_block(element);
+        XmlAttributes data{{"fileref", image.target}};
+        if (auto w = image.attributes.get("width"); !w.empty()) data.emplace_back("contentwidth", w);
+        if (auto h = image.attributes.get("height"); !h.empty()) data.emplace_back("contentdepth", h);
+        if (is_inline) xml_.open_inline("imageobject"); else xml_.open_block("imageobject");
+        xml_.empty("imagedata", data);
+        xml_.close();
+        if (!image.text.empty()) {
+            if (is_inline) xml_.open_inline("textobject"); else xml_.open_block("textobject");
+            xml_.text_element("phrase", image.text);
+            xml_.close();
+        }
+        xml_.close();
+    }
+
+    // MathML when the source had it (well-formed), else the TeX source as a mathphrase.
+    void math(const Math& m) {
+        if (!m.mathml.empty() && xml_.fragment(namespaced_mathml(m.mathml))) return;
+        xml_.text_element("mathphrase", m.tex.empty() ? m.mathml : m.tex);
     }
 
     void inlines(const std::vector<Inline>& list) {
         for (const auto& i : list) inline_(i);
+    }
+
+    void wrapped(std::string_view element, const Inline& i, XmlAttributes attributes = {}) {
+        language(i.attributes, attributes);
+        xml_.open_inline(element, attributes);
+        inlines(i.children);
+        xml_.close();
     }
 
     void inline_(const Inline& i) {
@@ -241,16 +490,19 @@ private:
             case Inline::Kind::code: xml_.text_element("literal", i.text); break;
             // DocBook has no line-break element; docbook-xsl honours this processing instruction.
             case Inline::Kind::line_break: xml_.processing_instruction("linebreak"); break;
-            case Inline::Kind::emphasis:
-                xml_.open_inline("emphasis");
-                inlines(i.children);
-                xml_.close();
+            case Inline::Kind::emphasis: wrapped("emphasis", i); break;
+            case Inline::Kind::strong: wrapped("emphasis", i, {{"role", "strong"}}); break;
+            case Inline::Kind::strikethrough: wrapped("emphasis", i, {{"role", "strikethrough"}}); break;
+            case Inline::Kind::small_caps: wrapped("emphasis", i, {{"role", "smallcaps"}}); break;
+            case Inline::Kind::superscript: wrapped("superscript", i); break;
+            case Inline::Kind::subscript: wrapped("subscript", i); break;
+            case Inline::Kind::span: {
+                XmlAttributes attributes;
+                identify(i.attributes, attributes);
+                if (!i.attributes.classes.empty()) attributes.emplace_back("role", i.attributes.classes.front());
+                wrapped("phrase", i, attributes);
                 break;
-            case Inline::Kind::strong:
-                xml_.open_inline("emphasis", {{"role", "strong"}});
-                inlines(i.children);
-                xml_.close();
-                break;
+            }
             case Inline::Kind::link:
                 if (i.target.empty()) {
                     inlines(i.children);
@@ -262,10 +514,61 @@ private:
                     xml_.close();
                 }
                 break;
+            case Inline::Kind::reference: {
+                const auto [article, local] = split_reference(i.target);
+                const std::string id =
+                    local.empty() ? article_xml_id(std::string(article)) : part_xml_id(std::string(article), std::string(local));
+                if (i.children.empty()) {
+                    xml_.empty("xref", {{"linkend", id}});
+                } else {
+                    xml_.open_inline("link", {{"linkend", id}});
+                    inlines(i.children);
+                    xml_.close();
+                }
+                break;
+            }
+            case Inline::Kind::image: media("inlinemediaobject", i); break;
+            case Inline::Kind::note: {
+                XmlAttributes attributes;
+                identify(i.attributes, attributes);
+                // A footnote holds blocks; it stands inline, so the stream treats it as inline
+                // and its paras follow each other on the same line.
+                xml_.open_inline("footnote", attributes);
+                bool wrote = false;
+                for (const auto& b : i.blocks) {
+                    if (!renders(b)) continue;
+                    note_block(b);
+                    wrote = true;
+                }
+                if (!wrote) xml_.text_element("para", "");
+                xml_.close();
+                break;
+            }
+            case Inline::Kind::math:
+                xml_.open_inline("inlineequation");
+                math(i.math);
+                xml_.close();
+                break;
+            case Inline::Kind::raw:
+                if (i.format == "docbook" && xml_.fragment(i.text)) break;
+                break;  // reported by the census: written only by its own format
         }
     }
 
+    // A block inside a footnote: the stream is inline there, so only paragraph-like content
+    // can follow; other blocks are written as paras of their text.
+    void note_block(const Block& b) {
+        if (b.kind == Block::Kind::paragraph) {
+            xml_.open_inline("para");
+            inlines(b.inlines);
+            xml_.close();
+            return;
+        }
+        xml_.text_element("para", plain_text(b));
+    }
+
     const DivisionSettings& settings_;
+    std::string article_id_;
     const std::vector<std::string>& ids_;
     std::size_t next_ = 0;
     XmlStream& xml_;
@@ -342,6 +645,7 @@ std::optional<std::string> DocBookWriter::render_article(const Article& article,
     UniqueIds alone;
     std::size_t replacements = 0;
     std::string xml = render(article, take_ids(article, alone), replacements);
+    warn_uncarried(article, census(article), "DocBook", every_kind, diagnostics);
     if (replacements > 0)
         diagnostics.warning(diagnostic_file(article), 0, 0, replaced_characters(replacements, "this article"));
     return xml;

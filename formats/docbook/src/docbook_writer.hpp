@@ -1,7 +1,7 @@
 // Writes a book as DocBook 5: a <book> of chapters (or articles), one written as each arrives.
 #pragma once
 
-#include "xml_stream.hpp"
+#include <fascicle/xml_stream.hpp>
 
 #include <fascicle/plugin.hpp>
 

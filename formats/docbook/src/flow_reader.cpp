@@ -146,7 +146,7 @@ void FlowReader::read_inline(pugi::xml_node node, std::vector<Inline>& into) {
         case pugi::node_cdata: append_text(into, document_.source().text(node)); return;
         case pugi::node_pi:
             // The DocBook writer's hard line break; other processing instructions are for other tools.
-            if (std::string_view(node.name()) == "linebreak") into.push_back({Inline::Kind::line_break, {}, {}, {}});
+            if (std::string_view(node.name()) == "linebreak") into.push_back(Inline::wrap(Inline::Kind::line_break, {}));
             return;
         case pugi::node_element: break;
         default: return;
@@ -159,7 +159,7 @@ void FlowReader::read_inline(pugi::xml_node node, std::vector<Inline>& into) {
         read_inline_children(node, i.children);
         into.push_back(std::move(i));
     } else if (name == "literal" || name == "code") {
-        into.push_back({Inline::Kind::code, verbatim_text(node), {}, {}});
+        into.push_back(Inline::code_span(verbatim_text(node)));
     } else if (name == "link") {
         read_link(node, into);
     } else if (name == "quote") {

@@ -16,6 +16,8 @@ bool InfoReader::read_child(pugi::xml_node child, Metadata& metadata, std::vecto
     if (name == "title") {
         if (metadata.title.empty()) metadata.title = flow_.title_text(child);
         else keep_in_extra(child, metadata, true);
+    } else if (name == "subtitle" && metadata.subtitle.empty()) {
+        metadata.subtitle = flow_.title_text(child);
     } else if (name == "subtitle" || name == "titleabbrev") {
         keep_in_extra(child, metadata, false);
     } else if (name == "author") {
@@ -64,7 +66,7 @@ void InfoReader::read_author(pugi::xml_node author, Metadata& metadata) {
         else keep_in_extra(child, metadata, true);
     }
     const auto name = value_of(name_element ? name_element : author);
-    if (!name.empty()) metadata.authors.push_back(name);
+    if (!name.empty()) metadata.creators.push_back(Creator{name, "aut", {}});
 }
 
 void InfoReader::keep_in_extra(pugi::xml_node element, Metadata& metadata, bool warn) {

@@ -79,7 +79,7 @@ void paragraphs_of(const std::vector<Block>& blocks, std::vector<std::string>& i
 }
 
 void collect(const Section& section, FixtureText& into) {
-    into.headings.push_back(section.title);
+    into.headings.push_back(section.title_text());
     paragraphs_of(section.blocks, into.paragraphs);
     for (const auto& s : section.subsections) collect(s, into);
 }
@@ -90,8 +90,8 @@ FixtureText text_of(const Book& book) {
     FixtureText text;
     text.title = book.metadata.title;
     for (const auto& a : book.articles) {
-        if (book.articles.size() == 1 && text.title.empty()) text.title = a.title;
-        else text.headings.push_back(a.title);
+        if (book.articles.size() == 1 && text.title.empty()) text.title = a.title_text();
+        else text.headings.push_back(a.title_text());
         paragraphs_of(a.summary, text.paragraphs);
         paragraphs_of(a.introduction, text.paragraphs);
         for (const auto& s : a.sections) collect(s, text);
@@ -175,7 +175,7 @@ TEST_F(PandocDocBook, ArticleOfSectionsIsOneArticle) {
     ASSERT_EQ(back.book.articles.size(), 1u);
     const auto& article = back.book.articles[0];
     EXPECT_EQ(article.sections.size(), 3u);
-    EXPECT_EQ(article.metadata.authors, (std::vector<std::string>{"Ada Lovelace", "Émilie du Châtelet"}));
+    EXPECT_EQ(article.metadata.authors(), (std::vector<std::string>{"Ada Lovelace", "Émilie du Châtelet"}));
     EXPECT_EQ(article.metadata.date, "2024-05-01");
     EXPECT_EQ(back.book.metadata.language, "en-GB");
     expect_fixture_text(back.book);
@@ -190,7 +190,7 @@ TEST_F(PandocDocBook, ArticleOfChaptersIsABook) {
     ASSERT_EQ(back.status, Status::ok) << back.diagnostics.text();
     EXPECT_EQ(back.diagnostics.warning_count(), 0u) << back.diagnostics.text();
     const auto& meta = back.book.metadata;
-    EXPECT_EQ(meta.authors, (std::vector<std::string>{"Ada Lovelace", "Émilie du Châtelet"}));
+    EXPECT_EQ(meta.authors(), (std::vector<std::string>{"Ada Lovelace", "Émilie du Châtelet"}));
     EXPECT_EQ(meta.date, "2024-05-01");
     EXPECT_EQ(meta.language, "en-GB");
     ASSERT_EQ(back.book.articles.size(), 3u);

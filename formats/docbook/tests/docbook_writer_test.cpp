@@ -236,7 +236,7 @@ TEST(DocBookWriter, IsPrettyPrintedWithTwoSpaceIndent) {
 TEST(DocBookWriter, EmptyMetadataMakesNoEmptyElements) {
     Book book;
     book.metadata.title = "  ";  // blank counts as absent
-    book.metadata.authors = {""};
+    book.metadata.set_authors({""});
     book.articles = {test::corpus_like_article("a1", "One")};
     const auto xml = write_ok(book);
     const auto doc = parse(xml);

@@ -50,6 +50,7 @@ std::vector<Block> as_carried(std::vector<Block> blocks) {
                 if (b.children.empty()) continue;
                 break;
             case Block::Kind::code_block: break;
+            default: break;  // the kinds of API 2.0: not in the books these tests write
         }
         out.push_back(std::move(b));
     }
@@ -57,7 +58,7 @@ std::vector<Block> as_carried(std::vector<Block> blocks) {
 }
 
 Section as_carried(Section section) {
-    if (section.title.empty()) section.title = section.id;  // written in its place
+    if (section.title.empty()) section.title = fascicle::title_inlines(section.id);  // written in its place
     section.blocks = as_carried(std::move(section.blocks));
     for (auto& s : section.subsections) s = as_carried(std::move(s));
     return section;
@@ -81,7 +82,8 @@ ReadBack read_docbook(const std::string& xml, const std::string& name) {
     fascicle::test::CollectingArticles articles;
     std::istringstream in(xml);
     const Options options;
-    ReadContext ctx{options, result.diagnostics, result.book.metadata};
+    fascicle::Resources ctx_resources;
+    ReadContext ctx{options, result.diagnostics, result.book.metadata, ctx_resources};
     const Input input{name, {}, &in, std::filesystem::path(name).stem().string()};
     result.status = reader.read(input, ctx, articles);
     result.book.articles = std::move(articles.articles);
@@ -115,7 +117,7 @@ std::filesystem::path hostile_punctuation_file() {
 Book hostile_punctuation_book() {
     Book book;
     book.metadata.title = "Hostile <Punctuation> & \"Friends\"";
-    book.metadata.authors = {"O'Brien & Söhne <ltd>"};
+    book.metadata.set_authors({"O'Brien & Söhne <ltd>"});
     book.metadata.language = "en";
     book.articles.push_back(read_article_text(hostile_punctuation_file()));
     return book;
@@ -146,7 +148,7 @@ Book as_carried_by_docbook(Book book) {
         // 3. Source paths are not written.
         a.source.clear();
         // 4. An untitled article is titled with its id; 5. ids keep only NCName characters.
-        if (a.title.empty()) a.title = a.id;
+        if (a.title.empty()) a.title = fascicle::title_inlines(a.id);
         a.id = as_xml_id_keeps_it(a.id);
         // 6. Empty paragraphs, lists and quotes are not carried.
         a.summary = as_carried(std::move(a.summary));
@@ -156,7 +158,7 @@ Book as_carried_by_docbook(Book book) {
         // 7. Of an article's own metadata only its authors, date, language (when not the book's)
         //    and conclusion-title (when it has a conclusion) are carried.
         Metadata carried;
-        carried.authors = a.metadata.authors;
+        carried.set_authors(a.metadata.authors());
         carried.date = a.metadata.date;
         if (a.metadata.language != meta.language) carried.language = a.metadata.language;
         const auto conclusion_title = a.metadata.get("conclusion-title");

@@ -57,7 +57,7 @@ Block code_block(std::string s) {
 }
 
 Section section(std::string id, std::string title, std::vector<Block> blocks, std::vector<Section> subsections = {}) {
-    return {std::move(id), std::move(title), std::move(blocks), std::move(subsections)};
+    return {std::move(id), fascicle::title_inlines(std::move(title)), std::move(blocks), std::move(subsections)};
 }
 
 }  // namespace
@@ -65,7 +65,7 @@ Section section(std::string id, std::string title, std::vector<Block> blocks, st
 Book feature_book() {
     Book book;
     book.metadata.title = "Field Notes & <Essays>";
-    book.metadata.authors = {"Ada Lovelace", "Charles \"Charlie\" Babbage"};
+    book.metadata.set_authors({"Ada Lovelace", "Charles \"Charlie\" Babbage"});
     book.metadata.language = "en-GB";
     book.metadata.identifier = "urn:uuid:7b0a3f6e-0c55-4a0b-9d3e-2f1f5f6b9c11";
     book.metadata.date = "2024-03-01";
@@ -76,7 +76,7 @@ Book feature_book() {
 
     Article alpha;
     alpha.id = "001_alpha";
-    alpha.title = "Alpha: “Quotes”, 'apostrophes' & <angle brackets>";
+    alpha.title = fascicle::title_inlines("Alpha: “Quotes”, 'apostrophes' & <angle brackets>");
     alpha.source = "corpus/001_alpha.txt";
     alpha.summary = {Block::paragraph("A summary with ]]> in it."),
                      list(false, {{Block::paragraph("first point")}, {Block::paragraph("second point")}})};
@@ -100,17 +100,17 @@ Book feature_book() {
 
     Article second;
     second.id = "2nd article";
-    second.title = "Second Article";
+    second.title = fascicle::title_inlines("Second Article");
     second.source = "corpus/2nd article.txt";
     second.metadata.language = "fr";
-    second.metadata.authors = {"Émilie du Châtelet"};
+    second.metadata.set_authors({"Émilie du Châtelet"});
     second.introduction = {list(false, {{}, {Block::paragraph("an item after an empty one")}}),
                            list(false, {}), quote({})};
     second.sections = {section("only-section", "Only Section", {Block::paragraph("Text.")})};
 
     Article bare;
     bare.id = "003_bare";
-    bare.title = "";
+    bare.title = fascicle::title_inlines("");
 
     book.articles = {alpha, second, bare};
     return book;
@@ -119,7 +119,7 @@ Book feature_book() {
 Article corpus_like_article(const std::string& id, const std::string& title) {
     Article a;
     a.id = id;
-    a.title = title;
+    a.title = fascicle::title_inlines(title);
     a.summary = {Block::paragraph("Summary of " + title + ".")};
     a.introduction = {Block::paragraph("Introduction of " + title + ".")};
     for (int i = 1; i <= 3; ++i) {

@@ -61,14 +61,14 @@ std::optional<Article> assemble_article(XhtmlContent&& content, const DocumentFa
     std::string title_xml_id;
     if (title_at < content.items.size()) {
         const auto& h = std::get<ContentHeading>(content.items[title_at]);
-        article.title = h.text;
+        article.title = title_inlines(h.text);
         title_xml_id = h.id.empty() ? h.section_id : h.id;
     }
     article.id = title_xml_id.empty() ? facts.file_stem : article_id_from_xml_id(title_xml_id);
     if (article.title.empty())
-        article.title = !facts.navigation_title.empty() ? facts.navigation_title
-                        : !content.head_title.empty()   ? content.head_title
-                                                        : article.id;
+        article.title = title_inlines(!facts.navigation_title.empty() ? facts.navigation_title
+                                      : !content.head_title.empty()   ? content.head_title
+                                                                      : article.id);
 
     std::vector<FlatSection> flat;
     UniqueIds section_ids;
@@ -94,7 +94,7 @@ std::optional<Article> assemble_article(XhtmlContent&& content, const DocumentFa
             FlatSection s;
             s.depth = depth;
             s.section.id = section_ids.take(id);
-            s.section.title = h->text;
+            s.section.title = title_inlines(h->text);
             flat.push_back(std::move(s));
             continue;
         }
@@ -111,8 +111,8 @@ std::optional<Article> assemble_article(XhtmlContent&& content, const DocumentFa
 
     // A producer that marks no parts: its last section, titled as a conclusion, is the conclusion.
     if (!content.marks_structure && article.conclusion.empty() && !flat.empty() && flat.back().depth == 1 &&
-        is_conclusion_title(flat.back().section.title)) {
-        conclusion_title = flat.back().section.title;
+        is_conclusion_title(flat.back().section.title_text())) {
+        conclusion_title = flat.back().section.title_text();
         article.conclusion = std::move(flat.back().section.blocks);
         flat.pop_back();
     }

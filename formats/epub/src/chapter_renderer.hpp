@@ -16,6 +16,7 @@ namespace fascicle::epub {
 struct RenderedChapter {
     std::string xhtml;
     TocEntry toc;
+    std::size_t references_to_other_chapters = 0;  // written as their text
 };
 
 // `entry` and its children linked from the package folder: `file_href` put before each href.

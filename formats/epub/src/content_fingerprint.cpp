@@ -27,7 +27,7 @@ public:
 
     void article(const Article& a) {
         field('A', a.id);
-        field('T', a.title);
+        title('T', a.title);
         blocks('S', a.summary);
         blocks('I', a.introduction);
         for (const auto& s : a.sections) section(s);
@@ -37,10 +37,16 @@ public:
 private:
     void section(const Section& s) {
         field('{', s.id);
-        field('H', s.title);
+        title('H', s.title);
         blocks('B', s.blocks);
         for (const auto& sub : s.subsections) section(sub);
         field('}', {});
+    }
+
+    // A plain title as its text (as when titles were strings), one with markup as its dump.
+    void title(char tag, const std::vector<Inline>& t) {
+        const bool plain = std::all_of(t.begin(), t.end(), [](const Inline& i) { return i.kind == Inline::Kind::text; });
+        field(tag, plain ? plain_text(t) : dump(t));
     }
 
     void blocks(char tag, const std::vector<Block>& bs) {
@@ -58,6 +64,7 @@ private:
                 field(b.ordered ? 'o' : 'u', b.ordered ? std::to_string(b.start) : std::string());
                 for (const auto& item : b.items) blocks('i', item);
                 break;
+            default: field('X', dump(b)); break;  // the kinds of API 2.0: their whole dump
         }
         field(';', {});
     }
@@ -71,6 +78,7 @@ private:
                 case Inline::Kind::emphasis: field('e', {}); inlines(i.children); field(']', {}); break;
                 case Inline::Kind::strong: field('s', {}); inlines(i.children); field(']', {}); break;
                 case Inline::Kind::link: field('l', i.target); inlines(i.children); field(']', {}); break;
+                default: field('x', dump(std::vector<Inline>{i})); break;  // the kinds of API 2.0
             }
         }
     }

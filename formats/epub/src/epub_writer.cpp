@@ -202,9 +202,29 @@ Status EpubWriter::begin_book(const Metadata& book, WriteContext& ctx) {
     return Status::ok;
 }
 
-std::optional<std::string> EpubWriter::render_article(const Article& article, DiagnosticSink&) const {
+namespace {
+
+// What the EPUB writer does not write yet: reported, with what it writes instead.
+const KindSupport epub_support{
+    [](Inline::Kind k) { return k != Inline::Kind::image && k != Inline::Kind::math; },
+    [](Block::Kind k) { return k != Block::Kind::display_math; },
+    [](std::string_view kind) -> std::string {
+        if (kind == kind_name(Inline::Kind::image)) return "written as their alt text";
+        return "written as their TeX source";
+    },
+    {}};
+
+}  // namespace
+
+std::optional<std::string> EpubWriter::render_article(const Article& article, DiagnosticSink& diagnostics) const {
     if (!renderer_) return std::nullopt;
     RenderedChapter chapter = renderer_->render(article);
+    warn_uncarried(article, census(article), "the EPUB writer", epub_support, diagnostics);
+    if (chapter.references_to_other_chapters > 0)
+        diagnostics.warning(article.source.empty() ? article.id : article.source.string(), 0, 0,
+                            "article '" + article.id + "': " + std::to_string(chapter.references_to_other_chapters) +
+                                " internal references to other chapters cannot be held by the EPUB writer yet: "
+                                "written as their text");
     std::string error;
     const auto compressed = compressor_.compress(chapter.xhtml, error);
     if (!compressed) return PackedChapter::pack_error("cannot compress the chapter of article " + article.id + ": " + error);
@@ -278,7 +298,7 @@ Status EpubWriter::write_archive(const std::filesystem::path& path) {
     package.identifier = identifier;
     package.title = title;
     package.language = language_;
-    package.authors = book_.authors;
+    package.authors = book_.authors();
     if (is_w3c_datetime(book_.date)) package.date = book_.date;
     package.publisher = book_.publisher;
     package.description = book_.description;
@@ -301,7 +321,7 @@ Status EpubWriter::write_archive(const std::filesystem::path& path) {
     if (cover_) navigation.cover_page = std::string(layout::cover_page);
     if (front_matter) navigation.title_page = std::string(layout::title_page);
 
-    const NcxInput ncx{identifier, title, book_.authors, language_, chapters_};
+    const NcxInput ncx{identifier, title, book_.authors(), language_, chapters_};
 
     // The two tables of contents grow with the book: written to the spool, not held in memory.
     const std::filesystem::path navigation_file = spool_->file("nav.xhtml");

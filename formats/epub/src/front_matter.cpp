@@ -44,7 +44,7 @@ std::string title_page(const Metadata& book, const std::string& title, const std
     section.append_attribute("aria-label").set_value("Title page");
 
     append_text_element(section, "h1", title).append_attribute("class").set_value("title");
-    for (const auto& author : book.authors) append_paragraph(section, "author", author);
+    for (const auto& author : book.authors()) append_paragraph(section, "author", author);
     append_paragraph(section, "publisher", book.publisher);
     append_paragraph(section, "date", book.date);
     append_paragraph(section, "description", book.description);

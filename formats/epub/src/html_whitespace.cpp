@@ -46,9 +46,14 @@ private:
                     after_space_ = true;
                     last_text_ = nullptr;
                     break;
-                case Inline::Kind::emphasis:
-                case Inline::Kind::strong:
-                case Inline::Kind::link: walk(i.children); break;
+                case Inline::Kind::image:
+                case Inline::Kind::math:
+                    after_space_ = false;
+                    last_text_ = nullptr;
+                    break;
+                case Inline::Kind::note:
+                case Inline::Kind::raw: break;  // shown elsewhere, or not at all
+                default: walk(i.children); break;  // emphasis, links, spans...
             }
         }
     }

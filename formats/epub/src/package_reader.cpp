@@ -62,7 +62,7 @@ public:
             if (!is_dc(e, "creator")) continue;
             const std::string role = role_of(e);
             const std::string name = value_of(e);
-            if ((role.empty() || role == "aut") && !name.empty()) m.authors.push_back(name);
+            if (!name.empty()) m.creators.push_back(Creator{name, role.empty() ? "aut" : role, {}});
         }
         m.language = first("language");
         m.identifier = identifier();

@@ -98,7 +98,7 @@ void append_inline_element(pugi::xml_node element, std::vector<Inline>& out) {
     const Kind kind = kind_of(name);
     if (kind == Kind::ignored) return;
     if (kind == Kind::line_break) {
-        out.push_back({Inline::Kind::line_break, {}, {}, {}});
+        out.push_back(Inline::wrap(Inline::Kind::line_break, {}));
         return;
     }
     Inline i;
@@ -208,7 +208,7 @@ private:
 
     void emit(Block&& block, Part part, std::vector<Block>* nested) {
         if (nested) nested->push_back(std::move(block));
-        else out_.items.push_back(ContentBlock{std::move(block), part});
+        else out_.items.emplace_back(std::in_place_type<ContentBlock>, ContentBlock{std::move(block), part});
     }
 
     void heading(pugi::xml_node element, Part part, std::vector<Block>* nested) {

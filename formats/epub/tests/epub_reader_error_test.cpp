@@ -48,7 +48,7 @@ TEST(ReaderErrors, TheValidBaseReads) {
     const auto a = attempt(zip_bytes(epub_entries(one_chapter())));
     ASSERT_EQ(a->read.status, Status::ok) << a->read.diagnostics.text();
     ASSERT_EQ(a->read.book.articles.size(), 1u);
-    EXPECT_EQ(a->read.book.articles[0].title, "A chapter");
+    EXPECT_EQ(a->read.book.articles[0].title_text(), "A chapter");
     EXPECT_EQ(a->read.book.metadata.title, "Test Book");
 }
 

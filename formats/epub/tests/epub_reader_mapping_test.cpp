@@ -62,7 +62,7 @@ TEST(ReaderMapping, InlinesAndWhiteSpace) {
         Inline::plain(", "),
         styled(Inline::Kind::link, {Inline::plain("a link")}, "https://example.org/?a=1&b=2"),
         Inline::plain(","),
-        {Inline::Kind::line_break, {}, {}, {}},
+        Inline::wrap(Inline::Kind::line_break, {}),
         Inline::plain("after a break anchor text."),
     };
     EXPECT_EQ(a.introduction[0].inlines, expected) << dump(a);
@@ -118,17 +118,17 @@ TEST(ReaderMapping, HeadingLevelsAreRelativeToTheTopHeading) {
         "  <h4 id=\"one-a\">One A</h4><p>In one A.</p>\n"
         "  <h6>Deep</h6><p>In deep.</p></section>\n"
         "<h3>Two &amp; more</h3><p>In two.</p></section>");
-    EXPECT_EQ(a.title, "The title");
+    EXPECT_EQ(a.title_text(), "The title");
     EXPECT_EQ(a.id, "chap");
     EXPECT_EQ(a.introduction,
               (std::vector<Block>{Block::paragraph("Before the title."), Block::paragraph("Introduction.")}));
     ASSERT_EQ(a.sections.size(), 2u) << dump(a);
     EXPECT_EQ(a.sections[0].id, "s-one");
-    EXPECT_EQ(a.sections[0].title, "One");
+    EXPECT_EQ(a.sections[0].title_text(), "One");
     ASSERT_EQ(a.sections[0].subsections.size(), 1u);
     EXPECT_EQ(a.sections[0].subsections[0].id, "one-a");
     ASSERT_EQ(a.sections[0].subsections[0].subsections.size(), 1u);
-    EXPECT_EQ(a.sections[0].subsections[0].subsections[0].title, "Deep");
+    EXPECT_EQ(a.sections[0].subsections[0].subsections[0].title_text(), "Deep");
     EXPECT_EQ(a.sections[0].subsections[0].subsections[0].id, "deep");
     EXPECT_EQ(a.sections[1].id, "two-more");
     EXPECT_EQ(a.sections[1].blocks, std::vector<Block>{Block::paragraph("In two.")});
@@ -213,7 +213,7 @@ TEST(ReaderMapping, DocumentsThatAreNotArticles) {
     const ReadBook read = read_epub(dir / "book.epub");
     ASSERT_EQ(read.status, Status::ok) << read.diagnostics.text();
     ASSERT_EQ(read.book.articles.size(), 1u) << dump(read.book);
-    EXPECT_EQ(read.book.articles[0].title, "Title from the navigation");
+    EXPECT_EQ(read.book.articles[0].title_text(), "Title from the navigation");
     EXPECT_EQ(read.book.articles[0].id, "chapter");
     const std::string notes = read.diagnostics.text();
     for (const char* expected :
@@ -257,11 +257,11 @@ TEST(ReaderMapping, Epub2WithNcxGuideAndXhtmlEntities) {
     fascicle::test::write_file(dir / "book.epub", zip_bytes(entries));
     const ReadBook read = read_epub(dir / "book.epub");
     ASSERT_EQ(read.status, Status::ok) << read.diagnostics.text();
-    EXPECT_EQ(read.book.metadata.authors, std::vector<std::string>{"An Author"});
+    EXPECT_EQ(read.book.metadata.authors(), std::vector<std::string>{"An Author"});
     EXPECT_EQ(read.book.metadata.date, "2019-05-06");
     ASSERT_EQ(read.book.articles.size(), 1u) << dump(read.book);
     const Article& a = read.book.articles[0];
-    EXPECT_EQ(a.title, "The NCX title");
+    EXPECT_EQ(a.title_text(), "The NCX title");
     ASSERT_EQ(a.introduction.size(), 1u);
     EXPECT_EQ(plain_text(a.introduction[0]),
               "No heading:\u00A0the NCX titles it \u2014 \u00E9t\u00E9 &nbsp; &nbsp; &bogus;");
@@ -307,7 +307,8 @@ TEST(ReaderMapping, PackageMetadata) {
     ASSERT_EQ(read.status, Status::ok) << read.diagnostics.text();
     Metadata expected;
     expected.title = "Test Book";
-    expected.authors = {"First Author", "Second Author"};
+    // Every creator, with its role (API 2.0 keeps the illustrator), in document order.
+    expected.creators = {{"First Author", "aut", {}}, {"An Illustrator", "ill", {}}, {"Second Author", "aut", {}}};
     expected.language = "en";
     expected.identifier = "urn:uuid:00000000-0000-4000-8000-000000000000";  // the unique-identifier one
     expected.date = "2021-02-03";

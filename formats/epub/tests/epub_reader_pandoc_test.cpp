@@ -101,6 +101,7 @@ void add_paragraphs(const std::vector<Block>& blocks, std::vector<std::string>& 
             case Block::Kind::list:
                 for (const auto& item : b.items) add_paragraphs(item, out);
                 break;
+            default: break;  // not in the fixture
         }
     }
 }
@@ -108,7 +109,7 @@ void add_paragraphs(const std::vector<Block>& blocks, std::vector<std::string>& 
 void add_sections(const std::vector<Section>& sections, std::vector<std::string>& titles,
                   std::vector<std::string>& out) {
     for (const auto& s : sections) {
-        titles.push_back(s.title);
+        titles.push_back(s.title_text());
         add_paragraphs(s.blocks, out);
         add_sections(s.subsections, titles, out);
     }
@@ -133,7 +134,7 @@ TEST_P(PandocEpub, TitlesAndParagraphsAreTheFixtures) {
     const Fixture fixture = read_fixture();
     ASSERT_EQ(fixture.articles.size(), 3u);
     EXPECT_EQ(read.book.metadata.title, fixture.title);
-    EXPECT_EQ(read.book.metadata.authors, fixture.authors);
+    EXPECT_EQ(read.book.metadata.authors(), fixture.authors);
     EXPECT_EQ(read.book.metadata.language, fixture.language);
     EXPECT_EQ(read.book.metadata.date, fixture.date);
     EXPECT_TRUE(read.book.metadata.identifier.starts_with("urn:uuid:")) << read.book.metadata.identifier;
@@ -144,7 +145,7 @@ TEST_P(PandocEpub, TitlesAndParagraphsAreTheFixtures) {
         const Article& article = read.book.articles[k];
         const FixtureArticle& expected = fixture.articles[k];
         SCOPED_TRACE(expected.title);
-        EXPECT_EQ(article.title, expected.title);
+        EXPECT_EQ(article.title_text(), expected.title);
         EXPECT_TRUE(article.summary.empty());  // pandoc marks no abstract
         EXPECT_TRUE(article.metadata.entries().empty()) << dump(article.metadata);
 

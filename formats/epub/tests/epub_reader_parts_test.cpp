@@ -79,7 +79,7 @@ TEST(ReaderParts, WhiteSpaceCollapses) {
     Inline empty_strong;
     empty_strong.kind = Inline::Kind::strong;
     empty_strong.children = {Inline::plain("\n")};
-    Inline line_break{Inline::Kind::line_break, {}, {}, {}};
+    Inline line_break = Inline::wrap(Inline::Kind::line_break, {});
     std::vector<Inline> inlines{Inline::plain("\n a "), em,         Inline::plain(" "),   code, empty_strong,
                                 Inline::plain(" d "),   line_break, Inline::plain(" e\n")};
     collapse_whitespace(inlines);

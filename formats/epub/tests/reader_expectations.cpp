@@ -20,7 +20,8 @@ ReadBook read_input(const Input& input, const reader::ArchiveLimits& limits) {
     ReadBook out;
     fascicle::test::CollectingArticles articles;
     const Options options;
-    ReadContext ctx{options, out.diagnostics, out.book.metadata};
+    fascicle::Resources ctx_resources;
+    ReadContext ctx{options, out.diagnostics, out.book.metadata, ctx_resources};
     EpubReader epub_reader(limits);
     out.status = epub_reader.read(input, ctx, articles);
     out.book.articles = std::move(articles.articles);
@@ -106,7 +107,7 @@ void carried(std::vector<Block>& blocks) {
 
 void carried(std::vector<Section>& sections) {
     for (auto& s : sections) {
-        s.title = as_html_shows(xml_safe_text(s.title));
+        s.title = fascicle::title_inlines(as_html_shows(xml_safe_text(s.title_text())));
         carried(s.blocks);
         carried(s.subsections);
     }
@@ -176,7 +177,7 @@ Book as_carried_by_epub(Book book, const std::filesystem::path& epub) {
         a.metadata = shown;
         a.source = epub;
         a.id = reader::article_id_from_xml_id(article_xml_id(a.id));
-        a.title = as_html_shows(xml_safe_text(a.title));
+        a.title = fascicle::title_inlines(as_html_shows(xml_safe_text(a.title_text())));
         carried(a.summary);
         carried(a.introduction);
         carried(a.sections);

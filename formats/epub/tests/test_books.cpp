@@ -42,7 +42,7 @@ Block list(bool ordered, int start, std::vector<std::string> items) {
 Book feature_book() {
     Book book;
     book.metadata.title = "Notes & Queries: <Tests> \"in\" 'quotes'";
-    book.metadata.authors = {"Ada Lovelace", "Émile Zola"};
+    book.metadata.set_authors({"Ada Lovelace", "Émile Zola"});
     book.metadata.language = "en-GB";
     book.metadata.date = "2024-03-01";
     book.metadata.publisher = "Fascicle & Sons";
@@ -51,21 +51,21 @@ Book feature_book() {
 
     Article alpha;
     alpha.id = "alpha-1";
-    alpha.title = "Alpha & Omega <one>";
+    alpha.title = fascicle::title_inlines("Alpha & Omega <one>");
     alpha.summary = {Block::paragraph("A summary with <angle brackets> & an ampersand.")};
     Block rich;
     rich.inlines = {Inline::plain("Plain, "), styled(Inline::Kind::emphasis, {Inline::plain("emphasis")}),
                     Inline::plain(", "), styled(Inline::Kind::strong, {Inline::plain("strong")}),
                     Inline::plain(", "), code("a < b && c"), Inline::plain(", "),
                     link("https://example.org/a b?x=1&y=2", "a link"), Inline::plain(", "),
-                    link("../secret/file.txt", "no link"), {Inline::Kind::line_break, {}, {}, {}},
+                    link("../secret/file.txt", "no link"), Inline::wrap(Inline::Kind::line_break, {}),
                     Inline::plain("after a break.")};
     alpha.introduction = {Block::paragraph("The introduction."), rich};
 
-    Section first{"first-steps", "First steps", {}, {}};
+    Section first{"first-steps", fascicle::title_inlines("First steps"), {}, {}};
     first.blocks = {Block::paragraph("Before the lists."), list(false, 1, {"one", "two"}),
                     list(true, 3, {"three", "four"})};
-    Section deeper{"deeper", "Deeper \"still\"", {}, {}};
+    Section deeper{"deeper", fascicle::title_inlines("Deeper \"still\""), {}, {}};
     Block quote;
     quote.kind = Block::Kind::block_quote;
     quote.children = {Block::paragraph("Quoted text.")};
@@ -73,25 +73,25 @@ Book feature_book() {
     code_block.kind = Block::Kind::code_block;
     code_block.text = "int main() {\n    return 0;  // <done>\n}\n";
     deeper.blocks = {quote, code_block};
-    Section deepest{"deepest", "Deepest", {Block::paragraph("At the bottom.")}, {}};
+    Section deepest{"deepest", fascicle::title_inlines("Deepest"), {Block::paragraph("At the bottom.")}, {}};
     deeper.subsections = {deepest};
     first.subsections = {deeper};
-    Section named_conclusion{"conclusion", "Conclusion", {Block::paragraph("A section titled Conclusion.")}, {}};
+    Section named_conclusion{"conclusion", fascicle::title_inlines("Conclusion"), {Block::paragraph("A section titled Conclusion.")}, {}};
     alpha.sections = {first, named_conclusion};
     alpha.conclusion = {Block::paragraph("The real conclusion.")};
 
     Article beta;
     beta.id = "beta";
-    beta.title = "Deuxième article";
+    beta.title = fascicle::title_inlines("Deuxième article");
     beta.metadata.language = "fr";
     beta.introduction = {Block::paragraph("Une introduction en français.")};
-    beta.sections = {{"seule", "Seule section", {Block::paragraph("Texte « entre guillemets ».")}, {}}};
+    beta.sections = {{"seule", fascicle::title_inlines("Seule section"), {Block::paragraph("Texte « entre guillemets ».")}, {}}};
 
     Article gamma;
     gamma.id = "42 odd id";
-    gamma.title = std::string("Control\x01 and invalid \xFF bytes");
+    gamma.title = fascicle::title_inlines(std::string("Control\x01 and invalid \xFF bytes"));
     gamma.summary = {Block::paragraph("Summary of the third.")};
-    gamma.sections = {{"only", "Only", {Block::paragraph(std::string("Text with a form feed\f inside."))}, {}}};
+    gamma.sections = {{"only", fascicle::title_inlines("Only"), {Block::paragraph(std::string("Text with a form feed\f inside."))}, {}}};
     gamma.conclusion = {Block::paragraph("Third conclusion.")};
 
     book.articles = {alpha, beta, gamma};
@@ -104,10 +104,10 @@ Book small_book() {
     book.metadata.language = "en";
     Article a;
     a.id = "small";
-    a.title = "The only article";
+    a.title = fascicle::title_inlines("The only article");
     a.summary = {Block::paragraph("Its summary.")};
     a.introduction = {Block::paragraph("Its introduction.")};
-    a.sections = {{"part", "A part", {Block::paragraph("Its text.")}, {}}};
+    a.sections = {{"part", fascicle::title_inlines("A part"), {Block::paragraph("Its text.")}, {}}};
     a.conclusion = {Block::paragraph("Its conclusion.")};
     book.articles = {a};
     return book;

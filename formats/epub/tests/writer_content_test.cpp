@@ -43,6 +43,7 @@ void paragraphs_of(const std::vector<Block>& blocks, std::vector<std::string>& o
                 for (const auto& item : b.items) paragraphs_of(item, out);
                 break;
             case Block::Kind::code_block: break;
+            default: break;  // not in the books these tests write
         }
     }
 }
@@ -179,7 +180,7 @@ TEST_F(EpubContent, TheNavigationListsArticlesAndTheirSectionsInOrder) {
         std::vector<std::string> sections;
         for (const auto& sub : li.child("ol").children("li")) sections.push_back(sub.child("a").text().get());
         std::vector<std::string> expected;
-        for (const auto& s : article.sections) expected.push_back(s.title);
+        for (const auto& s : article.sections) expected.push_back(s.title_text());
         if (!article.conclusion.empty()) expected.push_back("Conclusion");
         EXPECT_EQ(sections, expected) << article.id;
     }

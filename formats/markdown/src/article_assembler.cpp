@@ -12,7 +12,7 @@ namespace {
 
 void assign_section_ids(std::vector<Section>& sections, UniqueIds& ids) {
     for (auto& s : sections) {
-        s.id = ids.take(slugify(s.title));
+        s.id = ids.take(slugify(s.title_text()));
         assign_section_ids(s.subsections, ids);
     }
 }
@@ -45,7 +45,7 @@ Status ArticleAssembler::assemble(cmark_node* document) {
             start_section(n, level);
         } else {
             diagnostics_.warning(line_of(n), column_of(n),
-                                 "the heading \"" + title_of(n) + "\" is above the article level (" +
+                                 "the heading \"" + plain_text(title_of(n)) + "\" is above the article level (" +
                                      std::to_string(layout_.article_level) +
                                      ") and is not the book's title: Fascicle has no parts, so it is dropped and "
                                      "what follows it continues the article before it (--markdown-article-level "
@@ -56,9 +56,7 @@ Status ArticleAssembler::assemble(cmark_node* document) {
     return finish_article();
 }
 
-std::string ArticleAssembler::title_of(cmark_node* heading) {
-    return plain_text(blocks_.inlines().read(heading));
-}
+std::vector<Inline> ArticleAssembler::title_of(cmark_node* heading) { return blocks_.inlines().read(heading); }
 
 void ArticleAssembler::start_article(cmark_node* heading) {
     article_ = Article{};
@@ -74,7 +72,9 @@ void ArticleAssembler::start_section(cmark_node* heading, int level) {
     if (untitled_ && untitled_line_ == 0) untitled_line_ = line_of(heading);
     while (!open_sections_.empty() && open_sections_.back().level >= level) open_sections_.pop_back();
     auto& siblings = open_sections_.empty() ? article_.sections : open_sections_.back().section->subsections;
-    siblings.push_back(Section{{}, title_of(heading), {}, {}});
+    Section section;
+    section.title = title_of(heading);
+    siblings.push_back(std::move(section));
     open_sections_.push_back({level, &siblings.back()});
     expect_summary_ = false;
 }
@@ -107,7 +107,7 @@ Status ArticleAssembler::finish_article() {
         untitled_ = false;
         if (article.introduction.empty() && article.sections.empty()) return Status::ok;
         if (layout_.titled_articles == 0) {
-            article.title = document_title_;  // the document is this one article
+            article.title = title_inlines(document_title_);  // the document is this one article
         } else if (article.sections.empty()) {
             diagnostics_.warning(untitled_line_, 0,
                                  "the text before the first article heading has no heading of its own: it begins "
@@ -127,7 +127,7 @@ Status ArticleAssembler::finish_article() {
 Status ArticleAssembler::hand_over(Article&& article) {
     if (!article.sections.empty()) {
         Section& last = article.sections.back();
-        if (last.title == conclusion_title_ && last.subsections.empty() && !last.blocks.empty()) {
+        if (last.title_text() == conclusion_title_ && last.subsections.empty() && !last.blocks.empty()) {
             article.conclusion = std::move(last.blocks);
             article.sections.pop_back();
         }
@@ -138,7 +138,7 @@ Status ArticleAssembler::hand_over(Article&& article) {
     // The first article handed over without a heading of its own takes the input's id too.
     const bool own_id =
         layout_.article_count() == 1 || (article.title.empty() && !article_ids_.contains(input_.article_id));
-    article.id = article_ids_.take(own_id ? input_.article_id : slugify(article.title));
+    article.id = article_ids_.take(own_id ? input_.article_id : slugify(article.title_text()));
     article.source = input_.path;
     return sink_.accept(std::move(article));
 }

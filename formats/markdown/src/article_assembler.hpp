@@ -40,7 +40,7 @@ private:
     void start_section(cmark_node* heading, int level);
     void read_block(cmark_node* node);
     std::vector<Block>& current_blocks();
-    std::string title_of(cmark_node* heading);
+    std::vector<Inline> title_of(cmark_node* heading);
     // Hands the article being built to the sink (or keeps leading text for the next one).
     Status finish_article();
     Status hand_over(Article&& article);

@@ -42,7 +42,7 @@ std::vector<std::string> BlockRenderer::block_quote(const std::vector<Block>& bl
     return block_quote(blocks, columns_.value_or(std::numeric_limits<std::size_t>::max()));
 }
 
-std::string BlockRenderer::heading(int level, std::string_view title) const {
+std::string BlockRenderer::heading(int level, const std::vector<Inline>& title) const {
     std::string out(static_cast<std::size_t>(std::clamp(level, 1, 6)), '#');
     std::string content = inlines_.heading(title);
     if (!content.empty()) out += " " + content;
@@ -58,8 +58,27 @@ std::vector<std::string> BlockRenderer::blocks(const std::vector<Block>& blocks,
         std::vector<std::string> lines;
         switch (b.kind) {
             case Block::Kind::paragraph: lines = paragraph(b.inlines, width); break;
-            case Block::Kind::code_block: lines = code_block(b.text); break;
+            case Block::Kind::code_block: lines = code_block(b.text, b.format); break;
             case Block::Kind::block_quote: lines = block_quote(b.children, width); break;
+            case Block::Kind::division: lines = this->blocks(b.children, width); break;
+            case Block::Kind::figure: {
+                // The content, then the caption as a paragraph (the census reports the figure).
+                lines = this->blocks(b.children, width);
+                auto caption = paragraph(b.caption, width);
+                if (!caption.empty() && !lines.empty()) lines.emplace_back();
+                lines.insert(lines.end(), caption.begin(), caption.end());
+                break;
+            }
+            case Block::Kind::definition_list:
+            case Block::Kind::table: lines = this->blocks(flattened(b), width); break;
+            case Block::Kind::line_block: lines = paragraph(line_block_inlines(b), width); break;
+            case Block::Kind::thematic_break: lines = {"***"}; break;
+            case Block::Kind::display_math:
+                lines = paragraph({Inline::plain("$$" + b.math.tex + "$$")}, width);
+                break;
+            case Block::Kind::raw:
+                if (b.format == "html") lines = split_lines(b.text);
+                break;
             case Block::Kind::list: {
                 const bool follows_list = previous && previous->kind == Block::Kind::list &&
                                           previous->ordered == b.ordered;
@@ -73,6 +92,53 @@ std::vector<std::string> BlockRenderer::blocks(const std::vector<Block>& blocks,
         out.insert(out.end(), lines.begin(), lines.end());
         previous = &b;
     }
+    return out;
+}
+
+// Definition lists and tables as the paragraphs of their terms and cells, in order.
+std::vector<Block> BlockRenderer::flattened(const Block& b) {
+    std::vector<Block> out;
+    for (const auto& d : b.definitions) {
+        out.push_back(Block::paragraph(d.term));
+        for (const auto& definition : d.definitions) out.insert(out.end(), definition.begin(), definition.end());
+    }
+    if (!b.caption.empty()) out.push_back(Block::paragraph(b.caption));
+    for (const auto* part : {&b.table.head, &b.table.body, &b.table.foot})
+        for (const auto& row : *part)
+            for (const auto& cell : row.cells) out.insert(out.end(), cell.blocks.begin(), cell.blocks.end());
+    return out;
+}
+
+// A line block as one paragraph with hard breaks; leading spaces (which a parser strips) are
+// kept as no-break spaces.
+std::vector<Inline> BlockRenderer::line_block_inlines(const Block& b) {
+    std::vector<Inline> out;
+    for (std::size_t n = 0; n < b.lines.size(); ++n) {
+        if (n > 0) out.push_back(Inline::wrap(Inline::Kind::line_break, {}));
+        std::vector<Inline> line = b.lines[n];
+        if (!line.empty() && line.front().kind == Inline::Kind::text) {
+            std::string& text = line.front().text;
+            std::size_t spaces = 0;
+            while (spaces < text.size() && text[spaces] == ' ') ++spaces;
+            std::string indent;
+            for (std::size_t k = 0; k < spaces; ++k) indent += "\u00A0";
+            text = indent + text.substr(spaces);
+        }
+        out.insert(out.end(), line.begin(), line.end());
+    }
+    return out;
+}
+
+std::vector<std::string> BlockRenderer::split_lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t begin = 0;
+    while (begin < text.size()) {
+        std::size_t end = text.find('\n', begin);
+        if (end == std::string::npos) end = text.size();
+        out.push_back(text.substr(begin, end - begin));
+        begin = end + 1;
+    }
+    while (!out.empty() && out.back().empty()) out.pop_back();
     return out;
 }
 
@@ -133,7 +199,7 @@ std::vector<std::string> BlockRenderer::block_quote(const std::vector<Block>& bl
     return out;
 }
 
-std::vector<std::string> BlockRenderer::code_block(const std::string& text) const {
+std::vector<std::string> BlockRenderer::code_block(const std::string& text, const std::string& language) const {
     // The fence is longer than any run of backticks inside, so no content line closes it.
     std::size_t longest = 0, run = 0;
     for (char ch : text) {
@@ -141,7 +207,9 @@ std::vector<std::string> BlockRenderer::code_block(const std::string& text) cons
         longest = std::max(longest, run);
     }
     const std::string fence(std::max<std::size_t>(3, longest + 1), '`');
-    std::vector<std::string> out{fence};
+    // The info string names the language; one holding a backtick or a line break cannot.
+    const bool named = !language.empty() && language.find_first_of("`\n\r") == std::string::npos;
+    std::vector<std::string> out{fence + (named ? language : std::string())};
     std::string_view body = text;
     if (!body.empty() && body.back() == '\n') body.remove_suffix(1);
     std::size_t begin = 0;

@@ -24,7 +24,8 @@ public:
     // The blocks inside a block quote.
     std::vector<std::string> block_quote(const std::vector<Block>& blocks) const;
     // An ATX heading; levels beyond 6 are written as 6.
-    std::string heading(int level, std::string_view title) const;
+    std::string heading(int level, const std::vector<Inline>& title) const;
+    std::string heading(int level, std::string_view title) const { return heading(level, title_inlines(std::string(title))); }
 
 private:
     // Each takes the width left for its lines (ignored when not wrapping).
@@ -32,7 +33,10 @@ private:
     std::vector<std::string> paragraph(const std::vector<Inline>& inlines, std::size_t width) const;
     std::vector<std::string> list(const Block& list, bool alternate_marker, std::size_t width) const;
     std::vector<std::string> block_quote(const std::vector<Block>& blocks, std::size_t width) const;
-    std::vector<std::string> code_block(const std::string& text) const;
+    std::vector<std::string> code_block(const std::string& text, const std::string& language) const;
+    static std::vector<Block> flattened(const Block& b);
+    static std::vector<Inline> line_block_inlines(const Block& b);
+    static std::vector<std::string> split_lines(const std::string& text);
 
     InlineRenderer inlines_;
     std::optional<std::size_t> columns_;

@@ -17,7 +17,7 @@ void append_all(std::vector<Inline>& out, std::vector<Inline>&& items) {
     for (auto& i : items) append_inline(out, std::move(i));
 }
 
-Inline inline_of(Inline::Kind kind) { return Inline{kind, {}, {}, {}}; }
+Inline inline_of(Inline::Kind kind) { return Inline::wrap(kind, {}); }
 
 // The IR inline an HTML tag opens, if it is one the reader maps.
 std::optional<Inline::Kind> container_kind(const std::string& tag_name) {

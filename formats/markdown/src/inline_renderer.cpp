@@ -39,10 +39,14 @@ void append_normalized(std::vector<Inline>& out, const std::vector<Inline>& inli
                 break;
             case Inline::Kind::emphasis:
             case Inline::Kind::strong:
+            case Inline::Kind::strikethrough:
+            case Inline::Kind::superscript:
+            case Inline::Kind::subscript:
+            case Inline::Kind::small_caps:
+            case Inline::Kind::span:
                 if (copy.children.empty()) continue;
                 break;
-            case Inline::Kind::link:
-            case Inline::Kind::line_break: break;
+            default: break;
         }
         const bool joins = (copy.kind == Inline::Kind::text || copy.kind == Inline::Kind::code) &&
                            !out.empty() && out.back().kind == copy.kind;
@@ -143,7 +147,23 @@ public:
                 case Inline::Kind::emphasis: emphasis(i, "*", "em", next); break;
                 case Inline::Kind::strong: emphasis(i, "**", "strong", next); break;
                 case Inline::Kind::link: link(i); break;
-                case Inline::Kind::line_break: out_.text += "\\\n"; break;
+                case Inline::Kind::line_break: out_.text += mode_ == Mode::heading ? " " : "\\\n"; break;
+                // CommonMark has no syntax for these: inline HTML keeps them (cmark renders it).
+                case Inline::Kind::strikethrough: emphasis(i, flavor_ == Flavor::gfm ? "~~" : "", "del", next); break;
+                case Inline::Kind::superscript: html_wrapped(i, "sup", ""); break;
+                case Inline::Kind::subscript: html_wrapped(i, "sub", ""); break;
+                case Inline::Kind::small_caps: html_wrapped(i, "span", " class=\"small-caps\""); break;
+                case Inline::Kind::span: sequence(i.children, next); break;
+                case Inline::Kind::image: image(i); break;
+                case Inline::Kind::math: text("$" + i.math.tex + "$", next); break;
+                case Inline::Kind::reference:
+                    if (i.children.empty()) text(i.target, next);
+                    else sequence(i.children, next);
+                    break;
+                case Inline::Kind::raw:
+                    if (i.format == "html") out_.text += i.text;
+                    break;
+                case Inline::Kind::note: break;  // reported by the writer's census
             }
         }
     }
@@ -286,6 +306,39 @@ private:
         out_.unbreakable.emplace_back(begin, out_.text.size());
     }
 
+    void html_wrapped(const Inline& i, std::string_view tag, std::string_view attributes) {
+        Builder inner(flavor_, Mode::paragraph, in_link_, CharClass::punctuation);
+        inner.sequence(i.children, CharClass::punctuation);
+        MarkdownText content = inner.take();
+        if (content.text.empty()) return;
+        out_.text += "<" + std::string(tag) + std::string(attributes) + ">";
+        append(content);
+        out_.text += "</" + std::string(tag) + ">";
+    }
+
+    // ![alt](destination "title"): the alt text is text only.
+    void image(const Inline& i) {
+        Builder inner(flavor_, Mode::paragraph, true, CharClass::punctuation);
+        inner.text(i.text, CharClass::punctuation);
+        MarkdownText alt = inner.take();
+        out_.text += "![";
+        append(alt);
+        const std::size_t begin = out_.text.size();
+        out_.text += "](" + destination(i.target) + title_part(i.title) + ")";
+        out_.unbreakable.emplace_back(begin, out_.text.size());
+    }
+
+    // ` "title"` for a link or image destination; nothing when there is no title.
+    static std::string title_part(const std::string& title) {
+        if (title.empty()) return {};
+        std::string out = " \"";
+        for (char ch : title) {
+            if (ch == '"' || ch == '\\') out += '\\';
+            out += ch;
+        }
+        return out + "\"";
+    }
+
     void emphasis(const Inline& i, std::string_view delimiter, std::string_view tag, CharClass next) {
         Builder inner(flavor_, Mode::paragraph, in_link_, CharClass::punctuation);
         inner.sequence(i.children, CharClass::punctuation);
@@ -308,7 +361,7 @@ private:
         const bool closes = classify(last) != CharClass::whitespace && last != U'*' &&
                             (is_edge_or_blank(next) ||
                              (next == CharClass::punctuation && !may_be_punctuation(last)));
-        const bool use_delimiters = opens && closes && !ends_with('*');
+        const bool use_delimiters = !delimiter.empty() && opens && closes && !ends_with('*');
 
         if (use_delimiters) {
             out_.text += delimiter;
@@ -340,7 +393,7 @@ private:
         out_.text += '[';
         append(text);
         const std::size_t begin = out_.text.size();
-        out_.text += "](" + destination(i.target) + ")";
+        out_.text += "](" + destination(i.target) + title_part(i.title) + ")";
         out_.unbreakable.emplace_back(begin, out_.text.size());
     }
 
@@ -418,9 +471,9 @@ MarkdownText InlineRenderer::paragraph(const std::vector<Inline>& inlines) const
     return b.take();
 }
 
-std::string InlineRenderer::heading(std::string_view title) const {
+std::string InlineRenderer::heading(const std::vector<Inline>& title) const {
     Builder b(flavor_, Mode::heading, false, CharClass::line_edge);
-    b.text(title, CharClass::line_edge);
+    b.sequence(normalized(title), CharClass::line_edge);
     std::string out = b.take().text;
     // A closing sequence is a run of '#' at the end after a blank (or alone): escape its first.
     std::size_t run = out.find_last_not_of('#');

@@ -30,7 +30,7 @@ public:
     // A paragraph's content. Empty when the inlines hold no text.
     MarkdownText paragraph(const std::vector<Inline>& inlines) const;
     // An ATX heading's content, on one line.
-    std::string heading(std::string_view title) const;
+    std::string heading(const std::vector<Inline>& title) const;
 
 private:
     Flavor flavor_;

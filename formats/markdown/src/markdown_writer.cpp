@@ -56,7 +56,7 @@ std::string MarkdownWriter::render(const Article& article) const {
         // The document's metadata: the book's, the article's own over it, titled by the article.
         Metadata document = book_;
         document.merge_from(article.metadata);
-        document.title = article.title;
+        document.title = article.title_text();
         out.add(yaml_metadata_block(document));
     }
     out.add(renderer_->heading(level, article.title));
@@ -73,14 +73,33 @@ std::string MarkdownWriter::render(const Article& article) const {
     return out.take();
 }
 
-std::optional<std::string> MarkdownWriter::render_article(const Article& article, DiagnosticSink&) const {
+namespace {
+
+// What Markdown (CommonMark or GFM) cannot say; everything else is written, as inline HTML
+// where Markdown has no syntax of its own.
+const KindSupport markdown_support{
+    [](Inline::Kind k) { return k != Inline::Kind::note && k != Inline::Kind::span && k != Inline::Kind::reference; },
+    [](Block::Kind k) { return k != Block::Kind::definition_list && k != Block::Kind::table && k != Block::Kind::figure; },
+    [](std::string_view kind) -> std::string {
+        if (kind == kind_name(Inline::Kind::note)) return "left out";
+        if (kind == kind_name(Inline::Kind::reference)) return "written as their text";
+        if (kind == kind_name(Block::Kind::figure)) return "written as their content and a caption paragraph";
+        if (kind == kind_name(Inline::Kind::span)) return "written as their content";
+        return "written as paragraphs";
+    },
+    "html"};
+
+}  // namespace
+
+std::optional<std::string> MarkdownWriter::render_article(const Article& article, DiagnosticSink& diagnostics) const {
     if (!renderer_) return std::nullopt;
+    warn_uncarried(article, census(article), "Markdown", markdown_support, diagnostics);
     return render(article);
 }
 
 Status MarkdownWriter::write_article(const Article& article) {
     if (!renderer_) return Status::failed;  // begin_book failed or never ran
-    return write_rendered(article, render(article));
+    return write_rendered(article, *render_article(article, ctx_->diagnostics));
 }
 
 Status MarkdownWriter::write_rendered(const Article&, std::string&& rendered) {

@@ -69,7 +69,7 @@ std::vector<std::string> yaml_metadata_block(const Metadata& metadata) {
         if (!written.insert(yaml_key).second) continue;  // later authors; an extra "lang"
         if (key == "author") {
             lines.emplace_back("author:");
-            for (const auto& a : metadata.authors) lines.push_back("  - " + yaml_quoted(a));
+            for (const auto& a : metadata.authors()) lines.push_back("  - " + yaml_quoted(a));
             continue;
         }
         lines.push_back((is_plain_key(yaml_key) ? yaml_key : yaml_quoted(yaml_key)) + ": " +

@@ -85,7 +85,7 @@ private:
                                ": expected a name or a list of names; it is ignored");
             return;
         }
-        for (const auto& name : scalar_items(key, value)) into_.authors.push_back(name);
+        for (const auto& name : scalar_items(key, value)) into_.creators.push_back(Creator{name, "aut", {}});
     }
 
     // The strings of a list; an item {name: X} gives X, any other item a warning.

@@ -21,7 +21,7 @@ Inline wrap(Inline::Kind kind, std::vector<Inline> children, std::string target 
     i.target = std::move(target);
     return i;
 }
-Inline code(std::string text) { return {Inline::Kind::code, std::move(text), {}, {}}; }
+Inline code(std::string text) { return Inline::code_span(std::move(text)); }
 
 TEST(MarkdownEscaping, OrdinaryProseIsLeftAlone) {
     for (const char* prose : {"It's 7-hydroxymitragynine, (a) \"test\"; 50% off: $5 + $6 = $11!",
@@ -96,8 +96,8 @@ TEST(MarkdownEscaping, CodeSpansAndLinks) {
               "see [a\\]b](<u v>)");
     // "[`]:`..." opening a paragraph would be a link reference definition.
     EXPECT_EQ(paragraph({wrap(Inline::Kind::link, {code("]: x")}, "u&v\"")}), "<a href=\"u&amp;v&quot;\">`]: x`</a>");
-    EXPECT_EQ(paragraph({Inline::plain("a"), Inline{Inline::Kind::line_break, {}, {}, {}}, Inline::plain("b"),
-                         Inline{Inline::Kind::line_break, {}, {}, {}}}),
+    EXPECT_EQ(paragraph({Inline::plain("a"), Inline::wrap(Inline::Kind::line_break, {}), Inline::plain("b"),
+                         Inline::wrap(Inline::Kind::line_break, {})}),
               "a\\\nb");
 }
 

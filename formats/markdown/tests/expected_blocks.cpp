@@ -43,6 +43,7 @@ void append_normalized(std::vector<Inline>& out, const std::vector<Inline>& inli
                 add(std::move(copy));
                 break;
             }
+            default: break;  // the kinds of API 2.0: not in the books these tests write
         }
     }
 }
@@ -109,19 +110,20 @@ public:
                     for (const auto& item : block.items) this->blocks(item, list + "/item");
                     break;
                 }
+                default: break;  // not in the books these tests write
             }
         }
     }
 
     void section(const Section& s, int level) {
-        heading(level, s.title);
+        heading(level, s.title_text());
         blocks(s.blocks, "");
         for (const auto& sub : s.subsections) section(sub, level + 1);
     }
 
     void article(const Article& a, const Metadata& book) {
         const int level = split_ ? 1 : 2;
-        heading(level, a.title);
+        heading(level, a.title_text());
         blocks(a.summary, "quote");
         blocks(a.introduction, "");
         for (const auto& s : a.sections) section(s, level + 1);

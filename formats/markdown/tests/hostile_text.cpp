@@ -53,7 +53,7 @@ Article hostile_punctuation_article() {
     const auto paragraphs = hostile_paragraphs();
     Article a;
     a.id = "hostile";
-    a.title = "Hostile # title *with* [punctuation] #";
+    a.title = fascicle::title_inlines("Hostile # title *with* [punctuation] #");
     a.summary.push_back(Block::paragraph("> not a quote in a quote"));
     a.summary.push_back(Block::paragraph("- not a list in a quote"));
     for (const auto& p : paragraphs) a.introduction.push_back(Block::paragraph(p));
@@ -61,7 +61,7 @@ Article hostile_punctuation_article() {
     for (std::size_t k = 0; k < paragraphs.size(); k += 7) {
         Section s;
         s.id = "s" + std::to_string(k);
-        s.title = paragraphs[k];
+        s.title = fascicle::title_inlines(paragraphs[k]);
         s.blocks.push_back(Block::paragraph(paragraphs[(k + 3) % paragraphs.size()]));
         a.sections.push_back(std::move(s));
     }

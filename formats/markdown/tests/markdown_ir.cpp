@@ -102,7 +102,7 @@ Book sample_book_with_metadata() {
         const auto eq = line.find(" = ");
         if (eq != std::string::npos) book.metadata.set(line.substr(0, eq), line.substr(eq + 3));
     }
-    if (book.metadata.authors.empty()) throw std::runtime_error("samples/corpus/book.ini has no author");
+    if (book.metadata.authors().empty()) throw std::runtime_error("samples/corpus/book.ini has no author");
     return book;
 }
 
@@ -127,10 +127,10 @@ Book carried_by_markdown(Book book, Written written) {
     for (auto& a : book.articles) {
         a.source.clear();
         a.metadata = Metadata{};
-        if (!written.split) a.id = book.articles.size() == 1 ? a.id : ids.take(slugify(a.title));
+        if (!written.split) a.id = book.articles.size() == 1 ? a.id : ids.take(slugify(a.title_text()));
         newlines_as_spaces(a);
     }
-    if (written.split && written.standalone && book.articles.size() == 1) book.metadata.title = book.articles[0].title;
+    if (written.split && written.standalone && book.articles.size() == 1) book.metadata.title = book.articles[0].title_text();
     return book;
 }
 

@@ -78,10 +78,10 @@ TEST(MarkdownReaderWarnings, MetadataValuesFascicleCannotHold) {
               "doc.md:3:3: warning: the metadata key 'title' holds a mapping, which Fascicle metadata cannot hold: it is ignored\n"
               "doc.md:7:5: warning: an item of the metadata key 'author' holds a list, which Fascicle metadata cannot hold: "
               "it is ignored\n");
-    EXPECT_EQ(read.book.metadata.authors, (std::vector<std::string>{"Ada", "Emilie"}));
-    EXPECT_EQ(read.book.metadata.extra.at("keywords"), "paper; ink");
+    EXPECT_EQ(read.book.metadata.authors(), (std::vector<std::string>{"Ada", "Emilie"}));
+    EXPECT_EQ(read.book.metadata.get("keywords"), "paper; ink");
     EXPECT_EQ(read.book.metadata.title, "");  // "# T" is the one article's title, not the book's
-    EXPECT_EQ(read.book.articles.at(0).title, "T");
+    EXPECT_EQ(read.book.articles.at(0).title_text(), "T");
 }
 
 TEST(MarkdownReaderWarnings, UnclosedMetadataBlockIsReadAsMarkdown) {
@@ -93,7 +93,7 @@ TEST(MarkdownReaderWarnings, UnclosedMetadataBlockIsReadAsMarkdown) {
               "doc.md:2: warning: the text before the first article heading has no heading of its own: it begins the "
               "introduction of the first article\n");
     ASSERT_EQ(read.book.articles.size(), 1u);
-    EXPECT_EQ(read.book.articles[0].title, "T");
+    EXPECT_EQ(read.book.articles[0].title_text(), "T");
     EXPECT_EQ(introduction_text(read.book.articles[0]), "title: Notes\ntext\n");
 }
 

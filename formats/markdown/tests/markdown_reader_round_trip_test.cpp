@@ -115,7 +115,7 @@ TEST(MarkdownReaderRoundTrip, WriterTestsHostilePunctuationArticle) {
     book.articles.push_back(hostile_punctuation_article());
     // Its section ids are not the ones a title gives: the reader derives them.
     UniqueIds ids;
-    for (auto& s : book.articles[0].sections) s.id = ids.take(slugify(s.title));
+    for (auto& s : book.articles[0].sections) s.id = ids.take(slugify(s.title_text()));
     for (const auto& setup : setups) {
         if (setup.columns) continue;  // its text has runs of spaces (see above)
         EXPECT_TRUE(whole_book_round_trips(book, setup, "hostile"));
@@ -128,10 +128,10 @@ TEST(MarkdownReaderRoundTrip, HostileStringsAlone) {
     for (const auto& text : hostile_paragraphs()) {
         Article a;
         a.id = "a";
-        a.title = text;
+        a.title = fascicle::title_inlines(text);
         a.summary.push_back(Block::paragraph(text));
         a.introduction.push_back(Block::paragraph(text));
-        a.sections.push_back(Section{slugify(text), text, {Block::paragraph(text)}, {}});
+        a.sections.push_back(Section{slugify(text), fascicle::title_inlines(text), {Block::paragraph(text)}, {}});
         Book book;
         book.articles.push_back(a);
         for (const char* flavor : {"commonmark", "gfm"}) {
@@ -153,7 +153,7 @@ TEST(MarkdownReaderRoundTrip, RandomInlineTrees) {
     for (int round = 0; round < rounds; ++round) {
         Article a;
         a.id = "r";
-        a.title = random_text(random, 20);
+        a.title = fascicle::title_inlines(random_text(random, 20));
         Block p;
         p.inlines = random_inlines(random, 3);
         a.introduction.push_back(p);

@@ -9,7 +9,7 @@ namespace {
 
 std::vector<std::string> titles(const Book& book) {
     std::vector<std::string> out;
-    for (const auto& a : book.articles) out.push_back(a.title);
+    for (const auto& a : book.articles) out.push_back(a.title_text());
     return out;
 }
 
@@ -43,7 +43,7 @@ TEST(MarkdownReaderHeadings, OneTopHeadingIsOneArticle) {
     EXPECT_EQ(problems(read), "");
     ASSERT_EQ(read.book.articles.size(), 1u);
     const Article& a = read.book.articles[0];
-    EXPECT_EQ(a.title, "Notes");
+    EXPECT_EQ(a.title_text(), "Notes");
     EXPECT_EQ(a.id, "doc");  // the file's name: one article
     EXPECT_EQ(outline(a.sections), "first{detail},second");
     EXPECT_EQ(read.book.metadata.title, "");
@@ -107,7 +107,7 @@ TEST(MarkdownReaderHeadings, NoHeadingIsOneArticleTitledByTheMetadata) {
     auto read = read_ok("---\ntitle: Loose Notes\n---\n\nJust text.\n\n> And a quote.\n");
     EXPECT_EQ(problems(read), "");
     ASSERT_EQ(read.book.articles.size(), 1u);
-    EXPECT_EQ(read.book.articles[0].title, "Loose Notes");
+    EXPECT_EQ(read.book.articles[0].title_text(), "Loose Notes");
     EXPECT_EQ(read.book.articles[0].id, "doc");
     EXPECT_TRUE(read.book.articles[0].summary.empty());
     EXPECT_EQ(read.book.articles[0].introduction.size(), 2u);
@@ -181,17 +181,17 @@ TEST(MarkdownReaderMetadata, BlockKeysBecomeBookMetadata) {
     EXPECT_EQ(problems(read), "");
     const Metadata& m = read.book.metadata;
     EXPECT_EQ(m.title, "Field \"Notes\" é");
-    EXPECT_EQ(m.authors, (Strings{"Ada Lovelace"}));
+    EXPECT_EQ(m.authors(), (Strings{"Ada Lovelace"}));
     EXPECT_EQ(m.language, "en-GB");
     EXPECT_EQ(m.date, "2024-05-01");
     EXPECT_EQ(m.identifier, "urn:isbn:123");
     EXPECT_EQ(m.publisher, "Fascicle");
     EXPECT_EQ(m.description, "Two lines\nof abstract.\n");
     EXPECT_EQ(m.rights, "");
-    EXPECT_EQ(m.extra.at("subtitle"), "On paper");
+    EXPECT_EQ(m.subtitle, "On paper");
 
     auto authors = read_ok("---\nauthors: A; B\n---\n# T\n");
-    EXPECT_EQ(authors.book.metadata.authors, (Strings{"A", "B"}));
+    EXPECT_EQ(authors.book.metadata.authors(), (Strings{"A", "B"}));
     // The block's lines keep their numbers: the heading is on line 4.
     auto html = read_markdown("---\ntitle: x\n---\n<div>\n");
     EXPECT_EQ(problems(html).substr(0, 11), "doc.md:4:1:");

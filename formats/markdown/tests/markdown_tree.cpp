@@ -73,8 +73,8 @@ private:
         switch (cmark_node_get_type(n)) {
             case CMARK_NODE_TEXT: add(Inline::plain(literal_of(n))); break;
             case CMARK_NODE_SOFTBREAK: add(Inline::plain("\n")); break;
-            case CMARK_NODE_LINEBREAK: add({Inline::Kind::line_break, {}, {}, {}}); break;
-            case CMARK_NODE_CODE: add({Inline::Kind::code, literal_of(n), {}, {}}); break;
+            case CMARK_NODE_LINEBREAK: add(Inline::wrap(Inline::Kind::line_break, {})); break;
+            case CMARK_NODE_CODE: add(Inline::code_span(literal_of(n))); break;
             case CMARK_NODE_EMPH:
             case CMARK_NODE_STRONG:
             case CMARK_NODE_LINK: {
@@ -103,10 +103,10 @@ private:
                 const std::string tag = literal_of(n);
                 const std::string link_open = "<a href=\"";
                 if (tag == "<em>" || tag == "<strong>") {
-                    stack_.push_back({tag == "<em>" ? Inline::Kind::emphasis : Inline::Kind::strong, {}, {}, {}});
+                    stack_.push_back(Inline::wrap(tag == "<em>" ? Inline::Kind::emphasis : Inline::Kind::strong, {}));
                     tag_names_.push_back(tag);
                 } else if (tag.starts_with(link_open) && tag.ends_with("\">")) {
-                    Inline link{Inline::Kind::link, {}, {}, {}};
+                    Inline link = Inline::link_to({}, {});
                     link.target = html_unescaped(tag.substr(link_open.size(), tag.size() - link_open.size() - 2));
                     stack_.push_back(std::move(link));
                     tag_names_.push_back("<a>");

@@ -109,10 +109,10 @@ TEST(MarkdownWriter, SplitMakesTheArticleTheTopHeading) {
     book.articles.resize(1);
     const auto lines = lines_of(render_markdown(book, {}, true));
     ASSERT_FALSE(lines.empty());
-    EXPECT_EQ(lines[0], "# " + book.articles[0].title);
+    EXPECT_EQ(lines[0], "# " + book.articles[0].title_text());
     for (const auto& l : lines) EXPECT_NE(l, "# Kratom and the Mind: Five Essays");
     EXPECT_NE(std::find(lines.begin(), lines.end(), "## Conclusion"), lines.end());
-    EXPECT_NE(std::find(lines.begin(), lines.end(), "## " + book.articles[0].sections[0].title), lines.end());
+    EXPECT_NE(std::find(lines.begin(), lines.end(), "## " + book.articles[0].sections[0].title_text()), lines.end());
 }
 
 TEST(MarkdownWriter, ConclusionTitleComesFromMetadata) {
@@ -129,12 +129,12 @@ TEST(MarkdownWriter, ConclusionTitleComesFromMetadata) {
 TEST(MarkdownWriter, StandaloneMetadataBlock) {
     Book book;
     book.metadata.title = "Title: \"quoted\" \\ back # x";
-    book.metadata.authors = {"A. Writer", "B. O\u2019Neil"};
+    book.metadata.set_authors({"A. Writer", "B. O\u2019Neil"});
     book.metadata.language = "de";
     book.metadata.set("odd key", "line\nbreak\tand\x01" "control");
     Article a;
     a.id = "a";
-    a.title = "Article";
+    a.title = fascicle::title_inlines("Article");
     a.introduction.push_back(Block::paragraph("Text."));
     book.articles.push_back(a);
 
@@ -166,7 +166,7 @@ TEST(MarkdownWriter, PandocReadsTheMetadataBlock) {
     Book book = sample_book();
     book.articles.resize(1);
     book.metadata.title = "Kratom: \"Five\" Essays — #1";
-    book.metadata.authors = {"A. Writer", "B. O\u2019Neil"};
+    book.metadata.set_authors({"A. Writer", "B. O\u2019Neil"});
     book.metadata.language = "en";
     fascicle::test::write_file(dir / "book.md", render_markdown(book, {{"standalone", "true"}}));
     fascicle::test::write_file(dir / "meta.txt", "$title$\n$for(author)$$author$\n$endfor$$lang$\n");

@@ -13,7 +13,8 @@ ReadMarkdown read_stream(std::istream& in, const std::string& name, const std::f
                          const Options& options) {
     ReadMarkdown out;
     fascicle::test::CollectingArticles articles;
-    ReadContext ctx{options, out.diagnostics, out.book.metadata};
+    fascicle::Resources ctx_resources;
+    ReadContext ctx{options, out.diagnostics, out.book.metadata, ctx_resources};
     const Input input{name, path, &in, std::filesystem::path(name).stem().string()};
     out.status = MarkdownReader().read(input, ctx, articles);
     out.book.articles = std::move(articles.articles);

@@ -122,7 +122,7 @@ TEST(FASCICLE_ROUND_TRIP_SUITE, HostileParagraphsAlone) {
     for (const auto& text : hostile_paragraphs()) {
         Article a;
         a.id = "a";
-        a.title = text;
+        a.title = fascicle::title_inlines(text);
         a.summary.push_back(Block::paragraph(text));
         a.introduction.push_back(Block::paragraph(text));
         const Book book = one_article_book(a);
@@ -138,12 +138,12 @@ TEST(FASCICLE_ROUND_TRIP_SUITE, RandomTextInTitlesAndParagraphs) {
         book.metadata.title = random_text(random, 12);
         Article a;
         a.id = "a";
-        a.title = random_text(random, 12);
+        a.title = fascicle::title_inlines(random_text(random, 12));
         a.summary.push_back(Block::paragraph(random_text(random, 30)));
         a.introduction.push_back(Block::paragraph(random_text(random, 40)));
         Section s;
         s.id = "s";
-        s.title = random_text(random, 12);
+        s.title = fascicle::title_inlines(random_text(random, 12));
         s.blocks.push_back(Block::paragraph(random_text(random, 60)));
         a.sections.push_back(s);
         book.articles.push_back(a);
@@ -159,7 +159,7 @@ TEST(FASCICLE_ROUND_TRIP_SUITE, RandomInlineTrees) {
     for (int round = 0, rounds = fuzz_rounds(1500); round < rounds; ++round) {
         Article a;
         a.id = "a";
-        a.title = "t";
+        a.title = fascicle::title_inlines("t");
         Block p;
         p.inlines = random_inlines(random, 3);
         a.introduction.push_back(p);
@@ -193,15 +193,15 @@ TEST(FASCICLE_ROUND_TRIP_SUITE, ListsQuotesAndCodeKeepTheirPlaces) {
 
     Article a;
     a.id = "a";
-    a.title = "Containers";
+    a.title = fascicle::title_inlines("Containers");
     a.summary = {Block::paragraph("summary"), bullets, code};
     a.introduction = {bullets, bullets_again, ordered, ordered_again, quote, quote, code, Block::paragraph("end")};
     Section s;
     s.id = "s";
-    s.title = "Sub";
+    s.title = fascicle::title_inlines("Sub");
     Section sub;
     sub.id = "sub";
-    sub.title = "Deeper";
+    sub.title = fascicle::title_inlines("Deeper");
     sub.blocks = {quote};
     for (int depth = 0; depth < 6; ++depth) {  // beyond level 6 stays 6
         Section deeper = sub;
@@ -219,7 +219,7 @@ TEST(FASCICLE_ROUND_TRIP_SUITE, ListsQuotesAndCodeKeepTheirPlaces) {
 TEST(FASCICLE_ROUND_TRIP_SUITE, StandaloneDocumentsParseAfterTheirMetadataBlock) {
     Book book = one_article_book(hostile_punctuation_article());
     book.metadata.title = "Title: \"quoted\" # not a heading";
-    book.metadata.authors = {"A. Writer", "B. --- Other"};
+    book.metadata.set_authors({"A. Writer", "B. --- Other"});
     book.metadata.language = "en";
     for (const auto& flavor : writer_flavors()) {
         Options o = options_for(flavor, 0);

@@ -23,13 +23,22 @@ public:
     std::vector<std::string> wrapped(std::string_view text, const std::string& first,
                                      const std::string& rest) const;
 
-    // The text of inlines as a reader sees it: link targets in parentheses after their text.
-    static std::string inline_text(const std::vector<Inline>& inlines);
+    // The text of inlines as a reader sees it: link targets in parentheses after their text,
+    // images as [image: alt], formulas as their TeX, notes as [n] (their text is kept for notes()).
+    std::string inline_text(const std::vector<Inline>& inlines) const;
+
+    // The notes met since the last call, numbered in order, as a "Notes" part; then forgets them.
+    // A renderer that collects notes is one article's: copy the book's renderer for each.
+    std::vector<std::string> notes() const;
 
 private:
     std::vector<std::string> list(const Block& list, const std::string& indent) const;
+    std::vector<std::string> table(const Block& table, const std::string& indent) const;
+    std::vector<std::string> line_block(const Block& block, const std::string& indent) const;
 
     std::size_t columns_;
+    mutable std::vector<const std::vector<Block>*> notes_;
+    mutable std::size_t notes_numbered_ = 0;
 };
 
 }  // namespace fascicle::plain

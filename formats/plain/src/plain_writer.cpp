@@ -27,7 +27,7 @@ private:
 };
 
 void add_section(Blocks& out, const PlainTextRenderer& renderer, const Section& section) {
-    out.add(renderer.title(section.title, '-'));
+    out.add(renderer.title(section.title_text(), '-'));
     out.add(renderer.blocks(section.blocks));
     for (const auto& s : section.subsections) add_section(out, renderer, s);
 }
@@ -47,7 +47,7 @@ Status PlainTextWriter::begin_book(const Metadata& book, WriteContext& ctx) {
     if (ctx.split) return Status::ok;
 
     std::vector<std::string> header = renderer_->title(book.title, '=', true);
-    for (const auto& author : book.authors) {
+    for (const auto& author : book.authors()) {
         auto lines = renderer_->wrapped(author, "", "");
         header.insert(header.end(), lines.begin(), lines.end());
     }
@@ -64,25 +64,39 @@ Status PlainTextWriter::begin_book(const Metadata& book, WriteContext& ctx) {
 
 std::string PlainTextWriter::render(const Article& article) const {
     Blocks out;
-    out.add(renderer_->title(article.title, '='));
-    out.add(renderer_->blocks(article.summary, quote_indent));
-    out.add(renderer_->blocks(article.introduction));
-    for (const auto& s : article.sections) add_section(out, *renderer_, s);
+    const PlainTextRenderer renderer = *renderer_;  // this article's: it collects the notes
+    out.add(renderer.title(article.title_text(), '='));
+    out.add(renderer.blocks(article.summary, quote_indent));
+    out.add(renderer.blocks(article.introduction));
+    for (const auto& s : article.sections) add_section(out, renderer, s);
     if (!article.conclusion.empty()) {
-        out.add(renderer_->title(conclusion_title(article), '-'));
-        out.add(renderer_->blocks(article.conclusion));
+        out.add(renderer.title(conclusion_title(article), '-'));
+        out.add(renderer.blocks(article.conclusion));
+    }
+    if (auto notes = renderer.notes(); !notes.empty()) {
+        out.add(renderer.title("Notes", '-'));
+        out.add(notes);
     }
     return out.take();
 }
 
-std::optional<std::string> PlainTextWriter::render_article(const Article& article, DiagnosticSink&) const {
+namespace {
+
+// Plain text writes every kind as text; raw content of any format is left out.
+const KindSupport plain_support{[](Inline::Kind) { return true; }, [](Block::Kind) { return true; },
+                                [](std::string_view) { return std::string(); }, {}};
+
+}  // namespace
+
+std::optional<std::string> PlainTextWriter::render_article(const Article& article, DiagnosticSink& diagnostics) const {
     if (!renderer_) return std::nullopt;
+    warn_uncarried(article, census(article), "plain text", plain_support, diagnostics);
     return render(article);
 }
 
 Status PlainTextWriter::write_article(const Article& article) {
     if (!renderer_) return Status::failed;  // begin_book failed or never ran
-    return write_rendered(article, render(article));
+    return write_rendered(article, *render_article(article, ctx_->diagnostics));
 }
 
 Status PlainTextWriter::write_rendered(const Article& article, std::string&& rendered) {
@@ -120,10 +134,10 @@ void PlainTextWriter::add_contents_entries(const Article& article) {
         auto lines = renderer_->wrapped(title, indent, indent + "  ");
         contents_.insert(contents_.end(), lines.begin(), lines.end());
     };
-    add(article.title, 0);
+    add(article.title_text(), 0);
     auto sections = [&](auto& self, const std::vector<Section>& list, std::size_t depth) -> void {
         for (const auto& s : list) {
-            add(s.title, depth);
+            add(s.title_text(), depth);
             self(self, s.subsections, depth + 1);
         }
     };

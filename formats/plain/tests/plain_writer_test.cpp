@@ -57,13 +57,13 @@ std::string without_whitespace(const std::string& s) {
 // Every title and paragraph of the book in reading order, whitespace removed.
 std::string text_of(const Book& book) {
     std::string out = book.metadata.title;
-    for (const auto& a : book.metadata.authors) out += a;
+    for (const auto& a : book.metadata.authors()) out += a;
     for (const auto& a : book.articles) {
-        out += a.title;
+        out += a.title_text();
         for (const auto& b : a.summary) out += plain_text(b);
         for (const auto& b : a.introduction) out += plain_text(b);
         for (const auto& s : a.sections) {
-            out += s.title;
+            out += s.title_text();
             for (const auto& b : s.blocks) out += plain_text(b);
         }
         if (!a.conclusion.empty()) out += "Conclusion";
@@ -74,7 +74,7 @@ std::string text_of(const Book& book) {
 
 Book sample_with_authors() {
     Book book = sample_book();
-    book.metadata.authors = {"A. Writer", "B. Other"};
+    book.metadata.set_authors({"A. Writer", "B. Other"});
     return book;
 }
 
@@ -129,7 +129,7 @@ TEST(PlainTextWriter, NoLineIsWiderThanTheColumnsUnlessUnbreakable) {
     Book book = sample_book();
     Article cjk;
     cjk.id = "cjk";
-    cjk.title = "中文标题：显示宽度 😀 Überschrift";
+    cjk.title = fascicle::title_inlines("中文标题：显示宽度 😀 Überschrift");
     cjk.introduction.push_back(Block::paragraph(
         "中文文本没有空格，换行可以在任何两个汉字之间发生。日本語のテキストは、ひらがな・カタカナ・漢字が混在します。"
         "Emoji 👨‍👩‍👧‍👦 🇫🇷 👍🏽 and café crème, Supercalifragilisticexpialidocious."));
@@ -147,13 +147,13 @@ TEST(PlainTextWriter, NoLineIsWiderThanTheColumnsUnlessUnbreakable) {
 TEST(PlainTextWriter, TitlesAreUnderlinedToTheirDisplayWidth) {
     Book book;
     book.metadata.title = "中文书名";
-    book.metadata.authors = {"作者"};
+    book.metadata.set_authors({"作者"});
     Article a;
     a.id = "a";
-    a.title = "Café 😀";
+    a.title = fascicle::title_inlines("Café 😀");
     Section s;
     s.id = "s";
-    s.title = "日本語";
+    s.title = fascicle::title_inlines("日本語");
     s.blocks.push_back(Block::paragraph("Text."));
     a.sections.push_back(s);
     a.conclusion.push_back(Block::paragraph("End."));
@@ -167,7 +167,7 @@ TEST(PlainTextWriter, TitlesAreUnderlinedToTheirDisplayWidth) {
 TEST(PlainTextWriter, SummaryIsIndentedAndListsQuotesCodeAreLaidOut) {
     Article a;
     a.id = "a";
-    a.title = "T";
+    a.title = fascicle::title_inlines("T");
     a.summary = {Block::paragraph("A summary long enough to wrap at twenty columns.")};
     Block list;
     list.kind = Block::Kind::list;
@@ -185,9 +185,9 @@ TEST(PlainTextWriter, SummaryIsIndentedAndListsQuotesCodeAreLaidOut) {
     bullets.items = {{Block::paragraph("one")}, {Block::paragraph("two"), Block::paragraph("more")}};
     Block styled;
     styled.inlines = {Inline::plain("see "),
-                      Inline{Inline::Kind::link, "", "https://example.org", {Inline::plain("the site")}},
-                      Inline::plain(" and "), Inline{Inline::Kind::emphasis, "", "", {Inline::plain("this")}},
-                      Inline{Inline::Kind::line_break, "", "", {}}, Inline::plain("next line")};
+                      Inline::link_to("https://example.org", {Inline::plain("the site")}),
+                      Inline::plain(" and "), Inline::wrap(Inline::Kind::emphasis, {Inline::plain("this")}),
+                      Inline::wrap(Inline::Kind::line_break, {}), Inline::plain("next line")};
     a.introduction = {list, quote, code, bullets, styled};
     Book book;
     book.articles.push_back(a);
@@ -210,8 +210,8 @@ TEST(PlainTextWriter, ContentsListWithToc) {
     EXPECT_EQ(lines[4], "B. Other");
     EXPECT_EQ(lines[6], "Contents");
     EXPECT_EQ(lines[7], "--------");
-    EXPECT_EQ(lines[9], book.articles[0].title);
-    EXPECT_EQ(lines[10], "    " + book.articles[0].sections[0].title);
+    EXPECT_EQ(lines[9], book.articles[0].title_text());
+    EXPECT_EQ(lines[10], "    " + book.articles[0].sections[0].title_text());
     // The contents: each article's title at the left margin (wrapped lines indented two),
     // its sections and conclusion indented four, then the first article.
     std::size_t articles = 0, sections = 0, k = 9;
@@ -226,20 +226,20 @@ TEST(PlainTextWriter, ContentsListWithToc) {
     EXPECT_EQ(sections, expected_sections);
     ASSERT_LT(k + 3, lines.size());
     EXPECT_EQ(lines[k + 1], "");
-    EXPECT_EQ(lines[k + 2], book.articles[0].title);
+    EXPECT_EQ(lines[k + 2], book.articles[0].title_text());
     // Without --toc there is no contents list; the body is the same.
     const std::string with = render(book, {{"toc", "true"}});
     const std::string without = render(book);
     EXPECT_EQ(without.find("Contents\n--------"), std::string::npos);
-    EXPECT_EQ(with.substr(with.find("\n\n\n" + book.articles[0].title + "\n=")),
-              without.substr(without.find("\n\n\n" + book.articles[0].title + "\n=")));
+    EXPECT_EQ(with.substr(with.find("\n\n\n" + book.articles[0].title_text() + "\n=")),
+              without.substr(without.find("\n\n\n" + book.articles[0].title_text() + "\n=")));
 }
 
 TEST(PlainTextWriter, SplitLeavesOutTheBookTitleAndContents) {
     Book book = sample_with_authors();
     book.articles.resize(1);
     const std::string text = render(book, {{"toc", "true"}}, true);
-    EXPECT_TRUE(text.starts_with(book.articles[0].title + "\n=")) << text.substr(0, 200);
+    EXPECT_TRUE(text.starts_with(book.articles[0].title_text() + "\n=")) << text.substr(0, 200);
     EXPECT_EQ(text.find(book.metadata.title), std::string::npos);
     EXPECT_EQ(text.find("Contents"), std::string::npos);
 }

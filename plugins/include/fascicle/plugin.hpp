@@ -7,6 +7,7 @@
 // FASCICLE_PLUGIN(descriptor_function) defines both. See plugins/README.md for the full contract.
 #pragma once
 
+#include <fascicle/content_census.hpp>
 #include <fascicle/diagnostics.hpp>
 #include <fascicle/ir.hpp>
 #include <fascicle/text.hpp>
@@ -23,10 +24,24 @@
 #include <string>
 #include <vector>
 
-// Major: bumped by any change that breaks built plugins (a host refuses other majors).
-// Minor: bumped by additions (a host refuses plugins built against a newer minor than its own).
-#define FASCICLE_API_VERSION_MAJOR 1
-#define FASCICLE_API_VERSION_MINOR 1
+// The API version, checked when a plugin is loaded.
+//
+// Major: bumped by any change that breaks a plugin built against the previous header, because
+// the plugin and the host share these types' layout: a field or enumerator added to, removed
+// from or reordered in any struct of ir.hpp or of this header (Inline, Block, Metadata, Resource,
+// ReadContext, WriteContext, FormatInfo...); a virtual function added, removed or changed in
+// Reader, Writer, Output, ArticleSink or DiagnosticSink; a changed meaning of an existing field.
+// A host refuses plugins of any other major.
+// Minor: bumped by additions that leave every existing layout as it was: new free functions or
+// classes, new helpers in the SDK, new option names, new classes and attribute keys given a
+// meaning on divisions and spans (the way new kinds of content are added without a new major).
+// A host refuses plugins built against a newer minor than its own.
+//
+// 2.0: the document model of ir.hpp (tables, figures, notes, math, definition lists, line
+// blocks, attributes, titles as inlines, resources); ReadContext::resources and
+// WriteContext::resources. 1.1: Status::bad_options/unavailable, render_article.
+#define FASCICLE_API_VERSION_MAJOR 2
+#define FASCICLE_API_VERSION_MINOR 0
 
 namespace fascicle {
 
@@ -48,8 +63,8 @@ inline constexpr ApiVersion api_version{FASCICLE_API_VERSION_MAJOR, FASCICLE_API
 enum class Status {
     ok,
     failed,       // the input is invalid, or the output could not be written
-    bad_options,  // (API 1.1) an option's value is not one the plugin accepts: a usage error
-    unavailable,  // (API 1.1) something the plugin needs is missing, e.g. an external tool
+    bad_options,  // an option's value is not one the plugin accepts: a usage error
+    unavailable,  // something the plugin needs is missing, e.g. an external tool
 };
 
 // Values of the command-line options the plugins declared, by name, as the user gave them.
@@ -88,6 +103,9 @@ struct ReadContext {
     // Book metadata the input itself carries (an EPUB's package, a Markdown metadata block).
     // Fill it before handing over the first article; what the user gave on the command line wins.
     Metadata& found;
+    // (API 2.0) The book's resources: add each image or other file an article refers to before
+    // handing over that article. Names must be unique in the book: prefix them when in doubt.
+    Resources& resources;
 };
 
 // A reader is used from one thread at a time; the host may use other instances at once, so
@@ -120,6 +138,9 @@ struct WriteContext {
     Output& output;
     // True when this writer gets one article per output (--split): leave out book-level matter.
     bool split = false;
+    // (API 2.0) The book's resources, by the names the articles use. A resource an article
+    // refers to is there before the article is written; more may come with later articles.
+    const Resources* resources = nullptr;
 };
 
 // A writer is driven begin_book, write_article for each article in order, end_book.
@@ -135,7 +156,7 @@ public:
     virtual Status write_article(const Article& article) = 0;
     virtual Status end_book() = 0;
 
-    // API 1.1, optional: rendering apart from writing, so that the host can render several
+    // Optional: rendering apart from writing, so that the host can render several
     // articles at once (-j). After begin_book, the host may call render_article from several
     // threads at the same time, then hand each result, in article order, to write_rendered.
     // The bytes must be those write_article would have written. render_article touches no

@@ -52,6 +52,11 @@ void append_inline(std::string& out, const fascicle::Inline& in) {
             break;
         }
         case Kind::line_break: out += "<br/>"; break;
+        case Kind::raw:
+        case Kind::note: break;  // reported by the writer (fascicle::warn_uncarried)
+        case Kind::image: append_text(out, in.text); break;
+        case Kind::math: append_text(out, in.math.tex); break;
+        default: append_inlines(out, in.children); break;  // strikethrough, spans...: their content
     }
 }
 
@@ -95,6 +100,12 @@ void append_block(std::string& out, const fascicle::Block& block) {
             out += "<pre><code>";
             append_text(out, block.text);
             out += "</code></pre>\n";
+            break;
+        case Kind::division: append_blocks(out, block.children); break;
+        default:  // the rest as paragraphs of their text (reported by the writer)
+            out += "<p>";
+            append_text(out, fascicle::plain_text(block));
+            out += "</p>\n";
             break;
     }
 }

@@ -115,7 +115,21 @@ fascicle::Status HtmlWriter::load_stylesheet() {
 
 fascicle::Status HtmlWriter::write_article(const fascicle::Article& article) {
     const bool split = ctx_->split;
-    const std::string title = blank(article.title) ? article.id : article.title;
+    // What this sample does not write yet is reported, never lost without a word.
+    static const fascicle::KindSupport support{
+        [](fascicle::Inline::Kind k) {
+            using K = fascicle::Inline::Kind;
+            return k == K::text || k == K::code || k == K::emphasis || k == K::strong || k == K::link ||
+                   k == K::line_break;
+        },
+        [](fascicle::Block::Kind k) {
+            using K = fascicle::Block::Kind;
+            return k == K::paragraph || k == K::list || k == K::block_quote || k == K::code_block || k == K::division;
+        },
+        [](std::string_view) { return std::string("written as their text"); },
+        {}};
+    fascicle::warn_uncarried(article, fascicle::census(article), "the html sample", support, ctx_->diagnostics);
+    const std::string title = blank(article.title_text()) ? article.id : article.title_text();
     if (split || document_title_.empty()) document_title_ = title;
     if (split && !blank(article.metadata.language)) document_language_ = article.metadata.language;
 
@@ -131,7 +145,7 @@ fascicle::Status HtmlWriter::write_article(const fascicle::Article& article) {
     if (!blank(article.metadata.language) && article.metadata.language != document_language_)
         body_ += attribute("lang", article.metadata.language);
     body_ += ">\n" + heading(level, title);
-    if (const std::string byline = joined(article.metadata.authors, ", "); !byline.empty())
+    if (const std::string byline = joined(article.metadata.authors(), ", "); !byline.empty())
         body_ += "<p class=\"byline\">" + text(byline) + "</p>\n";
     contents_at_ = body_.size();  // alone, an article has its contents list under its title
     if (!article.summary.empty()) {
@@ -162,7 +176,7 @@ fascicle::Status HtmlWriter::write_article(const fascicle::Article& article) {
 void HtmlWriter::append_section(const fascicle::Article& article, const fascicle::Section& section, int level,
                                 std::vector<TocEntry>& toc) {
     const std::string id = ids_.take(fascicle::part_xml_id(article.id, section.id));
-    const std::string title = blank(section.title) ? section.id : section.title;
+    const std::string title = blank(section.title_text()) ? section.id : section.title_text();
     toc.push_back({id, title, {}});
     body_ += "<section" + attribute("id", id) + ">\n" + heading(level, title);
     append_blocks(body_, section.blocks);
@@ -203,7 +217,7 @@ std::string HtmlWriter::head() const {
     auto meta = [&](std::string_view name, const std::string& value) {
         if (!blank(value)) out += "<meta" + attribute("name", name) + attribute("content", value) + "/>\n";
     };
-    for (const auto& author : book_.authors) meta("author", author);
+    for (const auto& author : book_.authors()) meta("author", author);
     if (!ctx_->split) meta("description", book_.description);
     meta("dcterms.identifier", book_.identifier);
     meta("dcterms.date", book_.date);
@@ -220,7 +234,7 @@ std::string HtmlWriter::title_page() const {
     auto line = [&](std::string_view css_class, const std::string& value) {
         if (!blank(value)) inner += "<p" + attribute("class", css_class) + ">" + text(value) + "</p>\n";
     };
-    line("authors", joined(book_.authors, ", "));
+    line("authors", joined(book_.authors(), ", "));
     line("publisher", book_.publisher);
     line("date", book_.date);
     line("description", book_.description);

@@ -1,12 +1,14 @@
-#include "xml_stream.hpp"
+#include <fascicle/xml_stream.hpp>
 
 #include <fascicle/text.hpp>
+
+#include <pugixml.hpp>
 
 #include <array>
 #include <cassert>
 #include <optional>
 
-namespace fascicle::docbook {
+namespace fascicle {
 
 namespace {
 
@@ -116,6 +118,48 @@ void XmlStream::processing_instruction(std::string_view target) {
     out_ += "?>";
 }
 
+namespace {
+
+void copy_node(XmlStream& xml, pugi::xml_node node) {
+    for (auto child : node.children()) {
+        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+            xml.text(child.value());
+        } else if (child.type() == pugi::node_element) {
+            XmlAttributes attributes;
+            for (auto a : child.attributes()) attributes.emplace_back(a.name(), a.value());
+            xml.open_inline(child.name(), attributes);
+            copy_node(xml, child);
+            xml.close();
+        }
+    }
+}
+
+}  // namespace
+
+std::string namespaced_mathml(std::string_view math) {
+    constexpr std::string_view mathml_namespace = " xmlns=\"http://www.w3.org/1998/Math/MathML\"";
+    const auto start = math.find("<math");
+    if (start == std::string_view::npos) return std::string(math);
+    const auto end_of_tag = math.find('>', start);
+    if (math.substr(start, end_of_tag - start).find("xmlns") != std::string_view::npos) return std::string(math);
+    std::string out(math);
+    out.insert(start + 5, mathml_namespace);
+    return out;
+}
+
+bool XmlStream::fragment(std::string_view xml) {
+    pugi::xml_document document;
+    if (!document.load_buffer(xml.data(), xml.size(), pugi::parse_default,
+                              pugi::encoding_utf8))
+        return false;
+    std::size_t elements = 0;
+    for (auto child : document.children())
+        if (child.type() == pugi::node_element) ++elements;
+    if (elements != 1) return false;
+    copy_node(*this, document);
+    return true;
+}
+
 void XmlStream::escaped(std::string_view s, bool in_attribute) {
     std::size_t copied = 0;  // s[copied, i) is plain text not yet appended
     std::size_t i = 0;
@@ -162,4 +206,4 @@ void XmlStream::escaped(std::string_view s, bool in_attribute) {
     out_.append(s.data() + copied, i - copied);
 }
 
-}  // namespace fascicle::docbook
+}  // namespace fascicle

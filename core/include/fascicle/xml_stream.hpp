@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-namespace fascicle::docbook {
+namespace fascicle {
 
 using XmlAttributes = std::vector<std::pair<std::string_view, std::string>>;
 
@@ -41,6 +41,11 @@ public:
     void text(std::string_view text);
     // <?target?>; only inside an inline element.
     void processing_instruction(std::string_view target);
+    // A well-formed XML fragment from elsewhere (a MathML <math> element), written element by
+    // element through this stream, so that it is escaped and checked like the rest; its
+    // namespace declarations are kept. In block context it stands on a line of its own. False, and nothing
+    // written, when `xml` is not one well-formed element.
+    bool fragment(std::string_view xml);
 
     std::size_t depth() const { return open_.size(); }
     std::size_t replacements() const { return replacements_; }
@@ -62,4 +67,8 @@ private:
     std::size_t replacements_ = 0;
 };
 
-}  // namespace fascicle::docbook
+// A MathML <math> element with the MathML namespace declared on it (HTML5 content often
+// leaves it out; XML documents need it).
+std::string namespaced_mathml(std::string_view math);
+
+}  // namespace fascicle

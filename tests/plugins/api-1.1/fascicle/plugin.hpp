@@ -1,0 +1,199 @@
+// The Fascicle plugin SDK: the one header a format plugin includes.
+//
+// A plugin is a shared library that exports two entry points through Boost.DLL aliases:
+//   fascicle_plugin_api_version  - uint32_t(), the API version it was built against (checked first,
+//                               before anything whose layout could change is touched);
+//   fascicle_plugin              - const PluginDescriptor&(), what it provides.
+// FASCICLE_PLUGIN(descriptor_function) defines both. See plugins/README.md for the full contract.
+#pragma once
+
+#include <fascicle/diagnostics.hpp>
+#include <fascicle/ir.hpp>
+#include <fascicle/text.hpp>
+
+#include <boost/dll/alias.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <iosfwd>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+// Major: bumped by any change that breaks built plugins (a host refuses other majors).
+// Minor: bumped by additions (a host refuses plugins built against a newer minor than its own).
+#define FASCICLE_API_VERSION_MAJOR 1
+#define FASCICLE_API_VERSION_MINOR 1
+
+namespace fascicle {
+
+struct ApiVersion {
+    std::uint16_t major = 0;
+    std::uint16_t minor = 0;
+
+    constexpr std::uint32_t packed() const { return std::uint32_t(major) << 16 | minor; }
+    static constexpr ApiVersion unpack(std::uint32_t v) {
+        return {std::uint16_t(v >> 16), std::uint16_t(v & 0xffff)};
+    }
+    std::string to_string() const { return std::to_string(major) + "." + std::to_string(minor); }
+};
+
+inline constexpr ApiVersion api_version{FASCICLE_API_VERSION_MAJOR, FASCICLE_API_VERSION_MINOR};
+
+// What a plugin call ended in. The details are always reported to the diagnostics first;
+// the status only tells the host which exit status the run ends with.
+enum class Status {
+    ok,
+    failed,       // the input is invalid, or the output could not be written
+    bad_options,  // (API 1.1) an option's value is not one the plugin accepts: a usage error
+    unavailable,  // (API 1.1) something the plugin needs is missing, e.g. an external tool
+};
+
+// Values of the command-line options the plugins declared, by name, as the user gave them.
+// Only options the user gave are present: a plugin applies its own defaults.
+using Options = std::map<std::string, std::string>;
+
+// A command-line option a format adds to `fascicle` (e.g. "columns" for --columns N).
+struct OptionSpec {
+    std::string name;        // long name without dashes
+    std::string value_name;  // e.g. "N"; empty for a flag (its value is then "true")
+    std::string help;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+// One input: a file, or standard input. Readers read `stream`; those that need random access
+// (zip archives) may read the whole stream or open `path` when it is set.
+struct Input {
+    std::string name;             // for diagnostics: the path as given, or "<stdin>"
+    std::filesystem::path path;   // empty for standard input
+    std::istream* stream = nullptr;
+    std::string article_id;       // the file name without extension ("stdin" for standard input)
+};
+
+// Receives the articles a reader produces, one at a time.
+class ArticleSink {
+public:
+    virtual ~ArticleSink() = default;
+    virtual Status accept(Article&& article) = 0;
+};
+
+struct ReadContext {
+    const Options& options;
+    DiagnosticSink& diagnostics;
+    // Book metadata the input itself carries (an EPUB's package, a Markdown metadata block).
+    // Fill it before handing over the first article; what the user gave on the command line wins.
+    Metadata& found;
+};
+
+// A reader is used from one thread at a time; the host may use other instances at once, so
+// plugin code shares no unguarded mutable state between instances.
+class Reader {
+public:
+    virtual ~Reader() = default;
+    // Reads one input and hands each article to `sink` as soon as it is complete.
+    // Problems are reported to ctx.diagnostics with file:line; returns failed on any error.
+    virtual Status read(const Input& input, ReadContext& ctx, ArticleSink& sink) = 0;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+// Where a writer puts its bytes. The host writes to a temporary file and renames it on success.
+class Output {
+public:
+    virtual ~Output() = default;
+    // The output as a byte stream.
+    virtual std::ostream& stream() = 0;
+    // A real file the writer may open itself instead of using stream() (never both);
+    // nullopt when writing to standard output.
+    virtual std::optional<std::filesystem::path> file() = 0;
+};
+
+struct WriteContext {
+    const Options& options;
+    DiagnosticSink& diagnostics;
+    Output& output;
+    // True when this writer gets one article per output (--split): leave out book-level matter.
+    bool split = false;
+};
+
+// A writer is driven begin_book, write_article for each article in order, end_book.
+// It should write each article as it comes; one that must see everything first buffers and
+// says so in its FormatInfo (buffers_book).
+// The WriteContext given to begin_book stays valid until end_book returns; an article only
+// during its write_article call. Used from one thread at a time, like a Reader (but for
+// render_article, below).
+class Writer {
+public:
+    virtual ~Writer() = default;
+    virtual Status begin_book(const Metadata& book, WriteContext& ctx) = 0;
+    virtual Status write_article(const Article& article) = 0;
+    virtual Status end_book() = 0;
+
+    // API 1.1, optional: rendering apart from writing, so that the host can render several
+    // articles at once (-j). After begin_book, the host may call render_article from several
+    // threads at the same time, then hand each result, in article order, to write_rendered.
+    // The bytes must be those write_article would have written. render_article touches no
+    // mutable state and reports to `diagnostics` only. Returning nullopt (the default) means
+    // "not supported": the host then calls write_article.
+    virtual std::optional<std::string> render_article(const Article& article, DiagnosticSink& diagnostics) const {
+        (void)article;
+        (void)diagnostics;
+        return std::nullopt;
+    }
+    virtual Status write_rendered(const Article& article, std::string&& rendered) {
+        (void)rendered;
+        return write_article(article);
+    }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Describing a plugin
+
+struct FormatInfo {
+    std::string name;                     // e.g. "epub"; unique among all loaded plugins
+    std::string description;              // one line
+    // How this format's files end, with the dot (".epub"); the first names --split output files.
+    // An input file so named is read with this format; an output file so named is written with it
+    // unless claims_output_extensions is false (article-text leaves ".txt" outputs to plain text).
+    std::vector<std::string> extensions;
+    bool claims_output_extensions = true;
+    std::function<std::unique_ptr<Reader>()> make_reader;  // empty: not an input format
+    std::function<std::unique_ptr<Writer>()> make_writer;  // empty: not an output format
+    std::vector<OptionSpec> options;
+    bool binary = false;          // output is not text (can't go to a terminal, can't be split)
+    bool to_stdout = true;        // may be written to standard output (-o -)
+    bool buffers_book = false;    // the writer keeps the whole book in memory
+};
+
+struct PluginDescriptor {
+    ApiVersion api;  // always FASCICLE_API_VERSION_*: set by FASCICLE_PLUGIN, do not change
+    std::string name;
+    std::string version;
+    std::string description;
+    std::vector<FormatInfo> formats;
+};
+
+}  // namespace fascicle
+
+// Exports `descriptor_function` (a function `fascicle::PluginDescriptor name()`) as a Fascicle plugin.
+// Use once per plugin, at namespace scope in one source file.
+#define FASCICLE_PLUGIN(descriptor_function)                                                        \
+    namespace fascicle_plugin_entry {                                                               \
+    inline std::uint32_t api_version() { return ::fascicle::api_version.packed(); }                 \
+    inline const ::fascicle::PluginDescriptor& descriptor() {                                       \
+        static const ::fascicle::PluginDescriptor d = [] {                                          \
+            ::fascicle::PluginDescriptor p = descriptor_function();                                 \
+            p.api = ::fascicle::api_version;                                                        \
+            return p;                                                                            \
+        }();                                                                                     \
+        return d;                                                                                \
+    }                                                                                            \
+    }                                                                                            \
+    BOOST_DLL_ALIAS(fascicle_plugin_entry::api_version, fascicle_plugin_api_version)                   \
+    BOOST_DLL_ALIAS(fascicle_plugin_entry::descriptor, fascicle_plugin)
