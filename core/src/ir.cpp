@@ -1,6 +1,7 @@
 #include <fascicle/ir.hpp>
 #include <fascicle/text.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <sstream>
@@ -163,6 +164,26 @@ std::string_view Block::admonition() const {
         for (auto a : admonition_classes)
             if (c == a) return a;
     return {};
+}
+
+std::vector<std::vector<std::size_t>> cell_columns(const std::vector<TableRow>& rows) {
+    std::vector<std::vector<std::size_t>> out;
+    std::vector<int> covered;  // per grid column: how many more rows a cell above covers
+    for (const auto& row : rows) {
+        std::vector<std::size_t> starts;
+        std::size_t column = 0;
+        for (const auto& cell : row.cells) {
+            while (column < covered.size() && covered[column] > 0) ++column;
+            starts.push_back(column);
+            const auto span = static_cast<std::size_t>(std::max(cell.column_span, 1));
+            if (covered.size() < column + span) covered.resize(column + span, 0);
+            for (std::size_t k = column; k < column + span; ++k) covered[k] = std::max(cell.row_span, 1);
+            column += span;
+        }
+        for (auto& c : covered) c = std::max(c - 1, 0);
+        out.push_back(std::move(starts));
+    }
+    return out;
 }
 
 std::vector<Inline> title_inlines(std::string text) {

@@ -61,8 +61,8 @@ std::ostream& FileOutput::stream() {
 void FileOutput::close() { stream_.reset(); }
 
 Status write_book(Writer& writer, const Book& book, Output& output, DiagnosticSink& diagnostics,
-                  const Options& options, bool split) {
-    WriteContext ctx{options, diagnostics, output, split};
+                  const Options& options, bool split, const Resources* resources) {
+    WriteContext ctx{options, diagnostics, output, split, resources};
     if (writer.begin_book(book.metadata, ctx) != Status::ok) return Status::failed;
     for (const auto& a : book.articles)
         if (writer.write_article(a) != Status::ok) return Status::failed;

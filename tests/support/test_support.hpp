@@ -83,7 +83,7 @@ private:
 
 // Drives a writer over a whole book into `output`; returns ok only when every step did.
 Status write_book(Writer& writer, const Book& book, Output& output, DiagnosticSink& diagnostics,
-                  const Options& options = {}, bool split = false);
+                  const Options& options = {}, bool split = false, const Resources* resources = nullptr);
 
 // Reads one file with a reader; the articles go to `into`.
 Status read_file_with(Reader& reader, const std::filesystem::path& path, CollectingArticles& into,

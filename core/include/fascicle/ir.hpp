@@ -281,6 +281,9 @@ struct Article {
     bool operator==(const Article&) const = default;
 };
 
+// The grid column each cell of `rows` starts at, the cells that rows above span taken into account.
+std::vector<std::vector<std::size_t>> cell_columns(const std::vector<TableRow>& rows);
+
 // A title of plain text, as most readers find it.
 std::vector<Inline> title_inlines(std::string text);
 

@@ -29,7 +29,11 @@ fascicle::PluginDescriptor describe_docbook_plugin() {
     docbook.extensions = {".xml", ".dbk"};
     docbook.make_reader = [] { return std::make_unique<docbook::DocBookReader>(); };
     docbook.make_writer = [] { return std::make_unique<docbook::DocBookWriter>(); };
-    docbook.options = {division_option_spec(), max_input_size_spec(), max_nesting_spec()};
+    docbook.options = {division_option_spec(),
+                       {docbook::extract_media_option, "DIR",
+                        "DocBook: write the book's images into DIR and refer to them there (default: beside the "
+                        "output, by their names)"},
+                       max_input_size_spec(), max_nesting_spec()};
     plugin.formats.push_back(std::move(docbook));
 
     FormatInfo pdf;

@@ -410,17 +410,19 @@ private:
     void rows(const char* part, const std::vector<TableRow>& list, const std::vector<TableColumn>& columns) {
         if (list.empty()) return;
         xml_.open_block(part);
-        for (const auto& row : list) {
+        const auto starts = cell_columns(list);
+        for (std::size_t r = 0; r < list.size(); ++r) {
+            const auto& row = list[r];
             xml_.open_block("tr");
-            std::size_t column = 0;
-            for (const auto& cell : row.cells) {
+            for (std::size_t c = 0; c < row.cells.size(); ++c) {
+                const auto& cell = row.cells[c];
+                const std::size_t column = starts[r][c];
                 XmlAttributes attributes;
                 if (cell.row_span != 1) attributes.emplace_back("rowspan", std::to_string(cell.row_span));
                 if (cell.column_span != 1) attributes.emplace_back("colspan", std::to_string(cell.column_span));
                 Alignment a = cell.alignment;
                 if (a == Alignment::unspecified && column < columns.size()) a = columns[column].alignment;
                 if (const char* name = align(a)) attributes.emplace_back("align", name);
-                column += std::max(cell.column_span, 1);
                 xml_.open_block(cell.header ? "th" : "td", attributes);
                 required_blocks(cell.blocks);
                 xml_.close();
@@ -453,7 +455,8 @@ private:
     void media(const char* element, const Inline& image) {
         const bool is_inline = std::string_view(element) == "inlinemediaobject";
         if (is_inline) xml_.open_inline(element); else xml_.open_block(element);
-        XmlAttributes data{{"fileref", image.target}};
+        const bool resource = settings_.resources && settings_.resources->find(image.target);
+        XmlAttributes data{{"fileref", resource ? settings_.media_prefix + image.target : image.target}};
         if (auto w = image.attributes.get("width"); !w.empty()) data.emplace_back("contentwidth", w);
         if (auto h = image.attributes.get("height"); !h.empty()) data.emplace_back("contentdepth", h);
         if (is_inline) xml_.open_inline("imageobject"); else xml_.open_block("imageobject");
@@ -469,7 +472,7 @@ private:
 
     // MathML when the source had it (well-formed), else the TeX source as a mathphrase.
     void math(const Math& m) {
-        if (!m.mathml.empty() && xml_.fragment(namespaced_mathml(m.mathml))) return;
+        if (settings_.mathml && !m.mathml.empty() && xml_.fragment(namespaced_mathml(m.mathml))) return;
         xml_.text_element("mathphrase", m.tex.empty() ? m.mathml : m.tex);
     }
 
@@ -509,7 +512,9 @@ private:
                 } else if (i.children.empty()) {
                     xml_.empty("link", {{"xlink:href", i.target}});  // shown as its address
                 } else {
-                    xml_.open_inline("link", {{"xlink:href", i.target}});
+                    XmlAttributes attributes{{"xlink:href", i.target}};
+                    if (!i.title.empty()) attributes.emplace_back("xlink:title", i.title);
+                    xml_.open_inline("link", attributes);
                     inlines(i.children);
                     xml_.close();
                 }
@@ -620,7 +625,17 @@ Status DocBookWriter::begin_book(const Metadata& book, WriteContext& ctx) {
     articles_written_ = 0;
     const auto division = division_from(ctx.options, ctx.split, ctx.diagnostics);
     if (!division) return Status::failed;
-    DivisionSettings settings{*division, ctx.split, std::string(trimmed(book.language)), book.get("conclusion-title")};
+    DivisionSettings settings{*division, ctx.split, std::string(trimmed(book.language)), book.get("conclusion-title"),
+                              ctx.resources, {}};
+    settings.mathml = ctx.options.find(math_as_text_option) == ctx.options.end();
+    media_.clear();
+    media_folder_.reset();
+    if (auto dir = ctx.options.find(extract_media_option); dir != ctx.options.end() && !dir->second.empty()) {
+        media_folder_ = std::filesystem::path(dir->second);
+        settings.media_prefix = dir->second.back() == '/' ? dir->second : dir->second + "/";
+    } else if (auto file = ctx.output.file()) {
+        media_folder_ = file->parent_path();  // beside the document, as its relative references say
+    }
     if (settings.language.empty()) settings.language = default_language;
 
     if (!ctx.split) {  // a split document is one article: no book around it
@@ -665,6 +680,7 @@ Status DocBookWriter::write_rendered(const Article& article, std::string&& rende
         rendered = render(article, ids, reported_already);
     }
     ++articles_written_;
+    if (ctx_->resources) add_image_resources(article, *ctx_->resources, media_);
     return write_out(rendered) ? Status::ok : Status::failed;
 }
 
@@ -676,6 +692,15 @@ Status DocBookWriter::write_article(const Article& article) {
 
 Status DocBookWriter::end_book() {
     if (!settings_) return Status::failed;
+    if (!media_.empty()) {
+        if (!media_folder_) {
+            ctx_->diagnostics.warning("", 0, 0, std::to_string(media_.size()) +
+                                                    " image(s) are referred to by name but not written: give "
+                                                    "--extract-media DIR to write them");
+        } else if (!export_media(media_, *ctx_->resources, *media_folder_, ctx_->diagnostics)) {
+            return Status::failed;
+        }
+    }
     if (!settings_->split && !write_out("</book>\n")) return Status::failed;
     ctx_->output.stream().flush();
     return output_ok() ? Status::ok : Status::failed;

@@ -1,12 +1,13 @@
 // Writes a book as DocBook 5: a <book> of chapters (or articles), one written as each arrives.
 #pragma once
 
+#include <fascicle/plugin.hpp>
 #include <fascicle/xml_stream.hpp>
 
-#include <fascicle/plugin.hpp>
-
 #include <cstdint>
+#include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,7 +28,15 @@ struct DivisionSettings {
     bool split = false;              // a standalone document: its own declaration and namespaces
     std::string language;            // the book's
     std::string conclusion_title;    // the book's conclusion-title, empty when it has none
+    const Resources* resources = nullptr;
+    std::string media_prefix;        // before an image resource's name in a fileref ("" or "DIR/")
+    bool mathml = true;              // formulas as MathML when the source has it; else their TeX
 };
+
+// --extract-media DIR: the folder the images are written to (default: beside the output).
+inline constexpr const char* extract_media_option = "extract-media";
+// Set by the PDF writer (not a user option): formulas as their TeX, for a FOP without a MathML plugin.
+inline constexpr const char* math_as_text_option = "docbook-math-as-text";
 
 // The xml:ids taken in a book, handed out as UniqueIds does ("-2", "-3"... after a taken one).
 // A book of 10,000 articles has some 50,000 ids: kept as 64-bit hashes in one flat table rather
@@ -67,6 +76,8 @@ private:
     std::optional<DivisionSettings> settings_;  // set once begin_book succeeded
     BookIds ids_;                               // the xml:ids taken in the book so far
     std::size_t articles_written_ = 0;
+    std::set<std::string> media_;                       // the image resources the articles show
+    std::optional<std::filesystem::path> media_folder_;  // where they are written
 };
 
 }  // namespace fascicle::docbook

@@ -120,13 +120,27 @@ Status PdfWriter::begin_book(const Metadata& book, WriteContext& ctx) {
         ctx.diagnostics.error("", 0, 0, "cannot write " + (work_ / "book.xml").string());
         return Status::failed;
     }
-    docbook_ctx_.emplace(WriteContext{ctx.options, ctx.diagnostics, *docbook_file_, false});
+    // The images go into the work folder, where FOP reads them.
+    docbook_options_ = ctx.options;
+    docbook_options_[extract_media_option] = std::filesystem::absolute(work_ / "media").string();
+    // Debian's FOP typesets no MathML without the JEuclid plugin: formulas print as their TeX.
+    docbook_options_[math_as_text_option] = "true";
+    docbook_ctx_.emplace(WriteContext{docbook_options_, ctx.diagnostics, *docbook_file_, false, ctx.resources});
     return docbook_.begin_book(book, *docbook_ctx_);
 }
 
-Status PdfWriter::write_article(const Article& article) { return docbook_.write_article(article); }
+Status PdfWriter::write_article(const Article& article) {
+    auto rendered = render_article(article, ctx_->diagnostics);
+    if (!rendered) return Status::failed;
+    return docbook_.write_rendered(article, std::move(*rendered));
+}
 
 std::optional<std::string> PdfWriter::render_article(const Article& article, DiagnosticSink& diagnostics) const {
+    const auto counted = census(article);
+    if (const auto formulas = counted[Inline::Kind::math] + counted[Block::Kind::display_math]; formulas > 0)
+        diagnostics.warning(article.source.empty() ? article.id : article.source.string(), 0, 0,
+                            "article '" + article.id + "': " + std::to_string(formulas) +
+                                " formulas are printed as their TeX source: this FOP typesets no MathML");
     return docbook_.render_article(article, diagnostics);
 }
 

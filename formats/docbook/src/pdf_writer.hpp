@@ -71,6 +71,7 @@ private:
     std::filesystem::path fop_;
     PrintWorkFolder work_;
     std::unique_ptr<DocBookFile> docbook_file_;
+    Options docbook_options_;  // the user's, with the images written into the work folder
     std::optional<WriteContext> docbook_ctx_;
     DocBookWriter docbook_;
 };

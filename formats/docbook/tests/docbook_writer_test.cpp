@@ -3,6 +3,7 @@
 #include "docbook_writer.hpp"
 #include "test_books.hpp"
 
+#include <feature_book.hpp>
 #include <test_support.hpp>
 
 #include <gtest/gtest.h>
@@ -87,6 +88,77 @@ TEST(DocBookWriter, MatchesGoldenFile) {
     const auto golden = golden_dir / "feature-book.xml";
     if (std::getenv("FASCICLE_REGENERATE_GOLDEN")) fascicle::test::write_file(golden, xml);
     EXPECT_EQ(xml, fascicle::test::read_file(golden)) << "FASCICLE_REGENERATE_GOLDEN=1 rewrites " << golden;
+}
+
+// The shared feature book (tests/support): every kind of the document model, written without a
+// warning, valid for jing as a book and as split articles, and as the golden file shows it.
+TEST(DocBookWriter, EveryKindOfTheModelIsWrittenValidAndAsTheGoldenFile) {
+    fascicle::test::FeatureBook features;
+    fascicle::test::make_feature_book(features);
+    const auto xml = write_ok(features.book);
+    const auto golden = golden_dir / "every-kind.xml";
+    if (std::getenv("FASCICLE_REGENERATE_GOLDEN")) fascicle::test::write_file(golden, xml);
+    EXPECT_EQ(xml, fascicle::test::read_file(golden)) << "FASCICLE_REGENERATE_GOLDEN=1 rewrites " << golden;
+
+    const auto doc = parse(xml);
+    for (const char* path : {"//footnote", "//variablelist", "//literallayout", "//table[caption]//th[@rowspan='2']",
+                             "//th[@colspan='2']", "//figure[@xml:id='kinds.fig-engine']//imagedata",
+                             "//informalequation", "//inlineequation", "//tip", "//warning", "//superscript",
+                             "//subscript", "//xref[@linkend='kinds.fig-engine']",
+                             "//link[@linkend='kinds.tab-results']", "//programlisting[@language='python']",
+                             "//blockquote/attribution", "//orderedlist[@numeration='loweralpha']"})
+        EXPECT_TRUE(doc.select_node(path)) << path;
+    std::vector<std::pair<std::string, std::string>> documents{{"every-kind.xml", xml}};
+    expect_valid(documents);
+}
+
+// The book's images are written beside the document, by the names it refers to them with; or into
+// the folder --extract-media names, and referred to there.
+TEST(DocBookWriter, ImagesAreWrittenBesideTheOutputOrIntoTheExtractMediaFolder) {
+    fascicle::test::FeatureBook features;
+    fascicle::test::make_feature_book(features);
+    const std::string png = fascicle::test::read_file(fascicle::test::test_data_dir() / "feature" / "engine.png");
+    for (const bool extract : {false, true}) {
+        TempDir dir;
+        fascicle::test::FileOutput output(dir / "book.xml");
+        RecordingDiagnostics diagnostics;
+        Options options;
+        if (extract) options[extract_media_option] = (dir / "media").string();
+        DocBookWriter writer;
+        ASSERT_EQ(fascicle::test::write_book(writer, features.book, output, diagnostics, options, false,
+                                             &features.resources),
+                  Status::ok)
+            << diagnostics.text();
+        output.close();
+        const auto image = extract ? dir / "media" / "images" / "engine.png" : dir / "images" / "engine.png";
+        ASSERT_TRUE(std::filesystem::exists(image)) << image;
+        EXPECT_EQ(fascicle::test::read_file(image), png);
+        const auto xml = fascicle::test::read_file(dir / "book.xml");
+        const std::string fileref = "fileref=\"" + (extract ? (dir / "media").string() + "/" : std::string()) +
+                                    "images/engine.png\"";
+        EXPECT_NE(xml.find(fileref), std::string::npos) << fileref;
+        EXPECT_EQ(diagnostics.all.size(), 0u) << diagnostics.text();
+    }
+}
+
+// A resource whose name would leave the media folder is refused, not written.
+TEST(DocBookWriter, AnImageNameThatLeavesTheFolderIsRefused) {
+    fascicle::test::FeatureBook features;
+    fascicle::test::make_feature_book(features);
+    features.resources.add(memory_resource("../escape.png", "image/png", "x"));
+    Inline image;
+    image.kind = Inline::Kind::image;
+    image.target = "../escape.png";
+    features.book.articles[1].conclusion = {Block::paragraph(std::vector<Inline>{image})};
+    TempDir dir;
+    fascicle::test::FileOutput output(dir / "sub" / "book.xml");
+    std::filesystem::create_directories(dir / "sub");
+    RecordingDiagnostics diagnostics;
+    DocBookWriter writer;
+    EXPECT_EQ(fascicle::test::write_book(writer, features.book, output, diagnostics, {}, false, &features.resources),
+              Status::failed);
+    EXPECT_FALSE(std::filesystem::exists(dir / "escape.png"));
+    EXPECT_NE(diagnostics.text().find("would leave the media folder"), std::string::npos) << diagnostics.text();
 }
 
 TEST(DocBookWriter, EveryDivisionAndSplitDocumentValidatesWithJing) {

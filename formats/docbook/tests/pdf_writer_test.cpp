@@ -1,15 +1,18 @@
 // The PDF writer's checks before it typesets anything, and the pieces it is built from.
 // (The one real PDF render is in docbook_cli_test: FOP is slow.)
+#include "commands.hpp"
 #include "external_tool.hpp"
 #include "pdf_writer.hpp"
 #include "print_date.hpp"
 #include "test_books.hpp"
 
+#include <feature_book.hpp>
 #include <test_support.hpp>
 
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <sstream>
 
 namespace fascicle::docbook {
 namespace {
@@ -106,6 +109,41 @@ TEST(ExternalTool, RunsWithExtraEnvironmentAndLogsBothStreams) {
     const auto missing = run_tool(dir / "missing", {}, log);
     EXPECT_FALSE(missing.started);
     EXPECT_FALSE(missing.error.empty());
+}
+
+}  // namespace
+}  // namespace fascicle::docbook
+
+namespace fascicle::docbook {
+namespace {
+
+// The feature book typeset: its pages show the image (twice: the figure and the inline one), the
+// table's cells, the footnote and the formulas' text, and FOP finds the image in the work folder.
+TEST(PdfWriter, TheFeatureBookPrintsItsImageTableAndNotes) {
+    fascicle::test::FeatureBook features;
+    fascicle::test::make_feature_book(features);
+    TempDir dir;
+    const std::string stylesheet = fascicle::test::read_file(FASCICLE_DOCBOOK_TEST_DIR "/../print.xsl");
+    PdfWriter writer(stylesheet);
+    fascicle::test::FileOutput output(dir / "book.pdf");
+    RecordingDiagnostics diagnostics;
+    const auto status = fascicle::test::write_book(writer, features.book, output, diagnostics, {}, false,
+                                                   &features.resources);
+    output.close();
+    ASSERT_EQ(status, Status::ok) << diagnostics.text();
+
+    const auto images = test::run_command({"pdfimages", "-list", (dir / "book.pdf").string()});
+    ASSERT_EQ(images.exit_code, 0) << images.output;
+    std::size_t listed = 0;  // one line per image placed, after the two header lines
+    std::istringstream lines(images.output);
+    for (std::string line; std::getline(lines, line);)
+        if (line.find(" image ") != std::string::npos && line.find(" 96    64 ") != std::string::npos) ++listed;
+    EXPECT_EQ(listed, 2u) << images.output;
+    const auto text = test::run_command({"pdftotext", "-layout", (dir / "book.pdf").string(), "-"});
+    ASSERT_EQ(text.exit_code, 0) << text.output;
+    for (const char* shown : {"Trials of the engine", "12 digits", "Bernoulli numbers", "3 trials",
+                              "The engine was never finished.", "The part that computes.", "algebraic patterns"})
+        EXPECT_NE(text.output.find(shown), std::string::npos) << shown << "\n" << text.output;
 }
 
 }  // namespace

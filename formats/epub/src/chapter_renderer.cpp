@@ -3,6 +3,7 @@
 #include "language_tag.hpp"
 #include "package_layout.hpp"
 #include "xhtml_document.hpp"
+#include "xml_text.hpp"
 
 #include <fascicle/text.hpp>
 
@@ -151,7 +152,8 @@ public:
             set_attribute(e, "class", name);
             return;
         }
-        set_attribute(e, "class", std::string(c.value()) + " " + std::string(name));
+        const std::string value = xml_safe_text(std::string(c.value()) + " " + std::string(name));
+        c.set_value(value.c_str());
     }
 
     void list(pugi::xml_node parent, const Block& b) {
@@ -161,11 +163,11 @@ public:
             static constexpr const char* types[] = {"1", "a", "A", "i", "I"};
             set_attribute(list, "type", types[static_cast<int>(b.style)]);
         }
+        if (!b.tasks.empty()) add_class(list, "task-list");
         for (std::size_t n = 0; n < b.items.size(); ++n) {
             pugi::xml_node li = list.append_child("li");
             const Task task = n < b.tasks.size() ? b.tasks[n] : Task::none;
             if (task != Task::none) {
-                add_class(list, "task-list");
                 pugi::xml_node box = li.append_child("input");
                 set_attribute(box, "type", "checkbox");
                 set_attribute(box, "disabled", "disabled");

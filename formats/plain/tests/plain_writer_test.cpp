@@ -8,6 +8,7 @@
 #include <text_layout/display_width.hpp>
 #include <text_layout/line_wrapper.hpp>
 
+#include <feature_book.hpp>
 #include <test_support.hpp>
 
 #include <gtest/gtest.h>
@@ -306,6 +307,35 @@ TEST(PlainCli, TxtOutputIsPlainTextAndStandardOutputWorks) {
     ASSERT_EQ(out.status, 0) << out.err;
     EXPECT_EQ(out.out, read_file(dir / "book.txt"));
     EXPECT_TRUE(out.out.starts_with("================================\nKratom and the Mind: Five Essays\n"));
+}
+
+}  // namespace
+}  // namespace fascicle::plain::test
+
+namespace fascicle::plain::test {
+namespace {
+
+// The shared feature book: every kind as text, without a warning; the table drawn as a grid whose
+// rows all have the same display width; the notes numbered at the article's end; the golden file.
+TEST(PlainFeatureBook, EveryKindAsTextWithATableGridAndNumberedNotes) {
+    fascicle::test::FeatureBook features;
+    fascicle::test::make_feature_book(features);
+    const std::string text = render(features.book, {{"columns", "60"}});
+    expect_golden("every-kind.txt", text);
+
+    std::vector<std::string> grid;
+    for (const auto& line : lines_of(text))
+        if (line.starts_with("+") || line.starts_with("|")) grid.push_back(line);
+    ASSERT_GE(grid.size(), 10u) << text;
+    for (const auto& line : grid) {
+        EXPECT_EQ(display_width(line), display_width(grid.front())) << line;
+        EXPECT_LE(display_width(line), 60u) << line;
+    }
+    EXPECT_NE(text.find("+===="), std::string::npos) << "the head is ruled off";
+    for (const char* shown : {"[image: A wheel and a box: the engine, drawn small]", "x^2", "[1]",
+                              "[1] The engine was never finished.", "[x] done", "[ ] to do", "Tip:",
+                              "    algebraic patterns", "\\sum_{k=1}^{n}", "* * *", "Mill", "    The part that computes."})
+        EXPECT_NE(text.find(shown), std::string::npos) << shown << "\n" << text;
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include <fascicle/content_census.hpp>
 #include <fascicle/diagnostics.hpp>
+#include <fascicle/media_export.hpp>
 #include <fascicle/ir.hpp>
 #include <fascicle/text.hpp>
 
