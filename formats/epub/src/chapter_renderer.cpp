@@ -5,6 +5,7 @@
 #include "xhtml_document.hpp"
 #include "xml_text.hpp"
 
+#include <fascicle/media_export.hpp>
 #include <fascicle/text.hpp>
 
 #include <algorithm>
@@ -54,8 +55,8 @@ std::optional<std::string> usable_link(std::string_view target) {
 class ChapterBuilder {
 public:
     // `language`: the article's, when it is not the book's (for its table of contents entries).
-    ChapterBuilder(const Article& article, std::string language)
-        : article_(article), language_(std::move(language)) {}
+    ChapterBuilder(const Article& article, std::string language, const Resources* resources)
+        : article_(article), language_(std::move(language)), resources_(resources) {}
 
     std::string title_id() { return ids_.take(article_xml_id(article_.id)); }
     std::string heading_id(const std::string& local_id) {
@@ -234,6 +235,20 @@ public:
         }
     }
 
+    // An image of the book's, from the media folder, with its alt text (empty: decorative, as
+    // HTML says). One that is not among the resources (an address outside the book) is its alt text.
+    void image(pugi::xml_node parent, const Inline& i) {
+        if (!resources_ || !resources_->find(i.target) || !is_contained_relative_path(i.target)) {
+            ++images_not_in_the_book;
+            append_text(parent, i.text);
+            return;
+        }
+        pugi::xml_node img = element(parent, "img", i.attributes);
+        set_attribute(img, "src", std::string(layout::from_text_folder) + layout::media(i.target));
+        set_attribute(img, "alt", i.text);
+        if (!i.title.empty()) set_attribute(img, "title", i.title);
+    }
+
     // TeX in a code element (the package does not declare MathML yet); the census reports it.
     void math(pugi::xml_node parent, const Math& m) {
         pugi::xml_node code = append_text_element(parent, "code", m.tex.empty() ? m.mathml : m.tex);
@@ -306,7 +321,7 @@ public:
                     }
                     break;
                 }
-                case Inline::Kind::image: append_text(parent, i.text); break;  // reported by the census
+                case Inline::Kind::image: image(parent, i); break;
                 case Inline::Kind::note: {
                     const std::size_t n = notes_.size() + 1;
                     Note note{ids_.take(part_xml_id(article_.id, i.attributes.id.empty() ? "note-" + std::to_string(n) : i.attributes.id)),
@@ -354,17 +369,19 @@ private:
 
     const Article& article_;
     std::string language_;
+    const Resources* resources_;
     UniqueIds ids_;
     std::vector<Note> notes_;
 
 public:
     std::size_t references_to_other_chapters = 0;
+    std::size_t images_not_in_the_book = 0;
 };
 
 }  // namespace
 
-ChapterRenderer::ChapterRenderer(std::string book_language, std::string conclusion_title)
-    : book_language_(std::move(book_language)), conclusion_title_(std::move(conclusion_title)) {}
+ChapterRenderer::ChapterRenderer(std::string book_language, std::string conclusion_title, const Resources* resources)
+    : book_language_(std::move(book_language)), conclusion_title_(std::move(conclusion_title)), resources_(resources) {}
 
 void link_from_package(TocEntry& entry, const std::string& file_href) {
     entry.href.insert(0, file_href);
@@ -386,7 +403,7 @@ RenderedChapter ChapterRenderer::render(const Article& article) const {
     body.append_attribute("epub:type").set_value("bodymatter");
 
     const std::string own_language = language == book_language_ ? std::string() : language;
-    ChapterBuilder builder(article, own_language);
+    ChapterBuilder builder(article, own_language, resources_);
     const std::string title_id = builder.title_id();
     // Titles in another language than the book's say so in the navigation too.
     TocEntry toc{title, "", own_language, {}};
@@ -428,7 +445,7 @@ RenderedChapter ChapterRenderer::render(const Article& article) const {
     }
     builder.notes(chapter);
 
-    return {document.str(), std::move(toc), builder.references_to_other_chapters};
+    return {document.str(), std::move(toc), builder.references_to_other_chapters, builder.images_not_in_the_book};
 }
 
 }  // namespace fascicle::epub

@@ -17,6 +17,7 @@ struct RenderedChapter {
     std::string xhtml;
     TocEntry toc;
     std::size_t references_to_other_chapters = 0;  // written as their text
+    std::size_t images_not_in_the_book = 0;        // not among the resources: written as their alt text
 };
 
 // `entry` and its children linked from the package folder: `file_href` put before each href.
@@ -26,7 +27,8 @@ class ChapterRenderer {
 public:
     // `book_language` is used for articles without a language of their own; `conclusion_title`
     // heads every conclusion unless the article's own metadata renames it.
-    ChapterRenderer(std::string book_language, std::string conclusion_title);
+    // `resources`: the book's, whose images the chapters show from the media folder (may be null).
+    ChapterRenderer(std::string book_language, std::string conclusion_title, const Resources* resources);
 
     // Touches nothing but its arguments: articles may be rendered on several threads at once.
     RenderedChapter render(const Article& article) const;
@@ -34,6 +36,7 @@ public:
 private:
     std::string book_language_;
     std::string conclusion_title_;
+    const Resources* resources_;
 };
 
 }  // namespace fascicle::epub

@@ -11,6 +11,7 @@
 #include "timestamps.hpp"
 #include "zip_archive_writer.hpp"
 
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -30,12 +31,6 @@ constexpr std::string_view container_xml =
 constexpr std::string_view default_language = "en";
 constexpr std::string_view default_conclusion_title = "Conclusion";
 constexpr std::string_view fallback_title = "Untitled";
-
-// Without SOURCE_DATE_EPOCH or a date, dcterms:modified is 2000-01-01 plus up to 17 years taken
-// from the content's fingerprint: never the clock, and a different value for different content,
-// so that the release identifier (identifier + modified) tells editions apart.
-constexpr std::int64_t derived_modified_base = 946684800;  // 2000-01-01T00:00:00Z
-constexpr std::uint32_t derived_modified_span = 1u << 29;  // seconds, about 17 years
 
 std::string in_package(std::string_view href) { return std::string(layout::package_folder) + std::string(href); }
 
@@ -198,7 +193,12 @@ Status EpubWriter::begin_book(const Metadata& book, WriteContext& ctx) {
     spool_ = ChapterSpool::create(error);
     if (!spool_) return fail({}, error);
     fingerprint_.emplace(book.title);
-    renderer_.emplace(language_, conclusion_title_);
+    renderer_.emplace(language_, conclusion_title_, ctx.resources);
+    resources_ = ctx.resources;
+    media_.clear();
+    images_ = 0;
+    images_without_alt_ = 0;
+    newest_source_.reset();
     return Status::ok;
 }
 
@@ -206,12 +206,9 @@ namespace {
 
 // What the EPUB writer does not write yet: reported, with what it writes instead.
 const KindSupport epub_support{
-    [](Inline::Kind k) { return k != Inline::Kind::image && k != Inline::Kind::math; },
+    [](Inline::Kind k) { return k != Inline::Kind::math; },
     [](Block::Kind k) { return k != Block::Kind::display_math; },
-    [](std::string_view kind) -> std::string {
-        if (kind == kind_name(Inline::Kind::image)) return "written as their alt text";
-        return "written as their TeX source";
-    },
+    [](std::string_view) -> std::string { return "written as their TeX source"; },
     {}};
 
 }  // namespace
@@ -220,6 +217,11 @@ std::optional<std::string> EpubWriter::render_article(const Article& article, Di
     if (!renderer_) return std::nullopt;
     RenderedChapter chapter = renderer_->render(article);
     warn_uncarried(article, census(article), "the EPUB writer", epub_support, diagnostics);
+    if (chapter.images_not_in_the_book > 0)
+        diagnostics.warning(article.source.empty() ? article.id : article.source.string(), 0, 0,
+                            "article '" + article.id + "': " + std::to_string(chapter.images_not_in_the_book) +
+                                " images are not among the book's resources (an address outside the book, or a "
+                                "name that would leave its folder): written as their alt text");
     if (chapter.references_to_other_chapters > 0)
         diagnostics.warning(article.source.empty() ? article.id : article.source.string(), 0, 0,
                             "article '" + article.id + "': " + std::to_string(chapter.references_to_other_chapters) +
@@ -244,6 +246,20 @@ Status EpubWriter::write_rendered(const Article& article, std::string&& rendered
     chapter.content.length = chapter.data.size();
     spooled_.push_back(chapter.content);
 
+    if (!article.source.empty()) {
+        std::error_code ec;
+        const auto written = std::filesystem::last_write_time(article.source, ec);
+        if (!ec) {
+            const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
+                                     std::chrono::file_clock::to_sys(written).time_since_epoch())
+                                     .count();
+            newest_source_ = std::max(newest_source_.value_or(seconds), static_cast<std::int64_t>(seconds));
+        }
+    }
+    if (resources_) {
+        add_image_resources(article, *resources_, media_);
+        count_images(article);
+    }
     link_from_package(chapter.toc, layout::chapter(chapters_.size() + 1));
     chapters_.push_back(std::move(chapter.toc));
     fingerprint_->add(chapter.digest);
@@ -254,6 +270,46 @@ Status EpubWriter::write_article(const Article& article) {
     if (state_ != State::writing) return Status::failed;
     auto rendered = render_article(article, *diagnostics_);
     return write_rendered(article, std::move(*rendered));
+}
+
+// The images of the book's that the article shows, and those without alt text: what the
+// accessibility metadata may say.
+void EpubWriter::count_images(const Article& article) {
+    auto walk = [&](auto& self, const std::vector<Inline>& inlines) -> void {
+        for (const auto& i : inlines) {
+            if (i.kind == Inline::Kind::image && resources_->find(i.target)) {
+                ++images_;
+                if (i.text.empty()) ++images_without_alt_;
+            }
+            self(self, i.children);
+        }
+    };
+    auto blocks = [&](auto& self, const std::vector<Block>& list) -> void {
+        for (const auto& b : list) {
+            walk(walk, b.inlines);
+            walk(walk, b.caption);
+            for (const auto& line : b.lines) walk(walk, line);
+            for (const auto& d : b.definitions) {
+                walk(walk, d.term);
+                for (const auto& definition : d.definitions) self(self, definition);
+            }
+            self(self, b.children);
+            for (const auto& item : b.items) self(self, item);
+            for (const auto* part : {&b.table.head, &b.table.body, &b.table.foot})
+                for (const auto& row : *part)
+                    for (const auto& cell : row.cells) self(self, cell.blocks);
+        }
+    };
+    blocks(blocks, article.summary);
+    blocks(blocks, article.introduction);
+    auto sections = [&](auto& self, const std::vector<Section>& list) -> void {
+        for (const auto& s : list) {
+            blocks(blocks, s.blocks);
+            self(self, s.subsections);
+        }
+    };
+    sections(sections, article.sections);
+    blocks(blocks, article.conclusion);
 }
 
 std::string EpubWriter::book_title() {
@@ -267,7 +323,12 @@ std::string EpubWriter::book_title() {
 std::string EpubWriter::modified_timestamp() const {
     if (source_date_epoch_) return format_utc(*source_date_epoch_);
     if (auto day = start_of_day(book_.date)) return format_utc(*day);
-    return format_utc(derived_modified_base + fingerprint_->first_word() % derived_modified_span);
+    // A true date that the same inputs give again: the newest input's modification time; with
+    // none (standard input) the time of writing, the only true date left.
+    if (newest_source_) return format_utc(*newest_source_);
+    return format_utc(std::chrono::duration_cast<std::chrono::seconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count());
 }
 
 Status EpubWriter::end_book() {
@@ -305,6 +366,9 @@ Status EpubWriter::write_archive(const std::filesystem::path& path) {
     package.rights = book_.rights;
     package.modified = modified_timestamp();
     package.has_cover_image = cover_.has_value();
+    package.content_images = images_;
+    package.content_images_without_alt = images_without_alt_;
+    package.certified_by = book_.get("certified-by");
 
     const char* xhtml = "application/xhtml+xml";
     if (cover_) package.items.push_back({"cover", std::string(layout::cover_page), xhtml, "", true});
@@ -316,6 +380,21 @@ Status EpubWriter::write_archive(const std::filesystem::path& path) {
     package.items.push_back({"css", std::string(layout::stylesheet), "text/css", "", false});
     if (cover_)
         package.items.push_back({cover_image_item_id, cover_image_href, cover_->media_type, "cover-image", false});
+    // The images the chapters show, copied through the spool: never all held in memory at once.
+    std::vector<std::pair<std::string, std::filesystem::path>> media_files;
+    for (const auto& name : media_) {
+        if (!is_contained_relative_path(name)) continue;  // written as alt text (reported)
+        const Resource* resource = resources_->find(name);
+        const auto spooled = spool_->file("media-" + std::to_string(media_files.size() + 1));
+        auto in = resource->open ? resource->open() : nullptr;
+        std::ofstream out(spooled, std::ios::binary | std::ios::trunc);
+        if (in && out) out << in->rdbuf();
+        out.close();
+        if (!in || !out) return fail(resource->source, "cannot read the image '" + name + "' into the book");
+        package.items.push_back({"media-" + std::to_string(media_files.size() + 1), layout::media(name),
+                                 resource->media_type, "", false});
+        media_files.emplace_back(layout::media(name), spooled);
+    }
 
     NavigationInput navigation{language_, chapters_, std::nullopt, std::nullopt};
     if (cover_) navigation.cover_page = std::string(layout::cover_page);
@@ -353,6 +432,8 @@ Status EpubWriter::write_archive(const std::filesystem::path& path) {
         ok = zip->add_bytes(in_package(layout::title_page), title_page(book_, title, language_), Compression::deflate);
     for (std::size_t i = 0; ok && i < chapters_.size(); ++i)
         ok = zip->add_compressed(in_package(chapters_[i].href), spool_->chapters_file(), spooled_[i]);
+    for (std::size_t i = 0; ok && i < media_files.size(); ++i)  // images are compressed already
+        ok = zip->add_file(in_package(media_files[i].first), media_files[i].second, Compression::store);
     if (!ok || !zip->close()) return fail(path.string(), zip->error());
     return Status::ok;
 }

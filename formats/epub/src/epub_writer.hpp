@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,7 @@ public:
     Status write_rendered(const Article& article, std::string&& rendered) override;
 
 private:
+    void count_images(const Article& article);
     enum class State { not_started, writing, failed, finished };
 
     Status fail(const std::string& file, const std::string& message);
@@ -57,6 +59,11 @@ private:
     std::optional<std::int64_t> source_date_epoch_;
 
     std::optional<ChapterRenderer> renderer_;  // set once begin_book succeeded, then never changed
+    const Resources* resources_ = nullptr;      // the book's, when the host gives them
+    std::set<std::string> media_;               // the images the chapters show, by resource name
+    std::size_t images_ = 0;                    // images the chapters show
+    std::size_t images_without_alt_ = 0;
+    std::optional<std::int64_t> newest_source_;  // the newest article file's modification time
     std::unique_ptr<ChapterSpool> spool_;
     EntryCompressor compressor_;  // used by render_article, on any thread
     std::optional<ContentFingerprint> fingerprint_;

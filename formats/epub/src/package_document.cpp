@@ -20,11 +20,16 @@ void append_dc(pugi::xml_node metadata, const char* name, const std::string& val
 // text throughout (a cover image has a text alternative), a navigation document, headings and
 // sections for structure, a reading order that is the order of the spine, nothing that flashes,
 // moves or plays sound.
-void append_accessibility(pugi::xml_node metadata, bool has_cover_image) {
+void append_accessibility(pugi::xml_node metadata, const PackageInput& input) {
+    const bool has_cover_image = input.has_cover_image;
+    const bool visual = has_cover_image || input.content_images > 0;
+    // Text alone suffices only when every image says in text what it shows.
+    const bool every_image_described = input.content_images_without_alt == 0;
     append_meta(metadata, "schema:accessMode", "textual");
-    if (has_cover_image) append_meta(metadata, "schema:accessMode", "visual");
-    append_meta(metadata, "schema:accessModeSufficient", "textual");
-    if (has_cover_image) append_meta(metadata, "schema:accessibilityFeature", "alternativeText");
+    if (visual) append_meta(metadata, "schema:accessMode", "visual");
+    if (every_image_described) append_meta(metadata, "schema:accessModeSufficient", "textual");
+    if (visual) append_meta(metadata, "schema:accessModeSufficient", "textual,visual");
+    if (visual && every_image_described) append_meta(metadata, "schema:accessibilityFeature", "alternativeText");
     append_meta(metadata, "schema:accessibilityFeature", "structuralNavigation");
     append_meta(metadata, "schema:accessibilityFeature", "tableOfContents");
     append_meta(metadata, "schema:accessibilityFeature", "readingOrder");
@@ -32,9 +37,15 @@ void append_accessibility(pugi::xml_node metadata, bool has_cover_image) {
     append_meta(metadata, "schema:accessibilitySummary",
                 "This publication is text with headings for every article and section, a table of "
                 "contents, and a logical reading order. It has no hazards."
-                + std::string(has_cover_image ? " The cover image has a text alternative." : ""));
-    append_meta(metadata, "dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA");
-    append_meta(metadata, "a11y:certifiedBy", "Fascicle");
+                + std::string(has_cover_image ? " The cover image has a text alternative." : "") +
+                (input.content_images == 0 ? std::string()
+                 : every_image_described ? std::string(" Every image has a text alternative.")
+                                         : " " + std::to_string(input.content_images_without_alt) +
+                                               " image(s) have no text alternative."));
+    if (every_image_described)
+        append_meta(metadata, "dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA");
+    // Only a certifier the user names: the program checked nothing a certification means.
+    if (!input.certified_by.empty()) append_meta(metadata, "a11y:certifiedBy", input.certified_by);
 }
 
 }  // namespace
@@ -66,7 +77,7 @@ std::string package_document(const PackageInput& input) {
     append_dc(metadata, "dc:description", input.description);
     append_dc(metadata, "dc:rights", input.rights);
     append_meta(metadata, "dcterms:modified", input.modified);
-    append_accessibility(metadata, input.has_cover_image);
+    append_accessibility(metadata, input);
     if (input.has_cover_image) {
         // For EPUB 2 reading systems, which do not know the cover-image property.
         pugi::xml_node cover = metadata.append_child("meta");

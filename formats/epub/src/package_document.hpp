@@ -32,6 +32,9 @@ struct PackageInput {
     std::string rights;
     std::string modified;  // CCYY-MM-DDThh:mm:ssZ
     bool has_cover_image = false;
+    std::size_t content_images = 0;          // images the chapters show
+    std::size_t content_images_without_alt = 0;
+    std::string certified_by;                // only when the user's metadata names a certifier
     std::vector<ManifestItem> items;  // in manifest (and spine) order
 };
 

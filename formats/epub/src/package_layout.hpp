@@ -19,6 +19,9 @@ inline constexpr std::string_view title_page = "text/title-page.xhtml";
 // Content documents are all in text/: this is how they name the stylesheet and the images.
 inline constexpr std::string_view from_text_folder = "../";
 
+// The book's images and other resources, by their names: "media/images/engine.png".
+inline std::string media(const std::string& resource_name) { return "media/" + resource_name; }
+
 // "text/chapter-0001.xhtml" for the first article: numbered, so that any article id gives a
 // portable file name, and sorted as the spine is.
 inline std::string chapter(std::size_t number) {
