@@ -142,6 +142,19 @@ std::vector<std::string> BlockRenderer::split_lines(const std::string& text) {
     return out;
 }
 
+std::vector<std::string> BlockRenderer::footnote_definitions(Footnotes& footnotes) const {
+    std::vector<std::string> out;
+    for (std::size_t k = 0; k < footnotes.notes.size(); ++k) {  // grows when a note holds notes
+        const std::string label = "[^" + footnotes.prefix + std::to_string(k + 1) + "]: ";
+        const std::vector<Block> note = footnotes.notes[k];  // rendering it may add notes (and move these)
+        auto lines = blocks(note, narrower(columns_.value_or(std::numeric_limits<std::size_t>::max()), 4));
+        if (lines.empty()) lines.emplace_back();
+        if (!out.empty()) out.emplace_back();
+        append_prefixed(out, lines, label, "    ", "");
+    }
+    return out;
+}
+
 std::vector<std::string> BlockRenderer::paragraph(const std::vector<Inline>& inlines,
                                                   std::size_t width) const {
     const MarkdownText md = inlines_.paragraph(inlines);

@@ -26,6 +26,11 @@ public:
     // An ATX heading; levels beyond 6 are written as 6.
     std::string heading(int level, const std::vector<Inline>& title) const;
     std::string heading(int level, std::string_view title) const { return heading(level, title_inlines(std::string(title))); }
+    // See InlineRenderer::collect_footnotes.
+    void collect_footnotes(Footnotes* footnotes) { inlines_.collect_footnotes(footnotes); }
+    // The definitions of the footnotes collected: "[^label]: " before a note's first line, its
+    // other lines indented four spaces. Notes inside notes are numbered and defined after them.
+    std::vector<std::string> footnote_definitions(Footnotes& footnotes) const;
 
 private:
     // Each takes the width left for its lines (ignored when not wrapping).

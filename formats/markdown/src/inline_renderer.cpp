@@ -127,8 +127,8 @@ enum class Mode { paragraph, heading };
 // opens it ('*', '>' of a tag, '[').
 class Builder {
 public:
-    Builder(Flavor flavor, Mode mode, bool in_link, CharClass before)
-        : flavor_(flavor), mode_(mode), in_link_(in_link), before_(before) {}
+    Builder(Flavor flavor, Mode mode, bool in_link, CharClass before, Footnotes* footnotes)
+        : flavor_(flavor), mode_(mode), in_link_(in_link), before_(before), footnotes_(footnotes) {}
 
     MarkdownText take() { return std::move(out_); }
 
@@ -163,7 +163,12 @@ public:
                 case Inline::Kind::raw:
                     if (i.format == "html") out_.text += i.text;
                     break;
-                case Inline::Kind::note: break;  // reported by the writer's census
+                case Inline::Kind::note:
+                    if (footnotes_ && flavor_ == Flavor::gfm) {
+                        footnotes_->notes.push_back(i.blocks);
+                        out_.text += "[^" + footnotes_->prefix + std::to_string(footnotes_->notes.size()) + "]";
+                    }
+                    break;  // otherwise left out, and reported by the writer's census
             }
         }
     }
@@ -307,7 +312,7 @@ private:
     }
 
     void html_wrapped(const Inline& i, std::string_view tag, std::string_view attributes) {
-        Builder inner(flavor_, Mode::paragraph, in_link_, CharClass::punctuation);
+        Builder inner(flavor_, Mode::paragraph, in_link_, CharClass::punctuation, footnotes_);
         inner.sequence(i.children, CharClass::punctuation);
         MarkdownText content = inner.take();
         if (content.text.empty()) return;
@@ -318,7 +323,7 @@ private:
 
     // ![alt](destination "title"): the alt text is text only.
     void image(const Inline& i) {
-        Builder inner(flavor_, Mode::paragraph, true, CharClass::punctuation);
+        Builder inner(flavor_, Mode::paragraph, true, CharClass::punctuation, footnotes_);
         inner.text(i.text, CharClass::punctuation);
         MarkdownText alt = inner.take();
         out_.text += "![";
@@ -340,7 +345,7 @@ private:
     }
 
     void emphasis(const Inline& i, std::string_view delimiter, std::string_view tag, CharClass next) {
-        Builder inner(flavor_, Mode::paragraph, in_link_, CharClass::punctuation);
+        Builder inner(flavor_, Mode::paragraph, in_link_, CharClass::punctuation, footnotes_);
         inner.sequence(i.children, CharClass::punctuation);
         MarkdownText content = inner.take();
         if (content.text.empty()) return;
@@ -375,7 +380,7 @@ private:
     }
 
     void link(const Inline& i) {
-        Builder inner(flavor_, Mode::paragraph, true, CharClass::punctuation);
+        Builder inner(flavor_, Mode::paragraph, true, CharClass::punctuation, footnotes_);
         inner.sequence(i.children, CharClass::punctuation);
         MarkdownText text = inner.take();
         // At a paragraph's start "[label]:" would be read as a link reference definition; a
@@ -457,6 +462,7 @@ private:
     Mode mode_;
     bool in_link_;
     CharClass before_;
+    Footnotes* footnotes_;
     MarkdownText out_;
 };
 
@@ -466,13 +472,13 @@ MarkdownText InlineRenderer::paragraph(const std::vector<Inline>& inlines) const
     // A hard break needs text after it: those ending the paragraph are dropped.
     auto items = normalized(inlines);
     while (!items.empty() && items.back().kind == Inline::Kind::line_break) items.pop_back();
-    Builder b(flavor_, Mode::paragraph, false, CharClass::line_edge);
+    Builder b(flavor_, Mode::paragraph, false, CharClass::line_edge, footnotes_);
     b.sequence(items, CharClass::line_edge);
     return b.take();
 }
 
 std::string InlineRenderer::heading(const std::vector<Inline>& title) const {
-    Builder b(flavor_, Mode::heading, false, CharClass::line_edge);
+    Builder b(flavor_, Mode::heading, false, CharClass::line_edge, footnotes_);
     b.sequence(normalized(title), CharClass::line_edge);
     std::string out = b.take().text;
     // A closing sequence is a run of '#' at the end after a blank (or alone): escape its first.

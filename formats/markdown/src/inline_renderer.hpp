@@ -23,9 +23,20 @@ struct MarkdownText {
     bool may_break_at(std::size_t offset) const;
 };
 
+// The GFM footnotes met in one article: their labels' prefix (unique in the book) and each
+// note's blocks, in the order of their references ([^prefix1], [^prefix2]...).
+struct Footnotes {
+    std::string prefix;
+    std::vector<std::vector<Block>> notes;  // copies: the renderer works on normalized copies of inlines
+};
+
 class InlineRenderer {
 public:
     explicit InlineRenderer(Flavor flavor) : flavor_(flavor) {}
+
+    // GFM: notes become footnote references, their blocks collected into `footnotes` (one
+    // article's: a renderer that collects is that article's copy). Null: notes are left out.
+    void collect_footnotes(Footnotes* footnotes) { footnotes_ = footnotes; }
 
     // A paragraph's content. Empty when the inlines hold no text.
     MarkdownText paragraph(const std::vector<Inline>& inlines) const;
@@ -34,6 +45,7 @@ public:
 
 private:
     Flavor flavor_;
+    Footnotes* footnotes_ = nullptr;
 };
 
 }  // namespace fascicle::markdown

@@ -2,6 +2,8 @@
 
 #include "yaml_metadata_block.hpp"
 
+#include <fascicle/text.hpp>
+
 #include <ostream>
 
 namespace fascicle::markdown {
@@ -51,6 +53,11 @@ Status MarkdownWriter::begin_book(const Metadata& book, WriteContext& ctx) {
 
 std::string MarkdownWriter::render(const Article& article) const {
     Blocks out;
+    // This article's renderer: it collects the footnotes, labelled by the article (unique in the book).
+    BlockRenderer article_renderer = *renderer_;
+    Footnotes footnotes{slugify(article.id) + "-", {}};
+    article_renderer.collect_footnotes(&footnotes);
+    const BlockRenderer* renderer = &article_renderer;
     const int level = ctx_->split ? 1 : 2;
     if (ctx_->split && options_.standalone) {
         // The document's metadata: the book's, the article's own over it, titled by the article.
@@ -59,17 +66,18 @@ std::string MarkdownWriter::render(const Article& article) const {
         document.title = article.title_text();
         out.add(yaml_metadata_block(document));
     }
-    out.add(renderer_->heading(level, article.title));
-    if (!article.summary.empty()) out.add(renderer_->block_quote(article.summary));
-    out.add(renderer_->blocks(article.introduction));
-    for (const auto& s : article.sections) add_section(out, *renderer_, s, level + 1);
+    out.add(renderer->heading(level, article.title));
+    if (!article.summary.empty()) out.add(renderer->block_quote(article.summary));
+    out.add(renderer->blocks(article.introduction));
+    for (const auto& s : article.sections) add_section(out, *renderer, s, level + 1);
     if (!article.conclusion.empty()) {
         std::string title = article.metadata.get("conclusion-title");
         if (title.empty()) title = book_.get("conclusion-title");
         if (title.empty()) title = "Conclusion";
-        out.add(renderer_->heading(level + 1, title));
-        out.add(renderer_->blocks(article.conclusion));
+        out.add(renderer->heading(level + 1, title));
+        out.add(renderer->blocks(article.conclusion));
     }
+    if (!footnotes.notes.empty()) out.add(renderer->footnote_definitions(footnotes));
     return out.take();
 }
 
@@ -77,8 +85,12 @@ namespace {
 
 // What Markdown (CommonMark or GFM) cannot say; everything else is written, as inline HTML
 // where Markdown has no syntax of its own.
-const KindSupport markdown_support{
-    [](Inline::Kind k) { return k != Inline::Kind::note && k != Inline::Kind::span && k != Inline::Kind::reference; },
+KindSupport markdown_support(Flavor flavor) {
+    return {
+    [flavor](Inline::Kind k) {
+        // Notes are GFM footnotes; CommonMark has none.
+        return (k != Inline::Kind::note || flavor == Flavor::gfm) && k != Inline::Kind::span && k != Inline::Kind::reference;
+    },
     [](Block::Kind k) { return k != Block::Kind::definition_list && k != Block::Kind::table && k != Block::Kind::figure; },
     [](std::string_view kind) -> std::string {
         if (kind == kind_name(Inline::Kind::note)) return "left out";
@@ -88,12 +100,13 @@ const KindSupport markdown_support{
         return "written as paragraphs";
     },
     "html"};
+}
 
 }  // namespace
 
 std::optional<std::string> MarkdownWriter::render_article(const Article& article, DiagnosticSink& diagnostics) const {
     if (!renderer_) return std::nullopt;
-    warn_uncarried(article, census(article), "Markdown", markdown_support, diagnostics);
+    warn_uncarried(article, census(article), "Markdown", markdown_support(options_.flavor), diagnostics);
     return render(article);
 }
 
