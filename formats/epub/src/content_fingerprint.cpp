@@ -121,9 +121,4 @@ std::string ContentFingerprint::uuid() const {
     return text;
 }
 
-std::uint32_t ContentFingerprint::first_word() const {
-    return std::uint32_t(state_[0]) << 24 | std::uint32_t(state_[1]) << 16 |
-           std::uint32_t(state_[2]) << 8 | std::uint32_t(state_[3]);
-}
-
 }  // namespace fascicle::epub

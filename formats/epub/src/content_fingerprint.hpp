@@ -26,8 +26,6 @@ public:
 
     // The fingerprint so far as a lower-case UUID ("1b4e28ba-2fa1-55d2-883f-0016d3cca427").
     std::string uuid() const;
-    // Its first 32 bits: a number that changes whenever the content does.
-    std::uint32_t first_word() const;
 
 private:
     Digest state_{};
