@@ -8,6 +8,16 @@
 
 namespace fascicle {
 
+std::string_view alignment_name(Alignment a) {
+    switch (a) {
+        case Alignment::left: return "left";
+        case Alignment::center: return "center";
+        case Alignment::right: return "right";
+        case Alignment::unspecified: break;
+    }
+    return {};
+}
+
 namespace {
 
 // The typed fields by key, in the order entries() and dump() list them.
@@ -471,16 +481,6 @@ private:
         if (!m.mathml.empty()) out_ << " mathml=" << quoted(m.mathml);
     }
 
-    static const char* alignment(Alignment a) {
-        switch (a) {
-            case Alignment::left: return "left";
-            case Alignment::center: return "center";
-            case Alignment::right: return "right";
-            case Alignment::unspecified: break;
-        }
-        return "-";
-    }
-
     void rows(const char* part, const std::vector<TableRow>& list) {
         for (const auto& row : list) {
             line() << part << " row\n";
@@ -489,7 +489,7 @@ private:
                 line() << (cell.header ? "th" : "td");
                 if (cell.row_span != 1) out_ << " rowspan=" << cell.row_span;
                 if (cell.column_span != 1) out_ << " colspan=" << cell.column_span;
-                if (cell.alignment != Alignment::unspecified) out_ << " align=" << alignment(cell.alignment);
+                if (cell.alignment != Alignment::unspecified) out_ << " align=" << alignment_name(cell.alignment);
                 out_ << '\n';
                 Indent in2(*this);
                 for (const auto& c : cell.blocks) block(c);
@@ -588,7 +588,9 @@ private:
                     out_ << '\n';
                 }
                 line() << "columns";
-                for (const auto& c : b.table.columns) out_ << ' ' << alignment(c.alignment) << ':' << c.width;
+                for (const auto& c : b.table.columns)
+                    out_ << ' ' << (c.alignment == Alignment::unspecified ? "-" : alignment_name(c.alignment)) << ':'
+                         << c.width;
                 out_ << '\n';
                 rows("head", b.table.head);
                 rows("body", b.table.body);

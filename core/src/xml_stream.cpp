@@ -4,6 +4,7 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cassert>
 #include <optional>
@@ -49,9 +50,25 @@ constexpr std::array<bool, 128> plain_ascii = [] {
     return plain;
 }();
 
+// What the stream writes as it is: XML 1.0's characters, less those it discourages and HTML
+// forbids in text (DEL, the C1 controls, the noncharacters).
+bool writable(char32_t c) {
+    if (!is_xml_char(c)) return false;
+    if (c >= 0x7F && c <= 0x9F) return false;
+    if (c >= 0xFDD0 && c <= 0xFDEF) return false;
+    return (c & 0xFFFE) != 0xFFFE;
+}
+
 }  // namespace
 
 void XmlStream::declaration() { out_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"; }
+
+void XmlStream::doctype(std::string_view root) {
+    assert(open_.empty());
+    out_ += "<!DOCTYPE ";
+    out_ += root;
+    out_ += ">\n";
+}
 
 void XmlStream::start_line() { out_.append(2 * (indent_ + open_.size()), ' '); }
 
@@ -120,15 +137,25 @@ void XmlStream::processing_instruction(std::string_view target) {
 
 namespace {
 
-void copy_node(XmlStream& xml, pugi::xml_node node) {
+// `root_attributes` go on the first element copied, and only there.
+void copy_node(XmlStream& xml, pugi::xml_node node, const XmlAttributes* root_attributes) {
     for (auto child : node.children()) {
         if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
             xml.text(child.value());
         } else if (child.type() == pugi::node_element) {
             XmlAttributes attributes;
             for (auto a : child.attributes()) attributes.emplace_back(a.name(), a.value());
+            if (root_attributes) {
+                for (const auto& [name, value] : *root_attributes) {
+                    auto same = std::find_if(attributes.begin(), attributes.end(),
+                                             [&](const auto& a) { return a.first == name; });
+                    if (same != attributes.end()) same->second = value;
+                    else attributes.emplace_back(name, value);
+                }
+                root_attributes = nullptr;
+            }
             xml.open_inline(child.name(), attributes);
-            copy_node(xml, child);
+            copy_node(xml, child, nullptr);
             xml.close();
         }
     }
@@ -147,7 +174,7 @@ std::string namespaced_mathml(std::string_view math) {
     return out;
 }
 
-bool XmlStream::fragment(std::string_view xml) {
+bool XmlStream::fragment(std::string_view xml, const XmlAttributes& root_attributes) {
     pugi::xml_document document;
     if (!document.load_buffer(xml.data(), xml.size(), pugi::parse_default,
                               pugi::encoding_utf8))
@@ -156,8 +183,24 @@ bool XmlStream::fragment(std::string_view xml) {
     for (auto child : document.children())
         if (child.type() == pugi::node_element) ++elements;
     if (elements != 1) return false;
-    copy_node(*this, document);
+    copy_node(*this, document, &root_attributes);
     return true;
+}
+
+std::string XmlStream::carried(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const auto decoded = decode_utf8(text, i);
+        if (!decoded || !writable(decoded->code_point)) {
+            out += replacement_character;
+            i += decoded ? decoded->length : 1;
+        } else {
+            out.append(text, i, decoded->length);
+            i += decoded->length;
+        }
+    }
+    return out;
 }
 
 void XmlStream::escaped(std::string_view s, bool in_attribute) {
@@ -176,7 +219,7 @@ void XmlStream::escaped(std::string_view s, bool in_attribute) {
             continue;
         }
         const auto decoded = decode_utf8(s, i);
-        if (!decoded || !is_xml_char(decoded->code_point)) {
+        if (!decoded || !writable(decoded->code_point)) {
             replace(decoded ? decoded->length : 1, replacement_character);
             ++replacements_;
             continue;

@@ -8,6 +8,9 @@
 #include <gtest/gtest.h>
 #include <pugixml.hpp>
 
+#include <feature_book.hpp>
+
+#include <cstdlib>
 #include <set>
 
 using namespace fascicle;
@@ -50,8 +53,25 @@ protected:
     test::RecordingDiagnostics diagnostics;
 };
 
-bool contains(const std::string& haystack, const std::string& needle) {
+bool contains_verbatim(const std::string& haystack, const std::string& needle) {
     return haystack.find(needle) != std::string::npos;
+}
+
+// The markup without the indentation XmlStream puts before elements that hold elements: what the
+// expectations below are written against (a pre's own lines are checked verbatim).
+std::string unindented(const std::string& html) {
+    std::string out;
+    bool line_start = true;
+    for (char c : html) {
+        if (line_start && c == ' ') continue;
+        line_start = c == '\n';
+        out += c;
+    }
+    return out;
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+    return contains_verbatim(unindented(haystack), needle);
 }
 
 Article article(std::string id, std::string title) {
@@ -88,13 +108,15 @@ Book book_of(std::vector<Article> articles) {
 
 }  // namespace
 
-TEST_F(HtmlWriterTest, EscapesTextAndLeavesOutWhatHtmlAndXmlForbid) {
+TEST_F(HtmlWriterTest, EscapesTextAndReplacesWhatHtmlAndXmlForbid) {
     Article a = article("esc", "Tags <b> & \"quotes\"");
     // A C0 control, DEL, a C1 control (U+0085), a noncharacter (U+FFFE), a malformed byte.
     a.introduction = {Block::paragraph("x\x01y\x7fz\xc2\x85w\xef\xbf\xbev\xffu < & > \xe2\x80\x99")};
     const auto html = write(book_of({a}));
     EXPECT_TRUE(contains(html, "<h2>Tags &lt;b&gt; &amp; \"quotes\"</h2>")) << html;
-    EXPECT_TRUE(contains(html, "<p>xyzwv\xef\xbf\xbdu &lt; &amp; &gt; \xe2\x80\x99</p>")) << html;
+    EXPECT_TRUE(contains(html, "<p>x\xef\xbf\xbdy\xef\xbf\xbdz\xef\xbf\xbdw\xef\xbf\xbdv\xef\xbf\xbdu &lt; &amp; &gt; "
+                               "\xe2\x80\x99</p>"))
+        << html;
     EXPECT_TRUE(contains(html, "<a href=\"#esc\">Tags &lt;b&gt; &amp; \"quotes\"</a>")) << html;
 }
 
@@ -132,7 +154,7 @@ TEST_F(HtmlWriterTest, WritesEveryBlockAndInlineKind) {
     EXPECT_TRUE(contains(html, "<ol start=\"3\">\n<li>tight</li>\n<li>\n<p>loose 1</p>\n<p>loose 2</p>\n</li>\n</ol>"))
         << html;
     EXPECT_TRUE(contains(html, "<blockquote>\n<p>quoted</p>\n</blockquote>")) << html;
-    EXPECT_TRUE(contains(html, "<pre><code>if (a &lt; b &amp;&amp; c)\n  return;</code></pre>")) << html;
+    EXPECT_TRUE(contains_verbatim(html, "<pre><code>if (a &lt; b &amp;&amp; c)\n  return;</code></pre>")) << html;
     EXPECT_TRUE(contains(html, "<ul>\n<li>dot</li>\n</ul>")) << html;
 }
 
@@ -248,4 +270,52 @@ TEST_F(HtmlWriterTest, RejectsAStylesheetItCannotEmbed) {
     EXPECT_EQ(test::write_book(*writer, book_of({article("a", "A")}), out, diags, {{"html-css", "/nonexistent.css"}}),
               Status::failed);
     EXPECT_TRUE(contains(diags.text(), "/nonexistent.css: error: cannot read the stylesheet")) << diags.text();
+}
+
+// The shared feature book, every kind of the document model: tables with spans, notes, MathML,
+// the image copied beside the document, references between articles; HTML5 by html5lib's strict
+// parser, and nothing but the raw blocks and inlines reported.
+TEST_F(HtmlWriterTest, WritesEveryKindOfTheFeatureBook) {
+    test::FeatureBook features;
+    test::make_feature_book(features);
+    test::TempDir dir;
+    const auto file = dir / "book.html";
+    {
+        auto writer = registry_.make_writer(*format_);
+        test::FileOutput out(file);
+        ASSERT_EQ(test::write_book(*writer, features.book, out, diagnostics, {}, false, &features.resources),
+                  Status::ok)
+            << diagnostics.text();
+    }
+    const std::string html = test::read_file(file);
+    check_well_formed(html);
+    for (const char* expected :
+         {"<th scope=\"row\" rowspan=\"2\" style=\"text-align: left\">1834</th>", "<td colspan=\"2\" style=\"text-align: right\">",
+          "<caption>Trials of the engine, by <em>year</em></caption>", "<s>struck</s>", "H<sub>2</sub>O",
+          "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" alttext=\"x^2\">",
+          "<img src=\"images/engine.png\" alt=\"a small engine\"/>", "<dt><em>Store</em></dt>",
+          "<a href=\"#references.where\">the other chapter</a>", "<section class=\"notes\" role=\"doc-endnotes\"",
+          "<figcaption>The <strong>engine</strong>, in outline</figcaption>",
+          "<input type=\"checkbox\" disabled=\"disabled\" checked=\"checked\"/>"})
+        EXPECT_TRUE(contains(html, expected)) << expected << "\n" << html;
+    EXPECT_TRUE(std::filesystem::exists(dir / "images/engine.png"));
+    for (const auto& w : diagnostics.of(Severity::warning))
+        EXPECT_NE(w.message.find("raw"), std::string::npos) << w.format();
+
+    const std::string parse = "/usr/bin/python3 -c 'import html5lib, sys; "
+                              "html5lib.HTMLParser(strict=True).parse(open(sys.argv[1], \"rb\"))' " + file.string();
+    EXPECT_EQ(std::system(parse.c_str()), 0) << "html5lib (strict) refuses " << file;
+}
+
+TEST_F(HtmlWriterTest, AReferenceToWhatIsNotInTheBookIsTextAndAWarning) {
+    test::FeatureBook features;
+    test::make_feature_book(features);
+    features.book.articles.pop_back();  // "references", which the first article points to
+    const auto html = write(features.book);
+    EXPECT_TRUE(contains(html, "<a>the other chapter</a>")) << html;
+    // Without the book's resources, an image is its alt text, and said to be.
+    EXPECT_TRUE(contains(html, "an image a small engine, a note")) << html;
+    EXPECT_TRUE(contains(diagnostics.text(), "2 images are not among the book's resources")) << diagnostics.text();
+    EXPECT_TRUE(contains(diagnostics.text(), "1 internal references lead to 'references.where', which is not in the book"))
+        << diagnostics.text();
 }

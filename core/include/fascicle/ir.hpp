@@ -138,6 +138,8 @@ struct Inline {
 };
 
 enum class Alignment { unspecified, left, center, right };
+// "left", "center" or "right" (the word HTML, CSS and DocBook use); empty when unspecified.
+std::string_view alignment_name(Alignment a);
 
 struct TableCell {
     std::vector<Block> blocks;

@@ -20,8 +20,9 @@ using XmlAttributes = std::vector<std::pair<std::string_view, std::string>>;
 // whitespace added inside mixed content would change the text.
 //
 // Text and attribute values are escaped, and anything XML 1.0 cannot carry (invalid UTF-8,
-// control characters, U+FFFE...) becomes U+FFFD; replacements() counts those so the caller
-// can say where they happened.
+// control characters, U+FFFE...) becomes U+FFFD, as does what it discourages and HTML forbids
+// (DEL, C1 controls, noncharacters): the output also parses as HTML. replacements() counts
+// those so the caller can say where they happened.
 class XmlStream {
 public:
     // `indent`: the levels of the enclosing document open around what this stream writes (the
@@ -29,6 +30,8 @@ public:
     explicit XmlStream(std::string& out, std::size_t indent = 0) : out_(out), indent_(indent) {}
 
     void declaration();
+    // <!DOCTYPE root> (HTML's "html"): before the root element, after the declaration.
+    void doctype(std::string_view root);
     void open_block(std::string_view name, const XmlAttributes& attributes = {});
     void open_inline(std::string_view name, const XmlAttributes& attributes = {});
     // An element with no content, on its own line or inline depending on its parent.
@@ -44,10 +47,14 @@ public:
     // A well-formed XML fragment from elsewhere (a MathML <math> element), written element by
     // element through this stream, so that it is escaped and checked like the rest; its
     // namespace declarations are kept. In block context it stands on a line of its own. False, and nothing
-    // written, when `xml` is not one well-formed element.
-    bool fragment(std::string_view xml);
+    // written, when `xml` is not one well-formed element. `root_attributes` are set on its root
+    // element, replacing any of the same name (MathML's alttext).
+    bool fragment(std::string_view xml, const XmlAttributes& root_attributes = {});
 
     std::size_t depth() const { return open_.size(); }
+    // What text() makes of `text` once a parser has read it back: `text` with U+FFFD where it is
+    // not UTF-8 or holds what XML 1.0 cannot carry.
+    static std::string carried(std::string_view text);
     std::size_t replacements() const { return replacements_; }
 
 private:

@@ -363,16 +363,6 @@ private:
         xml_.close();
     }
 
-    static const char* align(Alignment a) {
-        switch (a) {
-            case Alignment::left: return "left";
-            case Alignment::center: return "center";
-            case Alignment::right: return "right";
-            case Alignment::unspecified: break;
-        }
-        return nullptr;
-    }
-
     // An HTML table (DocBook 5 allows them): spans and cells of blocks as they are.
     void table(const Block& b) {
         XmlAttributes attributes = common(b.attributes);
@@ -388,7 +378,7 @@ private:
             for (const auto& c : b.table.columns) {
                 XmlAttributes col;
                 if (c.width > 0) col.emplace_back("width", percent(c.width));
-                if (const char* a = align(c.alignment)) col.emplace_back("align", a);
+                if (auto a = alignment_name(c.alignment); !a.empty()) col.emplace_back("align", std::string(a));
                 xml_.empty("col", col);
             }
             xml_.close();
@@ -422,7 +412,7 @@ private:
                 if (cell.column_span != 1) attributes.emplace_back("colspan", std::to_string(cell.column_span));
                 Alignment a = cell.alignment;
                 if (a == Alignment::unspecified && column < columns.size()) a = columns[column].alignment;
-                if (const char* name = align(a)) attributes.emplace_back("align", name);
+                if (auto name = alignment_name(a); !name.empty()) attributes.emplace_back("align", std::string(name));
                 xml_.open_block(cell.header ? "th" : "td", attributes);
                 required_blocks(cell.blocks);
                 xml_.close();

@@ -4,6 +4,8 @@
 #include "print_date.hpp"
 #include "print_fonts.hpp"
 
+#include <fascicle/dates.hpp>
+
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -209,7 +211,7 @@ Status PdfWriter::render() {
     const std::vector<std::string> xslt_arguments{
         "--nonet",  // the DocBook stylesheets come from the local XML catalog, never the network
         "--stringparam", "paper.type", paper_type_,
-        "--stringparam", "pdf.date", xmp_date(print_epoch_),
+        "--stringparam", "pdf.date", format_utc(print_epoch_),
         "--stringparam", "body.font.family", text_font,
         "--stringparam", "title.font.family", text_font,
         "--stringparam", "monospace.font.family", mono ? mono->name : "monospace",

@@ -85,13 +85,6 @@ TEST(PrintDate, SourceDateEpochWinsThenTheBookDateThenZero) {
     EXPECT_EQ(print_epoch(nullptr, ""), 0);
 }
 
-TEST(PrintDate, XmpDateIsIsoUtc) {
-    EXPECT_EQ(xmp_date(0), "1970-01-01T00:00:00Z");
-    EXPECT_EQ(xmp_date(1700000000), "2023-11-14T22:13:20Z");
-    EXPECT_EQ(xmp_date(951782400), "2000-02-29T00:00:00Z");
-    EXPECT_EQ(xmp_date(-1), "1969-12-31T23:59:59Z");
-}
-
 TEST(ExternalTool, FindsProgramsOnPath) {
     EXPECT_TRUE(find_on_path("sh"));
     EXPECT_FALSE(find_on_path("fascicle-no-such-program"));

@@ -3,10 +3,10 @@
 #include "language_tag.hpp"
 #include "package_layout.hpp"
 #include "xhtml_document.hpp"
-#include "xml_text.hpp"
 
 #include <fascicle/media_export.hpp>
 #include <fascicle/text.hpp>
+#include <fascicle/xml_stream.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -51,313 +51,352 @@ std::optional<std::string> usable_link(std::string_view target) {
     return out;
 }
 
-// Renders the blocks of one article into a document, handing out heading ids unique within it.
+// A cell of one plain paragraph holds its inlines, as tables are usually written.
+bool holds_inlines(const TableCell& cell) {
+    return cell.blocks.size() == 1 && cell.blocks[0].kind == Block::Kind::paragraph &&
+           cell.blocks[0].attributes.empty();
+}
+
+// Writes the blocks of one article as XHTML, handing out ids unique within it. Elements that
+// hold text are opened inline (on one line: whitespace there would show), the others as blocks.
 class ChapterBuilder {
 public:
     // `language`: the article's, when it is not the book's (for its table of contents entries).
-    ChapterBuilder(const Article& article, std::string language, const Resources* resources)
-        : article_(article), language_(std::move(language)), resources_(resources) {}
+    ChapterBuilder(const Article& article, std::string language, const Resources* resources, RenderedChapter& out)
+        : article_(article), language_(std::move(language)), resources_(resources), out_(out), xml_(out.xhtml) {}
+
+    XmlStream& xml() { return xml_; }
 
     std::string title_id() { return ids_.take(article_xml_id(article_.id)); }
+    // The XML id of the article's own id `local`, remembered for references to it.
+    std::string anchor(const std::string& local) {
+        std::string id = ids_.take(part_xml_id(article_.id, local));
+        out_.anchors.emplace_back(local, id);
+        return id;
+    }
     std::string heading_id(const std::string& local_id) {
-        return ids_.take(part_xml_id(article_.id, local_id.empty() ? "section" : local_id));
+        return local_id.empty() ? ids_.take(part_xml_id(article_.id, "section")) : anchor(local_id);
     }
 
-    pugi::xml_node heading(pugi::xml_node parent, int level, const std::string& text, const std::string& id) {
-        pugi::xml_node h = append_text_element(parent, heading_name(level), text);
-        set_attribute(h, "id", id);
-        return h;
+    void blocks(const std::vector<Block>& list) {
+        for (const auto& b : list) block(b);
     }
 
-    void blocks(pugi::xml_node parent, const std::vector<Block>& blocks) {
-        for (const auto& b : blocks) block(parent, b);
-    }
-
-    void block(pugi::xml_node parent, const Block& b) {
+    void block(const Block& b) {
         switch (b.kind) {
-            case Block::Kind::paragraph: inlines(element(parent, "p", b.attributes), b.inlines); break;
+            case Block::Kind::paragraph:
+                xml_.open_inline("p", attributes(b.attributes));
+                inlines(b.inlines);
+                xml_.close();
+                break;
             case Block::Kind::code_block: {
-                pugi::xml_node code = append_text_element(element(parent, "pre", b.attributes), "code", b.text);
-                if (!b.format.empty()) set_attribute(code, "class", "language-" + b.format);
+                xml_.open_inline("pre", attributes(b.attributes));
+                XmlAttributes code;
+                if (!b.format.empty()) code.emplace_back("class", "language-" + b.format);
+                xml_.text_element("code", b.text, code);
+                xml_.close();
                 break;
             }
-            case Block::Kind::block_quote: {
-                pugi::xml_node quote = element(parent, "blockquote", b.attributes);
-                blocks(quote, b.children);
+            case Block::Kind::block_quote:
+                xml_.open_block("blockquote", attributes(b.attributes));
+                blocks(b.children);
                 if (!b.attribution.empty()) {
-                    pugi::xml_node footer = quote.append_child("footer");
-                    inlines(footer.append_child("cite"), b.attribution);
+                    xml_.open_block("footer");
+                    xml_.open_inline("cite");
+                    inlines(b.attribution);
+                    xml_.close();
+                    xml_.close();
                 }
+                xml_.close();
                 break;
-            }
-            case Block::Kind::list: list(parent, b); break;
+            case Block::Kind::list: list(b); break;
             case Block::Kind::division: {
-                pugi::xml_node div = element(parent, "div", b.attributes);
+                XmlAttributes div = attributes(b.attributes);
                 if (auto kind = b.admonition(); !kind.empty()) {
-                    set_attribute(div, "role", "note");
-                    set_attribute(div, "aria-label", std::string(1, char(kind[0] - 'a' + 'A')) + std::string(kind.substr(1)));
+                    div.emplace_back("role", "note");
+                    div.emplace_back("aria-label", char(kind[0] - 'a' + 'A') + std::string(kind.substr(1)));
                 }
-                blocks(div, b.children);
+                xml_.open_block("div", div);
+                blocks(b.children);
+                xml_.close();
                 break;
             }
-            case Block::Kind::definition_list: {
-                pugi::xml_node dl = element(parent, "dl", b.attributes);
+            case Block::Kind::definition_list:
+                xml_.open_block("dl", attributes(b.attributes));
                 for (const auto& d : b.definitions) {
-                    inlines(dl.append_child("dt"), d.term);
-                    for (const auto& definition : d.definitions) blocks(dl.append_child("dd"), definition);
+                    xml_.open_inline("dt");
+                    inlines(d.term);
+                    xml_.close();
+                    for (const auto& definition : d.definitions) {
+                        xml_.open_block("dd");
+                        blocks(definition);
+                        xml_.close();
+                    }
                 }
+                xml_.close();
                 break;
-            }
-            case Block::Kind::line_block: {
-                pugi::xml_node p = element(parent, "p", b.attributes);
-                add_class(p, "line-block");
+            case Block::Kind::line_block:
+                xml_.open_inline("p", attributes(b.attributes, "line-block"));
                 for (std::size_t n = 0; n < b.lines.size(); ++n) {
-                    if (n > 0) p.append_child("br");
-                    inlines(p, b.lines[n]);
+                    if (n > 0) xml_.empty("br");
+                    inlines(b.lines[n]);
                 }
+                xml_.close();
                 break;
-            }
-            case Block::Kind::table: table(parent, b); break;
-            case Block::Kind::figure: {
-                pugi::xml_node figure = element(parent, "figure", b.attributes);
-                blocks(figure, b.children);
-                if (!b.caption.empty()) inlines(figure.append_child("figcaption"), b.caption);
+            case Block::Kind::table: table(b); break;
+            case Block::Kind::figure:
+                xml_.open_block("figure", attributes(b.attributes));
+                blocks(b.children);
+                if (!b.caption.empty()) {
+                    xml_.open_inline("figcaption");
+                    inlines(b.caption);
+                    xml_.close();
+                }
+                xml_.close();
                 break;
-            }
-            case Block::Kind::thematic_break: element(parent, "hr", b.attributes); break;
-            case Block::Kind::display_math: {
-                pugi::xml_node p = element(parent, "p", b.attributes);
-                add_class(p, "display-math");
-                math(p, b.math);
+            case Block::Kind::thematic_break: xml_.empty("hr", attributes(b.attributes)); break;
+            case Block::Kind::display_math:
+                xml_.open_inline("p", attributes(b.attributes, "display-math"));
+                math(b.math, true);
+                xml_.close();
                 break;
-            }
             case Block::Kind::raw: break;  // reported by the census
         }
     }
 
-    // The element `name` with the block's or span's id, classes and language.
-    pugi::xml_node element(pugi::xml_node parent, const char* name, const Attributes& a) {
-        pugi::xml_node e = parent.append_child(name);
-        if (!a.id.empty()) set_attribute(e, "id", ids_.take(part_xml_id(article_.id, a.id)));
-        for (const auto& c : a.classes) add_class(e, c);
+    // A block's or span's id, classes (and `extra_class`) and language as attributes.
+    XmlAttributes attributes(const Attributes& a, std::string_view extra_class = {}) {
+        XmlAttributes out;
+        if (!a.id.empty()) out.emplace_back("id", anchor(a.id));
+        std::string classes;
+        for (const auto& c : a.classes) classes += (classes.empty() ? "" : " ") + c;
+        if (!extra_class.empty()) classes += (classes.empty() ? "" : " ") + std::string(extra_class);
+        if (!classes.empty()) out.emplace_back("class", std::move(classes));
         if (!a.language.empty() && is_well_formed_language_tag(a.language)) {
-            set_attribute(e, "lang", a.language);
-            set_attribute(e, "xml:lang", a.language);
+            out.emplace_back("lang", a.language);
+            out.emplace_back("xml:lang", a.language);
         }
-        return e;
+        return out;
     }
 
-    static void add_class(pugi::xml_node e, std::string_view name) {
-        pugi::xml_attribute c = e.attribute("class");
-        if (!c) {
-            set_attribute(e, "class", name);
-            return;
-        }
-        const std::string value = xml_safe_text(std::string(c.value()) + " " + std::string(name));
-        c.set_value(value.c_str());
-    }
-
-    void list(pugi::xml_node parent, const Block& b) {
-        pugi::xml_node list = element(parent, b.ordered ? "ol" : "ul", b.attributes);
-        if (b.ordered && b.start != 1) list.append_attribute("start").set_value(b.start);
+    void list(const Block& b) {
+        XmlAttributes list = attributes(b.attributes, b.tasks.empty() ? "" : "task-list");
+        if (b.ordered && b.start != 1) list.emplace_back("start", std::to_string(b.start));
         if (b.ordered && b.style != ListStyle::decimal) {
             static constexpr const char* types[] = {"1", "a", "A", "i", "I"};
-            set_attribute(list, "type", types[static_cast<int>(b.style)]);
+            list.emplace_back("type", types[static_cast<int>(b.style)]);
         }
-        if (!b.tasks.empty()) add_class(list, "task-list");
+        xml_.open_block(b.ordered ? "ol" : "ul", list);
         for (std::size_t n = 0; n < b.items.size(); ++n) {
-            pugi::xml_node li = list.append_child("li");
+            xml_.open_block("li");
             const Task task = n < b.tasks.size() ? b.tasks[n] : Task::none;
             if (task != Task::none) {
-                pugi::xml_node box = li.append_child("input");
-                set_attribute(box, "type", "checkbox");
-                set_attribute(box, "disabled", "disabled");
-                set_attribute(box, "aria-label", task == Task::checked ? "done" : "to do");
-                if (task == Task::checked) set_attribute(box, "checked", "checked");
+                XmlAttributes box{{"type", "checkbox"}, {"disabled", "disabled"},
+                                  {"aria-label", task == Task::checked ? "done" : "to do"}};
+                if (task == Task::checked) box.emplace_back("checked", "checked");
+                xml_.empty("input", box);
             }
-            blocks(li, b.items[n]);
+            blocks(b.items[n]);
+            xml_.close();
         }
+        xml_.close();
     }
 
-    static const char* align(Alignment a) {
-        switch (a) {
-            case Alignment::left: return "left";
-            case Alignment::center: return "center";
-            case Alignment::right: return "right";
-            case Alignment::unspecified: break;
+    void table(const Block& b) {
+        xml_.open_block("table", attributes(b.attributes));
+        if (!b.caption.empty()) {
+            xml_.open_inline("caption");
+            inlines(b.caption);
+            xml_.close();
         }
-        return nullptr;
-    }
-
-    void table(pugi::xml_node parent, const Block& b) {
-        pugi::xml_node table = element(parent, "table", b.attributes);
-        if (!b.caption.empty()) inlines(table.append_child("caption"), b.caption);
-        if (std::any_of(b.table.columns.begin(), b.table.columns.end(), [](const TableColumn& c) { return c.width > 0; })) {
-            pugi::xml_node group = table.append_child("colgroup");
-            for (const auto& c : b.table.columns) {
-                pugi::xml_node col = group.append_child("col");
+        const auto& columns = b.table.columns;
+        if (std::any_of(columns.begin(), columns.end(), [](const TableColumn& c) { return c.width > 0; })) {
+            xml_.open_block("colgroup");
+            for (const auto& c : columns) {
+                XmlAttributes col;
                 if (c.width > 0) {
                     char width[32];
                     std::snprintf(width, sizeof width, "width: %.1f%%", c.width * 100);
-                    set_attribute(col, "style", width);
+                    col.emplace_back("style", width);
                 }
+                xml_.empty("col", col);
             }
+            xml_.close();
         }
         const bool head_only = b.table.body.empty();
-        if (!head_only) rows(table.append_child("thead"), b.table.head, b.table.columns, true);
-        rows(table.append_child("tbody"), head_only ? b.table.head : b.table.body, b.table.columns, false);
-        if (!b.table.foot.empty()) rows(table.append_child("tfoot"), b.table.foot, b.table.columns, false);
+        if (!head_only) rows("thead", b.table.head, columns, true);
+        rows("tbody", head_only ? b.table.head : b.table.body, columns, false);
+        if (!b.table.foot.empty()) rows("tfoot", b.table.foot, columns, false);
+        xml_.close();
     }
 
-    void rows(pugi::xml_node part, const std::vector<TableRow>& list, const std::vector<TableColumn>& columns,
-              bool head) {
-        for (const auto& row : list) {
-            pugi::xml_node tr = part.append_child("tr");
-            std::size_t column = 0;
-            for (const auto& cell : row.cells) {
+    void rows(const char* part, const std::vector<TableRow>& list, const std::vector<TableColumn>& columns, bool head) {
+        xml_.open_block(part);
+        const auto starts = cell_columns(list);
+        for (std::size_t r = 0; r < list.size(); ++r) {
+            xml_.open_block("tr");
+            const auto& cells = list[r].cells;
+            for (std::size_t c = 0; c < cells.size(); ++c) {
+                const auto& cell = cells[c];
                 const bool header = cell.header || head;
-                pugi::xml_node td = tr.append_child(header ? "th" : "td");
+                XmlAttributes td;
                 // A header cell says what it heads: its column in the head, else its row.
-                if (header) set_attribute(td, "scope", head ? (cell.column_span > 1 ? "colgroup" : "col") : "row");
-                if (cell.row_span != 1) td.append_attribute("rowspan").set_value(cell.row_span);
-                if (cell.column_span != 1) td.append_attribute("colspan").set_value(cell.column_span);
+                if (header) td.emplace_back("scope", head ? (cell.column_span > 1 ? "colgroup" : "col") : "row");
+                if (cell.row_span != 1) td.emplace_back("rowspan", std::to_string(cell.row_span));
+                if (cell.column_span != 1) td.emplace_back("colspan", std::to_string(cell.column_span));
                 Alignment a = cell.alignment;
+                const std::size_t column = starts[r][c];
                 if (a == Alignment::unspecified && column < columns.size()) a = columns[column].alignment;
-                if (const char* name = align(a)) set_attribute(td, "style", std::string("text-align: ") + name);
-                column += static_cast<std::size_t>(std::max(cell.column_span, 1));
-                // A cell of one paragraph holds its inlines, as tables usually are written.
-                if (cell.blocks.size() == 1 && cell.blocks[0].kind == Block::Kind::paragraph &&
-                    cell.blocks[0].attributes.empty())
-                    inlines(td, cell.blocks[0].inlines);
-                else
-                    blocks(td, cell.blocks);
+                if (auto name = alignment_name(a); !name.empty())
+                    td.emplace_back("style", "text-align: " + std::string(name));
+                if (holds_inlines(cell)) {
+                    xml_.open_inline(header ? "th" : "td", td);
+                    inlines(cell.blocks[0].inlines);
+                } else {
+                    xml_.open_block(header ? "th" : "td", td);
+                    blocks(cell.blocks);
+                }
+                xml_.close();
             }
+            xml_.close();
         }
+        xml_.close();
     }
 
     // An image of the book's, from the media folder, with its alt text (empty: decorative, as
     // HTML says). One that is not among the resources (an address outside the book) is its alt text.
-    void image(pugi::xml_node parent, const Inline& i) {
+    void image(const Inline& i) {
         if (!resources_ || !resources_->find(i.target) || !is_contained_relative_path(i.target)) {
-            ++images_not_in_the_book;
-            append_text(parent, i.text);
+            ++out_.images_not_in_the_book;
+            xml_.text(i.text);
             return;
         }
-        pugi::xml_node img = element(parent, "img", i.attributes);
-        set_attribute(img, "src", std::string(layout::from_text_folder) + layout::media(i.target));
-        set_attribute(img, "alt", i.text);
-        if (!i.title.empty()) set_attribute(img, "title", i.title);
+        ++out_.images;
+        if (i.text.empty()) ++out_.images_without_alt;
+        if (std::find(out_.media.begin(), out_.media.end(), i.target) == out_.media.end()) out_.media.push_back(i.target);
+        XmlAttributes img = attributes(i.attributes);
+        img.emplace_back("src", std::string(layout::from_text_folder) + layout::media(i.target));
+        img.emplace_back("alt", i.text);
+        if (!i.title.empty()) img.emplace_back("title", i.title);
+        xml_.empty("img", img);
     }
 
-    // TeX in a code element (the package does not declare MathML yet); the census reports it.
-    void math(pugi::xml_node parent, const Math& m) {
-        pugi::xml_node code = append_text_element(parent, "code", m.tex.empty() ? m.mathml : m.tex);
-        set_attribute(code, "class", "math tex");
+    // MathML, with its TeX source as alttext for what cannot show or speak MathML; a formula
+    // that has only TeX stays TeX in a code element (counted: the writer warns).
+    void math(const Math& m, bool display) {
+        if (!m.mathml.empty()) {
+            XmlAttributes root;
+            if (!m.tex.empty()) root.emplace_back("alttext", m.tex);
+            if (display) root.emplace_back("display", "block");
+            if (xml_.fragment(namespaced_mathml(m.mathml), root)) {
+                ++out_.formulas;
+                if (m.tex.empty()) ++out_.formulas_without_alttext;
+                return;
+            }
+        }
+        ++out_.formulas_as_tex;
+        xml_.text_element("code", m.tex.empty() ? m.mathml : m.tex, {{"class", "math tex"}});
     }
 
     // The notes of the chapter, as footnotes at its end: pop-ups in reading systems.
-    void notes(pugi::xml_node parent) {
+    void notes() {
         if (notes_.empty()) return;
-        pugi::xml_node section = parent.append_child("section");
-        set_attribute(section, "class", "footnotes");
-        set_attribute(section, "epub:type", "footnotes");
-        set_attribute(section, "role", "doc-endnotes");
-        set_attribute(section, "aria-label", "Notes");
+        xml_.open_block("section", {{"class", "footnotes"}, {"epub:type", "footnotes"}, {"role", "doc-endnotes"},
+                                    {"aria-label", "Notes"}});
+        // A note may hold notes: those are numbered on, and written after it.
         for (std::size_t n = 0; n < notes_.size(); ++n) {
-            const auto& note = notes_[n];
-            pugi::xml_node aside = section.append_child("aside");
-            set_attribute(aside, "id", note.id);
-            set_attribute(aside, "epub:type", "footnote");
-            set_attribute(aside, "role", "doc-footnote");
-            blocks(aside, *note.blocks);
-            pugi::xml_node back = aside.append_child("p");
-            pugi::xml_node a = back.append_child("a");
-            set_attribute(a, "href", "#" + note.reference_id);
-            set_attribute(a, "role", "doc-backlink");
-            append_text(a, "\u21A9 " + std::to_string(n + 1));
+            const Note note = notes_[n];
+            xml_.open_block("aside", {{"id", note.id}, {"epub:type", "footnote"}, {"role", "doc-footnote"}});
+            blocks(*note.blocks);
+            xml_.open_inline("p");
+            xml_.text_element("a", "\u21A9 " + std::to_string(n + 1),
+                              {{"href", "#" + note.reference_id}, {"role", "doc-backlink"}});
+            xml_.close();
+            xml_.close();
         }
+        xml_.close();
     }
 
-    void inlines(pugi::xml_node parent, const std::vector<Inline>& items) {
+    void inline_element(const char* name, const Inline& i, std::string_view extra_class = {}) {
+        xml_.open_inline(name, attributes(i.attributes, extra_class));
+        inlines(i.children);
+        xml_.close();
+    }
+
+    void inlines(const std::vector<Inline>& items) {
         for (const auto& i : items) {
             switch (i.kind) {
-                case Inline::Kind::text: append_text(parent, i.text); break;
-                case Inline::Kind::code: append_text_element(parent, "code", i.text); break;
-                case Inline::Kind::line_break: parent.append_child("br"); break;
-                case Inline::Kind::emphasis: inlines(element(parent, "em", i.attributes), i.children); break;
-                case Inline::Kind::strong: inlines(element(parent, "strong", i.attributes), i.children); break;
-                case Inline::Kind::strikethrough: inlines(element(parent, "s", i.attributes), i.children); break;
-                case Inline::Kind::superscript: inlines(element(parent, "sup", i.attributes), i.children); break;
-                case Inline::Kind::subscript: inlines(element(parent, "sub", i.attributes), i.children); break;
-                case Inline::Kind::small_caps: {
-                    pugi::xml_node span = element(parent, "span", i.attributes);
-                    add_class(span, "small-caps");
-                    inlines(span, i.children);
-                    break;
-                }
-                case Inline::Kind::span: inlines(element(parent, "span", i.attributes), i.children); break;
+                case Inline::Kind::text: xml_.text(i.text); break;
+                case Inline::Kind::code: xml_.text_element("code", i.text); break;
+                case Inline::Kind::line_break: xml_.empty("br"); break;
+                case Inline::Kind::emphasis: inline_element("em", i); break;
+                case Inline::Kind::strong: inline_element("strong", i); break;
+                case Inline::Kind::strikethrough: inline_element("s", i); break;
+                case Inline::Kind::superscript: inline_element("sup", i); break;
+                case Inline::Kind::subscript: inline_element("sub", i); break;
+                case Inline::Kind::small_caps: inline_element("span", i, "small-caps"); break;
+                case Inline::Kind::span: inline_element("span", i); break;
                 case Inline::Kind::link:
                     if (auto href = usable_link(i.target)) {
-                        pugi::xml_node a = parent.append_child("a");
-                        set_attribute(a, "href", *href);
-                        if (!i.title.empty()) set_attribute(a, "title", i.title);
-                        inlines(a, i.children);
+                        XmlAttributes a{{"href", *href}};
+                        if (!i.title.empty()) a.emplace_back("title", i.title);
+                        xml_.open_inline("a", a);
+                        inlines(i.children);
+                        xml_.close();
                     } else {
-                        inlines(parent, i.children);
+                        inlines(i.children);
                     }
                     break;
-                case Inline::Kind::reference: {
-                    const auto [article, local] = split_reference(i.target);
-                    // Within the chapter only, for now: other chapters' file names are not known
-                    // when this one is rendered (the census reports references).
-                    if (article == article_.id && !local.empty()) {
-                        pugi::xml_node a = parent.append_child("a");
-                        set_attribute(a, "href", "#" + part_xml_id(article_.id, std::string(local)));
-                        if (i.children.empty()) append_text(a, std::string(local));
-                        inlines(a, i.children);
-                    } else {
-                        ++references_to_other_chapters;
-                        inlines(parent, i.children);
-                    }
-                    break;
-                }
-                case Inline::Kind::image: image(parent, i); break;
+                case Inline::Kind::reference: reference(i); break;
+                case Inline::Kind::image: image(i); break;
                 case Inline::Kind::note: {
                     const std::size_t n = notes_.size() + 1;
-                    Note note{ids_.take(part_xml_id(article_.id, i.attributes.id.empty() ? "note-" + std::to_string(n) : i.attributes.id)),
+                    Note note{i.attributes.id.empty() ? ids_.take(part_xml_id(article_.id, "note-" + std::to_string(n)))
+                                                      : anchor(i.attributes.id),
                               ids_.take(part_xml_id(article_.id, "note-ref-" + std::to_string(n))), &i.blocks};
-                    pugi::xml_node a = parent.append_child("a");
-                    set_attribute(a, "id", note.reference_id);
-                    set_attribute(a, "href", "#" + note.id);
-                    set_attribute(a, "epub:type", "noteref");
-                    set_attribute(a, "role", "doc-noteref");
-                    append_text_element(a, "sup", std::to_string(n));
+                    xml_.open_inline("a", {{"id", note.reference_id}, {"href", "#" + note.id},
+                                           {"epub:type", "noteref"}, {"role", "doc-noteref"}});
+                    xml_.text_element("sup", std::to_string(n));
+                    xml_.close();
                     notes_.push_back(std::move(note));
                     break;
                 }
-                case Inline::Kind::math: math(parent, i.math); break;
+                case Inline::Kind::math: math(i.math, false); break;
                 case Inline::Kind::raw: break;  // reported by the census
             }
         }
     }
 
+    // A link to an article or an id anywhere in the book, with an href left to fill in.
+    void reference(const Inline& i) {
+        const auto [article, local] = split_reference(i.target);
+        const std::size_t before = out_.xhtml.size();
+        xml_.open_inline("a", {{"href", ""}});
+        out_.references.push_back({out_.xhtml.find("href=\"\"", before) + 6,
+                                   std::string(article.empty() ? std::string_view(article_.id) : article),
+                                   std::string(local)});
+        if (i.children.empty()) xml_.text(local.empty() ? article : local);
+        inlines(i.children);
+        xml_.close();
+    }
+
     // A section and its subsections; their entries go under `toc`.
-    void section(pugi::xml_node parent, const Section& s, int level, TocEntry& toc) {
+    void section(const Section& s, int level, TocEntry& toc) {
         const std::string id = heading_id(s.id);
         // An empty heading would be an empty link in the navigation, which EPUB forbids.
         const std::string text = s.title_text();
         const std::string& title = text.empty() ? id : text;
-        pugi::xml_node element = parent.append_child("section");
-        set_attribute(element, "aria-labelledby", id);
-        pugi::xml_node h = element.append_child(heading_name(level));
-        set_attribute(h, "id", id);
-        if (text.empty()) append_text(h, id);
-        else inlines(h, s.title);
-        blocks(element, s.blocks);
+        xml_.open_block("section", {{"aria-labelledby", id}});
+        xml_.open_inline(heading_name(level), {{"id", id}});
+        if (text.empty()) xml_.text(id);
+        else inlines(s.title);
+        xml_.close();
+        blocks(s.blocks);
 
         TocEntry entry{title, "#" + id, language_, {}};
-        for (const auto& sub : s.subsections) section(element, sub, level + 1, entry);
+        for (const auto& sub : s.subsections) section(sub, level + 1, entry);
         toc.children.push_back(std::move(entry));
+        xml_.close();
     }
 
 private:
@@ -370,12 +409,10 @@ private:
     const Article& article_;
     std::string language_;
     const Resources* resources_;
+    RenderedChapter& out_;
+    XmlStream xml_;
     UniqueIds ids_;
     std::vector<Note> notes_;
-
-public:
-    std::size_t references_to_other_chapters = 0;
-    std::size_t images_not_in_the_book = 0;
 };
 
 }  // namespace
@@ -397,55 +434,49 @@ RenderedChapter ChapterRenderer::render(const Article& article) const {
     const std::string& conclusion_title =
         own_conclusion_title.empty() ? conclusion_title_ : own_conclusion_title;
 
-    XhtmlDocument document(title, language,
-                           std::string(layout::from_text_folder) + std::string(layout::stylesheet));
-    pugi::xml_node body = document.body();
-    body.append_attribute("epub:type").set_value("bodymatter");
-
+    RenderedChapter chapter;
     const std::string own_language = language == book_language_ ? std::string() : language;
-    ChapterBuilder builder(article, own_language, resources_);
+    ChapterBuilder builder(article, own_language, resources_, chapter);
+    XmlStream& xml = builder.xml();
+    open_xhtml_document(xml, title, language, std::string(layout::from_text_folder) + std::string(layout::stylesheet),
+                        {{"epub:type", "bodymatter"}});
+
     const std::string title_id = builder.title_id();
     // Titles in another language than the book's say so in the navigation too.
-    TocEntry toc{title, "", own_language, {}};
+    chapter.toc = {title, "", own_language, {}};
 
-    pugi::xml_node chapter = body.append_child("section");
-    chapter.append_attribute("class").set_value("chapter");
-    chapter.append_attribute("epub:type").set_value("chapter");
-    chapter.append_attribute("role").set_value("doc-chapter");
-    set_attribute(chapter, "aria-labelledby", title_id);
-    pugi::xml_node h1 = chapter.append_child("h1");
-    set_attribute(h1, "id", title_id);
-    if (article.title_text().empty()) append_text(h1, title);
-    else builder.inlines(h1, article.title);
+    xml.open_block("section", {{"class", "chapter"}, {"epub:type", "chapter"}, {"role", "doc-chapter"},
+                               {"aria-labelledby", title_id}});
+    xml.open_inline("h1", {{"id", title_id}});
+    if (article.title_text().empty()) xml.text(title);
+    else builder.inlines(article.title);
+    xml.close();
 
     if (!article.summary.empty()) {
-        pugi::xml_node abstract = chapter.append_child("section");
-        abstract.append_attribute("class").set_value("abstract");
-        abstract.append_attribute("epub:type").set_value("abstract");
-        abstract.append_attribute("role").set_value("doc-abstract");
-        abstract.append_attribute("aria-label").set_value("Summary");
-        builder.blocks(abstract, article.summary);
+        xml.open_block("section", {{"class", "abstract"}, {"epub:type", "abstract"}, {"role", "doc-abstract"},
+                                   {"aria-label", "Summary"}});
+        builder.blocks(article.summary);
+        xml.close();
     }
     if (!article.introduction.empty()) {
-        pugi::xml_node introduction = chapter.append_child("div");
-        introduction.append_attribute("class").set_value("introduction");
-        builder.blocks(introduction, article.introduction);
+        xml.open_block("div", {{"class", "introduction"}});
+        builder.blocks(article.introduction);
+        xml.close();
     }
-    for (const auto& s : article.sections) builder.section(chapter, s, 2, toc);
+    for (const auto& s : article.sections) builder.section(s, 2, chapter.toc);
     if (!article.conclusion.empty()) {
         const std::string id = builder.heading_id("conclusion");
-        pugi::xml_node conclusion = chapter.append_child("section");
-        conclusion.append_attribute("class").set_value("conclusion");
-        conclusion.append_attribute("epub:type").set_value("conclusion");
-        conclusion.append_attribute("role").set_value("doc-conclusion");
-        set_attribute(conclusion, "aria-labelledby", id);
-        builder.heading(conclusion, 2, conclusion_title, id);
-        builder.blocks(conclusion, article.conclusion);
-        toc.children.push_back({conclusion_title, "#" + id, toc.language, {}});
+        xml.open_block("section", {{"class", "conclusion"}, {"epub:type", "conclusion"}, {"role", "doc-conclusion"},
+                                   {"aria-labelledby", id}});
+        xml.text_element("h2", conclusion_title, {{"id", id}});
+        builder.blocks(article.conclusion);
+        xml.close();
+        chapter.toc.children.push_back({conclusion_title, "#" + id, chapter.toc.language, {}});
     }
-    builder.notes(chapter);
-
-    return {document.str(), std::move(toc), builder.references_to_other_chapters, builder.images_not_in_the_book};
+    builder.notes();
+    xml.close();
+    close_xhtml_document(xml);
+    return chapter;
 }
 
 }  // namespace fascicle::epub

@@ -6,9 +6,22 @@
 
 #include <fascicle/ir.hpp>
 
+#include <cstddef>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace fascicle::epub {
+
+// An internal reference whose target is known only once the whole book is: its <a> is written
+// with an empty href, which the writer fills in (or removes, when the target is not in the book).
+struct PendingReference {
+    std::size_t offset = 0;  // of the closing quote of href="" in the XHTML
+    std::string article;     // the target article's id
+    std::string local;       // the id inside it; empty for the article itself
+
+    bool operator==(const PendingReference&) const = default;
+};
 
 // A chapter's XHTML document and its entry for the table of contents: the article and its
 // headings, linked relative to the chapter's own file ("" for the chapter, "#id" for a heading)
@@ -16,12 +29,30 @@ namespace fascicle::epub {
 struct RenderedChapter {
     std::string xhtml;
     TocEntry toc;
-    std::size_t references_to_other_chapters = 0;  // written as their text
-    std::size_t images_not_in_the_book = 0;        // not among the resources: written as their alt text
+    std::vector<PendingReference> references;
+    // The article's own ids (of sections, blocks, spans, notes) and the XML ids they became.
+    std::vector<std::pair<std::string, std::string>> anchors;
+    std::size_t formulas = 0;                  // written as MathML
+    std::size_t formulas_without_alttext = 0;  // MathML without its TeX source
+    std::size_t formulas_as_tex = 0;           // no (well-formed) MathML: written as their TeX source
+    std::vector<std::string> media;            // the resources its images show, by name
+    std::size_t images = 0;                    // images shown (from the book's resources)
+    std::size_t images_without_alt = 0;
+    std::size_t images_not_in_the_book = 0;    // not among the resources: written as their alt text
 };
 
 // `entry` and its children linked from the package folder: `file_href` put before each href.
 void link_from_package(TocEntry& entry, const std::string& file_href);
+
+// Fills in the href of each pending reference (in the order of their offsets) with what
+// `resolve(reference)` gives (a file name and an XML id: nothing to escape); where it gives nothing, the <a> loses its href and is left as text.
+template <class Resolve>
+void resolve_references(std::string& xhtml, const std::vector<PendingReference>& references, Resolve&& resolve) {
+    for (auto r = references.rbegin(); r != references.rend(); ++r) {
+        if (auto href = resolve(*r)) xhtml.insert(r->offset, *href);
+        else xhtml.erase(r->offset - 7, 8);  // ` href=""`
+    }
+}
 
 class ChapterRenderer {
 public:

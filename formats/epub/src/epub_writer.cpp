@@ -8,8 +8,9 @@
 #include "ncx_document.hpp"
 #include "package_document.hpp"
 #include "package_layout.hpp"
-#include "timestamps.hpp"
 #include "zip_archive_writer.hpp"
+
+#include <fascicle/dates.hpp>
 
 #include <chrono>
 #include <cstdlib>
@@ -49,12 +50,13 @@ bool copy_file_to(const std::filesystem::path& from, std::ostream& to) {
     return in && to.good();
 }
 
-// What render_article hands to write_rendered through the host, as one string: a chapter's
-// table of contents entry and its compressed XHTML, or why it could not be made. Read back only
-// by the same writer in the same process, so numbers keep the machine's byte order.
+// What render_article hands to write_rendered through the host, as one string: what the writer
+// needs to know of a chapter (its table of contents entry, ids, references, images, formulas)
+// and its XHTML, compressed unless it has references to fill in; or why it could not be made.
+// Read back only by the same writer in the same process, so numbers keep the machine's byte order.
 class PackedChapter {
 public:
-    static std::string pack(const TocEntry& toc, const ContentFingerprint::Digest& digest,
+    static std::string pack(const RenderedChapter& chapter, const ContentFingerprint::Digest& digest,
                             const CompressedContent& content) {
         std::string out;
         out.reserve(content.data.size() + 256);
@@ -63,7 +65,22 @@ public:
         number(out, content.crc);
         number(out, content.size);
         out.append(reinterpret_cast<const char*>(digest.data()), digest.size());
-        entry(out, toc);
+        entry(out, chapter.toc);
+        number(out, chapter.references.size());
+        for (const auto& r : chapter.references) {
+            number(out, r.offset);
+            text(out, r.article);
+            text(out, r.local);
+        }
+        number(out, chapter.anchors.size());
+        for (const auto& [local, id] : chapter.anchors) {
+            text(out, local);
+            text(out, id);
+        }
+        number(out, chapter.media.size());
+        for (const auto& name : chapter.media) text(out, name);
+        for (auto n : {chapter.images, chapter.images_without_alt, chapter.formulas, chapter.formulas_without_alttext})
+            number(out, n);
         out += content.data;  // the rest
         return out;
     }
@@ -83,17 +100,33 @@ public:
             text(error);
             return false;
         }
-        if (!number(deflated) || !number(crc) || !number(content.size) || !bytes(digest) || !entry(toc)) return false;
+        if (!number(deflated) || !number(crc) || !number(content.size) || !bytes(digest) || !entry(chapter.toc))
+            return false;
+        std::uint64_t count = 0;
+        if (!number(count) || count > in_.size()) return false;
+        chapter.references.resize(count);
+        for (auto& r : chapter.references)
+            if (!number(r.offset) || !text(r.article) || !text(r.local)) return false;
+        if (!number(count) || count > in_.size()) return false;
+        chapter.anchors.resize(count);
+        for (auto& [local, id] : chapter.anchors)
+            if (!text(local) || !text(id)) return false;
+        if (!number(count) || count > in_.size()) return false;
+        chapter.media.resize(count);
+        for (auto& name : chapter.media)
+            if (!text(name)) return false;
+        for (auto* n : {&chapter.images, &chapter.images_without_alt, &chapter.formulas, &chapter.formulas_without_alttext})
+            if (!number(*n)) return false;
         content.deflated = deflated != 0;
         content.crc = static_cast<std::uint32_t>(crc);
         data = in_;
         return true;
     }
 
-    TocEntry toc;
+    RenderedChapter chapter;  // all but the XHTML
     ContentFingerprint::Digest digest{};  // of the article
     CompressedRange content;  // without the offset and length: where it will be spooled
-    std::string_view data;    // the compressed XHTML, inside the packed string
+    std::string_view data;    // the XHTML (compressed unless it has references), inside the packed string
     std::string error;
 
 private:
@@ -110,10 +143,13 @@ private:
         for (const auto& child : e.children) entry(out, child);
     }
 
-    bool number(std::uint64_t& n) {
-        if (in_.size() < sizeof n) return false;
-        std::memcpy(&n, in_.data(), sizeof n);
-        in_.remove_prefix(sizeof n);
+    template <class Number>
+    bool number(Number& n) {
+        std::uint64_t value = 0;
+        if (in_.size() < sizeof value) return false;
+        std::memcpy(&value, in_.data(), sizeof value);
+        in_.remove_prefix(sizeof value);
+        n = static_cast<Number>(value);
         return true;
     }
     bool bytes(ContentFingerprint::Digest& d) {
@@ -198,18 +234,24 @@ Status EpubWriter::begin_book(const Metadata& book, WriteContext& ctx) {
     media_.clear();
     images_ = 0;
     images_without_alt_ = 0;
+    formulas_ = 0;
+    formulas_without_alttext_ = 0;
+    mathml_chapters_.clear();
+    anchors_.clear();
+    pending_links_.clear();
     newest_source_.reset();
     return Status::ok;
 }
 
 namespace {
 
-// What the EPUB writer does not write yet: reported, with what it writes instead.
-const KindSupport epub_support{
-    [](Inline::Kind k) { return k != Inline::Kind::math; },
-    [](Block::Kind k) { return k != Block::Kind::display_math; },
-    [](std::string_view) -> std::string { return "written as their TeX source"; },
-    {}};
+// Every kind is carried; raw HTML is not (it need not be XML), and is reported.
+const KindSupport epub_support{[](Inline::Kind) { return true; }, [](Block::Kind) { return true; },
+                               [](std::string_view) -> std::string { return "left out"; }, {}};
+
+std::string source_name(const Article& article) {
+    return article.source.empty() ? article.id : article.source.string();
+}
 
 }  // namespace
 
@@ -217,20 +259,28 @@ std::optional<std::string> EpubWriter::render_article(const Article& article, Di
     if (!renderer_) return std::nullopt;
     RenderedChapter chapter = renderer_->render(article);
     warn_uncarried(article, census(article), "the EPUB writer", epub_support, diagnostics);
+    const std::string file = source_name(article);
     if (chapter.images_not_in_the_book > 0)
-        diagnostics.warning(article.source.empty() ? article.id : article.source.string(), 0, 0,
+        diagnostics.warning(file, 0, 0,
                             "article '" + article.id + "': " + std::to_string(chapter.images_not_in_the_book) +
                                 " images are not among the book's resources (an address outside the book, or a "
                                 "name that would leave its folder): written as their alt text");
-    if (chapter.references_to_other_chapters > 0)
-        diagnostics.warning(article.source.empty() ? article.id : article.source.string(), 0, 0,
-                            "article '" + article.id + "': " + std::to_string(chapter.references_to_other_chapters) +
-                                " internal references to other chapters cannot be held by the EPUB writer yet: "
-                                "written as their text");
-    std::string error;
-    const auto compressed = compressor_.compress(chapter.xhtml, error);
-    if (!compressed) return PackedChapter::pack_error("cannot compress the chapter of article " + article.id + ": " + error);
-    return PackedChapter::pack(chapter.toc, ContentFingerprint::digest(article), *compressed);
+    if (chapter.formulas_as_tex > 0)
+        diagnostics.warning(file, 0, 0,
+                            "article '" + article.id + "': " + std::to_string(chapter.formulas_as_tex) +
+                                " formulas have no well-formed MathML, which the EPUB writer cannot make from "
+                                "TeX: written as their TeX source");
+    std::optional<CompressedContent> content;
+    if (chapter.references.empty()) {
+        std::string error;
+        content = compressor_.compress(chapter.xhtml, error);
+        if (!content)
+            return PackedChapter::pack_error("cannot compress the chapter of article " + article.id + ": " + error);
+    } else {
+        // Compressed once its references are filled in, when the whole book is known.
+        content = CompressedContent{std::move(chapter.xhtml), false, 0, 0};
+    }
+    return PackedChapter::pack(chapter, ContentFingerprint::digest(article), *content);
 }
 
 Status EpubWriter::write_rendered(const Article& article, std::string&& rendered) {
@@ -245,6 +295,12 @@ Status EpubWriter::write_rendered(const Article& article, std::string&& rendered
     chapter.content.offset = *offset;
     chapter.content.length = chapter.data.size();
     spooled_.push_back(chapter.content);
+    const std::size_t number = chapters_.size() + 1;
+    if (!chapter.chapter.references.empty())
+        pending_links_.push_back({number, source_name(article), article.id, std::move(chapter.chapter.references)});
+    Anchors anchors{number, {}};
+    for (auto& [local, id] : chapter.chapter.anchors) anchors.ids.emplace(std::move(local), std::move(id));
+    anchors_.emplace(article.id, std::move(anchors));  // the first of two articles with one id
 
     if (!article.source.empty()) {
         std::error_code ec;
@@ -256,12 +312,14 @@ Status EpubWriter::write_rendered(const Article& article, std::string&& rendered
             newest_source_ = std::max(newest_source_.value_or(seconds), static_cast<std::int64_t>(seconds));
         }
     }
-    if (resources_) {
-        add_image_resources(article, *resources_, media_);
-        count_images(article);
-    }
-    link_from_package(chapter.toc, layout::chapter(chapters_.size() + 1));
-    chapters_.push_back(std::move(chapter.toc));
+    media_.insert(chapter.chapter.media.begin(), chapter.chapter.media.end());
+    images_ += chapter.chapter.images;
+    images_without_alt_ += chapter.chapter.images_without_alt;
+    formulas_ += chapter.chapter.formulas;
+    formulas_without_alttext_ += chapter.chapter.formulas_without_alttext;
+    mathml_chapters_.push_back(chapter.chapter.formulas > 0);
+    link_from_package(chapter.chapter.toc, layout::chapter(number));
+    chapters_.push_back(std::move(chapter.chapter.toc));
     fingerprint_->add(chapter.digest);
     return Status::ok;
 }
@@ -272,44 +330,55 @@ Status EpubWriter::write_article(const Article& article) {
     return write_rendered(article, std::move(*rendered));
 }
 
-// The images of the book's that the article shows, and those without alt text: what the
-// accessibility metadata may say.
-void EpubWriter::count_images(const Article& article) {
-    auto walk = [&](auto& self, const std::vector<Inline>& inlines) -> void {
-        for (const auto& i : inlines) {
-            if (i.kind == Inline::Kind::image && resources_->find(i.target)) {
-                ++images_;
-                if (i.text.empty()) ++images_without_alt_;
-            }
-            self(self, i.children);
-        }
-    };
-    auto blocks = [&](auto& self, const std::vector<Block>& list) -> void {
-        for (const auto& b : list) {
-            walk(walk, b.inlines);
-            walk(walk, b.caption);
-            for (const auto& line : b.lines) walk(walk, line);
-            for (const auto& d : b.definitions) {
-                walk(walk, d.term);
-                for (const auto& definition : d.definitions) self(self, definition);
-            }
-            self(self, b.children);
-            for (const auto& item : b.items) self(self, item);
-            for (const auto* part : {&b.table.head, &b.table.body, &b.table.foot})
-                for (const auto& row : *part)
-                    for (const auto& cell : row.cells) self(self, cell.blocks);
-        }
-    };
-    blocks(blocks, article.summary);
-    blocks(blocks, article.introduction);
-    auto sections = [&](auto& self, const std::vector<Section>& list) -> void {
-        for (const auto& s : list) {
-            blocks(blocks, s.blocks);
-            self(self, s.subsections);
-        }
-    };
-    sections(sections, article.sections);
-    blocks(blocks, article.conclusion);
+// Where a reference of chapter `from` leads: "#id" in the same chapter, "chapter-0002.xhtml#id"
+// in another; nothing when the article or the id is not in the book.
+std::optional<std::string> EpubWriter::reference_href(std::size_t from, const PendingReference& reference) const {
+    const auto target = anchors_.find(reference.article);
+    if (target == anchors_.end()) return std::nullopt;
+    std::string fragment;
+    if (reference.local.empty()) {
+        fragment = article_xml_id(reference.article);  // the chapter's title
+    } else {
+        const auto id = target->second.ids.find(reference.local);
+        if (id == target->second.ids.end()) return std::nullopt;
+        fragment = id->second;
+    }
+    const std::size_t to = target->second.chapter;
+    if (to == from) return "#" + fragment;
+    return reference.local.empty() ? layout::chapter_file(to) : layout::chapter_file(to) + "#" + fragment;
+}
+
+// The chapters with references, read back from the spool, their links filled in and compressed.
+Status EpubWriter::link_chapters() {
+    if (pending_links_.empty()) return Status::ok;
+    if (!spool_->flush_chapters()) return fail(spool_->chapters_file().string(), "cannot write to the temporary folder");
+    std::ifstream spooled(spool_->chapters_file(), std::ios::binary);
+    for (const auto& chapter : pending_links_) {
+        CompressedRange& range = spooled_[chapter.number - 1];
+        std::string xhtml(range.length, '\0');
+        spooled.seekg(static_cast<std::streamoff>(range.offset));
+        spooled.read(xhtml.data(), static_cast<std::streamsize>(xhtml.size()));
+        if (!spooled) return fail(spool_->chapters_file().string(), "cannot read back the chapter of " + chapter.article);
+
+        std::size_t unresolved = 0;
+        std::string example;
+        resolve_references(xhtml, chapter.references, [&](const PendingReference& r) {
+            auto href = reference_href(chapter.number, r);
+            if (!href && unresolved++ == 0) example = r.local.empty() ? r.article : r.article + "#" + r.local;
+            return href;
+        });
+        if (unresolved > 0)
+            warn(chapter.source + ": article '" + chapter.article + "': " + std::to_string(unresolved) +
+                 " internal references lead to nothing in the book (such as '" + example + "'): written as their text");
+
+        std::string error;
+        const auto compressed = compressor_.compress(xhtml, error);
+        if (!compressed) return fail({}, "cannot compress the chapter of article " + chapter.article + ": " + error);
+        const auto offset = spool_->append_chapter(compressed->data);
+        if (!offset) return fail(spool_->chapters_file().string(), "cannot write the chapter of article " + chapter.article);
+        range = {*offset, compressed->data.size(), compressed->deflated, compressed->crc, compressed->size};
+    }
+    return Status::ok;
 }
 
 std::string EpubWriter::book_title() {
@@ -347,6 +416,7 @@ Status EpubWriter::end_book() {
 }
 
 Status EpubWriter::write_archive(const std::filesystem::path& path) {
+    if (link_chapters() != Status::ok) return Status::failed;
     const std::string title = book_title();
     const std::string identifier = book_.identifier.empty()
                                        ? "urn:uuid:" + fingerprint_->uuid()
@@ -368,6 +438,8 @@ Status EpubWriter::write_archive(const std::filesystem::path& path) {
     package.has_cover_image = cover_.has_value();
     package.content_images = images_;
     package.content_images_without_alt = images_without_alt_;
+    package.formulas = formulas_;
+    package.formulas_without_alttext = formulas_without_alttext_;
     package.certified_by = book_.get("certified-by");
 
     const char* xhtml = "application/xhtml+xml";
@@ -375,7 +447,8 @@ Status EpubWriter::write_archive(const std::filesystem::path& path) {
     if (front_matter) package.items.push_back({"title-page", std::string(layout::title_page), xhtml, "", true});
     package.items.push_back({"nav", std::string(layout::navigation), xhtml, "nav", true});
     for (std::size_t i = 0; i < chapters_.size(); ++i)
-        package.items.push_back({"chapter-" + std::to_string(i + 1), chapters_[i].href, xhtml, "", true});
+        package.items.push_back(
+            {"chapter-" + std::to_string(i + 1), chapters_[i].href, xhtml, mathml_chapters_[i] ? "mathml" : "", true});
     package.items.push_back({ncx_item_id, std::string(layout::ncx), "application/x-dtbncx+xml", "", false});
     package.items.push_back({"css", std::string(layout::stylesheet), "text/css", "", false});
     if (cover_)

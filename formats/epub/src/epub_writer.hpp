@@ -18,6 +18,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace fascicle::epub {
@@ -37,7 +38,6 @@ public:
     Status write_rendered(const Article& article, std::string&& rendered) override;
 
 private:
-    void count_images(const Article& article);
     enum class State { not_started, writing, failed, finished };
 
     Status fail(const std::string& file, const std::string& message);
@@ -45,6 +45,8 @@ private:
     std::string book_title();
     std::string modified_timestamp() const;
     Status write_archive(const std::filesystem::path& path);
+    Status link_chapters();
+    std::optional<std::string> reference_href(std::size_t from, const PendingReference& reference) const;
 
     std::string_view stylesheet_;
     State state_ = State::not_started;
@@ -63,6 +65,22 @@ private:
     std::set<std::string> media_;               // the images the chapters show, by resource name
     std::size_t images_ = 0;                    // images the chapters show
     std::size_t images_without_alt_ = 0;
+    std::size_t formulas_ = 0;                  // as MathML
+    std::size_t formulas_without_alttext_ = 0;
+    std::vector<bool> mathml_chapters_;         // by chapter: does it hold MathML
+    // The ids of each article written, for the references of the chapters that have some.
+    struct Anchors {
+        std::size_t chapter;  // its number, from 1
+        std::unordered_map<std::string, std::string> ids;  // the article's own id -> the XML id
+    };
+    std::unordered_map<std::string, Anchors> anchors_;
+    struct PendingLinks {
+        std::size_t number;  // of the chapter, from 1
+        std::string source;  // the article's file, for warnings
+        std::string article;
+        std::vector<PendingReference> references;
+    };
+    std::vector<PendingLinks> pending_links_;
     std::optional<std::int64_t> newest_source_;  // the newest article file's modification time
     std::unique_ptr<ChapterSpool> spool_;
     EntryCompressor compressor_;  // used by render_article, on any thread

@@ -34,6 +34,8 @@ struct PackageInput {
     bool has_cover_image = false;
     std::size_t content_images = 0;          // images the chapters show
     std::size_t content_images_without_alt = 0;
+    std::size_t formulas = 0;                // math the chapters show as MathML
+    std::size_t formulas_without_alttext = 0;
     std::string certified_by;                // only when the user's metadata names a certifier
     std::vector<ManifestItem> items;  // in manifest (and spine) order
 };

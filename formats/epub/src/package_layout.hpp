@@ -22,12 +22,14 @@ inline constexpr std::string_view from_text_folder = "../";
 // The book's images and other resources, by their names: "media/images/engine.png".
 inline std::string media(const std::string& resource_name) { return "media/" + resource_name; }
 
-// "text/chapter-0001.xhtml" for the first article: numbered, so that any article id gives a
-// portable file name, and sorted as the spine is.
-inline std::string chapter(std::size_t number) {
+// "chapter-0001.xhtml" for the first article: numbered, so that any article id gives a
+// portable file name, and sorted as the spine is. How chapters link to each other.
+inline std::string chapter_file(std::size_t number) {
     char digits[24];
     std::snprintf(digits, sizeof digits, "%04zu", number);
-    return std::string("text/chapter-") + digits + ".xhtml";
+    return std::string("chapter-") + digits + ".xhtml";
 }
+// "text/chapter-0001.xhtml": how the package names it.
+inline std::string chapter(std::size_t number) { return "text/" + chapter_file(number); }
 
 }  // namespace fascicle::epub::layout

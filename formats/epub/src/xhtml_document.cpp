@@ -1,27 +1,30 @@
 #include "xhtml_document.hpp"
 
+#include <cassert>
+#include <string>
+
 namespace fascicle::epub {
 
-XhtmlDocument::XhtmlDocument(std::string_view title, std::string_view language,
-                             std::string_view stylesheet_href) {
-    append_xml_declaration(document_);
-    document_.append_child(pugi::node_doctype).set_value("html");
+void open_xhtml_document(XmlStream& xml, std::string_view title, std::string_view language,
+                         std::string_view stylesheet_href, const XmlAttributes& body_attributes) {
+    xml.declaration();
+    xml.doctype("html");
+    xml.open_block("html", {{"xmlns", "http://www.w3.org/1999/xhtml"},
+                            {"xmlns:epub", "http://www.idpf.org/2007/ops"},
+                            {"lang", std::string(language)},
+                            {"xml:lang", std::string(language)}});
+    xml.open_block("head");
+    xml.empty("meta", {{"charset", "utf-8"}});
+    xml.text_element("title", title);
+    xml.empty("link", {{"rel", "stylesheet"}, {"type", "text/css"}, {"href", std::string(stylesheet_href)}});
+    xml.close();
+    xml.open_block("body", body_attributes);
+}
 
-    html_ = document_.append_child("html");
-    html_.append_attribute("xmlns").set_value(xhtml_namespace);
-    html_.append_attribute("xmlns:epub").set_value(ops_namespace);
-    set_attribute(html_, "lang", language);
-    set_attribute(html_, "xml:lang", language);
-
-    pugi::xml_node head = html_.append_child("head");
-    head.append_child("meta").append_attribute("charset").set_value("utf-8");
-    append_text_element(head, "title", title);
-    pugi::xml_node link = head.append_child("link");
-    link.append_attribute("rel").set_value("stylesheet");
-    link.append_attribute("type").set_value("text/css");
-    set_attribute(link, "href", stylesheet_href);
-
-    body_ = html_.append_child("body");
+void close_xhtml_document(XmlStream& xml) {
+    assert(xml.depth() == 2 && "close every element of the body first");
+    xml.close();  // body
+    xml.close();  // html
 }
 
 }  // namespace fascicle::epub

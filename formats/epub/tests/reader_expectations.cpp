@@ -3,8 +3,8 @@
 #include "article_text_reader.hpp"
 #include "epub_reader.hpp"
 #include "xml_id_inversion.hpp"
-#include "xml_text.hpp"
 
+#include <fascicle/xml_stream.hpp>
 #include <fascicle/host/book_config.hpp>
 
 #include <algorithm>
@@ -72,7 +72,7 @@ std::string percent_encoded(const std::string& target) {
 void carried(std::vector<Inline>& inlines) {
     std::vector<Inline> out;
     for (auto& i : inlines) {
-        i.text = xml_safe_text(i.text);
+        i.text = fascicle::XmlStream::carried(i.text);
         // Exact for the plain-text paragraphs the tests use (one text inline, or runs that do
         // not meet white space at their edges).
         if (i.kind == Inline::Kind::text && inlines.size() == 1) i.text = as_html_shows(i.text);
@@ -99,7 +99,7 @@ void carried(std::vector<Inline>& inlines) {
 void carried(std::vector<Block>& blocks) {
     for (auto& b : blocks) {
         carried(b.inlines);
-        b.text = xml_safe_text(b.text);
+        b.text = fascicle::XmlStream::carried(b.text);
         carried(b.children);
         for (auto& item : b.items) carried(item);
     }
@@ -107,7 +107,7 @@ void carried(std::vector<Block>& blocks) {
 
 void carried(std::vector<Section>& sections) {
     for (auto& s : sections) {
-        s.title = fascicle::title_inlines(as_html_shows(xml_safe_text(s.title_text())));
+        s.title = fascicle::title_inlines(as_html_shows(fascicle::XmlStream::carried(s.title_text())));
         carried(s.blocks);
         carried(s.subsections);
     }
@@ -177,7 +177,7 @@ Book as_carried_by_epub(Book book, const std::filesystem::path& epub) {
         a.metadata = shown;
         a.source = epub;
         a.id = reader::article_id_from_xml_id(article_xml_id(a.id));
-        a.title = fascicle::title_inlines(as_html_shows(xml_safe_text(a.title_text())));
+        a.title = fascicle::title_inlines(as_html_shows(fascicle::XmlStream::carried(a.title_text())));
         carried(a.summary);
         carried(a.introduction);
         carried(a.sections);

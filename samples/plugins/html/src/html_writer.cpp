@@ -1,7 +1,5 @@
 #include "html_writer.hpp"
 
-#include "html_content.hpp"
-#include "html_text.hpp"
 
 #include <fascicle_asset/html_css.hpp>
 
@@ -27,23 +25,9 @@ std::string first_of(std::initializer_list<std::string> values) {
     return {};
 }
 
-std::string text(std::string_view s) {
-    std::string out;
-    append_text(out, s);
-    return out;
-}
-
-std::string attribute(std::string_view name, std::string_view value) {
-    std::string out = " ";
-    out += name;
-    out += "=\"";
-    append_attribute_value(out, value);
-    return out + '"';
-}
-
-std::string heading(int level, const std::string& title) {
-    const std::string tag = "h" + std::to_string(std::min(level, 6));
-    return "<" + tag + ">" + text(title) + "</" + tag + ">\n";
+const char* heading(int level) {
+    static constexpr const char* names[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
+    return names[std::clamp(level, 1, 6) - 1];
 }
 
 std::string joined(const std::vector<std::string>& values, std::string_view separator) {
@@ -115,19 +99,12 @@ fascicle::Status HtmlWriter::load_stylesheet() {
 
 fascicle::Status HtmlWriter::write_article(const fascicle::Article& article) {
     const bool split = ctx_->split;
-    // What this sample does not write yet is reported, never lost without a word.
-    static const fascicle::KindSupport support{
-        [](fascicle::Inline::Kind k) {
-            using K = fascicle::Inline::Kind;
-            return k == K::text || k == K::code || k == K::emphasis || k == K::strong || k == K::link ||
-                   k == K::line_break;
-        },
-        [](fascicle::Block::Kind k) {
-            using K = fascicle::Block::Kind;
-            return k == K::paragraph || k == K::list || k == K::block_quote || k == K::code_block || k == K::division;
-        },
-        [](std::string_view) { return std::string("written as their text"); },
-        {}};
+    // What this sample does not write is reported, never lost without a word: raw blocks and
+    // inlines (of any format but HTML... and this sample keeps even those out, for safety).
+    static const fascicle::KindSupport support{[](fascicle::Inline::Kind) { return true; },
+                                               [](fascicle::Block::Kind) { return true; },
+                                               [](std::string_view) { return std::string("left out"); },
+                                               {}};
     fascicle::warn_uncarried(article, fascicle::census(article), "the html sample", support, ctx_->diagnostics);
     const std::string title = blank(article.title_text()) ? article.id : article.title_text();
     if (split || document_title_.empty()) document_title_ = title;
@@ -141,65 +118,135 @@ fascicle::Status HtmlWriter::write_article(const fascicle::Article& article) {
     }
 
     const int level = split ? 1 : 2;
-    body_ += "<article" + attribute("id", id);
+    fascicle::XmlAttributes attributes{{"id", id}};
     if (!blank(article.metadata.language) && article.metadata.language != document_language_)
-        body_ += attribute("lang", article.metadata.language);
-    body_ += ">\n" + heading(level, title);
+        attributes.emplace_back("lang", article.metadata.language);
+    fascicle::XmlStream& xml = body_xml_;
+    ArticleContent content(xml, article, ids_, ctx_->resources);
+    xml.open_block("article", attributes);
+    xml.open_inline(heading(level));
+    if (blank(article.title_text())) xml.text(title);
+    else content.inlines(article.title);
+    xml.close();
     if (const std::string byline = joined(article.metadata.authors(), ", "); !byline.empty())
-        body_ += "<p class=\"byline\">" + text(byline) + "</p>\n";
+        xml.text_element("p", byline, {{"class", "byline"}});
     contents_at_ = body_.size();  // alone, an article has its contents list under its title
     if (!article.summary.empty()) {
-        body_ += "<section class=\"summary\" aria-label=\"Summary\">\n";
-        append_blocks(body_, article.summary);
-        body_ += "</section>\n";
+        xml.open_block("section", {{"class", "summary"}, {"aria-label", "Summary"}});
+        content.blocks(article.summary);
+        xml.close();
     }
     if (!article.introduction.empty()) {
-        body_ += "<div class=\"introduction\">\n";
-        append_blocks(body_, article.introduction);
-        body_ += "</div>\n";
+        xml.open_block("div", {{"class", "introduction"}});
+        content.blocks(article.introduction);
+        xml.close();
     }
-    for (const auto& section : article.sections) append_section(article, section, level + 1, *toc);
+    for (const auto& s : article.sections) section(article, content, s, level + 1, *toc);
     if (!article.conclusion.empty()) {
         const std::string conclusion_id = ids_.take(fascicle::part_xml_id(article.id, "conclusion"));
         const std::string conclusion_title = first_of(
             {article.metadata.get("conclusion-title"), book_.get("conclusion-title"), "Conclusion"});
         toc->push_back({conclusion_id, conclusion_title, {}});
-        body_ += "<section" + attribute("id", conclusion_id) + " class=\"conclusion\">\n" +
-                 heading(level + 1, conclusion_title);
-        append_blocks(body_, article.conclusion);
-        body_ += "</section>\n";
+        xml.open_block("section", {{"id", conclusion_id}, {"class", "conclusion"}});
+        xml.text_element(heading(level + 1), conclusion_title);
+        content.blocks(article.conclusion);
+        xml.close();
     }
-    body_ += "</article>\n";
+    content.notes();
+    xml.close();
+    if (content.images_not_in_the_book() > 0)
+        ctx_->diagnostics.warning(article.source.empty() ? article.id : article.source.string(), 0, 0,
+                                  "html: " + std::to_string(content.images_not_in_the_book()) +
+                                      " images are not among the book's resources: written as their alt text");
+    reference_targets_.insert(content.reference_targets().begin(), content.reference_targets().end());
+    images_.insert(content.images().begin(), content.images().end());
     return fascicle::Status::ok;
 }
 
-void HtmlWriter::append_section(const fascicle::Article& article, const fascicle::Section& section, int level,
-                                std::vector<TocEntry>& toc) {
-    const std::string id = ids_.take(fascicle::part_xml_id(article.id, section.id));
-    const std::string title = blank(section.title_text()) ? section.id : section.title_text();
+void HtmlWriter::section(const fascicle::Article& article, ArticleContent& content, const fascicle::Section& s,
+                         int level, std::vector<TocEntry>& toc) {
+    const std::string id = ids_.take(fascicle::part_xml_id(article.id, s.id));
+    const std::string title = blank(s.title_text()) ? s.id : s.title_text();
     toc.push_back({id, title, {}});
-    body_ += "<section" + attribute("id", id) + ">\n" + heading(level, title);
-    append_blocks(body_, section.blocks);
-    for (const auto& sub : section.subsections) append_section(article, sub, level + 1, toc.back().children);
-    body_ += "</section>\n";
+    body_xml_.open_block("section", {{"id", id}});
+    body_xml_.open_inline(heading(level));
+    if (blank(s.title_text())) body_xml_.text(title);
+    else content.inlines(s.title);
+    body_xml_.close();
+    content.blocks(s.blocks);
+    for (const auto& sub : s.subsections) section(article, content, sub, level + 1, toc.back().children);
+    body_xml_.close();
+}
+
+// A reference to what is not in the book (an article left out) would lead nowhere: its link
+// loses its href, and the user is told.
+void HtmlWriter::unlink_dangling_references() {
+    for (const auto& id : reference_targets_) {
+        if (ids_.contains(id)) continue;
+        const std::string link = "<a href=\"#" + id + "\">";
+        std::size_t count = 0;
+        for (auto at = body_.find(link); at != std::string::npos; at = body_.find(link, at)) {
+            body_.replace(at, link.size(), "<a>");
+            ++count;
+        }
+        ctx_->diagnostics.warning({}, 0, 0, "html: " + std::to_string(count) + " internal references lead to '" + id +
+                                                "', which is not in the book: written as their text");
+    }
+}
+
+// The images go beside the document, as it names them; with no folder to put them in (standard
+// output), they are missing, and the user is told.
+fascicle::Status HtmlWriter::export_images() {
+    if (images_.empty()) return fascicle::Status::ok;
+    const auto file = ctx_->output.file();
+    if (!file) {
+        ctx_->diagnostics.warning({}, 0, 0, "html: " + std::to_string(images_.size()) +
+                                                " images cannot be written beside standard output: write to a file");
+        return fascicle::Status::ok;
+    }
+    return fascicle::export_media(images_, *ctx_->resources, file->parent_path(), ctx_->diagnostics)
+               ? fascicle::Status::ok
+               : fascicle::Status::failed;
 }
 
 fascicle::Status HtmlWriter::end_book() {
     const bool split = ctx_->split;
     if (document_title_.empty()) document_title_ = "Untitled";
+    unlink_dangling_references();
+    if (export_images() != fascicle::Status::ok) return fascicle::Status::failed;
+
+    std::string document;
+    fascicle::XmlStream xml(document);
+    xml.doctype("html");
+    fascicle::XmlAttributes html{{"xmlns", "http://www.w3.org/1999/xhtml"}};
+    if (!blank(document_language_)) html.emplace_back("lang", document_language_);
+    xml.open_block("html", html);
+    head(xml, document);
+    xml.open_block("body");
+    if (!split) {
+        title_page(xml);
+        table_of_contents(xml);
+    }
+    xml.open_block("main");
+    if (split) {
+        document.append(body_, 0, contents_at_);
+        fascicle::XmlStream in_article(document, 4);  // html, body, main, article
+        table_of_contents(in_article);
+        document.append(body_, contents_at_);
+    } else {
+        document += body_;
+    }
+    xml.close();
+    if (!split && !blank(book_.rights)) {
+        xml.open_block("footer");
+        xml.text_element("p", book_.rights, {{"class", "rights"}});
+        xml.close();
+    }
+    xml.close();
+    xml.close();
 
     std::ostream& out = ctx_->output.stream();
-    out << "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\""
-        << (blank(document_language_) ? std::string() : attribute("lang", document_language_)) << ">\n"
-        << head() << "<body>\n";
-    if (split) {
-        out << "<main>\n" << std::string_view(body_).substr(0, contents_at_) << table_of_contents()
-            << std::string_view(body_).substr(contents_at_) << "</main>\n";
-    } else {
-        out << title_page() << table_of_contents() << "<main>\n" << body_ << "</main>\n";
-    }
-    if (!split && !blank(book_.rights)) out << "<footer>\n<p class=\"rights\">" << text(book_.rights) << "</p>\n</footer>\n";
-    out << "</body>\n</html>\n";
+    out << document;
     out.flush();
     if (!out) {
         const auto file = ctx_->output.file();
@@ -209,13 +256,14 @@ fascicle::Status HtmlWriter::end_book() {
     return fascicle::Status::ok;
 }
 
-std::string HtmlWriter::head() const {
-    std::string out = "<head>\n<meta charset=\"utf-8\"/>\n"
-                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-                      "<title>" + text(document_title_) + "</title>\n"
-                      "<meta" + attribute("name", "generator") + attribute("content", generator_) + "/>\n";
-    auto meta = [&](std::string_view name, const std::string& value) {
-        if (!blank(value)) out += "<meta" + attribute("name", name) + attribute("content", value) + "/>\n";
+void HtmlWriter::head(fascicle::XmlStream& xml, std::string& document) const {
+    xml.open_block("head");
+    xml.empty("meta", {{"charset", "utf-8"}});
+    xml.empty("meta", {{"name", "viewport"}, {"content", "width=device-width, initial-scale=1"}});
+    xml.text_element("title", document_title_);
+    xml.empty("meta", {{"name", "generator"}, {"content", generator_}});
+    auto meta = [&](const char* name, const std::string& value) {
+        if (!blank(value)) xml.empty("meta", {{"name", name}, {"content", value}});
     };
     for (const auto& author : book_.authors()) meta("author", author);
     if (!ctx_->split) meta("description", book_.description);
@@ -223,44 +271,55 @@ std::string HtmlWriter::head() const {
     meta("dcterms.date", book_.date);
     meta("dcterms.publisher", book_.publisher);
     meta("dcterms.rights", book_.rights);
-    out += "<style>\n" + stylesheet_;
-    if (!stylesheet_.empty() && stylesheet_.back() != '\n') out += '\n';
-    return out + "</style>\n</head>\n";
+    // The stylesheet as it is, not escaped: a <style> element's text is not parsed as markup by
+    // HTML (load_stylesheet refused what would make XML read it differently: '<', '&', "]]>").
+    xml.open_inline("style");
+    document += '\n';
+    document += stylesheet_;
+    if (!stylesheet_.empty() && stylesheet_.back() != '\n') document += '\n';
+    xml.close();
+    xml.close();
 }
 
-std::string HtmlWriter::title_page() const {
-    std::string inner;
-    if (!blank(book_.title)) inner += "<h1>" + text(book_.title) + "</h1>\n";
-    auto line = [&](std::string_view css_class, const std::string& value) {
-        if (!blank(value)) inner += "<p" + attribute("class", css_class) + ">" + text(value) + "</p>\n";
+void HtmlWriter::title_page(fascicle::XmlStream& xml) const {
+    const std::string authors = joined(book_.authors(), ", ");
+    if (blank(book_.title) && blank(authors) && blank(book_.publisher) && blank(book_.date) && blank(book_.description))
+        return;
+    xml.open_block("header", {{"class", "title-page"}});
+    if (!blank(book_.title)) xml.text_element("h1", book_.title);
+    auto line = [&](const char* css_class, const std::string& value) {
+        if (!blank(value)) xml.text_element("p", value, {{"class", css_class}});
     };
-    line("authors", joined(book_.authors(), ", "));
+    line("authors", authors);
     line("publisher", book_.publisher);
     line("date", book_.date);
     line("description", book_.description);
-    return inner.empty() ? std::string() : "<header class=\"title-page\">\n" + inner + "</header>\n";
+    xml.close();
 }
 
-std::string HtmlWriter::table_of_contents() const {
-    if (toc_.empty()) return {};
+void HtmlWriter::table_of_contents(fascicle::XmlStream& xml) const {
+    if (toc_.empty()) return;
     struct Lister {
-        static void list(std::string& out, const std::vector<TocEntry>& entries) {
-            out += "<ol>\n";
+        static void list(fascicle::XmlStream& xml, const std::vector<TocEntry>& entries) {
+            xml.open_block("ol");
             for (const auto& e : entries) {
-                out += "<li><a" + attribute("href", "#" + e.id) + ">" + text(e.title) + "</a>";
-                if (!e.children.empty()) {
-                    out += '\n';
-                    list(out, e.children);
+                if (e.children.empty()) {
+                    xml.open_inline("li");
+                } else {
+                    xml.open_block("li");
                 }
-                out += "</li>\n";
+                xml.text_element("a", e.title, {{"href", "#" + e.id}});
+                if (!e.children.empty()) list(xml, e.children);
+                xml.close();
             }
-            out += "</ol>\n";
+            xml.close();
         }
     };
     const std::string title = first_of({book_.get("toc-title"), "Contents"});
-    std::string out = "<nav class=\"toc\"" + attribute("aria-label", title) + ">\n" + heading(2, title);
-    Lister::list(out, toc_);
-    return out + "</nav>\n";
+    xml.open_block("nav", {{"class", "toc"}, {"aria-label", title}});
+    xml.text_element("h2", title);
+    Lister::list(xml, toc_);
+    xml.close();
 }
 
 }  // namespace fascicle_html

@@ -3,9 +3,13 @@
 // The markup is polyglot: it parses as HTML and as XML alike.
 #pragma once
 
+#include "html_content.hpp"
+
 #include <fascicle/plugin.hpp>
+#include <fascicle/xml_stream.hpp>
 
 #include <cstddef>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,11 +32,13 @@ private:
     };
 
     fascicle::Status load_stylesheet();
-    void append_section(const fascicle::Article& article, const fascicle::Section& section, int level,
-                        std::vector<TocEntry>& toc);
-    std::string head() const;
-    std::string title_page() const;
-    std::string table_of_contents() const;
+    void section(const fascicle::Article& article, ArticleContent& content, const fascicle::Section& section,
+                 int level, std::vector<TocEntry>& toc);
+    void unlink_dangling_references();
+    fascicle::Status export_images();
+    void head(fascicle::XmlStream& xml, std::string& document) const;
+    void title_page(fascicle::XmlStream& xml) const;
+    void table_of_contents(fascicle::XmlStream& xml) const;
 
     std::string generator_;
     fascicle::WriteContext* ctx_ = nullptr;  // valid from begin_book to end_book
@@ -44,7 +50,10 @@ private:
     std::vector<TocEntry> toc_;
     // The articles, kept until end_book because the table of contents comes first.
     std::string body_;
+    fascicle::XmlStream body_xml_{body_, 3};  // inside html, body and main
     std::size_t contents_at_ = 0;  // with --split: where in body_ the contents list goes
+    std::set<std::string> reference_targets_;  // ids internal references point to
+    std::set<std::string> images_;             // resources the images show
 };
 
 }  // namespace fascicle_html

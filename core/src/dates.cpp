@@ -1,8 +1,8 @@
-#include "timestamps.hpp"
+#include <fascicle/dates.hpp>
 
 #include <cstdio>
 
-namespace fascicle::epub {
+namespace fascicle {
 
 namespace {
 
@@ -135,4 +135,4 @@ std::string format_utc(std::int64_t seconds) {
     return text;
 }
 
-}  // namespace fascicle::epub
+}  // namespace fascicle
