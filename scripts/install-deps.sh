@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs every Debian package that Fascicle's build, tests and validators need.
-# Idempotent: packages already present are left alone, and apt-get update runs only when something is missing.
+# Then the validators that come from npm (tests/validators/package-lock.json).
+# Idempotent: packages already present are left alone, and apt-get update runs only when something is missing;
+# npm ci runs only when tests/validators/node_modules is missing or older than its lock file.
 set -euo pipefail
 
 packages=(
@@ -27,15 +29,31 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
+# Node.js and npm run the validators that come from npm (tests/validators). A machine may already
+# have a Node.js of its own that carries npm: only what is missing comes from Debian.
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 
 if ((${#missing[@]} == 0)); then
   echo "install-deps: all ${#packages[@]} packages present"
-  exit 0
+else
+  echo "install-deps: installing ${missing[*]}"
+  sudo_cmd=()
+  [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-echo "install-deps: installing ${missing[*]}"
-sudo_cmd=()
-[[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
-export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -qq
-"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# The validators from npm (DAISY Ace), at the versions package-lock.json pins. npm ci runs when
+# node_modules is missing, or older than the lock file (npm ci writes node_modules/.package-lock.json
+# last, so an install cut short runs again). --ignore-scripts: no install script runs, so none
+# downloads a browser; Ace drives Debian's chromium.
+validators=$(cd "$(dirname "$0")/../tests/validators" && pwd)
+stamp=$validators/node_modules/.package-lock.json
+if [[ ! -f $stamp || $validators/package-lock.json -nt $stamp ]]; then
+  echo "install-deps: npm ci in tests/validators"
+  (cd "$validators" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+else
+  echo "install-deps: tests/validators/node_modules up to date"
+fi
