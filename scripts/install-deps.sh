@@ -23,6 +23,8 @@ packages=(
   chromium
   # fonts the PDF output embeds (formats/docbook)
   fonts-liberation2
+  # JEuclid's FOP plugin: the PDF output typesets MathML formulas with it, else prints their TeX (formats/docbook)
+  libjeuclid-fop-java
 )
 
 missing=()

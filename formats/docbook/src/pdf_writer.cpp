@@ -12,6 +12,7 @@
 #include <fstream>
 #include <string_view>
 #include <vector>
+#include <unistd.h>
 
 namespace fascicle::docbook {
 
@@ -32,6 +33,29 @@ bool is_fop_warning(std::string_view line) {
     return line.substr(0, 6) == "[WARN]" || line.substr(0, 8) == "WARNING:";
 }
 
+// What FOP without a MathML plugin says of each MathML element it meets.
+constexpr std::string_view unknown_mathml = "Unknown formatting object \"{http://www.w3.org/1998/Math/MathML}";
+
+// Whether `script` is one of Debian's java-wrappers scripts (it sources java-wrappers.sh).
+bool is_java_wrappers_script(const std::filesystem::path& script) {
+    std::ifstream in(script, std::ios::binary);
+    std::string head(16 * 1024, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    return head.find("/java-wrappers.sh") != std::string::npos;
+}
+
+// The formulas the DocBook writer printed as their TeX source, in an article it rendered.
+std::size_t formulas_as_text(std::string_view docbook) {
+    std::size_t count = 0;
+    for (auto at = docbook.find("<mathphrase"); at != std::string_view::npos;
+         at = docbook.find("<mathphrase", at + 1)) {
+        const char after = at + 11 < docbook.size() ? docbook[at + 11] : '\0';
+        if (after == '>' || after == ' ') ++count;
+    }
+    return count;
+}
+
 std::vector<std::string> lines_of(const std::filesystem::path& file) {
     std::ifstream in(file);
     std::vector<std::string> lines;
@@ -41,6 +65,28 @@ std::vector<std::string> lines_of(const std::filesystem::path& file) {
 }
 
 }  // namespace
+
+MathTypesetting find_math_typesetting(const std::filesystem::path& fop, const std::filesystem::path& java_folder) {
+    MathTypesetting found;
+    std::string jars;
+    for (const char* name : {"jeuclid-core.jar", "jeuclid-fop.jar"}) {
+        const auto jar = java_folder / name;
+        if (::access(jar.c_str(), R_OK) != 0) {
+            found.why_not = "FOP typesets MathML only with the JEuclid plugin, and " + jar.string() +
+                            " is not there (Debian: apt-get install libjeuclid-fop-java)";
+            return found;
+        }
+        if (!jars.empty()) jars += ':';
+        jars += jar.string();
+    }
+    if (!is_java_wrappers_script(fop)) {
+        found.why_not = "the JEuclid plugin is installed, but " + fop.string() +
+                        " is not Debian's fop script (java-wrappers), the one fascicle can hand it to";
+        return found;
+    }
+    found.class_path = std::move(jars);
+    return found;
+}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -88,7 +134,8 @@ private:
     std::ofstream stream_;
 };
 
-PdfWriter::PdfWriter(std::string_view print_stylesheet) : print_stylesheet_(print_stylesheet) {}
+PdfWriter::PdfWriter(std::string_view print_stylesheet, std::filesystem::path java_folder)
+    : print_stylesheet_(print_stylesheet), java_folder_(std::move(java_folder)) {}
 
 PdfWriter::~PdfWriter() = default;
 
@@ -107,6 +154,7 @@ Status PdfWriter::begin_book(const Metadata& book, WriteContext& ctx) {
     if (!division_from(ctx.options, false, ctx.diagnostics)) return Status::failed;
     // Before any work: a missing tool should be the first and only thing the user hears about.
     if (!find_tools()) return Status::failed;
+    math_ = find_math_typesetting(fop_, java_folder_);
 
     std::optional<std::filesystem::path> kept;
     if (auto dir = ctx.options.find(print_work_dir_option); dir != ctx.options.end()) kept = dir->second;
@@ -125,8 +173,8 @@ Status PdfWriter::begin_book(const Metadata& book, WriteContext& ctx) {
     // The images go into the work folder, where FOP reads them.
     docbook_options_ = ctx.options;
     docbook_options_[extract_media_option] = std::filesystem::absolute(work_ / "media").string();
-    // Debian's FOP typesets no MathML without the JEuclid plugin: formulas print as their TeX.
-    docbook_options_[math_as_text_option] = "true";
+    // Debian's FOP typesets no MathML without the JEuclid plugin: then formulas print as their TeX.
+    if (math_.class_path.empty()) docbook_options_[math_as_text_option] = "true";
     docbook_ctx_.emplace(WriteContext{docbook_options_, ctx.diagnostics, *docbook_file_, false, ctx.resources});
     return docbook_.begin_book(book, *docbook_ctx_);
 }
@@ -138,12 +186,19 @@ Status PdfWriter::write_article(const Article& article) {
 }
 
 std::optional<std::string> PdfWriter::render_article(const Article& article, DiagnosticSink& diagnostics) const {
-    const auto counted = census(article);
-    if (const auto formulas = counted[Inline::Kind::math] + counted[Block::Kind::display_math]; formulas > 0)
-        diagnostics.warning(article.source.empty() ? article.id : article.source.string(), 0, 0,
-                            "article '" + article.id + "': " + std::to_string(formulas) +
-                                " formulas are printed as their TeX source: this FOP typesets no MathML");
-    return docbook_.render_article(article, diagnostics);
+    auto rendered = docbook_.render_article(article, diagnostics);
+    // The formulas the DocBook has as mathphrase: all of them without JEuclid, else those the
+    // source gave no MathML (or MathML that is not well-formed).
+    if (const auto as_text = rendered ? formulas_as_text(*rendered) : 0; as_text > 0) {
+        const bool one = as_text == 1;
+        std::string message = "article '" + article.id + "': " +
+                               (one ? std::string("1 formula is") : std::to_string(as_text) + " formulas are") +
+                               " printed as TeX source: ";
+        if (math_.class_path.empty()) message += math_.why_not;
+        else message += one ? "it has no well-formed MathML" : "they have no well-formed MathML";
+        diagnostics.warning(article.source.empty() ? article.id : article.source.string(), 0, 0, message);
+    }
+    return rendered;
 }
 
 Status PdfWriter::write_rendered(const Article& article, std::string&& rendered) {
@@ -223,7 +278,15 @@ Status PdfWriter::render() {
     const auto pdf = output_file ? *output_file : work_ / "book.pdf";
     // FOP stamps the creation date from SOURCE_DATE_EPOCH, the rest of its metadata from print.xsl's
     // pdf.date: both the same instant, so the same book gives the same PDF.
-    const std::vector<std::string> fop_environment{"SOURCE_DATE_EPOCH=" + std::to_string(print_epoch_)};
+    std::vector<std::string> fop_environment{"SOURCE_DATE_EPOCH=" + std::to_string(print_epoch_)};
+    // JEuclid's jars at the head of FOP's class path: Debian's fop script adds its own to
+    // JAVA_CLASSPATH (the user's, if set, is kept), and FOP finds the plugin's MathML element
+    // mapping and image converters in their META-INF/services.
+    if (!math_.class_path.empty()) {
+        const char* user = std::getenv("JAVA_CLASSPATH");
+        fop_environment.push_back("JAVA_CLASSPATH=" + (user && *user ? std::string(user) + ":" : std::string()) +
+                                  math_.class_path);
+    }
     const std::vector<std::string> fop_arguments{"-c", (work_ / "fop.xconf").string(), "-fo",
                                                  (work_ / "book.fo").string(), "-pdf", pdf.string()};
     if (!run(fop_, fop_arguments, "fop.log", fop_environment))
@@ -265,8 +328,11 @@ bool PdfWriter::run(const std::filesystem::path& tool, const std::vector<std::st
 bool PdfWriter::report_fop_log(const std::filesystem::path& log) {
     std::size_t errors = 0;
     std::size_t warnings = 0;
+    std::size_t unknown_mathml_elements = 0;  // one warning each: summed up below
     for (const auto& line : lines_of(log)) {
-        if (is_fop_error(line)) {
+        if (line.find(unknown_mathml) != std::string::npos) {
+            ++unknown_mathml_elements;
+        } else if (is_fop_error(line)) {
             if (++errors <= max_errors_shown) ctx_->diagnostics.error("", 0, 0, "fop: " + line);
         } else if (is_fop_warning(line)) {
             if (++warnings <= max_warnings_shown) ctx_->diagnostics.warning("", 0, 0, "fop: " + line);
@@ -277,6 +343,18 @@ bool PdfWriter::report_fop_log(const std::filesystem::path& log) {
                                "fop logged " + std::to_string(errors) + " error(s) and " + std::to_string(warnings) +
                                    " warning(s) in all; --" + print_work_dir_option + " DIR keeps its log");
     }
+    if (unknown_mathml_elements == 0) return errors == 0;
+    // The formulas are missing from the PDF: an error when fascicle wrote them as MathML for
+    // JEuclid, which FOP then did not load; a warning for MathML the book's own DocBook held.
+    const std::string message = "fop: " + std::to_string(unknown_mathml_elements) +
+                                " MathML elements unknown to FOP, whose formulas are missing from the PDF: ";
+    if (!math_.class_path.empty()) {
+        ctx_->diagnostics.error("", 0, 0,
+                                message + "FOP did not load the JEuclid plugin given to it in JAVA_CLASSPATH (" +
+                                    math_.class_path + ")");
+        return false;
+    }
+    ctx_->diagnostics.warning("", 0, 0, message + math_.why_not);
     return errors == 0;
 }
 

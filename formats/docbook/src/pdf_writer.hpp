@@ -18,6 +18,20 @@ namespace fascicle::docbook {
 inline constexpr const char* paper_option = "paper";
 inline constexpr const char* print_work_dir_option = "print-work-dir";
 
+// Where Debian installs Java libraries, JEuclid's among them (libjeuclid-fop-java).
+inline constexpr const char* debian_java_folder = "/usr/share/java";
+
+// How FOP is to typeset MathML: through the JEuclid plugin, or not at all (formulas as their TeX).
+struct MathTypesetting {
+    std::string class_path;  // JEuclid's jars, for FOP's class path; empty: no MathML
+    std::string why_not;     // when class_path is empty: why ("... jeuclid-core.jar is not there ...")
+};
+
+// JEuclid's jars in `java_folder` (jeuclid-core.jar and jeuclid-fop.jar) handed to `fop` through
+// JAVA_CLASSPATH, the variable Debian's java-wrappers scripts (as /usr/bin/fop is) start the class
+// path with; a `fop` of another kind would not read it.
+MathTypesetting find_math_typesetting(const std::filesystem::path& fop, const std::filesystem::path& java_folder);
+
 // The folder holding the intermediate files: a fresh temporary one removed at the end, or one
 // the user named (--print-work-dir) and keeps.
 class PrintWorkFolder {
@@ -39,8 +53,9 @@ private:
 
 class PdfWriter final : public Writer {
 public:
-    // `print_stylesheet`: the text of print.xsl, written beside the intermediate files.
-    explicit PdfWriter(std::string_view print_stylesheet);
+    // `print_stylesheet`: the text of print.xsl, written beside the intermediate files;
+    // `java_folder`: where to look for JEuclid's jars.
+    explicit PdfWriter(std::string_view print_stylesheet, std::filesystem::path java_folder = debian_java_folder);
     ~PdfWriter() override;
 
     Status begin_book(const Metadata& book, WriteContext& ctx) override;
@@ -64,6 +79,8 @@ private:
     bool copy_to_output_stream(const std::filesystem::path& pdf);
 
     std::string_view print_stylesheet_;
+    std::filesystem::path java_folder_;
+    MathTypesetting math_;
     WriteContext* ctx_ = nullptr;
     std::string paper_type_;
     std::int64_t print_epoch_ = 0;  // the PDF's dates
