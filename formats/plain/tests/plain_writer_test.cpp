@@ -3,7 +3,7 @@
 // no markup and loses no text, that no line is wider than --columns, and its option errors.
 #include "golden.hpp"
 #include "plain_writer.hpp"
-#include "sample_book.hpp"
+#include <sample_corpus_book.hpp>
 
 #include <text_layout/display_width.hpp>
 #include <text_layout/line_wrapper.hpp>
@@ -74,7 +74,7 @@ std::string text_of(const Book& book) {
 }
 
 Book sample_with_authors() {
-    Book book = sample_book();
+    Book book = fascicle::test::sample_corpus_book();
     book.metadata.set_authors({"A. Writer", "B. Other"});
     return book;
 }
@@ -127,7 +127,7 @@ TEST(PlainTextWriter, AllTheTextAndNothingElse) {
 }
 
 TEST(PlainTextWriter, NoLineIsWiderThanTheColumnsUnlessUnbreakable) {
-    Book book = sample_book();
+    Book book = fascicle::test::sample_corpus_book();
     Article cjk;
     cjk.id = "cjk";
     cjk.title = fascicle::title_inlines("中文标题：显示宽度 😀 Überschrift");
@@ -246,7 +246,7 @@ TEST(PlainTextWriter, SplitLeavesOutTheBookTitleAndContents) {
 }
 
 TEST(PlainTextWriter, ConclusionAndContentsTitlesFromMetadata) {
-    Book book = sample_book();
+    Book book = fascicle::test::sample_corpus_book();
     book.articles.resize(1);
     book.metadata.set("conclusion-title", "Fazit");
     book.metadata.set("toc-title", "Inhalt");
@@ -273,7 +273,7 @@ TEST(PlainTextWriter, BadOptionValuesAreReported) {
 TEST(PlainTextWriter, EmptyBookWritesNothingAndOutputIsDeterministic) {
     EXPECT_EQ(render(Book{}), "");
     EXPECT_EQ(render(Book{}, {{"toc", "true"}}), "Contents\n--------\n\n");
-    const Book book = sample_book();
+    const Book book = fascicle::test::sample_corpus_book();
     EXPECT_EQ(render(book, {{"toc", "true"}}), render(book, {{"toc", "true"}}));
 }
 

@@ -1,4 +1,4 @@
-#include "sample_book.hpp"
+#include "sample_corpus_book.hpp"
 
 #include "article_text_reader.hpp"
 
@@ -7,24 +7,24 @@
 #include <algorithm>
 #include <stdexcept>
 
-namespace fascicle::plain::test {
+namespace fascicle::test {
 
-Book sample_book() {
+Book sample_corpus_book() {
     std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(fascicle::test::sample_corpus_dir()))
+    for (const auto& entry : std::filesystem::directory_iterator(sample_corpus_dir()))
         if (entry.path().extension() == ".txt") files.push_back(entry.path());
     std::sort(files.begin(), files.end());
 
     Book book;
     book.metadata.title = "Kratom and the Mind: Five Essays";
-    fascicle::test::CollectingArticles articles;
-    fascicle::test::RecordingDiagnostics diagnostics;
+    CollectingArticles articles;
+    RecordingDiagnostics diagnostics;
     article_text::ArticleTextReader reader;
     for (const auto& f : files)
-        if (fascicle::test::read_file_with(reader, f, articles, diagnostics) != Status::ok)
+        if (read_file_with(reader, f, articles, diagnostics) != Status::ok)
             throw std::runtime_error("cannot read " + f.string() + ": " + diagnostics.text());
     book.articles = std::move(articles.articles);
     return book;
 }
 
-}  // namespace fascicle::plain::test
+}  // namespace fascicle::test
