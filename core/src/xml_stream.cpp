@@ -203,12 +203,16 @@ std::string XmlStream::carried(std::string_view text) {
     return out;
 }
 
-void XmlStream::escaped(std::string_view s, bool in_attribute) {
+namespace {
+
+// Appends `s` escaped to `out` (see XmlStream); returns how many characters became U+FFFD.
+std::size_t append_escaped(std::string& out, std::string_view s, bool in_attribute) {
+    std::size_t replaced = 0;
     std::size_t copied = 0;  // s[copied, i) is plain text not yet appended
     std::size_t i = 0;
     auto replace = [&](std::size_t length, std::string_view by) {
-        out_.append(s.data() + copied, i - copied);
-        out_ += by;
+        out.append(s.data() + copied, i - copied);
+        out += by;
         i += length;
         copied = i;
     };
@@ -221,7 +225,7 @@ void XmlStream::escaped(std::string_view s, bool in_attribute) {
         const auto decoded = decode_utf8(s, i);
         if (!decoded || !writable(decoded->code_point)) {
             replace(decoded ? decoded->length : 1, replacement_character);
-            ++replacements_;
+            ++replaced;
             continue;
         }
         switch (s[i]) {
@@ -246,7 +250,21 @@ void XmlStream::escaped(std::string_view s, bool in_attribute) {
             default: i += decoded->length;  // a character beyond ASCII
         }
     }
-    out_.append(s.data() + copied, i - copied);
+    out.append(s.data() + copied, i - copied);
+    return replaced;
+}
+
+}  // namespace
+
+void XmlStream::escaped(std::string_view s, bool in_attribute) { replacements_ += append_escaped(out_, s, in_attribute); }
+
+// Declared in text.hpp: the same escaping (and replacement with U+FFFD) for a value written into
+// XML by hand: one engine for every character that reaches an XML document.
+std::string xml_escape(std::string_view text, bool in_attribute) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    append_escaped(out, text, in_attribute);
+    return out;
 }
 
 }  // namespace fascicle
