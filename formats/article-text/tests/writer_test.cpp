@@ -4,6 +4,9 @@
 
 #include "article_text_writer.hpp"
 
+#include <feature_book.hpp>
+#include <golden_file.hpp>
+
 #include <gtest/gtest.h>
 
 namespace fascicle::article_text {
@@ -219,6 +222,36 @@ TEST(Writer, InvalidUtf8IsAnError) {
     EXPECT_EQ(r.status, Status::failed);
     EXPECT_EQ(r.diagnostics.error_count(), 1u);
     EXPECT_TRUE(r.text.empty());
+}
+
+}  // namespace
+}  // namespace fascicle::article_text
+
+namespace fascicle::article_text {
+namespace {
+
+// The shared feature book, every kind of the document model, each article alone (the format
+// holds one): what the corpus format keeps, in a reviewed golden file, and a warning for each
+// kind it cannot hold, naming the article and what became of it.
+TEST(Writer, EveryKindIsWrittenOrReported) {
+    fascicle::test::FeatureBook features;
+    fascicle::test::make_feature_book(features);
+    std::string text;
+    std::string warnings;
+    for (const auto& article : features.book.articles) {
+        Book one;
+        one.metadata = features.book.metadata;
+        one.articles = {article};
+        auto r = write(one);
+        ASSERT_EQ(r.status, Status::ok) << r.diagnostics.text();
+        text += "=== " + article.id + "\n" + r.text;
+        for (const auto& d : r.diagnostics.of(Severity::warning)) warnings += d.format() + "\n";
+    }
+    fascicle::test::expect_golden_file(ARTICLE_TEXT_TEST_GOLDEN_DIR "/every-kind.txt", text);
+    fascicle::test::expect_golden_file(ARTICLE_TEXT_TEST_GOLDEN_DIR "/every-kind.warnings.txt", warnings);
+    // The kinds the format cannot hold, each reported (the golden file says how).
+    for (const char* kind : {"tables", "images", "notes", "inline formulas", "definition lists", "figures"})
+        EXPECT_NE(warnings.find(kind), std::string::npos) << kind << "\n" << warnings;
 }
 
 }  // namespace
