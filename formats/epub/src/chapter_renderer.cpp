@@ -69,13 +69,13 @@ public:
 
     std::string title_id() { return ids_.take(article_xml_id(article_.id)); }
     // The XML id of the article's own id `local`, remembered for references to it.
-    std::string anchor(const std::string& local) {
+    std::string anchor(const std::string& local, std::string label = {}) {
         std::string id = ids_.take(part_xml_id(article_.id, local));
-        out_.anchors.emplace_back(local, id);
+        out_.anchors.push_back({local, id, std::move(label)});
         return id;
     }
-    std::string heading_id(const std::string& local_id) {
-        return local_id.empty() ? ids_.take(part_xml_id(article_.id, "section")) : anchor(local_id);
+    std::string heading_id(const std::string& local_id, std::string label = {}) {
+        return local_id.empty() ? ids_.take(part_xml_id(article_.id, "section")) : anchor(local_id, std::move(label));
     }
 
     void blocks(const std::vector<Block>& list) {
@@ -145,7 +145,7 @@ public:
                 break;
             case Block::Kind::table: table(b); break;
             case Block::Kind::figure:
-                xml_.open_block("figure", attributes(b.attributes));
+                xml_.open_block("figure", attributes(b.attributes, {}, plain_text(b.caption)));
                 blocks(b.children);
                 if (!b.caption.empty()) {
                     xml_.open_inline("figcaption");
@@ -164,10 +164,11 @@ public:
         }
     }
 
-    // A block's or span's id, classes (and `extra_class`) and language as attributes.
-    XmlAttributes attributes(const Attributes& a, std::string_view extra_class = {}) {
+    // A block's or span's id, classes (and `extra_class`) and language as attributes; `label`,
+    // what a reference to its id shows.
+    XmlAttributes attributes(const Attributes& a, std::string_view extra_class = {}, std::string label = {}) {
         XmlAttributes out;
-        if (!a.id.empty()) out.emplace_back("id", anchor(a.id));
+        if (!a.id.empty()) out.emplace_back("id", anchor(a.id, std::move(label)));
         std::string classes;
         for (const auto& c : a.classes) classes += (classes.empty() ? "" : " ") + c;
         if (!extra_class.empty()) classes += (classes.empty() ? "" : " ") + std::string(extra_class);
@@ -203,7 +204,7 @@ public:
     }
 
     void table(const Block& b) {
-        xml_.open_block("table", attributes(b.attributes));
+        xml_.open_block("table", attributes(b.attributes, {}, plain_text(b.caption)));
         if (!b.caption.empty()) {
             xml_.open_inline("caption");
             inlines(b.caption);
@@ -374,17 +375,16 @@ public:
         xml_.open_inline("a", {{"href", ""}});
         out_.references.push_back({out_.xhtml.find("href=\"\"", before) + 6,
                                    std::string(article.empty() ? std::string_view(article_.id) : article),
-                                   std::string(local)});
-        if (i.children.empty()) xml_.text(local.empty() ? article : local);
+                                   std::string(local), i.children.empty()});
         inlines(i.children);
         xml_.close();
     }
 
     // A section and its subsections; their entries go under `toc`.
     void section(const Section& s, int level, TocEntry& toc) {
-        const std::string id = heading_id(s.id);
         // An empty heading would be an empty link in the navigation, which EPUB forbids.
         const std::string text = s.title_text();
+        const std::string id = heading_id(s.id, text);
         const std::string& title = text.empty() ? id : text;
         xml_.open_block("section", {{"aria-labelledby", id}});
         xml_.open_inline(heading_name(level), {{"id", id}});
@@ -419,6 +419,20 @@ private:
 
 ChapterRenderer::ChapterRenderer(std::string book_language, std::string conclusion_title, const Resources* resources)
     : book_language_(std::move(book_language)), conclusion_title_(std::move(conclusion_title)), resources_(resources) {}
+
+void resolve_references(std::string& xhtml, const std::vector<PendingReference>& references,
+                        const std::function<std::optional<ReferenceTarget>(const PendingReference&)>& resolve) {
+    for (auto r = references.rbegin(); r != references.rend(); ++r) {
+        const auto target = resolve(*r);
+        if (r->needs_text) {
+            const std::string& named = r->local.empty() ? r->article : r->local;
+            // After href="" and the tag's '>'.
+            xhtml.insert(r->offset + 2, xml_escape(target && !target->label.empty() ? target->label : named));
+        }
+        if (target) xhtml.insert(r->offset, target->href);
+        else xhtml.erase(r->offset - 7, 8);  // ` href=""`
+    }
+}
 
 void link_from_package(TocEntry& entry, const std::string& file_href) {
     entry.href.insert(0, file_href);

@@ -7,6 +7,8 @@
 #include <fascicle/ir.hpp>
 
 #include <cstddef>
+#include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,8 +21,24 @@ struct PendingReference {
     std::size_t offset = 0;  // of the closing quote of href="" in the XHTML
     std::string article;     // the target article's id
     std::string local;       // the id inside it; empty for the article itself
+    bool needs_text = false; // no text of its own: the target's label goes inside the <a>
 
     bool operator==(const PendingReference&) const = default;
+};
+
+// An id of the article's own (of a section, block, span or note), the XML id it became, and what
+// a reference without text of its own shows for it: the section's title, the table's or figure's
+// caption; empty for the rest.
+struct Anchor {
+    std::string local;
+    std::string id;
+    std::string label;
+};
+
+// Where a pending reference leads: the href, and the text it shows when it has none of its own.
+struct ReferenceTarget {
+    std::string href;
+    std::string label;
 };
 
 // A chapter's XHTML document and its entry for the table of contents: the article and its
@@ -30,8 +48,7 @@ struct RenderedChapter {
     std::string xhtml;
     TocEntry toc;
     std::vector<PendingReference> references;
-    // The article's own ids (of sections, blocks, spans, notes) and the XML ids they became.
-    std::vector<std::pair<std::string, std::string>> anchors;
+    std::vector<Anchor> anchors;
     std::size_t formulas = 0;                  // written as MathML
     std::size_t formulas_without_alttext = 0;  // MathML without its TeX source
     std::size_t formulas_as_tex = 0;           // no (well-formed) MathML: written as their TeX source
@@ -44,15 +61,11 @@ struct RenderedChapter {
 // `entry` and its children linked from the package folder: `file_href` put before each href.
 void link_from_package(TocEntry& entry, const std::string& file_href);
 
-// Fills in the href of each pending reference (in the order of their offsets) with what
-// `resolve(reference)` gives (a file name and an XML id: nothing to escape); where it gives nothing, the <a> loses its href and is left as text.
-template <class Resolve>
-void resolve_references(std::string& xhtml, const std::vector<PendingReference>& references, Resolve&& resolve) {
-    for (auto r = references.rbegin(); r != references.rend(); ++r) {
-        if (auto href = resolve(*r)) xhtml.insert(r->offset, *href);
-        else xhtml.erase(r->offset - 7, 8);  // ` href=""`
-    }
-}
+// Fills in each pending reference (in the order of their offsets) with what `resolve(reference)`
+// gives (an href of a file name and an XML id: nothing to escape), and the text of one without
+// text; where it gives nothing, the <a> loses its href and shows the id it named.
+void resolve_references(std::string& xhtml, const std::vector<PendingReference>& references,
+                        const std::function<std::optional<ReferenceTarget>(const PendingReference&)>& resolve);
 
 class ChapterRenderer {
 public:

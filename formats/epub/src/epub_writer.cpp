@@ -71,11 +71,13 @@ public:
             number(out, r.offset);
             text(out, r.article);
             text(out, r.local);
+            number(out, r.needs_text);
         }
         number(out, chapter.anchors.size());
-        for (const auto& [local, id] : chapter.anchors) {
-            text(out, local);
-            text(out, id);
+        for (const auto& a : chapter.anchors) {
+            text(out, a.local);
+            text(out, a.id);
+            text(out, a.label);
         }
         number(out, chapter.media.size());
         for (const auto& name : chapter.media) text(out, name);
@@ -106,11 +108,11 @@ public:
         if (!number(count) || count > in_.size()) return false;
         chapter.references.resize(count);
         for (auto& r : chapter.references)
-            if (!number(r.offset) || !text(r.article) || !text(r.local)) return false;
+            if (!number(r.offset) || !text(r.article) || !text(r.local) || !number(r.needs_text)) return false;
         if (!number(count) || count > in_.size()) return false;
         chapter.anchors.resize(count);
-        for (auto& [local, id] : chapter.anchors)
-            if (!text(local) || !text(id)) return false;
+        for (auto& a : chapter.anchors)
+            if (!text(a.local) || !text(a.id) || !text(a.label)) return false;
         if (!number(count) || count > in_.size()) return false;
         chapter.media.resize(count);
         for (auto& name : chapter.media)
@@ -299,7 +301,7 @@ Status EpubWriter::write_rendered(const Article& article, std::string&& rendered
     if (!chapter.chapter.references.empty())
         pending_links_.push_back({number, source_name(article), article.id, std::move(chapter.chapter.references)});
     Anchors anchors{number, {}};
-    for (auto& [local, id] : chapter.chapter.anchors) anchors.ids.emplace(std::move(local), std::move(id));
+    for (auto& a : chapter.chapter.anchors) anchors.ids.emplace(std::move(a.local), Anchors::Target{std::move(a.id), std::move(a.label)});
     anchors_.emplace(article.id, std::move(anchors));  // the first of two articles with one id
 
     if (!article.source.empty()) {
@@ -331,21 +333,19 @@ Status EpubWriter::write_article(const Article& article) {
 }
 
 // Where a reference of chapter `from` leads: "#id" in the same chapter, "chapter-0002.xhtml#id"
-// in another; nothing when the article or the id is not in the book.
-std::optional<std::string> EpubWriter::reference_href(std::size_t from, const PendingReference& reference) const {
-    const auto target = anchors_.find(reference.article);
-    if (target == anchors_.end()) return std::nullopt;
-    std::string fragment;
-    if (reference.local.empty()) {
-        fragment = article_xml_id(reference.article);  // the chapter's title
-    } else {
-        const auto id = target->second.ids.find(reference.local);
-        if (id == target->second.ids.end()) return std::nullopt;
-        fragment = id->second;
-    }
-    const std::size_t to = target->second.chapter;
-    if (to == from) return "#" + fragment;
-    return reference.local.empty() ? layout::chapter_file(to) : layout::chapter_file(to) + "#" + fragment;
+// in another, with what it shows when it has no text (the chapter's, section's, table's or
+// figure's title); nothing when the article or the id is not in the book.
+std::optional<ReferenceTarget> EpubWriter::reference_target(std::size_t from, const PendingReference& reference) const {
+    const auto article = anchors_.find(reference.article);
+    if (article == anchors_.end()) return std::nullopt;
+    const std::size_t to = article->second.chapter;
+    if (reference.local.empty())  // the chapter, at its title
+        return ReferenceTarget{to == from ? "#" + article_xml_id(reference.article) : layout::chapter_file(to),
+                               chapters_[to - 1].title};
+    const auto id = article->second.ids.find(reference.local);
+    if (id == article->second.ids.end()) return std::nullopt;
+    return ReferenceTarget{(to == from ? std::string() : layout::chapter_file(to)) + "#" + id->second.id,
+                           id->second.label};
 }
 
 // The chapters with references, read back from the spool, their links filled in and compressed.
@@ -363,9 +363,9 @@ Status EpubWriter::link_chapters() {
         std::size_t unresolved = 0;
         std::string example;
         resolve_references(xhtml, chapter.references, [&](const PendingReference& r) {
-            auto href = reference_href(chapter.number, r);
-            if (!href && unresolved++ == 0) example = r.local.empty() ? r.article : r.article + "#" + r.local;
-            return href;
+            auto target = reference_target(chapter.number, r);
+            if (!target && unresolved++ == 0) example = r.local.empty() ? r.article : r.article + "#" + r.local;
+            return target;
         });
         if (unresolved > 0)
             warn(chapter.source + ": article '" + chapter.article + "': " + std::to_string(unresolved) +

@@ -46,7 +46,7 @@ private:
     std::string modified_timestamp() const;
     Status write_archive(const std::filesystem::path& path);
     Status link_chapters();
-    std::optional<std::string> reference_href(std::size_t from, const PendingReference& reference) const;
+    std::optional<ReferenceTarget> reference_target(std::size_t from, const PendingReference& reference) const;
 
     std::string_view stylesheet_;
     State state_ = State::not_started;
@@ -70,8 +70,12 @@ private:
     std::vector<bool> mathml_chapters_;         // by chapter: does it hold MathML
     // The ids of each article written, for the references of the chapters that have some.
     struct Anchors {
+        struct Target {
+            std::string id;     // the XML id
+            std::string label;  // what a reference without text shows
+        };
         std::size_t chapter;  // its number, from 1
-        std::unordered_map<std::string, std::string> ids;  // the article's own id -> the XML id
+        std::unordered_map<std::string, Target> ids;  // by the article's own id
     };
     std::unordered_map<std::string, Anchors> anchors_;
     struct PendingLinks {

@@ -76,6 +76,8 @@ TEST_F(EveryKindEpub, ReferencesLandOnTheirTargetsInTheirChapters) {
     EXPECT_STREQ(target(*written.archive, second, hrefs[0], cache).name(), "figure");
     EXPECT_STREQ(target(*written.archive, second, hrefs[1], cache).name(), "table");
     EXPECT_EQ(hrefs[0].rfind("chapter-0001.xhtml#", 0), 0u) << hrefs[0];
+    // A reference without text of its own shows its target's caption.
+    EXPECT_STREQ(where.select_node("a[1]").node().text().get(), "The engine, in outline");
 
     // And the first chapter's reference forward, to a paragraph of the second.
     const std::string first = "EPUB/text/chapter-0001.xhtml";
