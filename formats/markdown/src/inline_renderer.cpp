@@ -416,8 +416,9 @@ private:
         raw("</" + std::string(tag) + ">");
     }
 
-    // The mode of content inside emphasis, links and tags: a table cell's stays a cell's.
-    Mode inner_mode() const { return mode_ == Mode::table_cell ? Mode::table_cell : Mode::paragraph; }
+    // The mode of content inside emphasis, links and tags: the same as around them (a heading's
+    // or a cell's content stays on its one line).
+    Mode inner_mode() const { return mode_; }
 
     // ![alt](destination "title"): the alt text is text only. An image with a width or height
     // is an HTML <img>, which can say it.

@@ -121,6 +121,10 @@ TEST(MarkdownEscaping, Headings) {
     EXPECT_EQ(r.heading(2, " padded "), "## &#32;padded&#32;");
     EXPECT_EQ(r.heading(2, ""), "##");
     EXPECT_EQ(r.heading(9, "deep"), "###### deep");
+    // A heading is one line, inside emphasis too.
+    EXPECT_EQ(r.heading(2, {wrap(Inline::Kind::emphasis, {Inline::plain("a\nb"), Inline::wrap(Inline::Kind::line_break, {}),
+                                                          Inline::plain("c")})}),
+              "## *a&#10;b c*");
 }
 
 TEST(MarkdownEscaping, WrappingNeverStartsALineWithABlockMarker) {
