@@ -10,9 +10,17 @@ namespace fascicle::markdown {
 
 namespace {
 
+// Ids from the headings' anchors first, then made from the titles of the others.
+void take_anchored_ids(std::vector<Section>& sections, UniqueIds& ids) {
+    for (auto& s : sections) {
+        if (!s.id.empty()) s.id = ids.take(s.id);
+        take_anchored_ids(s.subsections, ids);
+    }
+}
+
 void assign_section_ids(std::vector<Section>& sections, UniqueIds& ids) {
     for (auto& s : sections) {
-        s.id = ids.take(slugify(s.title_text()));
+        if (s.id.empty()) s.id = ids.take(slugify(s.title_text()));
         assign_section_ids(s.subsections, ids);
     }
 }
@@ -61,6 +69,7 @@ std::vector<Inline> ArticleAssembler::title_of(cmark_node* heading) { return blo
 void ArticleAssembler::start_article(cmark_node* heading) {
     article_ = Article{};
     article_.title = title_of(heading);
+    article_anchor_ = blocks_.inlines().first_anchor();
     article_.introduction = std::move(carried_);
     carried_.clear();
     untitled_ = false;
@@ -74,9 +83,17 @@ void ArticleAssembler::start_section(cmark_node* heading, int level) {
     auto& siblings = open_sections_.empty() ? article_.sections : open_sections_.back().section->subsections;
     Section section;
     section.title = title_of(heading);
+    section.id = section_id_from_anchor();
     siblings.push_back(std::move(section));
     open_sections_.push_back({level, &siblings.back()});
     expect_summary_ = false;
+}
+
+std::string ArticleAssembler::section_id_from_anchor() const {
+    const std::string& anchor = blocks_.inlines().first_anchor();
+    const std::string prefix = article_anchor_ + ".";
+    if (!article_anchor_.empty() && anchor.starts_with(prefix)) return anchor.substr(prefix.size());
+    return anchor;
 }
 
 std::vector<Block>& ArticleAssembler::current_blocks() {
@@ -100,7 +117,9 @@ void ArticleAssembler::read_block(cmark_node* node) {
 Status ArticleAssembler::finish_article() {
     if (diagnostics_.failed()) return Status::failed;
     Article article = std::move(article_);
+    const std::string anchor = std::move(article_anchor_);
     article_ = Article{};
+    article_anchor_.clear();
     open_sections_.clear();
 
     if (untitled_) {
@@ -121,10 +140,10 @@ Status ArticleAssembler::finish_article() {
                                  "level of article headings)");
         }
     }
-    return hand_over(std::move(article));
+    return hand_over(std::move(article), anchor);
 }
 
-Status ArticleAssembler::hand_over(Article&& article) {
+Status ArticleAssembler::hand_over(Article&& article, const std::string& anchor) {
     if (!article.sections.empty()) {
         Section& last = article.sections.back();
         if (last.title_text() == conclusion_title_ && last.subsections.empty() && !last.blocks.empty()) {
@@ -133,12 +152,13 @@ Status ArticleAssembler::hand_over(Article&& article) {
         }
     }
     UniqueIds section_ids;
+    take_anchored_ids(article.sections, section_ids);
     assign_section_ids(article.sections, section_ids);
 
     // The first article handed over without a heading of its own takes the input's id too.
     const bool own_id =
         layout_.article_count() == 1 || (article.title.empty() && !article_ids_.contains(input_.article_id));
-    article.id = article_ids_.take(own_id ? input_.article_id : slugify(article.title_text()));
+    article.id = article_ids_.take(!anchor.empty() ? anchor : own_id ? input_.article_id : slugify(article.title_text()));
     article.source = input_.path;
     return sink_.accept(std::move(article));
 }

@@ -19,9 +19,11 @@ namespace fascicle::markdown {
 // An article heading starts an article: a block quote right after it is its summary, the
 // blocks up to its first section heading its introduction. Deeper headings start sections and
 // subsections. A last section titled `conclusion_title` (with blocks, without subsections) is
-// the article's conclusion. Section ids: slugify(title), unique within the article. Article
-// ids: the input's own (Input::article_id) when the document holds one article; otherwise
-// slugify(title), unique within the document (Markdown does not carry ids).
+// the article's conclusion. Ids: a heading's anchor, <a id="..."></a>, gives its id (our
+// writer's anchors: "<article>" on an article heading, "<article>.<section>" or, in a file of
+// its own, "<section>" on a section heading). Otherwise section ids are slugify(title), unique
+// within the article, and article ids the input's own (Input::article_id) when the document
+// holds one article, else slugify(title), unique within the document.
 class ArticleAssembler {
 public:
     ArticleAssembler(const Input& input, const HeadingLayout& layout, std::string conclusion_title,
@@ -37,13 +39,15 @@ private:
     };
 
     void start_article(cmark_node* heading);
+    // The id a section's heading anchor gives it, "" when it has none.
+    std::string section_id_from_anchor() const;
     void start_section(cmark_node* heading, int level);
     void read_block(cmark_node* node);
     std::vector<Block>& current_blocks();
     std::vector<Inline> title_of(cmark_node* heading);
     // Hands the article being built to the sink (or keeps leading text for the next one).
     Status finish_article();
-    Status hand_over(Article&& article);
+    Status hand_over(Article&& article, const std::string& anchor);
 
     const Input& input_;
     const HeadingLayout& layout_;
@@ -54,6 +58,7 @@ private:
     ArticleSink& sink_;
 
     Article article_;
+    std::string article_anchor_;     // the article heading's anchor, "" when it has none
     bool untitled_ = true;           // the article being built has no heading (text before the first)
     std::size_t untitled_line_ = 0;  // where its text begins
     bool expect_summary_ = false;    // nothing has followed the article heading yet

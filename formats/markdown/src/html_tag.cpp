@@ -110,6 +110,7 @@ void read_attributes(std::string_view s, HtmlTag& tag) {
             }
         }
         if (name == "href") tag.href = decode_references(value);
+        if (name == "id" || (name == "name" && !tag.id)) tag.id = decode_references(value);
     }
 }
 

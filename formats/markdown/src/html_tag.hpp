@@ -1,5 +1,5 @@
 // The raw HTML CommonMark lets through, as far as the reader maps it: which tag an inline HTML
-// node is (<em>, </a>, <br/> ...), its href, and whether a piece of HTML is only a comment.
+// node is (<em>, </a>, <br/> ...), its href and id, and whether a piece of HTML is only a comment.
 #pragma once
 
 #include <optional>
@@ -15,6 +15,7 @@ struct HtmlTag {
     std::string name;                 // open and close tags, lower case
     bool self_closing = false;        // <br/>
     std::optional<std::string> href;  // an open tag's href, its character references decoded
+    std::optional<std::string> id;    // an open tag's id (or, the old way, name), decoded likewise
     std::string content;              // a comment's or a CDATA section's text
 };
 

@@ -53,10 +53,12 @@ struct InlineReader::OpenTag {
     std::string name;
     std::string literal;
     std::size_t line = 0, column = 0;
+    bool anchor = false;  // <a id>: its content is kept as it is
 };
 
 std::vector<Inline> InlineReader::read(cmark_node* parent, int depth) {
     fallback_line_ = line_of(parent);
+    first_anchor_.clear();
     std::vector<Inline> out;
     read_children(parent, out, depth);
     return out;
@@ -146,9 +148,10 @@ void InlineReader::read_children(cmark_node* parent, std::vector<Inline>& out, i
     while (!open.empty() && !diagnostics_.failed()) {
         OpenTag tag = std::move(open.back());
         open.pop_back();
-        diagnostics_.warning(tag.line, tag.column,
-                             "the HTML tag " + tag.literal + " is not closed before the end of its paragraph or "
-                                                             "span: it is dropped, its text kept");
+        if (!tag.anchor)  // an anchor needs no closing to mean what it means
+            diagnostics_.warning(tag.line, tag.column,
+                                 "the HTML tag " + tag.literal + " is not closed before the end of its paragraph or "
+                                                                 "span: it is dropped, its text kept");
         append_all(target(), std::move(tag.inline_.children));
     }
 }
@@ -166,6 +169,15 @@ void InlineReader::read_html(cmark_node* node, std::vector<OpenTag>& open, std::
                 append_inline(target(), inline_of(Inline::Kind::line_break));
                 return;
             }
+            if (tag.name == "a" && !tag.href && tag.id) {
+                if (first_anchor_.empty()) first_anchor_ = *tag.id;
+                if (tag.self_closing) return;
+                if (!within_limit(node, depth + static_cast<int>(open.size()) + 1)) return;
+                OpenTag opened{inline_of(Inline::Kind::span), tag.name, literal, line, column};
+                opened.anchor = true;
+                open.push_back(std::move(opened));
+                return;
+            }
             auto kind = container_kind(tag.name);
             if (kind && !tag.self_closing && (kind != Inline::Kind::link || tag.href)) {
                 if (!within_limit(node, depth + static_cast<int>(open.size()) + 1)) return;
@@ -178,9 +190,12 @@ void InlineReader::read_html(cmark_node* node, std::vector<OpenTag>& open, std::
         }
         case HtmlTag::Kind::close: {
             if (!open.empty() && open.back().name == tag.name) {
-                Inline done = std::move(open.back().inline_);
+                OpenTag done = std::move(open.back());
                 open.pop_back();
-                append_inline(target(), std::move(done));
+                if (done.anchor)
+                    append_all(target(), std::move(done.inline_.children));
+                else
+                    append_inline(target(), std::move(done.inline_));
                 return;
             }
             if (container_kind(tag.name)) {

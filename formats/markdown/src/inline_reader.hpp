@@ -8,14 +8,16 @@
 #include <cmark-gfm.h>
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 namespace fascicle::markdown {
 
 // Text (soft line breaks as spaces, neighbouring text joined), emphasis, strong, code, links,
 // hard line breaks. Inline HTML: <em>/<i>, <strong>/<b>, <a href> and <br> are read as what they
-// mean (our writer falls back on the first three); any other tag is dropped with a warning, the
-// text around it kept. Images keep their description as text, GFM strikethrough its content,
+// mean (our writer falls back on the first three); an anchor, <a id="..."> without href (our
+// writer marks ids so), is dropped silently, its text kept, and the first one's id noted (a
+// heading's anchor is its id); any other tag is dropped with a warning, the text around it kept. Images keep their description as text, GFM strikethrough its content,
 // each with a warning naming the line.
 // Appends an inline to `out`, joining text to text before it and leaving out text and emphasis
 // that hold nothing: the IR's inlines as every reader gives them.
@@ -28,6 +30,8 @@ public:
     // The inlines of a paragraph, heading or table cell. `depth`: how deeply the node is nested
     // already; nesting beyond max_nesting is an error (the result is then incomplete).
     std::vector<Inline> read(cmark_node* parent, int depth = 0);
+    // The id of the first anchor the last read() met; empty when it met none.
+    const std::string& first_anchor() const { return first_anchor_; }
 
 private:
     struct OpenTag;
@@ -39,6 +43,7 @@ private:
     InputDiagnostics& diagnostics_;
     int max_nesting_;
     std::size_t fallback_line_ = 0;  // the block's line, for nodes the parser gave no position
+    std::string first_anchor_;
 };
 
 }  // namespace fascicle::markdown

@@ -1,6 +1,7 @@
 #include "inline_renderer.hpp"
 
 #include "commonmark_rules.hpp"
+#include "html_renderer.hpp"
 
 #include <text_layout/code_points.hpp>
 
@@ -20,18 +21,21 @@ bool MarkdownText::may_break_at(std::size_t offset) const {
 
 namespace {
 
-// Drops inlines that render as nothing, replaces links inside links by their text (links do
-// not nest) and joins neighbouring text, so that each escaping decision sees whole runs of
-// text, and neighbouring code spans, which would share their backticks.
+bool is_link(const Inline& i) { return i.kind == Inline::Kind::link || i.kind == Inline::Kind::reference; }
+
+// Drops inlines that render as nothing, replaces links inside links by their text (links, and
+// references, which are links here, do not nest) and joins neighbouring text, so that each
+// escaping decision sees whole runs of text, and neighbouring code spans, which would share
+// their backticks.
 void append_normalized(std::vector<Inline>& out, const std::vector<Inline>& inlines, bool in_link) {
     for (const auto& i : inlines) {
-        if (i.kind == Inline::Kind::link && in_link) {
-            append_normalized(out, i.children, true);
+        if (is_link(i) && in_link) {
+            append_normalized(out, i.children.empty() ? std::vector<Inline>{Inline::plain(i.target)} : i.children, true);
             continue;
         }
         Inline copy = i;
         copy.children.clear();
-        append_normalized(copy.children, i.children, in_link || i.kind == Inline::Kind::link);
+        append_normalized(copy.children, i.children, in_link || is_link(i));
         switch (i.kind) {
             case Inline::Kind::text:
             case Inline::Kind::code:
@@ -43,8 +47,10 @@ void append_normalized(std::vector<Inline>& out, const std::vector<Inline>& inli
             case Inline::Kind::superscript:
             case Inline::Kind::subscript:
             case Inline::Kind::small_caps:
-            case Inline::Kind::span:
                 if (copy.children.empty()) continue;
+                break;
+            case Inline::Kind::span:  // an empty span with an id is an anchor
+                if (copy.children.empty() && copy.attributes.id.empty()) continue;
                 break;
             default: break;
         }
@@ -60,6 +66,13 @@ void append_normalized(std::vector<Inline>& out, const std::vector<Inline>& inli
 std::vector<Inline> normalized(const std::vector<Inline>& inlines) {
     std::vector<Inline> out;
     append_normalized(out, inlines, false);
+    return out;
+}
+
+// Inlines that become a link's text: normalized as inside a link.
+std::vector<Inline> normalized_in_link(const std::vector<Inline>& inlines) {
+    std::vector<Inline> out;
+    append_normalized(out, inlines, true);
     return out;
 }
 
@@ -114,21 +127,34 @@ void decode(std::string_view s, std::vector<char32_t>& cps, std::vector<std::siz
     offsets.push_back(s.size());
 }
 
-// What the output holds right after an inline; for the emphasis flanking rules.
-CharClass class_at_start(const Inline& i) {
-    if (i.kind == Inline::Kind::text) return classify(first_code_point(i.text));
-    return CharClass::punctuation;  // '`', '[', '*', '<' or '\' starts every other inline
+// A span written as its content alone: one with nothing HTML would say about it.
+bool is_bare_span(const Inline& i) { return i.kind == Inline::Kind::span && i.attributes.empty(); }
+
+// Whether an inline is written after an anchor of its own (a span carries its id, a note's
+// anchor is in its definition).
+bool anchored_before(const Inline& i) {
+    return !i.attributes.id.empty() && i.kind != Inline::Kind::span && i.kind != Inline::Kind::note;
 }
 
-enum class Mode { paragraph, heading };
+// What the output holds right after an inline; for the emphasis flanking rules.
+CharClass class_at_start(const Inline& i) {
+    if (anchored_before(i)) return CharClass::punctuation;  // the anchor's '<'
+    if (i.kind == Inline::Kind::text) return classify(first_code_point(i.text));
+    if (is_bare_span(i) && !i.children.empty()) return class_at_start(i.children.front());
+    return CharClass::punctuation;  // '`', '[', '*', '<', '$' or '\' starts every other inline
+}
+
+// Where the inlines stand: a paragraph (several lines, block starts to escape), a heading or
+// a GFM table cell (one line each).
+enum class Mode { paragraph, heading, table_cell };
 
 // Renders into one string; a fresh Builder renders the content of emphasis and link text.
 // `before` is what precedes its output: a line start, or for content the punctuation that
 // opens it ('*', '>' of a tag, '[').
 class Builder {
 public:
-    Builder(Flavor flavor, Mode mode, bool in_link, CharClass before, Footnotes* footnotes)
-        : flavor_(flavor), mode_(mode), in_link_(in_link), before_(before), footnotes_(footnotes) {}
+    Builder(Flavor flavor, Mode mode, bool in_link, CharClass before, Footnotes* footnotes, const InternalLinks* links)
+        : flavor_(flavor), mode_(mode), in_link_(in_link), before_(before), footnotes_(footnotes), links_(links) {}
 
     MarkdownText take() { return std::move(out_); }
 
@@ -137,9 +163,13 @@ public:
         for (std::size_t k = 0; k < items.size(); ++k) {
             CharClass next = k + 1 < items.size() ? class_at_start(items[k + 1]) : after;
             const Inline& i = items[k];
+            if (anchored_before(i) && links_) unbreakable_raw(anchor_tag(links_->anchor(i.attributes.id)));
             switch (i.kind) {
                 case Inline::Kind::text: {
-                    const bool before_link = k + 1 < items.size() && items[k + 1].kind == Inline::Kind::link;
+                    // A reference is a link here too; an anchor before either comes between.
+                    const bool before_link = k + 1 < items.size() && !(anchored_before(items[k + 1]) && links_) &&
+                                             (items[k + 1].kind == Inline::Kind::link ||
+                                              (items[k + 1].kind == Inline::Kind::reference && links_));
                     text(i.text, next, before_link);
                     break;
                 }
@@ -147,25 +177,24 @@ public:
                 case Inline::Kind::emphasis: emphasis(i, "*", "em", next); break;
                 case Inline::Kind::strong: emphasis(i, "**", "strong", next); break;
                 case Inline::Kind::link: link(i); break;
-                case Inline::Kind::line_break: out_.text += mode_ == Mode::heading ? " " : "\\\n"; break;
+                case Inline::Kind::line_break:
+                    out_.text += mode_ == Mode::paragraph ? "\\\n" : mode_ == Mode::heading ? " " : "<br>";
+                    break;
                 // CommonMark has no syntax for these: inline HTML keeps them (cmark renders it).
                 case Inline::Kind::strikethrough: emphasis(i, flavor_ == Flavor::gfm ? "~~" : "", "del", next); break;
                 case Inline::Kind::superscript: html_wrapped(i, "sup", ""); break;
                 case Inline::Kind::subscript: html_wrapped(i, "sub", ""); break;
                 case Inline::Kind::small_caps: html_wrapped(i, "span", " class=\"small-caps\""); break;
-                case Inline::Kind::span: sequence(i.children, next); break;
+                case Inline::Kind::span: span(i, next); break;
                 case Inline::Kind::image: image(i); break;
-                case Inline::Kind::math: text("$" + i.math.tex + "$", next); break;
-                case Inline::Kind::reference:
-                    if (i.children.empty()) text(i.target, next);
-                    else sequence(i.children, next);
-                    break;
+                case Inline::Kind::math: math(i.math); break;
+                case Inline::Kind::reference: reference(i, next); break;
                 case Inline::Kind::raw:
-                    if (i.format == "html") out_.text += i.text;
+                    if (i.format == "html") unbreakable_raw(i.text);
                     break;
                 case Inline::Kind::note:
                     if (footnotes_ && flavor_ == Flavor::gfm) {
-                        footnotes_->notes.push_back(i.blocks);
+                        footnotes_->notes.push_back({i.blocks, i.attributes.id});
                         out_.text += "[^" + footnotes_->prefix + std::to_string(footnotes_->notes.size()) + "]";
                     }
                     break;  // otherwise left out, and reported by the writer's census
@@ -247,6 +276,72 @@ public:
 
 private:
     bool at_line_start() const { return out_.text.empty() || out_.text.back() == '\n'; }
+
+    // Markup written as it is (HTML, a code span's content, a URL). In a table cell every '|'
+    // in it is escaped: GFM finds the cells before it reads their content, and drops the '\'.
+    void raw(std::string_view markup) {
+        if (mode_ != Mode::table_cell) {
+            out_.text += markup;
+            return;
+        }
+        for (char c : markup) {
+            if (c == '|') out_.text += '\\';
+            out_.text += c;
+        }
+    }
+
+    void unbreakable_raw(std::string_view markup) {
+        const std::size_t begin = out_.text.size();
+        raw(markup);
+        out_.unbreakable.emplace_back(begin, out_.text.size());
+    }
+
+    // The content of a span, inside an HTML span when it has attributes to say.
+    void span(const Inline& i, CharClass next) {
+        if (is_bare_span(i)) {
+            sequence(i.children, next);
+            return;
+        }
+        HtmlRenderer html(links_);
+        Builder inner(flavor_, inner_mode(), in_link_, CharClass::punctuation, footnotes_, links_);
+        inner.sequence(i.children, CharClass::punctuation);
+        unbreakable_raw(open_tag("span", html.attributes(i.attributes)));
+        append(inner.take());
+        raw("</span>");
+    }
+
+    // $tex$ as pandoc's tex_math_dollars reads it (the TeX as it is, on one line, no blank
+    // inside either dollar); MathML alone as inline HTML; nothing when there is neither (the
+    // writer reports it).
+    void math(const Math& m) {
+        std::string tex = m.tex;
+        std::replace(tex.begin(), tex.end(), '\n', ' ');
+        std::replace(tex.begin(), tex.end(), '\r', ' ');
+        const std::size_t first = tex.find_first_not_of(" \t");
+        const std::size_t begin = out_.text.size();
+        if (first != std::string::npos) {
+            tex = tex.substr(first, tex.find_last_not_of(" \t") + 1 - first);
+            raw("$" + tex + "$");
+        } else if (!m.mathml.empty()) {
+            bool well_formed = false;
+            const std::string mathml = html_fragment([&](XmlStream& xml) { well_formed = xml.fragment(m.mathml); });
+            if (!well_formed) return;
+            raw(inline_html(mathml));
+        }
+        out_.unbreakable.emplace_back(begin, out_.text.size());
+    }
+
+    // A link to the reference's target, showing its text (or the target's title).
+    void reference(const Inline& i, CharClass next) {
+        if (!links_) {  // nowhere to link to: the text alone
+            if (i.children.empty()) text(i.target, next);
+            else sequence(i.children, next);
+            return;
+        }
+        Inline link = Inline::link_to(links_->destination(i.target), i.children);
+        if (link.children.empty()) link.children = normalized_in_link(links_->text_for(i.target));
+        this->link(link);
+    }
     bool ends_with(char c) const { return !out_.text.empty() && out_.text.back() == c; }
 
     // Whether the blanks starting at i (if any) run to the end of the line.
@@ -291,8 +386,8 @@ private:
         for (auto [b, e] : part.unbreakable) out_.unbreakable.emplace_back(base + b, base + e);
     }
 
-    void code(const std::string& raw) {
-        std::string content = raw;
+    void code(const std::string& source) {
+        std::string content = source;
         std::replace(content.begin(), content.end(), '\n', ' ');  // a code span is one line
         std::replace(content.begin(), content.end(), '\r', ' ');
         std::size_t longest = 0, run = 0;
@@ -307,29 +402,40 @@ private:
         const bool pad = content.front() == '`' || content.back() == '`' ||
                          (content.front() == ' ' && content.back() == ' ' && !all_spaces);
         const std::size_t begin = out_.text.size();
-        out_.text += fence + (pad ? " " : "") + content + (pad ? " " : "") + fence;
+        raw(fence + (pad ? " " : "") + content + (pad ? " " : "") + fence);
         out_.unbreakable.emplace_back(begin, out_.text.size());
     }
 
     void html_wrapped(const Inline& i, std::string_view tag, std::string_view attributes) {
-        Builder inner(flavor_, Mode::paragraph, in_link_, CharClass::punctuation, footnotes_);
+        Builder inner(flavor_, inner_mode(), in_link_, CharClass::punctuation, footnotes_, links_);
         inner.sequence(i.children, CharClass::punctuation);
         MarkdownText content = inner.take();
         if (content.text.empty()) return;
-        out_.text += "<" + std::string(tag) + std::string(attributes) + ">";
+        raw("<" + std::string(tag) + std::string(attributes) + ">");
         append(content);
-        out_.text += "</" + std::string(tag) + ">";
+        raw("</" + std::string(tag) + ">");
     }
 
-    // ![alt](destination "title"): the alt text is text only.
+    // The mode of content inside emphasis, links and tags: the same as around them (a heading's
+    // or a cell's content stays on its one line).
+    Mode inner_mode() const { return mode_; }
+
+    // ![alt](destination "title"): the alt text is text only. An image with a width or height
+    // is an HTML <img>, which can say it.
     void image(const Inline& i) {
-        Builder inner(flavor_, Mode::paragraph, true, CharClass::punctuation, footnotes_);
+        if (!i.attributes.get("width").empty() || !i.attributes.get("height").empty()) {
+            const std::size_t begin = out_.text.size();
+            raw(inline_html(html_fragment([&](XmlStream& xml) { xml.empty("img", as_xml(image_attributes(i))); })));
+            out_.unbreakable.emplace_back(begin, out_.text.size());
+            return;
+        }
+        Builder inner(flavor_, inner_mode(), true, CharClass::punctuation, footnotes_, links_);
         inner.text(i.text, CharClass::punctuation);
         MarkdownText alt = inner.take();
         out_.text += "![";
         append(alt);
         const std::size_t begin = out_.text.size();
-        out_.text += "](" + destination(i.target) + title_part(i.title) + ")";
+        raw("](" + destination(i.target) + title_part(i.title) + ")");
         out_.unbreakable.emplace_back(begin, out_.text.size());
     }
 
@@ -345,7 +451,7 @@ private:
     }
 
     void emphasis(const Inline& i, std::string_view delimiter, std::string_view tag, CharClass next) {
-        Builder inner(flavor_, Mode::paragraph, in_link_, CharClass::punctuation, footnotes_);
+        Builder inner(flavor_, inner_mode(), in_link_, CharClass::punctuation, footnotes_, links_);
         inner.sequence(i.children, CharClass::punctuation);
         MarkdownText content = inner.take();
         if (content.text.empty()) return;
@@ -380,7 +486,7 @@ private:
     }
 
     void link(const Inline& i) {
-        Builder inner(flavor_, Mode::paragraph, true, CharClass::punctuation, footnotes_);
+        Builder inner(flavor_, inner_mode(), true, CharClass::punctuation, footnotes_, links_);
         inner.sequence(i.children, CharClass::punctuation);
         MarkdownText text = inner.take();
         // At a paragraph's start "[label]:" would be read as a link reference definition; a
@@ -389,16 +495,16 @@ private:
                                      out_.text.empty();
         if (paragraph_start && has_unescaped(text.text, ']')) {
             const std::size_t begin = out_.text.size();
-            out_.text += "<a href=\"" + attribute_value(i.target) + "\">";
+            raw("<a href=\"" + attribute_value(i.target) + "\">");
             out_.unbreakable.emplace_back(begin, out_.text.size());
             append(text);
-            out_.text += "</a>";
+            raw("</a>");
             return;
         }
         out_.text += '[';
         append(text);
         const std::size_t begin = out_.text.size();
-        out_.text += "](" + destination(i.target) + title_part(i.title) + ")";
+        raw("](" + destination(i.target) + title_part(i.title) + ")");
         out_.unbreakable.emplace_back(begin, out_.text.size());
     }
 
@@ -463,6 +569,7 @@ private:
     bool in_link_;
     CharClass before_;
     Footnotes* footnotes_;
+    const InternalLinks* links_;
     MarkdownText out_;
 };
 
@@ -472,13 +579,21 @@ MarkdownText InlineRenderer::paragraph(const std::vector<Inline>& inlines) const
     // A hard break needs text after it: those ending the paragraph are dropped.
     auto items = normalized(inlines);
     while (!items.empty() && items.back().kind == Inline::Kind::line_break) items.pop_back();
-    Builder b(flavor_, Mode::paragraph, false, CharClass::line_edge, footnotes_);
+    Builder b(flavor_, Mode::paragraph, false, CharClass::line_edge, footnotes_, links_);
     b.sequence(items, CharClass::line_edge);
     return b.take();
 }
 
+std::string InlineRenderer::table_cell(const std::vector<Inline>& inlines) const {
+    auto items = normalized(inlines);
+    while (!items.empty() && items.back().kind == Inline::Kind::line_break) items.pop_back();
+    Builder b(flavor_, Mode::table_cell, false, CharClass::line_edge, footnotes_, links_);
+    b.sequence(items, CharClass::line_edge);
+    return b.take().text;
+}
+
 std::string InlineRenderer::heading(const std::vector<Inline>& title) const {
-    Builder b(flavor_, Mode::heading, false, CharClass::line_edge, footnotes_);
+    Builder b(flavor_, Mode::heading, false, CharClass::line_edge, footnotes_, links_);
     b.sequence(normalized(title), CharClass::line_edge);
     std::string out = b.take().text;
     // A closing sequence is a run of '#' at the end after a blank (or alone): escape its first.

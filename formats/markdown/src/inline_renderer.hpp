@@ -2,6 +2,7 @@
 // same text: escaping only what could be read as markup where it stands.
 #pragma once
 
+#include "internal_links.hpp"
 #include "markdown_flavor.hpp"
 
 #include <fascicle/ir.hpp>
@@ -23,11 +24,18 @@ struct MarkdownText {
     bool may_break_at(std::size_t offset) const;
 };
 
+// A note met in the text: its blocks (a copy: the renderer works on normalized copies of
+// inlines) and its id, for an anchor in its definition.
+struct Footnote {
+    std::vector<Block> blocks;
+    std::string id;
+};
+
 // The GFM footnotes met in one article: their labels' prefix (unique in the book) and each
-// note's blocks, in the order of their references ([^prefix1], [^prefix2]...).
+// note, in the order of their references ([^prefix1], [^prefix2]...).
 struct Footnotes {
     std::string prefix;
-    std::vector<std::vector<Block>> notes;  // copies: the renderer works on normalized copies of inlines
+    std::vector<Footnote> notes;
 };
 
 class InlineRenderer {
@@ -37,15 +45,22 @@ public:
     // GFM: notes become footnote references, their blocks collected into `footnotes` (one
     // article's: a renderer that collects is that article's copy). Null: notes are left out.
     void collect_footnotes(Footnotes* footnotes) { footnotes_ = footnotes; }
+    // Internal references become links, ids anchors (one article's: see InternalLinks). Null:
+    // references are written as their text, ids left out.
+    void set_links(const InternalLinks* links) { links_ = links; }
 
     // A paragraph's content. Empty when the inlines hold no text.
     MarkdownText paragraph(const std::vector<Inline>& inlines) const;
     // An ATX heading's content, on one line.
     std::string heading(const std::vector<Inline>& title) const;
+    // A GFM pipe table cell's content, on one line: a hard break is <br>, and every '|' is
+    // escaped, also in code spans and URLs (GFM splits the row before it reads the cells).
+    std::string table_cell(const std::vector<Inline>& inlines) const;
 
 private:
     Flavor flavor_;
     Footnotes* footnotes_ = nullptr;
+    const InternalLinks* links_ = nullptr;
 };
 
 }  // namespace fascicle::markdown

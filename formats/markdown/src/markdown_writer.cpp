@@ -1,5 +1,7 @@
 #include "markdown_writer.hpp"
 
+#include "detail_census.hpp"
+#include "internal_links.hpp"
 #include "yaml_metadata_block.hpp"
 
 #include <fascicle/text.hpp>
@@ -25,10 +27,11 @@ private:
     std::string text_;
 };
 
-void add_section(Blocks& out, const BlockRenderer& renderer, const Section& section, int level) {
-    out.add(renderer.heading(level, section.title));
+void add_section(Blocks& out, const BlockRenderer& renderer, const InternalLinks& links, const Section& section,
+                 int level) {
+    out.add(renderer.heading(level, section.title, links.section_anchor(section)));
     out.add(renderer.blocks(section.blocks));
-    for (const auto& s : section.subsections) add_section(out, renderer, s, level + 1);
+    for (const auto& s : section.subsections) add_section(out, renderer, links, s, level + 1);
 }
 
 }  // namespace
@@ -53,10 +56,13 @@ Status MarkdownWriter::begin_book(const Metadata& book, WriteContext& ctx) {
 
 std::string MarkdownWriter::render(const Article& article) const {
     Blocks out;
-    // This article's renderer: it collects the footnotes, labelled by the article (unique in the book).
+    // This article's renderer: it collects the footnotes, labelled by the article (unique in the
+    // book), and names the anchors of its ids.
     BlockRenderer article_renderer = *renderer_;
     Footnotes footnotes{slugify(article.id) + "-", {}};
     article_renderer.collect_footnotes(&footnotes);
+    const InternalLinks links(article, ctx_->split);
+    article_renderer.set_links(&links);
     const BlockRenderer* renderer = &article_renderer;
     const int level = ctx_->split ? 1 : 2;
     if (ctx_->split && options_.standalone) {
@@ -66,10 +72,10 @@ std::string MarkdownWriter::render(const Article& article) const {
         document.title = article.title_text();
         out.add(yaml_metadata_block(document));
     }
-    out.add(renderer->heading(level, article.title));
+    out.add(renderer->heading(level, article.title, links.article_anchor()));
     if (!article.summary.empty()) out.add(renderer->block_quote(article.summary));
     out.add(renderer->blocks(article.introduction));
-    for (const auto& s : article.sections) add_section(out, *renderer, s, level + 1);
+    for (const auto& s : article.sections) add_section(out, *renderer, links, s, level + 1);
     if (!article.conclusion.empty()) {
         std::string title = article.metadata.get("conclusion-title");
         if (title.empty()) title = book_.get("conclusion-title");
@@ -83,23 +89,15 @@ std::string MarkdownWriter::render(const Article& article) const {
 
 namespace {
 
-// What Markdown (CommonMark or GFM) cannot say; everything else is written, as inline HTML
-// where Markdown has no syntax of its own.
+// What Markdown (CommonMark or GFM) cannot say. Everything else is written: as HTML where
+// Markdown has no syntax of its own (tables a pipe table cannot hold, definition lists,
+// figures, spans with attributes, superscripts...), and ids as anchors. Formulas without a
+// source, task boxes and numbering styles: see detail_census.hpp.
 KindSupport markdown_support(Flavor flavor) {
-    return {
-    [flavor](Inline::Kind k) {
-        // Notes are GFM footnotes; CommonMark has none.
-        return (k != Inline::Kind::note || flavor == Flavor::gfm) && k != Inline::Kind::span && k != Inline::Kind::reference;
-    },
-    [](Block::Kind k) { return k != Block::Kind::definition_list && k != Block::Kind::table && k != Block::Kind::figure; },
-    [](std::string_view kind) -> std::string {
-        if (kind == kind_name(Inline::Kind::note)) return "left out";
-        if (kind == kind_name(Inline::Kind::reference)) return "written as their text";
-        if (kind == kind_name(Block::Kind::figure)) return "written as their content and a caption paragraph";
-        if (kind == kind_name(Inline::Kind::span)) return "written as their content";
-        return "written as paragraphs";
-    },
-    "html"};
+    return {[flavor](Inline::Kind k) { return k != Inline::Kind::note || flavor == Flavor::gfm; },  // GFM footnotes
+            [](Block::Kind) { return true; },
+            [](std::string_view) -> std::string { return "left out"; },
+            "html"};
 }
 
 }  // namespace
@@ -107,6 +105,7 @@ KindSupport markdown_support(Flavor flavor) {
 std::optional<std::string> MarkdownWriter::render_article(const Article& article, DiagnosticSink& diagnostics) const {
     if (!renderer_) return std::nullopt;
     warn_uncarried(article, census(article), "Markdown", markdown_support(options_.flavor), diagnostics);
+    warn_lost_details(article, detail_census(article), options_.flavor, diagnostics);
     return render(article);
 }
 

@@ -101,6 +101,17 @@ TEST(MarkdownEscaping, CodeSpansAndLinks) {
               "a\\\nb");
 }
 
+TEST(MarkdownEscaping, PipeTableCellsStayOnOneLineWithEveryPipeEscaped) {
+    const InlineRenderer r(Flavor::gfm);
+    EXPECT_EQ(r.table_cell({Inline::plain("a | b")}), "a \\| b");
+    EXPECT_EQ(r.table_cell({code("x|y")}), "`x\\|y`");
+    EXPECT_EQ(r.table_cell({code("x\\|y")}), "`x\\\\|y`");  // GFM drops one backslash: the code keeps its own
+    EXPECT_EQ(r.table_cell({wrap(Inline::Kind::link, {Inline::plain("l")}, "u|v")}), "[l](u\\|v)");
+    EXPECT_EQ(r.table_cell({Inline::plain("a"), Inline::wrap(Inline::Kind::line_break, {}), Inline::plain("b")}), "a<br>b");
+    // No line start inside a cell: nothing to escape there; a newline is a reference.
+    EXPECT_EQ(r.table_cell({Inline::plain("- not a list\n# nor a heading")}), "- not a list&#10;# nor a heading");
+}
+
 TEST(MarkdownEscaping, Headings) {
     BlockRenderer r(Flavor::commonmark, std::nullopt);
     EXPECT_EQ(r.heading(2, "C# in 24 hours"), "## C# in 24 hours");
@@ -110,6 +121,10 @@ TEST(MarkdownEscaping, Headings) {
     EXPECT_EQ(r.heading(2, " padded "), "## &#32;padded&#32;");
     EXPECT_EQ(r.heading(2, ""), "##");
     EXPECT_EQ(r.heading(9, "deep"), "###### deep");
+    // A heading is one line, inside emphasis too.
+    EXPECT_EQ(r.heading(2, {wrap(Inline::Kind::emphasis, {Inline::plain("a\nb"), Inline::wrap(Inline::Kind::line_break, {}),
+                                                          Inline::plain("c")})}),
+              "## *a&#10;b c*");
 }
 
 TEST(MarkdownEscaping, WrappingNeverStartsALineWithABlockMarker) {

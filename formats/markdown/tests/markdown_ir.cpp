@@ -1,6 +1,7 @@
 #include "markdown_ir.hpp"
 
 #include "article_text_reader.hpp"
+#include "internal_links.hpp"
 #include "sample_book.hpp"
 
 #include <test_support.hpp>
@@ -123,11 +124,17 @@ Book carried_by_markdown(Book book, Written written) {
         if (!written.split) title_only.title = book.metadata.title;
         book.metadata = title_only;
     }
-    UniqueIds ids;
+    auto anchored = [](auto& self, std::vector<Section>& sections) -> void {
+        for (auto& s : sections) {
+            s.id = anchor_safe(s.id);
+            self(self, s.subsections);
+        }
+    };
     for (auto& a : book.articles) {
         a.source.clear();
         a.metadata = Metadata{};
-        if (!written.split) a.id = book.articles.size() == 1 ? a.id : ids.take(slugify(a.title_text()));
+        if (!written.split) a.id = anchor_safe(a.id);
+        anchored(anchored, a.sections);
         newlines_as_spaces(a);
     }
     if (written.split && written.standalone && book.articles.size() == 1) book.metadata.title = book.articles[0].title_text();

@@ -32,7 +32,8 @@ struct Written {
 //  - Article::metadata is not written (a split standalone block merges it with the book's);
 //  - without a metadata block the book's metadata is its title alone (the "#" heading), and a
 //    split document has not even that; a split standalone document's block is titled by the article;
-//  - in a whole book, article ids are slugify(title), made unique (Markdown has no ids);
+//  - ids come back through the writer's anchors as anchor_safe() makes them (a split
+//    document's article id is its file name);
 //  - text is compared with line breaks inside it as spaces: the writer writes one as a line end,
 //    which Markdown reads as a soft break (a space).
 Book carried_by_markdown(Book book, Written written);

@@ -49,6 +49,26 @@ TEST(MarkdownReaderHeadings, OneTopHeadingIsOneArticle) {
     EXPECT_EQ(read.book.metadata.title, "");
 }
 
+// Our writer's anchors carry ids: "<article>" on an article heading, "<article>.<section>" on
+// a section heading of a whole book; without one, ids are made from the titles.
+TEST(MarkdownReaderHeadings, HeadingAnchorsGiveTheIds) {
+    auto read = read_ok("# The Book\n\n## <a id=\"000_x\"></a>One\n\n### <a id=\"000_x.custom\"></a>Made by *hand*\n\n"
+                        "Text <a id=\"000_x.p\"></a>kept.\n\n### Plain\n\nText.\n\n"
+                        "## Two\n\n### <a name=\"old-style\"></a>S\n\nText.\n\n### S\n\nText.\n");
+    EXPECT_EQ(problems(read), "");  // anchors are dropped without a word
+    EXPECT_EQ(ids(read.book), (Strings{"000_x", "two"}));
+    EXPECT_EQ(outline(read.book.articles.at(0).sections), "custom,plain");
+    EXPECT_EQ(outline(read.book.articles.at(1).sections), "old-style,s");
+    EXPECT_EQ(read.book.articles[0].sections[0].title_text(), "Made by hand");
+    EXPECT_EQ(plain_text(read.book.articles[0].sections[0].blocks.at(0)), "Text kept.");
+
+    // One article: its anchor wins over the file name; section anchors are the ids as they are.
+    auto split = read_ok("# <a id=\"the-anchors\"></a>A\n\n## <a id=\"s-1\"></a>S\n\nText.\n\n## <a id=\"s-1\"></a>T\n\nText.\n");
+    EXPECT_EQ(problems(split), "");
+    EXPECT_EQ(ids(split.book), (Strings{"the-anchors"}));
+    EXPECT_EQ(outline(split.book.articles.at(0).sections), "s-1,s-1-2");  // made unique
+}
+
 TEST(MarkdownReaderHeadings, BookTitleThenArticlesAsOurWriterWritesThem) {
     auto read = read_ok("# The Book\n\n## One\n\n> Summary.\n\nIntro.\n\n### S\n\nText.\n\n"
                         "## Two\n\n### S\n\nText.\n\n### Conclusion\n\nEnd.\n");

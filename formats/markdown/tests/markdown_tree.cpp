@@ -43,7 +43,8 @@ std::string html_unescaped(const std::string& value) {
 }
 
 // Builds IR inlines from a node's inline children; the inline HTML the writer falls back to
-// (<em>, <strong>, <a href>) opens and closes emphasis, strong and links.
+// (<em>, <strong>, <a href>) opens and closes emphasis, strong and links; its anchors
+// (<a id="...">) are left out.
 class InlineCollector {
 public:
     std::vector<Inline> collect(cmark_node* parent) {
@@ -110,6 +111,15 @@ private:
                     link.target = html_unescaped(tag.substr(link_open.size(), tag.size() - link_open.size() - 2));
                     stack_.push_back(std::move(link));
                     tag_names_.push_back("<a>");
+                } else if (tag.starts_with("<a id=\"") && tag.ends_with("\">")) {
+                    // An anchor the writer puts where an id is: it says nothing of the text.
+                    stack_.push_back(Inline::wrap(Inline::Kind::span, {}));
+                    tag_names_.push_back("<anchor>");
+                } else if (tag == "</a>" && !tag_names_.empty() && tag_names_.back() == "<anchor>") {
+                    Inline anchor = std::move(stack_.back());
+                    stack_.pop_back();
+                    tag_names_.pop_back();
+                    for (auto& c : anchor.children) add(std::move(c));
                 } else if ((tag == "</em>" || tag == "</strong>" || tag == "</a>") && !tag_names_.empty() &&
                            tag_names_.back() == "<" + tag.substr(2)) {
                     close("");

@@ -9,6 +9,7 @@
 #include <text_layout/display_width.hpp>
 #include <text_layout/line_wrapper.hpp>
 
+#include <feature_book.hpp>
 #include <test_support.hpp>
 
 #include <gtest/gtest.h>
@@ -72,6 +73,23 @@ TEST(MarkdownGolden, HostilePunctuationArticle) {
     Book book;
     book.articles.push_back(hostile_punctuation_article());
     expect_golden("hostile.md", render_markdown(book));
+}
+
+// The shared feature book, every kind of the model: as GFM (pipe table or HTML table, task
+// list, alerts, footnotes...) and as CommonMark (HTML tables, boxes as text, no footnotes).
+// The writer's warnings are part of what is reviewed: they say what each flavour loses.
+TEST(MarkdownGolden, FeatureBookEveryKind) {
+    fascicle::test::FeatureBook features;
+    fascicle::test::make_feature_book(features);
+    for (const auto& [flavor, golden] : {std::pair{"gfm", "every-kind.md"}, {"commonmark", "every-kind-commonmark.md"}}) {
+        MarkdownWriter writer;
+        fascicle::test::StringOutput output;
+        fascicle::test::RecordingDiagnostics diagnostics;
+        ASSERT_EQ(fascicle::test::write_book(writer, features.book, output, diagnostics, {{"markdown-flavor", flavor}}),
+                  Status::ok);
+        expect_golden(golden, output.str());
+        expect_golden(std::string(golden) + ".warnings", diagnostics.text());
+    }
 }
 
 TEST(MarkdownWriter, StandardOutputHoldsTheSameDocument) {
@@ -152,7 +170,7 @@ TEST(MarkdownWriter, StandaloneMetadataBlock) {
     EXPECT_EQ(md.find("date:"), std::string::npos);
     Book bare;
     bare.articles.push_back(a);
-    EXPECT_TRUE(render_markdown(bare, {{"standalone", "true"}}).starts_with("## Article\n"));
+    EXPECT_TRUE(render_markdown(bare, {{"standalone", "true"}}).starts_with("## <a id=\"a\"></a>Article\n"));
     // With --split each document has the article's title and the book's other metadata.
     const std::string split = render_markdown(book, {{"standalone", "true"}}, true);
     EXPECT_TRUE(split.starts_with("---\ntitle: \"Article\"\nlang: \"de\"\n")) << split;

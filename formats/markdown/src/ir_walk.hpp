@@ -1,0 +1,21 @@
+// Visiting every block and inline an article holds, in document order: titles, blocks, and
+// what blocks and inlines hold in turn (items, quotes, cells, captions, notes...).
+#pragma once
+
+#include <fascicle/ir.hpp>
+
+#include <functional>
+#include <vector>
+
+namespace fascicle::markdown {
+
+struct IrVisitor {
+    std::function<void(const Block&)> block;    // may be empty
+    std::function<void(const Inline&)> inline_;  // may be empty
+};
+
+void walk(const std::vector<Inline>& inlines, const IrVisitor& visitor);
+void walk(const std::vector<Block>& blocks, const IrVisitor& visitor);
+void walk(const Article& article, const IrVisitor& visitor);
+
+}  // namespace fascicle::markdown
