@@ -7,16 +7,6 @@ namespace fascicle::markdown {
 
 namespace {
 
-std::string_view alignment_name(Alignment a) {
-    switch (a) {
-        case Alignment::left: return "left";
-        case Alignment::center: return "center";
-        case Alignment::right: return "right";
-        case Alignment::unspecified: break;
-    }
-    return {};
-}
-
 std::string_view list_type(ListStyle style) {
     switch (style) {
         case ListStyle::lower_alpha: return "a";
