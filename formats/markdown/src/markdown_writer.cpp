@@ -43,6 +43,9 @@ Status MarkdownWriter::begin_book(const Metadata& book, WriteContext& ctx) {
     if (!options) return Status::failed;
     options_ = *options;
     renderer_.emplace(options_.flavor, options_.wrap_columns);
+    media_.clear();
+    media_folder_.reset();
+    if (auto file = ctx.output.file()) media_folder_ = file->parent_path();  // as the image references say
 
     // With --split each document is one article: the book's title is left to the articles.
     if (!ctx.split) {
@@ -114,14 +117,24 @@ Status MarkdownWriter::write_article(const Article& article) {
     return write_rendered(article, *render_article(article, ctx_->diagnostics));
 }
 
-Status MarkdownWriter::write_rendered(const Article&, std::string&& rendered) {
+Status MarkdownWriter::write_rendered(const Article& article, std::string&& rendered) {
     if (!renderer_) return Status::failed;
+    if (ctx_->resources) add_image_resources(article, *ctx_->resources, media_);
     write(rendered);
     return stream_status();
 }
 
 Status MarkdownWriter::end_book() {
     if (!renderer_) return Status::failed;
+    // The images go beside the document, under the names its references give them.
+    if (!media_.empty()) {
+        if (!media_folder_)
+            ctx_->diagnostics.warning("", 0, 0, std::to_string(media_.size()) +
+                                                    " image(s) are referred to by name but not written: standard "
+                                                    "output has no folder to put them in (write to a file)");
+        else if (!export_media(media_, *ctx_->resources, *media_folder_, ctx_->diagnostics))
+            return Status::failed;
+    }
     ctx_->output.stream().flush();
     return stream_status();
 }

@@ -7,7 +7,9 @@
 
 #include <fascicle/plugin.hpp>
 
+#include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -35,6 +37,8 @@ private:
     std::optional<BlockRenderer> renderer_;
     Metadata book_;
     bool wrote_anything_ = false;
+    std::set<std::string> media_;                       // the book's images the articles show
+    std::optional<std::filesystem::path> media_folder_;  // beside the output file, where they go
 };
 
 }  // namespace fascicle::markdown

@@ -416,3 +416,37 @@ TEST(GfmPipeTable, ComesBackCellForCellWithItsAlignment) {
 
 }  // namespace
 }  // namespace fascicle::markdown::test
+
+namespace fascicle::markdown {
+namespace {
+
+// The images go beside the document, where its references point; standard output has no folder,
+// which is said.
+TEST(MarkdownImages, AreWrittenBesideTheDocument) {
+    fascicle::test::FeatureBook features;
+    fascicle::test::make_feature_book(features);
+    fascicle::test::TempDir dir;
+    {
+        MarkdownWriter writer;
+        fascicle::test::FileOutput output(dir / "book.md");
+        fascicle::test::RecordingDiagnostics diagnostics;
+        ASSERT_EQ(fascicle::test::write_book(writer, features.book, output, diagnostics, {{"markdown-flavor", "gfm"}},
+                                             false, &features.resources),
+                  Status::ok)
+            << diagnostics.text();
+    }
+    EXPECT_NE(fascicle::test::read_file(dir / "book.md").find("](images/engine.png"), std::string::npos);
+    EXPECT_EQ(fascicle::test::read_file(dir / "images/engine.png"),
+              fascicle::test::read_file(fascicle::test::test_data_dir() / "feature/engine.png"));
+
+    MarkdownWriter writer;
+    fascicle::test::StringOutput output;
+    fascicle::test::RecordingDiagnostics diagnostics;
+    ASSERT_EQ(fascicle::test::write_book(writer, features.book, output, diagnostics, {}, false, &features.resources),
+              Status::ok);
+    EXPECT_NE(diagnostics.text().find("1 image(s) are referred to by name but not written"), std::string::npos)
+        << diagnostics.text();
+}
+
+}  // namespace
+}  // namespace fascicle::markdown
