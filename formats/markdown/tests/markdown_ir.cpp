@@ -2,7 +2,7 @@
 
 #include "article_text_reader.hpp"
 #include "internal_links.hpp"
-#include "sample_book.hpp"
+#include <sample_corpus_book.hpp>
 
 #include <test_support.hpp>
 
@@ -95,7 +95,7 @@ std::vector<std::string> dump_lines(const Book& book) {
 }
 
 Book sample_book_with_metadata() {
-    Book book = sample_book();
+    Book book = fascicle::test::sample_corpus_book();
     std::ifstream ini(fascicle::test::sample_corpus_dir() / "book.ini");
     for (std::string line; std::getline(ini, line);) {
         if (line.starts_with("[")) break;  // the [article ID] sections: titles the pipeline applies

@@ -15,7 +15,7 @@ namespace fascicle::markdown::test {
 // `expected == actual`, or a failure showing the first line where their dumps differ.
 ::testing::AssertionResult same_book(const Book& expected, const Book& actual);
 
-// The sample corpus (sample_book()) with the book metadata of samples/corpus/book.ini.
+// The sample corpus (fascicle::test::sample_corpus_book()) with the book metadata of samples/corpus/book.ini.
 Book sample_book_with_metadata();
 
 // An article-text file read with the article-text reader, as a one-article book.

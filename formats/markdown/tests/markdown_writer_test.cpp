@@ -4,7 +4,7 @@
 #include "hostile_text.hpp"
 #include "markdown_writer.hpp"
 #include "render_markdown.hpp"
-#include "sample_book.hpp"
+#include <sample_corpus_book.hpp>
 
 #include <text_layout/display_width.hpp>
 #include <text_layout/line_wrapper.hpp>
@@ -101,7 +101,7 @@ TEST(MarkdownWriter, StandardOutputHoldsTheSameDocument) {
 }
 
 TEST(MarkdownWriter, BookLayoutHeadingLevels) {
-    const Book book = sample_book();
+    const Book book = fascicle::test::sample_corpus_book();
     const auto lines = lines_of(render_markdown(book));
     ASSERT_FALSE(lines.empty());
     EXPECT_EQ(lines[0], "# Kratom and the Mind: Five Essays");
@@ -123,7 +123,7 @@ TEST(MarkdownWriter, BookLayoutHeadingLevels) {
 }
 
 TEST(MarkdownWriter, SplitMakesTheArticleTheTopHeading) {
-    Book book = sample_book();
+    Book book = fascicle::test::sample_corpus_book();
     book.articles.resize(1);
     const auto lines = lines_of(render_markdown(book, {}, true));
     ASSERT_FALSE(lines.empty());
@@ -134,7 +134,7 @@ TEST(MarkdownWriter, SplitMakesTheArticleTheTopHeading) {
 }
 
 TEST(MarkdownWriter, ConclusionTitleComesFromMetadata) {
-    Book book = sample_book();
+    Book book = fascicle::test::sample_corpus_book();
     book.articles.resize(2);
     book.metadata.set("conclusion-title", "Fazit");
     book.articles[1].metadata.set("conclusion-title", "En résumé");
@@ -181,7 +181,7 @@ TEST(MarkdownWriter, StandaloneMetadataBlock) {
 TEST(MarkdownWriter, PandocReadsTheMetadataBlock) {
     if (fascicle::test::run_shell("command -v pandoc").status != 0) FAIL() << "pandoc is not installed (scripts/install-deps.sh installs it)";
     TempDir dir;
-    Book book = sample_book();
+    Book book = fascicle::test::sample_corpus_book();
     book.articles.resize(1);
     book.metadata.title = "Kratom: \"Five\" Essays — #1";
     book.metadata.set_authors({"A. Writer", "B. O\u2019Neil"});
@@ -197,7 +197,7 @@ TEST(MarkdownWriter, PandocReadsTheMetadataBlock) {
 
 // Without wrapping every heading and paragraph is exactly one line.
 TEST(MarkdownWriter, NoWrappingByDefault) {
-    const Book book = sample_book();
+    const Book book = fascicle::test::sample_corpus_book();
     std::size_t expected = 1;  // the book's title
     for (const auto& a : book.articles) {
         expected += 1 + a.summary.size() + a.introduction.size();
@@ -210,7 +210,7 @@ TEST(MarkdownWriter, NoWrappingByDefault) {
 }
 
 TEST(MarkdownWriter, ColumnsWrapsAndNoLineIsWiderUnlessUnbreakable) {
-    const Book book = sample_book();
+    const Book book = fascicle::test::sample_corpus_book();
     for (std::size_t columns : {20, 40, 72}) {
         const std::string md = render_markdown(book, {{"columns", std::to_string(columns)}});
         EXPECT_EQ(md, render_markdown(book, {{"columns", std::to_string(columns)}, {"wrap", "auto"}}));
@@ -244,13 +244,13 @@ TEST(MarkdownWriter, BadOptionValuesAreReported) {
 
 TEST(MarkdownWriter, EmptyBookWritesNothingAndOutputIsDeterministic) {
     EXPECT_EQ(render_markdown(Book{}), "");
-    const Book book = sample_book();
+    const Book book = fascicle::test::sample_corpus_book();
     EXPECT_EQ(render_markdown(book, {{"standalone", "true"}}), render_markdown(book, {{"standalone", "true"}}));
 }
 
 // The host may render articles apart (on several threads) and hand them over in order.
 TEST(MarkdownWriter, RenderedApartIsWrittenTheSame) {
-    const Book book = sample_book();
+    const Book book = fascicle::test::sample_corpus_book();
     for (bool split : {false, true}) {
         const Options options{{"standalone", "true"}, {"columns", "50"}};
         MarkdownWriter writer;

@@ -6,7 +6,7 @@
 #include "hostile_text.hpp"
 #include "markdown_tree.hpp"
 #include "render_markdown.hpp"
-#include "sample_book.hpp"
+#include <sample_corpus_book.hpp>
 
 #include <gtest/gtest.h>
 
@@ -91,7 +91,7 @@ Book one_article_book(Article article) {
 }
 
 TEST(FASCICLE_ROUND_TRIP_SUITE, SampleCorpus) {
-    const Book book = sample_book();
+    const Book book = fascicle::test::sample_corpus_book();
     ASSERT_EQ(book.articles.size(), 5u);
     for (const auto& flavor : writer_flavors())
         for (std::size_t columns : {0, 72, 30})
@@ -99,7 +99,7 @@ TEST(FASCICLE_ROUND_TRIP_SUITE, SampleCorpus) {
 }
 
 TEST(FASCICLE_ROUND_TRIP_SUITE, SampleCorpusSplitOneDocumentPerArticle) {
-    const Book book = sample_book();
+    const Book book = fascicle::test::sample_corpus_book();
     for (const auto& article : book.articles) {
         Book single = book;
         single.articles = {article};
