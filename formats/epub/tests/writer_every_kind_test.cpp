@@ -81,7 +81,8 @@ TEST_F(EveryKindEpub, ReferencesLandOnTheirTargetsInTheirChapters) {
 
     // And the first chapter's reference forward, to a paragraph of the second.
     const std::string first = "EPUB/text/chapter-0001.xhtml";
-    const auto forward = written.archive->xml(first)->select_node("//a[. = 'the other chapter']").node();
+    const auto first_chapter = written.archive->xml(first);
+    const auto forward = first_chapter->select_node("//a[. = 'the other chapter']").node();
     ASSERT_TRUE(forward);
     const auto landed = target(*written.archive, first, forward.attribute("href").value(), cache);
     EXPECT_STREQ(landed.name(), "p");
