@@ -146,11 +146,11 @@ void copy_node(XmlStream& xml, pugi::xml_node node, const XmlAttributes* root_at
             XmlAttributes attributes;
             for (auto a : child.attributes()) attributes.emplace_back(a.name(), a.value());
             if (root_attributes) {
-                for (const auto& [name, value] : *root_attributes) {
+                for (const auto& added : *root_attributes) {
                     auto same = std::find_if(attributes.begin(), attributes.end(),
-                                             [&](const auto& a) { return a.first == name; });
-                    if (same != attributes.end()) same->second = value;
-                    else attributes.emplace_back(name, value);
+                                             [&](const auto& a) { return a.first == added.first; });
+                    if (same != attributes.end()) same->second = added.second;
+                    else attributes.push_back(added);
                 }
                 root_attributes = nullptr;
             }

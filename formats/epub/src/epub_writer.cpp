@@ -50,6 +50,25 @@ bool copy_file_to(const std::filesystem::path& from, std::ostream& to) {
     return in && to.good();
 }
 
+// Strings in the writer's own records (packed chapters, anchors in the spool): a size in the
+// machine's byte order, then the bytes. Read back only by this process.
+void append_sized(std::string& out, std::string_view s) {
+    const std::uint64_t size = s.size();
+    out.append(reinterpret_cast<const char*>(&size), sizeof size);
+    out += s;
+}
+
+bool take_sized(std::string_view& in, std::string& s) {
+    std::uint64_t size = 0;
+    if (in.size() < sizeof size) return false;
+    std::memcpy(&size, in.data(), sizeof size);
+    in.remove_prefix(sizeof size);
+    if (in.size() < size) return false;
+    s.assign(in.substr(0, size));
+    in.remove_prefix(size);
+    return true;
+}
+
 // What render_article hands to write_rendered through the host, as one string: what the writer
 // needs to know of a chapter (its table of contents entry, ids, references, images, formulas)
 // and its XHTML, compressed unless it has references to fill in; or why it could not be made.
@@ -133,10 +152,7 @@ public:
 
 private:
     static void number(std::string& out, std::uint64_t n) { out.append(reinterpret_cast<const char*>(&n), sizeof n); }
-    static void text(std::string& out, std::string_view s) {
-        number(out, s.size());
-        out += s;
-    }
+    static void text(std::string& out, std::string_view s) { append_sized(out, s); }
     static void entry(std::string& out, const TocEntry& e) {
         text(out, e.title);
         text(out, e.href);
@@ -160,13 +176,7 @@ private:
         in_.remove_prefix(d.size());
         return true;
     }
-    bool text(std::string& s) {
-        std::uint64_t size = 0;
-        if (!number(size) || in_.size() < size) return false;
-        s.assign(in_.substr(0, size));
-        in_.remove_prefix(size);
-        return true;
-    }
+    bool text(std::string& s) { return take_sized(in_, s); }
     bool entry(TocEntry& e) {
         std::uint64_t children = 0;
         if (!text(e.title) || !text(e.href) || !text(e.language) || !number(children) || children > in_.size())
@@ -239,7 +249,8 @@ Status EpubWriter::begin_book(const Metadata& book, WriteContext& ctx) {
     formulas_ = 0;
     formulas_without_alttext_ = 0;
     mathml_chapters_.clear();
-    anchors_.clear();
+    chapter_of_.clear();
+    anchor_blocks_.clear();
     pending_links_.clear();
     newest_source_.reset();
     return Status::ok;
@@ -300,9 +311,21 @@ Status EpubWriter::write_rendered(const Article& article, std::string&& rendered
     const std::size_t number = chapters_.size() + 1;
     if (!chapter.chapter.references.empty())
         pending_links_.push_back({number, source_name(article), article.id, std::move(chapter.chapter.references)});
-    Anchors anchors{number, {}};
-    for (auto& a : chapter.chapter.anchors) anchors.ids.emplace(std::move(a.local), Anchors::Target{std::move(a.id), std::move(a.label)});
-    anchors_.emplace(article.id, std::move(anchors));  // the first of two articles with one id
+    // The chapter's anchors wait in the spool, not in memory: only chapters that are referred to
+    // are read back, at the end.
+    chapter_of_.emplace(article.id, number);  // the first of two articles with one id
+    anchor_blocks_.push_back({0, 0});
+    if (!chapter.chapter.anchors.empty()) {
+        std::string block;
+        for (const auto& a : chapter.chapter.anchors) {
+            append_sized(block, a.local);
+            append_sized(block, a.id);
+            append_sized(block, a.label);
+        }
+        const auto at = spool_->append_chapter(block);
+        if (!at) return fail(spool_->chapters_file().string(), "cannot write the ids of article " + article.id);
+        anchor_blocks_.back() = {*at, block.size()};
+    }
 
     if (!article.source.empty()) {
         std::error_code ec;
@@ -332,27 +355,52 @@ Status EpubWriter::write_article(const Article& article) {
     return write_rendered(article, std::move(*rendered));
 }
 
-// Where a reference of chapter `from` leads: "#id" in the same chapter, "chapter-0002.xhtml#id"
-// in another, with what it shows when it has no text (the chapter's, section's, table's or
-// figure's title); nothing when the article or the id is not in the book.
-std::optional<ReferenceTarget> EpubWriter::reference_target(std::size_t from, const PendingReference& reference) const {
-    const auto article = anchors_.find(reference.article);
-    if (article == anchors_.end()) return std::nullopt;
-    const std::size_t to = article->second.chapter;
-    if (reference.local.empty())  // the chapter, at its title
-        return ReferenceTarget{to == from ? "#" + article_xml_id(reference.article) : layout::chapter_file(to),
-                               chapters_[to - 1].title};
-    const auto id = article->second.ids.find(reference.local);
-    if (id == article->second.ids.end()) return std::nullopt;
-    return ReferenceTarget{(to == from ? std::string() : layout::chapter_file(to)) + "#" + id->second.id,
-                           id->second.label};
+// The anchors of chapter `number`, read back from the spool (once: `loaded` keeps them).
+const EpubWriter::Anchors* EpubWriter::anchors_of(std::size_t number, std::ifstream& spooled,
+                                                  std::unordered_map<std::size_t, Anchors>& loaded) const {
+    if (auto found = loaded.find(number); found != loaded.end()) return &found->second;
+    Anchors& anchors = loaded[number];
+    const auto [offset, length] = anchor_blocks_[number - 1];
+    std::string bytes(length, '\0');
+    spooled.seekg(static_cast<std::streamoff>(offset));
+    spooled.read(bytes.data(), static_cast<std::streamsize>(length));
+    if (!spooled) return nullptr;
+    std::string_view in = bytes;
+    while (!in.empty()) {
+        std::string local, id, label;
+        if (!take_sized(in, local) || !take_sized(in, id) || !take_sized(in, label)) return nullptr;
+        anchors.emplace(std::move(local), AnchorTarget{std::move(id), std::move(label)});  // the first of one id
+    }
+    return &anchors;
 }
 
-// The chapters with references, read back from the spool, their links filled in and compressed.
+// The chapters with references, read back from the spool, their links filled in and compressed:
+// "#id" in the same chapter, "chapter-0002.xhtml#id" in another, with what a reference without
+// text shows (the chapter's, section's, table's or figure's title); a reference to an article or
+// id that is not in the book keeps its text only.
 Status EpubWriter::link_chapters() {
     if (pending_links_.empty()) return Status::ok;
     if (!spool_->flush_chapters()) return fail(spool_->chapters_file().string(), "cannot write to the temporary folder");
     std::ifstream spooled(spool_->chapters_file(), std::ios::binary);
+    std::unordered_map<std::size_t, Anchors> loaded;
+    bool damaged = false;
+    auto target_of = [&](std::size_t from, const PendingReference& reference) -> std::optional<ReferenceTarget> {
+        const auto article = chapter_of_.find(reference.article);
+        if (article == chapter_of_.end()) return std::nullopt;
+        const std::size_t to = article->second;
+        if (reference.local.empty())  // the chapter, at its title
+            return ReferenceTarget{to == from ? "#" + article_xml_id(reference.article) : layout::chapter_file(to),
+                                   chapters_[to - 1].title};
+        const Anchors* anchors = anchors_of(to, spooled, loaded);
+        if (!anchors) {
+            damaged = true;
+            return std::nullopt;
+        }
+        const auto id = anchors->find(reference.local);
+        if (id == anchors->end()) return std::nullopt;
+        return ReferenceTarget{(to == from ? std::string() : layout::chapter_file(to)) + "#" + id->second.id,
+                               id->second.label};
+    };
     for (const auto& chapter : pending_links_) {
         CompressedRange& range = spooled_[chapter.number - 1];
         std::string xhtml(range.length, '\0');
@@ -363,10 +411,11 @@ Status EpubWriter::link_chapters() {
         std::size_t unresolved = 0;
         std::string example;
         resolve_references(xhtml, chapter.references, [&](const PendingReference& r) {
-            auto target = reference_target(chapter.number, r);
+            auto target = target_of(chapter.number, r);
             if (!target && unresolved++ == 0) example = r.local.empty() ? r.article : r.article + "#" + r.local;
             return target;
         });
+        if (damaged) return fail(spool_->chapters_file().string(), "cannot read back the ids of the book's chapters");
         if (unresolved > 0)
             warn(chapter.source + ": article '" + chapter.article + "': " + std::to_string(unresolved) +
                  " internal references lead to nothing in the book (such as '" + example + "'): written as their text");

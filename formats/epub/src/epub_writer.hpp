@@ -13,6 +13,7 @@
 #include <fascicle/plugin.hpp>
 
 #include <cstdint>
+#include <fstream>
 #include <memory>
 #include <optional>
 #include <set>
@@ -46,7 +47,13 @@ private:
     std::string modified_timestamp() const;
     Status write_archive(const std::filesystem::path& path);
     Status link_chapters();
-    std::optional<ReferenceTarget> reference_target(std::size_t from, const PendingReference& reference) const;
+    struct AnchorTarget {
+        std::string id;     // the XML id
+        std::string label;  // what a reference without text shows
+    };
+    using Anchors = std::unordered_map<std::string, AnchorTarget>;  // by the article's own id
+    const Anchors* anchors_of(std::size_t number, std::ifstream& spooled,
+                              std::unordered_map<std::size_t, Anchors>& loaded) const;
 
     std::string_view stylesheet_;
     State state_ = State::not_started;
@@ -68,16 +75,10 @@ private:
     std::size_t formulas_ = 0;                  // as MathML
     std::size_t formulas_without_alttext_ = 0;
     std::vector<bool> mathml_chapters_;         // by chapter: does it hold MathML
-    // The ids of each article written, for the references of the chapters that have some.
-    struct Anchors {
-        struct Target {
-            std::string id;     // the XML id
-            std::string label;  // what a reference without text shows
-        };
-        std::size_t chapter;  // its number, from 1
-        std::unordered_map<std::string, Target> ids;  // by the article's own id
-    };
-    std::unordered_map<std::string, Anchors> anchors_;
+    // For the references of the chapters that have some: each article's chapter number, and
+    // where in the spool each chapter's anchors are (offset, length; 0, 0 for none).
+    std::unordered_map<std::string, std::size_t> chapter_of_;
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> anchor_blocks_;
     struct PendingLinks {
         std::size_t number;  // of the chapter, from 1
         std::string source;  // the article's file, for warnings
