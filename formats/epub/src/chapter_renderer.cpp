@@ -189,7 +189,12 @@ public:
         }
         xml_.open_block(b.ordered ? "ol" : "ul", list);
         for (std::size_t n = 0; n < b.items.size(); ++n) {
-            xml_.open_block("li");
+            // A tight list's item of one plain paragraph holds its inlines, as HTML writes it.
+            const auto& item = b.items[n];
+            const bool inline_item = b.tight && item.size() == 1 && item[0].kind == Block::Kind::paragraph &&
+                                     item[0].attributes.empty();
+            if (inline_item) xml_.open_inline("li");
+            else xml_.open_block("li");
             const Task task = n < b.tasks.size() ? b.tasks[n] : Task::none;
             if (task != Task::none) {
                 XmlAttributes box{{"type", "checkbox"}, {"disabled", "disabled"},
@@ -197,7 +202,8 @@ public:
                 if (task == Task::checked) box.emplace_back("checked", "checked");
                 xml_.empty("input", box);
             }
-            blocks(b.items[n]);
+            if (inline_item) inlines(item[0].inlines);
+            else blocks(item);
             xml_.close();
         }
         xml_.close();
