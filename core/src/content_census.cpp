@@ -1,5 +1,7 @@
 #include <fascicle/content_census.hpp>
 
+#include <fascicle/ir_walk.hpp>
+
 namespace fascicle {
 
 std::string_view kind_name(Inline::Kind kind) {
@@ -48,53 +50,33 @@ bool counts_as_attributed(const Attributes& a) { return !a.classes.empty() || !a
 
 }  // namespace
 
-void ContentCensus::add(const std::vector<Inline>& list) {
-    for (const auto& i : list) {
-        ++inlines[static_cast<std::size_t>(i.kind)];
-        if (i.kind == Inline::Kind::raw) ++raw_formats[i.format];
-        if (counts_as_attributed(i.attributes)) ++attributes;
-        add(i.children);
-        add(i.blocks);
-    }
-}
+namespace {
 
-void ContentCensus::add(const std::vector<Block>& list) {
-    for (const auto& b : list) {
-        ++blocks[static_cast<std::size_t>(b.kind)];
-        if (b.kind == Block::Kind::raw) ++raw_formats[b.format];
-        if (counts_as_attributed(b.attributes)) ++attributes;
-        if (!b.admonition().empty()) ++admonitions;
-        add(b.inlines);
-        add(b.children);
-        add(b.attribution);
-        add(b.caption);
-        for (const auto& item : b.items) add(item);
-        for (const auto& d : b.definitions) {
-            add(d.term);
-            for (const auto& definition : d.definitions) add(definition);
-        }
-        for (const auto& line : b.lines) add(line);
-        for (const auto* part : {&b.table.head, &b.table.body, &b.table.foot})
-            for (const auto& row : *part)
-                for (const auto& cell : row.cells) add(cell.blocks);
-    }
-}
-
-void ContentCensus::add(const Article& article) {
-    add(article.title);
-    add(article.summary);
-    add(article.introduction);
-    auto sections = [&](auto& self, const std::vector<Section>& list) -> void {
-        for (const auto& s : list) {
-            add(s.title);
-            if (counts_as_attributed(s.attributes)) ++attributes;
-            add(s.blocks);
-            self(self, s.subsections);
-        }
+// Counts every inline and block the walk meets (and, given one, every section's attributes).
+IrVisitor counting(ContentCensus& c) {
+    IrVisitor visitor;
+    visitor.inline_ = [&c](const Inline& i) {
+        ++c.inlines[static_cast<std::size_t>(i.kind)];
+        if (i.kind == Inline::Kind::raw) ++c.raw_formats[i.format];
+        if (counts_as_attributed(i.attributes)) ++c.attributes;
     };
-    sections(sections, article.sections);
-    add(article.conclusion);
+    visitor.block = [&c](const Block& b) {
+        ++c.blocks[static_cast<std::size_t>(b.kind)];
+        if (b.kind == Block::Kind::raw) ++c.raw_formats[b.format];
+        if (counts_as_attributed(b.attributes)) ++c.attributes;
+        if (!b.admonition().empty()) ++c.admonitions;
+    };
+    visitor.section = [&c](const Section& s) {
+        if (counts_as_attributed(s.attributes)) ++c.attributes;
+    };
+    return visitor;
 }
+
+}  // namespace
+
+void ContentCensus::add(const std::vector<Inline>& list) { walk(list, counting(*this)); }
+void ContentCensus::add(const std::vector<Block>& list) { walk(list, counting(*this)); }
+void ContentCensus::add(const Article& article) { walk(article, counting(*this)); }
 
 ContentCensus census(const Article& article) {
     ContentCensus c;

@@ -1,5 +1,7 @@
 #include <fascicle/media_export.hpp>
 
+#include <fascicle/ir_walk.hpp>
+
 #include <fstream>
 #include <system_error>
 
@@ -20,51 +22,12 @@ bool is_contained_relative_path(std::string_view path) {
     return true;
 }
 
-namespace {
-
-void add_images(const std::vector<Inline>& inlines, const Resources& resources, std::set<std::string>& into);
-
-void add_images(const std::vector<Block>& blocks, const Resources& resources, std::set<std::string>& into) {
-    for (const auto& b : blocks) {
-        add_images(b.inlines, resources, into);
-        add_images(b.children, resources, into);
-        add_images(b.caption, resources, into);
-        add_images(b.attribution, resources, into);
-        for (const auto& item : b.items) add_images(item, resources, into);
-        for (const auto& d : b.definitions) {
-            add_images(d.term, resources, into);
-            for (const auto& definition : d.definitions) add_images(definition, resources, into);
-        }
-        for (const auto& line : b.lines) add_images(line, resources, into);
-        for (const auto* part : {&b.table.head, &b.table.body, &b.table.foot})
-            for (const auto& row : *part)
-                for (const auto& cell : row.cells) add_images(cell.blocks, resources, into);
-    }
-}
-
-void add_images(const std::vector<Inline>& inlines, const Resources& resources, std::set<std::string>& into) {
-    for (const auto& i : inlines) {
-        if (i.kind == Inline::Kind::image && resources.find(i.target)) into.insert(i.target);
-        add_images(i.children, resources, into);
-        add_images(i.blocks, resources, into);
-    }
-}
-
-}  // namespace
-
 void add_image_resources(const Article& article, const Resources& resources, std::set<std::string>& into) {
-    add_images(article.title, resources, into);
-    add_images(article.summary, resources, into);
-    add_images(article.introduction, resources, into);
-    auto sections = [&](auto& self, const std::vector<Section>& list) -> void {
-        for (const auto& s : list) {
-            add_images(s.title, resources, into);
-            add_images(s.blocks, resources, into);
-            self(self, s.subsections);
-        }
+    IrVisitor visitor;
+    visitor.inline_ = [&](const Inline& i) {
+        if (i.kind == Inline::Kind::image && resources.find(i.target)) into.insert(i.target);
     };
-    sections(sections, article.sections);
-    add_images(article.conclusion, resources, into);
+    walk(article, visitor);
 }
 
 bool export_media(const std::set<std::string>& names, const Resources& resources,

@@ -1,6 +1,6 @@
 #include "detail_census.hpp"
 
-#include "ir_walk.hpp"
+#include <fascicle/ir_walk.hpp>
 
 #include <fascicle/content_census.hpp>
 #include <fascicle/xml_stream.hpp>

@@ -1,6 +1,6 @@
 #include "internal_links.hpp"
 
-#include "ir_walk.hpp"
+#include <fascicle/ir_walk.hpp>
 
 #include <fascicle/text.hpp>
 #include <fascicle/xml_stream.hpp>

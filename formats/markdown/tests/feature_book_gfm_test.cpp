@@ -3,7 +3,7 @@
 // cells and spans), notes, images (source, alt text, title), task boxes and struck text; every
 // internal link leads to an anchor of the output, in one document and across --split files. A
 // table a pipe table can hold is one, with its alignment and its escaped pipes.
-#include "ir_walk.hpp"
+#include <fascicle/ir_walk.hpp>
 #include "markdown_writer.hpp"
 
 #include <feature_book.hpp>

@@ -1,6 +1,6 @@
-#include "ir_walk.hpp"
+#include <fascicle/ir_walk.hpp>
 
-namespace fascicle::markdown {
+namespace fascicle {
 
 void walk(const std::vector<Inline>& inlines, const IrVisitor& visitor) {
     for (const auto& i : inlines) {
@@ -35,6 +35,7 @@ void walk(const Article& article, const IrVisitor& visitor) {
     walk(article.introduction, visitor);
     auto sections = [&](auto& self, const std::vector<Section>& list) -> void {
         for (const auto& s : list) {
+            if (visitor.section) visitor.section(s);
             walk(s.title, visitor);
             walk(s.blocks, visitor);
             self(self, s.subsections);
@@ -44,4 +45,4 @@ void walk(const Article& article, const IrVisitor& visitor) {
     walk(article.conclusion, visitor);
 }
 
-}  // namespace fascicle::markdown
+}  // namespace fascicle
