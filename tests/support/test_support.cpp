@@ -11,6 +11,13 @@ namespace fascicle::test {
 
 std::filesystem::path sample_corpus_dir() { return FASCICLE_SOURCE_DIR "/samples/corpus"; }
 std::filesystem::path test_data_dir() { return FASCICLE_SOURCE_DIR "/tests/data"; }
+std::filesystem::path realworld_dir() {
+    // Beside the project, never copied into it; a missing folder fails the test that needs it.
+    const std::filesystem::path dir = FASCICLE_SOURCE_DIR "/../shared/realworld";
+    if (!std::filesystem::is_directory(dir))
+        throw std::runtime_error("the real-world documents are missing: " + dir.string() + " (see the README, Tests)");
+    return std::filesystem::canonical(dir);
+}
 
 std::string read_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);

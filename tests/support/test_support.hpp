@@ -14,6 +14,9 @@ namespace fascicle::test {
 // The sample corpus (samples/corpus) and the test data folder (tests/data) in the source tree.
 std::filesystem::path sample_corpus_dir();
 std::filesystem::path test_data_dir();
+// The public real-world documents (../shared/realworld beside the project; MANIFEST.md says where
+// each comes from). Throws when the folder is missing: a test that needs it fails, never skips.
+std::filesystem::path realworld_dir();
 
 // Reads a whole file as bytes.
 std::string read_file(const std::filesystem::path& path);
