@@ -1,0 +1,409 @@
+#!/usr/bin/env python3
+"""Fidelity of the readers on real documents: what a source holds, and what fascicle's EPUB and DocBook
+of it still hold.
+
+    fidelity.py --fascicle EXE --work DIR [--via direct|pandoc-epub|pandoc-docbook|pandoc-markdown] SOURCE...
+    fidelity.py ... --markdown-table     the same rows as one Markdown table (for the formats' READMEs)
+
+For each SOURCE (an EPUB, a DocBook file, a Markdown file; with --via pandoc-X, pandoc 2.17's X of it
+instead), fascicle converts it to EPUB and to DocBook. The source and both outputs are counted the same
+way: the words (a multiset of Unicode word runs), images, tables, notes (references to them), formulas,
+definition lists, code blocks, super/subscripts and links. A row passes when the output keeps at least
+99.5% of the source's words, at least as many of each kind as the source has, epubcheck finds no error
+in the EPUB and jing finds the DocBook valid against the DocBook 5 schema. Exit status 1 when any row
+fails, 2 when a tool is missing or a conversion fails.
+"""
+import argparse
+import collections
+import html.entities
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+import zipfile
+
+KINDS = ["images", "tables", "notes", "math", "dl", "code", "supsub", "links"]
+WORDS_KEPT_AT_LEAST = 0.995
+DOCBOOK_RNG = "/usr/share/xml/docbook/schema/rng/5.0/docbook.rng"
+EPUBCHECK_JAR = os.environ.get("EPUBCHECK_JAR", "/usr/share/java/epubcheck.jar")
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class ToolFailed(Exception):
+    pass
+
+
+def local(tag):
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def attr(element, name):
+    """An attribute by local name, whatever its namespace (epub:type, xlink:href, xml:lang)."""
+    for key, value in element.attrib.items():
+        if local(key) == name:
+            return value
+    return None
+
+
+class Count:
+    def __init__(self):
+        self.words = collections.Counter()
+        self.kinds = collections.Counter()
+
+    def add(self, other):
+        self.words.update(other.words)
+        self.kinds.update(other.kinds)
+
+    def text(self, s):
+        if s:
+            self.words.update(w.casefold() for w in WORD.findall(s))
+
+
+def all_text(element, count, skip):
+    """The text of `element` and its descendants, but for the elements `skip` rejects."""
+    if skip(element):
+        return
+    count.text(element.text)
+    for child in element:
+        all_text(child, count, skip)
+        count.text(child.tail)
+
+
+# --- HTML and XHTML (EPUB content documents, cmark-gfm's HTML) -----------------------------------
+
+NOTE_TYPES = {"noteref"}
+BACKLINK_CLASSES = {"footnote-back", "footnote-backref", "footnotebackref"}
+
+
+def is_noteref(a):
+    classes = set((a.get("class") or "").split())
+    types = set((attr(a, "type") or "").split())
+    return bool(types & NOTE_TYPES or "footnote-ref" in classes or "noteref" in classes
+                or a.get("data-footnote-ref") is not None or a.get("role") == "doc-noteref")
+
+
+def is_backlink(a):
+    classes = set((a.get("class") or "").split())
+    return bool(classes & BACKLINK_CLASSES or a.get("role") == "doc-backlink"
+                or a.get("data-footnote-backref") is not None or "backlink" in (attr(a, "type") or ""))
+
+
+def count_html(body):
+    count = Count()
+    parents = {child: parent for parent in body.iter() for child in parent}
+
+    def inside_noteref(e):
+        while e is not None:
+            if local(e.tag) == "a" and is_noteref(e):
+                return True
+            e = parents.get(e)
+        return False
+
+    for e in body.iter():
+        name = local(e.tag)
+        if name == "img" or (name == "image" and "svg" in e.tag):
+            count.kinds["images"] += 1
+        elif name == "table":
+            count.kinds["tables"] += 1
+        elif name == "math":
+            count.kinds["math"] += 1
+        elif name == "dl":
+            count.kinds["dl"] += 1
+        elif name == "pre":
+            count.kinds["code"] += 1
+        elif name in ("sup", "sub"):
+            # A superscript that is (or holds) a note's reference mark is the note, counted as such.
+            if not inside_noteref(e) and not any(local(d.tag) == "a" and is_noteref(d) for d in e.iter()):
+                count.kinds["supsub"] += 1
+        elif name == "a" and e.get("href") is not None:
+            if is_noteref(e):
+                count.kinds["notes"] += 1
+            elif not is_backlink(e):
+                count.kinds["links"] += 1
+    all_text(body, count, lambda e: local(e.tag) in ("script", "style", "head"))
+    return count
+
+
+def xhtml_entities():
+    return {name.rstrip(";"): value for name, value in html.entities.html5.items() if name.endswith(";")}
+
+
+def parse_xml(data, name):
+    parser = ET.XMLParser()
+    parser.entity.update(xhtml_entities())  # undeclared ones: XHTML's and DocBook 4's named characters
+    try:
+        parser.feed(data)
+        return parser.close()
+    except ET.ParseError as e:
+        raise ToolFailed(f"{name}: not well-formed XML: {e}")
+
+
+def epub_documents(path):
+    """The spine's content documents of an EPUB, minus those a reader rightly leaves out: the
+    navigation document and the cover and title pages the package declares as such."""
+    with zipfile.ZipFile(path) as z:
+        container = parse_xml(z.read("META-INF/container.xml"), f"{path}:META-INF/container.xml")
+        opf_path = next(e.get("full-path") for e in container.iter() if local(e.tag) == "rootfile")
+        opf = parse_xml(z.read(opf_path), f"{path}:{opf_path}")
+        base = os.path.dirname(opf_path)
+        manifest = {e.get("id"): e for e in opf.iter() if local(e.tag) == "item"}
+        left_out = set()
+        for item in manifest.values():
+            if "nav" in (item.get("properties") or "").split():
+                left_out.add(item.get("href"))
+        for ref in opf.iter():
+            if local(ref.tag) == "reference" and ref.get("type") in ("cover", "title-page"):
+                left_out.add(ref.get("href", "").split("#")[0])
+        # The package's metadata (title, creators, date, rights...) is text the book carries too.
+        metadata = next((e for e in opf.iter() if local(e.tag) == "metadata"), None)
+        documents = [(opf_path, metadata)] if metadata is not None else []
+        for itemref in opf.iter():
+            if local(itemref.tag) != "itemref":
+                continue
+            item = manifest.get(itemref.get("idref"))
+            if item is None or item.get("href") in left_out:
+                continue
+            if item.get("media-type") not in ("application/xhtml+xml", "text/html"):
+                continue
+            entry = os.path.normpath(os.path.join(base, item.get("href"))).replace(os.sep, "/")
+            documents.append((entry, z.read(entry)))
+        return documents
+
+
+def count_epub(path):
+    count = Count()
+    for entry, data in epub_documents(path):
+        if isinstance(data, ET.Element):  # the package's metadata
+            all_text(data, count, lambda e: local(e.tag) == "meta" and e.get("property") is None)
+            continue
+        root = parse_xml(data, f"{path}:{entry}")
+        body = next((e for e in root.iter() if local(e.tag) == "body"), root)
+        count.add(count_html(body))
+    return count
+
+
+def count_markdown(path):
+    html_text = run(["cmark-gfm", "--unsafe", "-e", "table", "-e", "strikethrough", "-e", "autolink",
+                     "-e", "tasklist", "-e", "footnotes", path]).stdout
+    import html5lib  # Debian's python3-html5lib, for the system python3
+    tree = html5lib.parse(html_text, namespaceHTMLElements=False)
+    return count_html(tree.find("body"))
+
+
+# --- DocBook --------------------------------------------------------------------------------------
+
+DOCBOOK_KINDS = {
+    "table": "tables", "informaltable": "tables",
+    "footnote": "notes",
+    "equation": "math", "informalequation": "math", "inlineequation": "math",
+    "variablelist": "dl", "glosslist": "dl",
+    "programlisting": "code", "screen": "code",
+    "superscript": "supsub", "subscript": "supsub",
+    "link": "links", "ulink": "links", "xref": "links", "olink": "links",
+}
+
+
+def count_docbook(path):
+    with open(path, "rb") as f:
+        root = parse_xml(f.read(), path)
+    count = Count()
+    parents = {child: parent for parent in root.iter() for child in parent}
+
+    def inside(e, names):
+        e = parents.get(e)
+        while e is not None:
+            if local(e.tag) in names:
+                return True
+            e = parents.get(e)
+        return False
+
+    for e in root.iter():
+        name = local(e.tag)
+        if name in ("mediaobject", "inlinemediaobject") and any(local(d.tag) == "imagedata" for d in e.iter()):
+            count.kinds["images"] += 1
+        elif name == "math" and not inside(e, ("equation", "informalequation", "inlineequation")):
+            count.kinds["math"] += 1
+        elif name in DOCBOOK_KINDS:
+            count.kinds[DOCBOOK_KINDS[name]] += 1
+    # Index terms are for an index, not the text; the rest is read.
+    all_text(root, count, lambda e: local(e.tag) in ("indexterm",) or not isinstance(e.tag, str))
+    return count
+
+
+# --- Running the tools ----------------------------------------------------------------------------
+
+def run(command, **kwargs):
+    result = subprocess.run(command, capture_output=True, text=True, **kwargs)
+    if result.returncode != 0:
+        raise ToolFailed(f"{' '.join(command)} exited {result.returncode}:\n{result.stderr[-3000:]}")
+    return result
+
+
+def format_of(path):
+    if path.endswith(".epub"):
+        return "epub"
+    if path.endswith(".xml") or path.endswith(".docbook"):
+        return "docbook"
+    return "gfm"
+
+
+def counter_of(fmt):
+    return {"epub": count_epub, "docbook": count_docbook, "gfm": count_markdown}[fmt]
+
+
+def pandoc_version(source, via, work):
+    """pandoc 2.17's EPUB, DocBook or Markdown of `source`, its images beside it."""
+    reader = {"epub": "epub", "docbook": "docbook", "gfm": "markdown"}[format_of(source)]
+    stem = os.path.splitext(os.path.basename(source))[0]
+    target, extension = {"pandoc-epub": ("epub3", ".epub"), "pandoc-docbook": ("docbook5", ".xml"),
+                         "pandoc-markdown": ("gfm", ".md")}[via]
+    out = os.path.join(work, f"{stem}.{via}{extension}")
+    media = os.path.join(work, f"{stem}.{via}-media")
+    # Relative paths: the images pandoc extracts are referred to beside its output.
+    run(["pandoc", "-f", reader, "-t", target, "-s", f"--extract-media={os.path.basename(media)}",
+         "-o", os.path.basename(out), os.path.abspath(source)], cwd=work)
+    return out
+
+
+def epubcheck(path):
+    result = subprocess.run(["java", "-jar", EPUBCHECK_JAR, path], capture_output=True, text=True)
+    report = result.stdout + result.stderr
+    errors = [line for line in report.splitlines() if line.startswith(("ERROR", "FATAL"))]
+    if result.returncode != 0 and not errors:
+        errors = [f"epubcheck exited {result.returncode}: {report.strip()[-500:]}"]
+    return errors
+
+
+def jing(paths):
+    """jing's findings by file, all files in one run (one JVM)."""
+    result = subprocess.run(["jing", DOCBOOK_RNG] + paths, capture_output=True, text=True)
+    # Debian's jing wrapper may warn about optional jars on standard error: only its findings count.
+    findings = collections.defaultdict(list)
+    for line in result.stdout.splitlines():
+        if line.strip():
+            findings[next((p for p in paths if line.startswith(p + ":")), "?")].append(line)
+    if result.returncode != 0 and not findings:
+        findings["?"].append(f"jing exited {result.returncode}: {result.stderr.strip()[-500:]}")
+    return findings
+
+
+def convert(fascicle, fmt, sources, output, out):
+    result = run([fascicle, "-f", fmt] + sources + ["-t", output, "-o", out])
+    return [line for line in result.stderr.splitlines() if ": warning: " in line]
+
+
+def counted(source, via, fascicle, work):
+    """One source (or pandoc's version of it) and fascicle's EPUB and DocBook of it:
+    (the source as read, its count, {output: (path, count, warnings)})."""
+    os.makedirs(work, exist_ok=True)
+    if via != "direct":
+        source = pandoc_version(source, via, work)
+    fmt = format_of(source)
+    outputs = {}
+    for output, counter, extension in (("epub", count_epub, ".epub"), ("docbook", count_docbook, ".xml")):
+        out = os.path.join(work, os.path.basename(source) + ".fascicle" + extension)
+        try:
+            warnings = convert(fascicle, fmt, [source], output, out)
+            outputs[output] = (out, counter(out), warnings)
+        except ToolFailed as e:  # refused: a row that fails, and the reason
+            outputs[output] = (None, Count(), [f"refused: {e}"])
+    return source, counter_of(fmt)(source), outputs
+
+
+def kept(source, output):
+    total = sum(source.words.values())
+    if total == 0:
+        return 1.0
+    return sum(min(n, output.words[w]) for w, n in source.words.items()) / total
+
+
+def row_failures(source_count, output_count, findings):
+    failures = []
+    if kept(source_count, output_count) < WORDS_KEPT_AT_LEAST:
+        lost = [w for w, n in (source_count.words - output_count.words).most_common(8)]
+        failures.append(f"words kept {kept(source_count, output_count):.2%} < 99.5% (most lost: {' '.join(lost)})")
+    for kind in KINDS:
+        if output_count.kinds[kind] < source_count.kinds[kind]:
+            failures.append(f"{kind}: {output_count.kinds[kind]} < {source_count.kinds[kind]}")
+    if findings:
+        failures.append(f"validator: {len(findings)} finding(s): {findings[0]}")
+    return failures
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--fascicle", required=True)
+    parser.add_argument("--work", required=True)
+    parser.add_argument("--via", default="direct", choices=["direct", "pandoc-epub", "pandoc-docbook", "pandoc-markdown"])
+    parser.add_argument("--markdown-table", action="store_true")
+    parser.add_argument("sources", nargs="+")
+    args = parser.parse_args()
+    for tool in ("java", "jing", "pandoc", "cmark-gfm"):
+        if shutil.which(tool) is None:
+            print(f"fidelity.py: {tool} is missing (scripts/install-deps.sh installs it)", file=sys.stderr)
+            return 2
+    if not os.path.isfile(EPUBCHECK_JAR) or not os.path.isfile(DOCBOOK_RNG):
+        print(f"fidelity.py: {EPUBCHECK_JAR} or {DOCBOOK_RNG} is missing (scripts/install-deps.sh)", file=sys.stderr)
+        return 2
+
+    head = ["source", "via", "to", "words", "kept"] + [f"{k} s/o" for k in KINDS] + ["valid"]
+    table = [head]
+    failed = False
+    results = []
+    for source in args.sources:
+        try:
+            results.append(counted(source, args.via, args.fascicle, os.path.join(args.work, os.path.basename(source) + "." + args.via)))
+        except ToolFailed as e:
+            print(f"{os.path.basename(source)} ({args.via}): {e}", file=sys.stderr)
+            return 2
+
+    # Validation. Every DocBook in one jing run; the EPUBs as one book of all the sources (epubcheck's
+    # JVM costs seconds a run: one book holds every document's chapters as the single EPUBs do).
+    findings = jing([outputs["docbook"][0] for _, _, outputs in results if outputs["docbook"][0]])
+    book = os.path.join(args.work, f"all.{args.via}.epub")
+    try:
+        convert(args.fascicle, format_of(results[0][0]), [r[0] for r in results if r[2]["epub"][0]], "epub", book)
+    except ToolFailed as e:
+        print(f"the book of all sources ({args.via}): {e}", file=sys.stderr)
+        return 2
+    book_errors = epubcheck(book)
+
+    for source, source_count, outputs in results:
+        name = os.path.basename(source)
+        for output, (path, output_count, warnings) in outputs.items():
+            validator = book_errors if output == "epub" else findings.get(path, [])
+            if path is None:
+                validator = ["refused"]
+            cells = [name, args.via, output, str(sum(source_count.words.values())), f"{kept(source_count, output_count):.2%}"]
+            cells += [f"{source_count.kinds[k]}/{output_count.kinds[k]}" for k in KINDS]
+            cells.append("yes" if not validator else f"no ({len(validator)})")
+            table.append(cells)
+            for f in row_failures(source_count, output_count, validator):
+                print(f"FAIL {name} ({args.via}) -> {output}: {f}", file=sys.stderr)
+                failed = True
+            for w in warnings[:10]:
+                print(f"  {output}: {w}", file=sys.stderr)
+    if findings.get("?"):
+        print("FAIL jing: " + "\n".join(findings["?"]), file=sys.stderr)
+        failed = True
+    for e in book_errors[:20]:
+        print(f"FAIL epubcheck {book}: {e}", file=sys.stderr)
+
+    if args.markdown_table:
+        print("| " + " | ".join(head) + " |")
+        print("|" + "|".join("---" if i < 3 else "---:" for i in range(len(head))) + "|")
+        for cells in table[1:]:
+            print("| " + " | ".join(cells) + " |")
+    else:
+        widths = [max(len(row[i]) for row in table) for i in range(len(head))]
+        for row in table:
+            print("  ".join(c.ljust(w) for c, w in zip(row, widths)))
+    print(f"epubcheck on the book of all {len(results)} sources: {len(book_errors)} error(s); "
+          f"jing on the {len(results)} DocBook files: {sum(len(v) for v in findings.values())} finding(s)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
