@@ -9,6 +9,7 @@
 #include <fascicle/xml_stream.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <optional>
 #include <string_view>
@@ -29,12 +30,23 @@ bool has_scheme(std::string_view url, std::string_view scheme) {
     return true;
 }
 
-// A link target we can keep: an absolute web or mail address, percent-encoded where a URL may
-// not hold the byte as it is. Anything else (a path into the source tree, a script) would point
-// nowhere inside the book: the link's text is kept without the link.
+// A link target we can keep: an absolute address (any URI scheme but those that run or embed
+// something or name the reader's own disk), percent-encoded where a URL may not hold the byte as it
+// is. Anything else (a path into the source tree, "/url") would point nowhere inside the book: the
+// link's text is kept without the link, and the writer says so.
+bool absolute_uri(std::string_view target) {
+    const auto colon = target.find(':');
+    if (colon == std::string_view::npos || colon == 0 || !std::isalpha(static_cast<unsigned char>(target[0])))
+        return false;
+    for (char c : target.substr(0, colon))
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
+    for (std::string_view refused : {"javascript", "vbscript", "data", "file"})
+        if (has_scheme(target, refused)) return false;
+    return true;
+}
+
 std::optional<std::string> usable_link(std::string_view target) {
-    if (!has_scheme(target, "http") && !has_scheme(target, "https") && !has_scheme(target, "mailto"))
-        return std::nullopt;
+    if (!absolute_uri(target)) return std::nullopt;
     static constexpr std::string_view needs_escape = "\"<>\\^`{|} ";
     static constexpr char hex[] = "0123456789ABCDEF";
     std::string out;
@@ -351,6 +363,7 @@ public:
                         inlines(i.children);
                         xml_.close();
                     } else {
+                        if (out_.links_without_address++ == 0) out_.first_link_without_address = i.target;
                         inlines(i.children);
                     }
                     break;

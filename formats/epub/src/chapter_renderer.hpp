@@ -56,6 +56,8 @@ struct RenderedChapter {
     std::size_t images = 0;                    // images shown (from the book's resources)
     std::size_t images_without_alt = 0;
     std::size_t images_not_in_the_book = 0;    // not among the resources: written as their alt text
+    std::size_t links_without_address = 0;     // no absolute address (a relative path): written as their text
+    std::string first_link_without_address;
 };
 
 // `entry` and its children linked from the package folder: `file_href` put before each href.

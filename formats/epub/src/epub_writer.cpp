@@ -278,6 +278,13 @@ std::optional<std::string> EpubWriter::render_article(const Article& article, Di
                             "article '" + article.id + "': " + std::to_string(chapter.images_not_in_the_book) +
                                 " images are not among the book's resources (an address outside the book, or a "
                                 "name that would leave its folder): written as their alt text");
+    if (chapter.links_without_address > 0)
+        diagnostics.warning(file, 0, 0,
+                            "article '" + article.id + "': " +
+                                (chapter.links_without_address == 1 ? std::string("1 link has")
+                                                                    : std::to_string(chapter.links_without_address) + " links have") +
+                                " no address a reader can follow from inside the book (such as '" +
+                                chapter.first_link_without_address + "': a relative path, or a script): written as their text");
     if (chapter.formulas_as_tex > 0)
         diagnostics.warning(file, 0, 0,
                             "article '" + article.id + "': " + std::to_string(chapter.formulas_as_tex) +

@@ -255,6 +255,29 @@ TEST_F(EpubContent, InlineMarkupIsKept) {
     EXPECT_EQ(inner_text(p), plain_text(book.articles[0].introduction[1].inlines));
 }
 
+TEST_F(EpubContent, LinksKeepEveryAbsoluteAddressAndSayWhichTheyCannotKeep) {
+    Book linked = small_book();
+    auto text = [](const char* t) { return std::vector<Inline>{Inline::plain(t)}; };
+    linked.articles[0].introduction = {Block::paragraph(std::vector<Inline>{
+        Inline::link_to("ftp://example.org/f", text("ftp")), Inline::link_to("urn:isbn:0451450523", text("urn")),
+        Inline::link_to("/url", text("root")), Inline::link_to("javascript:alert(1)", text("script")),
+        Inline::link_to("file:///etc/passwd", text("disk"))})};
+    linked.articles[0].source = "corpus/small.txt";
+    auto written = write_epub(linked, dir.path(), "links.epub");
+    ASSERT_EQ(written.status, Status::ok) << written.diagnostics.text();
+    EpubArchive links(written.path);
+    auto doc = links.xml("EPUB/text/chapter-0001.xhtml");
+    std::vector<std::string> hrefs;
+    for (const auto& a : doc->select_nodes("//div[@class='introduction']//a")) hrefs.push_back(a.node().attribute("href").value());
+    EXPECT_EQ(hrefs, (std::vector<std::string>{"ftp://example.org/f", "urn:isbn:0451450523"}));
+    EXPECT_EQ(inner_text(doc->select_node("//div[@class='introduction']/p").node()), "ftpurnrootscriptdisk");
+    const auto warnings = written.diagnostics.of(Severity::warning);
+    ASSERT_EQ(warnings.size(), 1u) << written.diagnostics.text();
+    EXPECT_EQ(warnings[0].format(),
+              "corpus/small.txt: warning: article 'small': 3 links have no address a reader can follow from inside the book (such as '/url': a relative "
+                  "path, or a script): written as their text");
+}
+
 TEST_F(EpubContent, ACodeBlockKeepsItsWhiteSpace) {
     auto doc = chapter(1);
     EXPECT_EQ(texts(*doc, "//pre/code"), std::vector<std::string>{"int main() {\n    return 0;  // <done>\n}\n"});
