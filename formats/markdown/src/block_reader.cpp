@@ -2,6 +2,7 @@
 
 #include "cmark_tree.hpp"
 #include "dollar_math.hpp"
+#include "github_alert.hpp"
 #include "html_tag.hpp"
 
 #include <cmark-gfm-core-extensions.h>
@@ -54,6 +55,19 @@ std::optional<std::string> source_text(cmark_node* paragraph) {
     return text;
 }
 
+// A block quote's last paragraph "— name" is its attribution (the writer's form, and print's).
+void take_attribution(Block& quote) {
+    static constexpr std::string_view dash = "\u2014 ";
+    if (quote.kind != Block::Kind::block_quote || quote.children.size() < 2) return;
+    Block& last = quote.children.back();
+    if (last.kind != Block::Kind::paragraph || !last.attributes.empty() || last.inlines.empty()) return;
+    Inline& first = last.inlines.front();
+    if (first.kind != Inline::Kind::text || !first.text.starts_with(dash) || first.text.size() == dash.size()) return;
+    first.text.erase(0, dash.size());
+    quote.attribution = std::move(last.inlines);
+    quote.children.pop_back();
+}
+
 }  // namespace
 
 BlockReader::BlockReader(DocumentContext& context, int max_nesting)
@@ -71,7 +85,12 @@ void BlockReader::read_paragraph(cmark_node* node, std::vector<Block>& out, int 
             }
         }
     }
-    add_paragraph(out, inlines_.read(node, depth));
+    std::vector<Inline> inlines = inlines_.read(node, depth);
+    if (inlines.empty()) return;
+    Block paragraph = Block::paragraph(std::move(inlines));
+    // An anchor opening a paragraph is its id (the writer's form of a block's id).
+    if (!inlines_.leading_anchor().empty()) paragraph.attributes.id = context_.local_id(inlines_.leading_anchor());
+    out.push_back(std::move(paragraph));
 }
 
 bool BlockReader::within_limit(cmark_node* node, int depth) {
@@ -101,7 +120,14 @@ void BlockReader::read(cmark_node* node, std::vector<Block>& out, int depth) {
             if (!within_limit(node, depth + 1)) return;
             Block quote;
             quote.kind = Block::Kind::block_quote;
+            if (context_.gfm) {
+                if (std::string alert = take_alert_marker(node); !alert.empty()) {
+                    quote.kind = Block::Kind::division;
+                    quote.attributes.classes = {std::move(alert)};
+                }
+            }
             read_children(node, quote.children, depth + 1);
+            take_attribution(quote);
             out.push_back(std::move(quote));
             return;
         }

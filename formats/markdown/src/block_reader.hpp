@@ -29,6 +29,7 @@ public:
     void read_children(cmark_node* parent, std::vector<Block>& out, int depth);
 
     InlineReader& inlines() { return inlines_; }
+    DocumentContext& context() { return context_; }
 
 private:
     void read_table(cmark_node* table, std::vector<Block>& out, int depth);

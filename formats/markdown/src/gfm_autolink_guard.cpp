@@ -18,6 +18,19 @@ bool ends_with(const std::vector<char32_t>& t, std::size_t end, std::string_view
     return true;
 }
 
+// Whether a domain as the extension takes one starts at `i`: letters, digits, '-' and '_', with a
+// '.' followed by a letter or digit among them.
+bool domain_follows(const std::vector<char32_t>& t, std::size_t i) {
+    bool dot = false;
+    std::size_t k = i;
+    for (; k < t.size(); ++k) {
+        const char32_t c = t[k];
+        if (c == U'.' && k + 1 < t.size() && is_ascii_alnum(t[k + 1]) && k > i) dot = true;
+        else if (!is_ascii_alnum(c) && c != U'-' && c != U'_') break;
+    }
+    return dot;
+}
+
 }  // namespace
 
 std::vector<bool> autolink_triggers(const std::vector<char32_t>& t) {
@@ -30,7 +43,7 @@ std::vector<bool> autolink_triggers(const std::vector<char32_t>& t) {
                 if (ends_with(t, i, scheme)) out[i] = true;
         } else if (c == U'.' && ends_with(t, i, "www")) {
             out[i] = true;
-        } else if (c == U'@' && i > 0 && i + 1 < n && is_ascii_alnum(t[i + 1])) {
+        } else if (c == U'@' && i > 0 && domain_follows(t, i + 1)) {
             const char32_t before = t[i - 1];
             out[i] = is_ascii_alnum(before) || before == U'.' || before == U'-' || before == U'_' || before == U'+';
         }

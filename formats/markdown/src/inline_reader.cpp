@@ -31,6 +31,34 @@ std::optional<Inline::Kind> container_kind(const std::string& tag_name) {
     return std::nullopt;
 }
 
+// The inline a <span> opens when its attributes are those the IR holds (id, class, lang,
+// data-*): a span with them, or small caps (class "small-caps" alone, the writer's form).
+std::optional<Inline> span_of(const HtmlTag& tag) {
+    Inline span = Inline::wrap(Inline::Kind::span, {});
+    Attributes& a = span.attributes;
+    for (const auto& [name, value] : tag.attributes) {
+        if (name == "id") {
+            a.id = value;
+        } else if (name == "class") {
+            std::size_t k = 0;
+            while (k < value.size()) {
+                const std::size_t end = std::min(value.find(' ', k), value.size());
+                if (end > k) a.classes.push_back(value.substr(k, end - k));
+                k = end + 1;
+            }
+        } else if (name == "lang") {
+            a.language = value;
+        } else if (name.starts_with("data-") && name.size() > 5) {
+            a.pairs.emplace_back(name.substr(5), value);
+        } else {
+            return std::nullopt;  // style, title...: the IR has no place for them, it stays HTML
+        }
+    }
+    if (a.classes == std::vector<std::string>{"small-caps"} && a.id.empty() && a.language.empty() && a.pairs.empty())
+        return Inline::wrap(Inline::Kind::small_caps, {});
+    return span;
+}
+
 Inline raw_html(std::string text) {
     Inline raw;
     raw.kind = Inline::Kind::raw;
@@ -89,6 +117,11 @@ struct InlineReader::OpenTag {
 std::vector<Inline> InlineReader::read(cmark_node* parent, int depth) {
     fallback_line_ = line_of(parent);
     first_anchor_.clear();
+    leading_anchor_.clear();
+    if (cmark_node* first = cmark_node_first_child(parent); first && cmark_node_get_type(first) == CMARK_NODE_HTML_INLINE) {
+        const HtmlTag tag = parse_html_tag(literal_of(first));
+        if (tag.kind == HtmlTag::Kind::open && tag.name == "a" && !tag.href && tag.id) leading_anchor_ = *tag.id;
+    }
     std::vector<Inline> out;
     read_children(parent, out, depth);
     return out;
@@ -138,7 +171,9 @@ void InlineReader::read_children(cmark_node* parent, std::vector<Inline>& out, i
                 if (type == CMARK_NODE_LINK) {
                     i.target = attribute(n, cmark_node_get_url);
                     i.title = attribute(n, cmark_node_get_title);
-                    if (auto reference = context_.siblings.reference_for(i.target)) {
+                    auto reference = reference_in_document(i.target);
+                    if (!reference) reference = context_.siblings.reference_for(i.target);
+                    if (reference) {
                         i.kind = Inline::Kind::reference;
                         i.target = std::move(*reference);
                         i.title.clear();
@@ -209,6 +244,13 @@ void InlineReader::read_html(cmark_node* node, std::vector<OpenTag>& open, std::
                 open.push_back(std::move(opened));
                 return;
             }
+            if (tag.name == "span" && !tag.self_closing) {
+                if (auto span = span_of(tag)) {
+                    if (!within_limit(node, depth + static_cast<int>(open.size()) + 1)) return;
+                    open.push_back(OpenTag{std::move(*span), tag.name, literal, line, column});
+                    return;
+                }
+            }
             auto kind = container_kind(tag.name);
             if (kind && !tag.self_closing && (kind != Inline::Kind::link || tag.href)) {
                 if (!within_limit(node, depth + static_cast<int>(open.size()) + 1)) return;
@@ -245,6 +287,19 @@ void InlineReader::read_html(cmark_node* node, std::vector<OpenTag>& open, std::
     }
     (void)column;
     append_inline(target(), raw_html(literal));
+}
+
+std::optional<std::string> InlineReader::reference_in_document(const std::string& url) const {
+    if (!url.starts_with('#') || context_.article_anchors.empty()) return std::nullopt;
+    const std::string anchor = url.substr(1);
+    if (context_.article_anchors.count(anchor)) return anchor;
+    // "#article.id": the longest article anchor followed by a '.'.
+    for (std::size_t dot = anchor.rfind('.'); dot != std::string::npos && dot > 0; dot = anchor.rfind('.', dot - 1)) {
+        if (context_.article_anchors.count(anchor.substr(0, dot)) && dot + 1 < anchor.size())
+            return anchor.substr(0, dot) + "#" + anchor.substr(dot + 1);
+        if (dot == 0) break;
+    }
+    return std::nullopt;
 }
 
 Inline InlineReader::image(cmark_node* node, std::vector<Inline>&& description, std::size_t line) {
@@ -287,9 +342,16 @@ void InlineReader::footnote(cmark_node* node, std::vector<Inline>& out, int dept
     // Reading the note's paragraphs reuses this reader: what it notes of the paragraph around stays.
     const std::size_t fallback_line = fallback_line_;
     std::string first_anchor = std::move(first_anchor_);
+    std::string leading_anchor = std::move(leading_anchor_);
     note.blocks = read_blocks_(footnotes_[number - 1], depth);
     fallback_line_ = fallback_line;
     first_anchor_ = std::move(first_anchor);
+    leading_anchor_ = std::move(leading_anchor);
+    // An anchor opening the note's text is the note's id (the writer puts it there).
+    if (!note.blocks.empty() && note.blocks[0].kind == Block::Kind::paragraph) {
+        note.attributes.id = std::move(note.blocks[0].attributes.id);
+        note.blocks[0].attributes.id.clear();
+    }
     append_inline(out, std::move(note));
 }
 

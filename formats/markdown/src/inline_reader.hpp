@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,8 @@ public:
     std::vector<Inline> read(cmark_node* parent, int depth = 0);
     // The id of the first anchor the last read() met; empty when it met none.
     const std::string& first_anchor() const { return first_anchor_; }
+    // The id of the anchor the last read() began with (a paragraph's id); empty when none.
+    const std::string& leading_anchor() const { return leading_anchor_; }
 
 private:
     struct OpenTag;
@@ -51,6 +54,8 @@ private:
     // `out`: where the inlines of `node`'s parent go when no tag is open.
     void read_html(cmark_node* node, std::vector<OpenTag>& open, std::vector<Inline>& out, int depth);
     bool within_limit(cmark_node* node, int depth);
+    // The internal reference a link to "#..." in this document is, if it is one.
+    std::optional<std::string> reference_in_document(const std::string& url) const;
     Inline image(cmark_node* node, std::vector<Inline>&& description, std::size_t line);
     void footnote(cmark_node* node, std::vector<Inline>& out, int depth, std::size_t line);
 
@@ -62,6 +67,7 @@ private:
     int max_nesting_;
     std::size_t fallback_line_ = 0;  // the block's line, for nodes the parser gave no position
     std::string first_anchor_;
+    std::string leading_anchor_;
 };
 
 }  // namespace fascicle::markdown

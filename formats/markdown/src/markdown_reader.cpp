@@ -5,6 +5,7 @@
 #include "cmark_tree.hpp"
 #include "document_context.hpp"
 #include "heading_layout.hpp"
+#include "html_tag.hpp"
 #include "input_diagnostics.hpp"
 #include "markdown_reader_options.hpp"
 #include "markdown_source.hpp"
@@ -14,6 +15,7 @@
 #include <fascicle/loss_report.hpp>
 
 #include <filesystem>
+#include <set>
 #include <string>
 
 namespace fascicle::markdown {
@@ -26,6 +28,23 @@ std::vector<cmark_node*> footnote_definitions(cmark_node* document) {
     std::vector<cmark_node*> out;
     for (cmark_node* n = cmark_node_first_child(document); n; n = cmark_node_next(n))
         if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION) out.push_back(n);
+    return out;
+}
+
+// The anchors of the article headings, <a id="..."></a> (the writer's article ids).
+std::set<std::string> article_anchors(cmark_node* document, int article_level) {
+    std::set<std::string> out;
+    for (cmark_node* n = cmark_node_first_child(document); n; n = cmark_node_next(n)) {
+        if (cmark_node_get_type(n) != CMARK_NODE_HEADING || cmark_node_get_heading_level(n) != article_level) continue;
+        for (cmark_node* i = cmark_node_first_child(n); i; i = cmark_node_next(i)) {
+            if (cmark_node_get_type(i) != CMARK_NODE_HTML_INLINE) continue;
+            const HtmlTag tag = parse_html_tag(literal_of(i));
+            if (tag.kind == HtmlTag::Kind::open && tag.name == "a" && !tag.href && tag.id) {
+                out.insert(*tag.id);
+                break;
+            }
+        }
+    }
     return out;
 }
 
@@ -64,7 +83,9 @@ Status MarkdownReader::read(const Input& input, ReadContext& ctx, ArticleSink& s
     LossReport losses(input.name);
     ImageFiles images(folder, input.article_id, ctx.resources);
     const SiblingDocuments siblings(input.path.empty() ? std::filesystem::path() : folder);
-    DocumentContext context{diagnostics, losses, images, siblings, options->dollar_math};
+    DocumentContext context{diagnostics, losses, images, siblings, options->dollar_math,
+                            options->flavor == Flavor::gfm, {}, {}};
+    context.article_anchors = article_anchors(tree.document(), layout.article_level);
     BlockReader blocks(context, options->max_nesting);
     blocks.inlines().set_footnotes(footnote_definitions(tree.document()), [&blocks](cmark_node* definition, int depth) {
         std::vector<Block> out;

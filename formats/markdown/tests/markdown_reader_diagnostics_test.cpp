@@ -112,7 +112,7 @@ TEST(MarkdownReaderWarnings, HtmlBlocksAreRawHtmlVerbatim) {
 }
 
 TEST(MarkdownReaderWarnings, InlineHtmlTagsMapOrStayRaw) {
-    auto read = read_markdown("# T\n\nH<sub>2</sub>O and <span class=x>this</span>,\n"
+    auto read = read_markdown("# T\n\nH<sub>2</sub>O and <kbd class=x>this</kbd>,\n"
                               "<em>kept</em> <b>bold</b> <a href=\"https://e.x/?a=1&amp;b=2\">link</a> line<br>break\n");
     ASSERT_EQ(read.status, Status::ok);
     EXPECT_EQ(problems(read), "");
@@ -124,7 +124,7 @@ TEST(MarkdownReaderWarnings, InlineHtmlTagsMapOrStayRaw) {
     using K = Inline::Kind;
     EXPECT_EQ(kinds, (std::vector<K>{K::text, K::subscript, K::text, K::raw, K::text, K::raw, K::text, K::emphasis,
                                      K::text, K::strong, K::text, K::link, K::text, K::line_break, K::text}));
-    EXPECT_EQ(inlines[3].text, "<span class=x>");
+    EXPECT_EQ(inlines[3].text, "<kbd class=x>");
     EXPECT_EQ(inlines[3].format, "html");
     EXPECT_EQ(inlines[11].target, "https://e.x/?a=1&b=2");
 }

@@ -76,6 +76,23 @@ TEST(MarkdownReaderGfm, StrikethroughTasksAutolinksAndTitles) {
     EXPECT_EQ(list.tasks, (std::vector<Task>{Task::checked, Task::unchecked, Task::none}));
 }
 
+TEST(MarkdownReaderGfm, GithubAlertsAreAdmonitions) {
+    auto read = read_markdown("# T\n\nText.\n\n> [!TIP]\n> Read *this*.\n\n> [!Warning]\n>\n> - a\n\n> [!OTHER]\n> x\n", gfm);
+    ASSERT_EQ(read.status, Status::ok);
+    const Block& tip = intro(read).at(1);
+    EXPECT_EQ(tip.admonition(), "tip");
+    ASSERT_EQ(tip.children.size(), 1u);
+    EXPECT_EQ(plain_text(tip.children[0]), "Read this.");
+    const Block& warning = intro(read).at(2);
+    EXPECT_EQ(warning.admonition(), "warning");
+    ASSERT_EQ(warning.children.size(), 1u);
+    EXPECT_EQ(warning.children[0].kind, Block::Kind::list);
+    EXPECT_EQ(intro(read).at(3).kind, Block::Kind::block_quote);
+    EXPECT_EQ(plain_text(intro(read).at(3)), "[!OTHER] x");
+    // CommonMark has no alerts.
+    EXPECT_EQ(intro(read_markdown("# T\n\nText.\n\n> [!TIP]\n> x\n")).at(1).kind, Block::Kind::block_quote);
+}
+
 TEST(MarkdownReaderGfm, CommonMarkKnowsNoneOfTheExtensions) {
     auto read = read_markdown("# T\n\n~~gone~~ www.example.com\n\n- [x] done\n");
     ASSERT_EQ(read.status, Status::ok);
@@ -91,7 +108,7 @@ TEST(MarkdownReaderGfm, CodeBlockLanguageAndThematicBreak) {
 }
 
 TEST(MarkdownReaderGfm, HtmlIsKeptVerbatimAsRaw) {
-    auto read = read_markdown("# T\n\n<div class=\"x\">\n*kept*\n</div>\n\nH<sub>2</sub>O <span class=k>k</span> <!-- c -->\n");
+    auto read = read_markdown("# T\n\n<div class=\"x\">\n*kept*\n</div>\n\nH<sub>2</sub>O <kbd>k</kbd> <!-- c -->\n");
     ASSERT_EQ(read.status, Status::ok);
     EXPECT_EQ(problems(read), "");
     const Block& raw = intro(read).at(0);
@@ -101,8 +118,48 @@ TEST(MarkdownReaderGfm, HtmlIsKeptVerbatimAsRaw) {
     const auto& inlines = intro(read).at(1).inlines;
     EXPECT_EQ(inlines.at(1).kind, Inline::Kind::subscript);
     EXPECT_EQ(inlines.at(3).kind, Inline::Kind::raw);
-    EXPECT_EQ(inlines.at(3).text, "<span class=k>");
+    EXPECT_EQ(inlines.at(3).text, "<kbd>");
     EXPECT_EQ(inlines.back().text, "<!-- c -->");
+}
+
+TEST(MarkdownReaderGfm, SpansWithAttributesTheIrHolds) {
+    auto read = read_markdown("# T\n\n<span id=\"x\" class=\"a b\" lang=\"fr\" data-k=\"v\">une</span> "
+                              "<span class=\"small-caps\">Sc</span> <span style=\"color: red\">red</span>\n");
+    ASSERT_EQ(read.status, Status::ok);
+    EXPECT_EQ(problems(read), "");
+    const auto& inlines = intro(read).at(0).inlines;
+    ASSERT_EQ(inlines.at(0).kind, Inline::Kind::span);
+    EXPECT_EQ(inlines[0].attributes.id, "x");
+    EXPECT_EQ(inlines[0].attributes.classes, (std::vector<std::string>{"a", "b"}));
+    EXPECT_EQ(inlines[0].attributes.language, "fr");
+    EXPECT_EQ(inlines[0].attributes.get("k"), "v");
+    EXPECT_EQ(plain_text(inlines[0].children), "une");
+    EXPECT_EQ(inlines.at(2).kind, Inline::Kind::small_caps);
+    EXPECT_EQ(inlines.at(4).kind, Inline::Kind::raw);  // style: no place in the IR, the tag stays HTML
+    EXPECT_EQ(inlines[4].text, "<span style=\"color: red\">");
+}
+
+TEST(MarkdownReaderGfm, TheWritersIdsAttributionsAndReferencesComeBack) {
+    auto read = read_markdown("# Book\n\n## <a id=\"a\"></a>A\n\n<a id=\"a.p\"></a>Para[^a-1] [to b](#b.sec) [to a](#a) "
+                              "[elsewhere](#nowhere)\n\n> Quoted.\n>\n> \u2014 Ada\n\n### S\n\nx\n\n"
+                              "## <a id=\"b\"></a>B\n\n### <a id=\"b.sec\"></a>Sec\n\ny\n\n"
+                              "[^a-1]: <a id=\"a.n1\"></a>The note.\n",
+                              gfm, "book.md");
+    ASSERT_EQ(read.status, Status::ok) << problems(read);
+    EXPECT_EQ(problems(read), "");
+    ASSERT_EQ(read.book.articles.size(), 2u);
+    const auto& blocks = read.book.articles[0].introduction;
+    EXPECT_EQ(blocks.at(0).attributes.id, "p");
+    const auto& inlines = blocks[0].inlines;
+    EXPECT_EQ(inlines.at(1).kind, Inline::Kind::note);
+    EXPECT_EQ(inlines[1].attributes.id, "n1");
+    EXPECT_TRUE(inlines[1].blocks.at(0).attributes.id.empty());
+    EXPECT_EQ(inlines.at(3).kind, Inline::Kind::reference);
+    EXPECT_EQ(inlines[3].target, "b#sec");
+    EXPECT_EQ(inlines.at(5).target, "a");
+    EXPECT_EQ(inlines.at(7).kind, Inline::Kind::link);
+    EXPECT_EQ(plain_text(blocks.at(1).attribution), "Ada");
+    EXPECT_EQ(blocks[1].children.size(), 1u);
 }
 
 TEST(MarkdownReaderGfm, DollarMathIsAnOption) {

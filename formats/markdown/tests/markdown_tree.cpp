@@ -103,7 +103,9 @@ private:
             case CMARK_NODE_HTML_INLINE: {
                 const std::string tag = literal_of(n);
                 const std::string link_open = "<a href=\"";
-                if (tag == "<em>" || tag == "<strong>") {
+                if (tag == "<!---->") {
+                    // The empty comment the GFM writer puts after an '@' that would autolink: nothing.
+                } else if (tag == "<em>" || tag == "<strong>") {
                     stack_.push_back(Inline::wrap(tag == "<em>" ? Inline::Kind::emphasis : Inline::Kind::strong, {}));
                     tag_names_.push_back(tag);
                 } else if (tag.starts_with(link_open) && tag.ends_with("\">")) {
