@@ -88,14 +88,6 @@ private:
                 if (i.kind == Inline::Kind::link) {
                     const char* url = cmark_node_get_url(n);
                     i.target = url ? url : "";
-#ifdef FASCICLE_TEST_GFM
-                    // GFM's autolinks extension links bare URLs and addresses in text: keep the text.
-                    const std::string shown = plain_text(i.children);
-                    if (i.target == shown || i.target == "http://" + shown || i.target == "mailto:" + shown) {
-                        for (auto& c : i.children) add(std::move(c));
-                        break;
-                    }
-#endif
                 }
                 add(std::move(i));
                 break;
