@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <system_error>
 
 namespace fascicle::markdown {
 
@@ -26,12 +27,18 @@ public:
     // `folder`: the input's folder (for standard input, the current one); resources are named by
     // their path under it, prefixed with `article_id` when another file took the name first.
     ImageFiles(std::filesystem::path folder, std::string article_id, Resources& resources)
-        : folder_(std::filesystem::absolute(folder)), article_id_(std::move(article_id)), resources_(resources) {}
+        : folder_(absolute_or_as_is(folder)), article_id_(std::move(article_id)), resources_(resources) {}
 
     // What the image source `url` is; a local file found is registered as a resource.
     Found resolve(std::string_view url);
 
 private:
+    static std::filesystem::path absolute_or_as_is(const std::filesystem::path& folder) {
+        std::error_code ec;
+        auto out = std::filesystem::absolute(folder, ec);
+        return ec ? folder : out;
+    }
+
     std::filesystem::path folder_;
     std::string article_id_;
     Resources& resources_;
