@@ -70,6 +70,7 @@ void ArticleAssembler::start_article(cmark_node* heading) {
     article_ = Article{};
     article_.title = title_of(heading);
     article_anchor_ = blocks_.inlines().first_anchor();
+    blocks_.context().article_anchor = article_anchor_;
     article_.introduction = std::move(carried_);
     carried_.clear();
     untitled_ = false;

@@ -1,8 +1,14 @@
 #include "block_reader.hpp"
 
 #include "cmark_tree.hpp"
+#include "dollar_math.hpp"
+#include "github_alert.hpp"
 #include "html_tag.hpp"
 
+#include <cmark-gfm-core-extensions.h>
+
+#include <cstdint>
+#include <optional>
 #include <string>
 
 namespace fascicle::markdown {
@@ -24,7 +30,68 @@ void add_paragraph(std::vector<Block>& out, std::vector<Inline>&& inlines) {
     out.push_back(std::move(b));
 }
 
+Alignment alignment_of(std::uint8_t a) {
+    switch (a) {
+        case 'l': return Alignment::left;
+        case 'c': return Alignment::center;
+        case 'r': return Alignment::right;
+        default: return Alignment::unspecified;
+    }
+}
+
+// The TeX source of a paragraph's text: its text nodes, soft breaks as line ends; nullopt when
+// it holds anything else.
+std::optional<std::string> source_text(cmark_node* paragraph) {
+    std::string text;
+    for (cmark_node* n = cmark_node_first_child(paragraph); n; n = cmark_node_next(n)) {
+        const auto type = cmark_node_get_type(n);
+        if (type == CMARK_NODE_TEXT)
+            text += literal_of(n);
+        else if (type == CMARK_NODE_SOFTBREAK)
+            text += '\n';
+        else
+            return std::nullopt;
+    }
+    return text;
+}
+
+// A block quote's last paragraph "— name" is its attribution (the writer's form, and print's).
+void take_attribution(Block& quote) {
+    static constexpr std::string_view dash = "\u2014 ";
+    if (quote.kind != Block::Kind::block_quote || quote.children.size() < 2) return;
+    Block& last = quote.children.back();
+    if (last.kind != Block::Kind::paragraph || !last.attributes.empty() || last.inlines.empty()) return;
+    Inline& first = last.inlines.front();
+    if (first.kind != Inline::Kind::text || !first.text.starts_with(dash) || first.text.size() == dash.size()) return;
+    first.text.erase(0, dash.size());
+    quote.attribution = std::move(last.inlines);
+    quote.children.pop_back();
+}
+
 }  // namespace
+
+BlockReader::BlockReader(DocumentContext& context, int max_nesting)
+    : context_(context), diagnostics_(context.diagnostics), max_nesting_(max_nesting), inlines_(context, max_nesting) {}
+
+void BlockReader::read_paragraph(cmark_node* node, std::vector<Block>& out, int depth) {
+    if (context_.dollar_math) {
+        if (auto text = source_text(node)) {
+            if (auto tex = display_math_of(*text)) {
+                Block math;
+                math.kind = Block::Kind::display_math;
+                math.math.tex = std::move(*tex);
+                out.push_back(std::move(math));
+                return;
+            }
+        }
+    }
+    std::vector<Inline> inlines = inlines_.read(node, depth);
+    if (inlines.empty()) return;
+    Block paragraph = Block::paragraph(std::move(inlines));
+    // An anchor opening a paragraph is its id (the writer's form of a block's id).
+    if (!inlines_.leading_anchor().empty()) paragraph.attributes.id = context_.local_id(inlines_.leading_anchor());
+    out.push_back(std::move(paragraph));
+}
 
 bool BlockReader::within_limit(cmark_node* node, int depth) {
     if (depth <= max_nesting_) return true;
@@ -43,18 +110,24 @@ void BlockReader::read_children(cmark_node* parent, std::vector<Block>& out, int
 
 void BlockReader::read(cmark_node* node, std::vector<Block>& out, int depth) {
     switch (cmark_node_get_type(node)) {
-        case CMARK_NODE_PARAGRAPH: add_paragraph(out, inlines_.read(node, depth)); return;
+        case CMARK_NODE_PARAGRAPH: read_paragraph(node, out, depth); return;
         case CMARK_NODE_HEADING:
-            diagnostics_.warning(line_of(node), column_of(node),
-                                 "a heading inside a block quote or list cannot start a section: it is kept as a "
-                                 "paragraph");
+            context_.losses.add("nested heading", line_of(node),
+                                "kept as a paragraph (a heading inside a block quote or list cannot start a section)");
             add_paragraph(out, inlines_.read(node, depth));
             return;
         case CMARK_NODE_BLOCK_QUOTE: {
             if (!within_limit(node, depth + 1)) return;
             Block quote;
             quote.kind = Block::Kind::block_quote;
+            if (context_.gfm) {
+                if (std::string alert = take_alert_marker(node); !alert.empty()) {
+                    quote.kind = Block::Kind::division;
+                    quote.attributes.classes = {std::move(alert)};
+                }
+            }
             read_children(node, quote.children, depth + 1);
+            take_attribution(quote);
             out.push_back(std::move(quote));
             return;
         }
@@ -64,11 +137,18 @@ void BlockReader::read(cmark_node* node, std::vector<Block>& out, int depth) {
             list.kind = Block::Kind::list;
             list.ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
             if (list.ordered) list.start = cmark_node_get_list_start(node);
+            bool any_task = false;
             for (cmark_node* item = cmark_node_first_child(node); item && !diagnostics_.failed();
                  item = cmark_node_next(item)) {
                 list.items.emplace_back();
                 read_children(item, list.items.back(), depth + 1);
+                const bool task = type_name_is(item, "tasklist");
+                any_task = any_task || task;
+                list.tasks.push_back(!task ? Task::none
+                                     : cmark_gfm_extensions_get_tasklist_item_checked(item) ? Task::checked
+                                                                                            : Task::unchecked);
             }
+            if (!any_task) list.tasks.clear();
             out.push_back(std::move(list));
             return;
         }
@@ -76,19 +156,26 @@ void BlockReader::read(cmark_node* node, std::vector<Block>& out, int depth) {
             Block code;
             code.kind = Block::Kind::code_block;
             code.text = without_final_line_end(literal_of(node));
+            const std::string_view info = cmark_node_get_fence_info(node) ? cmark_node_get_fence_info(node) : "";
+            code.format = std::string(info.substr(0, info.find_first_of(" \t")));
             out.push_back(std::move(code));
             return;
         }
         case CMARK_NODE_HTML_BLOCK: read_html_block(node, out); return;
-        case CMARK_NODE_THEMATIC_BREAK: return;
+        case CMARK_NODE_THEMATIC_BREAK: {
+            Block rule;
+            rule.kind = Block::Kind::thematic_break;
+            out.push_back(std::move(rule));
+            return;
+        }
+        case CMARK_NODE_FOOTNOTE_DEFINITION: return;  // read where it is referred to
         default: break;
     }
     if (type_name_is(node, "table")) return read_table(node, out, depth);
 
     // A block type this reader does not know: its text, as paragraphs or as it is.
-    diagnostics_.warning(line_of(node), column_of(node),
-                         std::string("Markdown '") + cmark_node_get_type_string(node) +
-                             "' has no place in Fascicle's documents: its text is kept");
+    context_.losses.add(std::string("Markdown '") + cmark_node_get_type_string(node) + "' block", line_of(node),
+                        "kept as its text");
     if (cmark_node_first_child(node))
         read_children(node, out, depth);
     else if (!is_blank(literal_of(node)))
@@ -96,33 +183,35 @@ void BlockReader::read(cmark_node* node, std::vector<Block>& out, int depth) {
 }
 
 void BlockReader::read_table(cmark_node* table, std::vector<Block>& out, int depth) {
-    diagnostics_.warning(line_of(table), column_of(table),
-                         "tables have no place in Fascicle's documents: each row of this table is kept as a paragraph, "
-                         "its cells separated by \" | \"");
+    Block block;
+    block.kind = Block::Kind::table;
+    const std::size_t columns = cmark_gfm_extensions_get_table_columns(table);
+    const std::uint8_t* alignments = cmark_gfm_extensions_get_table_alignments(table);
+    for (std::size_t c = 0; c < columns; ++c)
+        block.table.columns.push_back({alignments ? alignment_of(alignments[c]) : Alignment::unspecified, 0});
     for (cmark_node* row = cmark_node_first_child(table); row && !diagnostics_.failed(); row = cmark_node_next(row)) {
-        std::vector<Inline> inlines;
-        for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) {
-            if (cell != cmark_node_first_child(row)) append_inline(inlines, Inline::plain(" | "));
-            for (auto& i : inlines_.read(cell, depth)) append_inline(inlines, std::move(i));
+        const bool head = cmark_gfm_extensions_get_table_row_is_header(row) != 0;
+        TableRow r;
+        for (cmark_node* cell = cmark_node_first_child(row); cell && !diagnostics_.failed(); cell = cmark_node_next(cell)) {
+            TableCell c;
+            c.header = head;
+            add_paragraph(c.blocks, inlines_.read(cell, depth));
+            r.cells.push_back(std::move(c));
         }
-        add_paragraph(out, std::move(inlines));
+        (head ? block.table.head : block.table.body).push_back(std::move(r));
     }
+    out.push_back(std::move(block));
 }
 
 void BlockReader::read_html_block(cmark_node* node, std::vector<Block>& out) {
     const std::string_view html = literal_of(node);
-    if (auto comment = comment_text(html)) {
-        // An empty comment separates lists in pandoc's output: it holds nothing.
-        if (!is_blank(*comment))
-            diagnostics_.warning(line_of(node), column_of(node), "an HTML comment is not text: it is dropped");
-        return;
-    }
-    diagnostics_.warning(line_of(node), column_of(node),
-                         "Fascicle reads no HTML: this HTML block is kept as its source, in a code block");
-    Block code;
-    code.kind = Block::Kind::code_block;
-    code.text = without_final_line_end(html);
-    out.push_back(std::move(code));
+    // An empty comment separates lists (our writer's, pandoc's): it holds nothing.
+    if (auto comment = comment_text(html); comment && is_blank(*comment)) return;
+    Block raw;
+    raw.kind = Block::Kind::raw;
+    raw.format = "html";
+    raw.text = without_final_line_end(html);
+    out.push_back(std::move(raw));
 }
 
 }  // namespace fascicle::markdown

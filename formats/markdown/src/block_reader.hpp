@@ -2,7 +2,7 @@
 #pragma once
 
 #include "inline_reader.hpp"
-#include "input_diagnostics.hpp"
+#include "document_context.hpp"
 
 #include <fascicle/ir.hpp>
 
@@ -12,15 +12,15 @@
 
 namespace fascicle::markdown {
 
-// Paragraphs, lists (bullet or ordered, with their start), block quotes and code blocks map
-// one to one. What the IR has no block for keeps its text, with a warning naming the line:
-// a heading inside a quote or list becomes a paragraph, an HTML block a code block holding its
-// source (an HTML comment holds no text and is dropped), each row of a GFM table a paragraph.
-// A thematic break holds nothing and leaves no trace.
+// Paragraphs, lists (bullet or ordered, with their start; GFM task boxes), block quotes, code
+// blocks (the info string's first word their language), thematic breaks and GFM tables (head
+// row, alignment, cells' inlines) map one to one; an HTML block is a raw block of format html,
+// verbatim; a paragraph that is only $$tex$$ is display math with --markdown-math dollars.
+// What the IR has no block for keeps its text and is reported (LossReport): a heading inside a
+// quote or list becomes a paragraph. An empty HTML comment holds nothing and leaves no trace.
 class BlockReader {
 public:
-    BlockReader(InputDiagnostics& diagnostics, int max_nesting)
-        : diagnostics_(diagnostics), max_nesting_(max_nesting), inlines_(diagnostics, max_nesting) {}
+    BlockReader(DocumentContext& context, int max_nesting);
 
     // Appends what `node` becomes to `out`. `depth`: the quotes and lists around the node;
     // deeper than max_nesting is an error.
@@ -29,12 +29,15 @@ public:
     void read_children(cmark_node* parent, std::vector<Block>& out, int depth);
 
     InlineReader& inlines() { return inlines_; }
+    DocumentContext& context() { return context_; }
 
 private:
     void read_table(cmark_node* table, std::vector<Block>& out, int depth);
     void read_html_block(cmark_node* node, std::vector<Block>& out);
+    void read_paragraph(cmark_node* node, std::vector<Block>& out, int depth);
     bool within_limit(cmark_node* node, int depth);
 
+    DocumentContext& context_;
     InputDiagnostics& diagnostics_;
     int max_nesting_;
     InlineReader inlines_;

@@ -8,17 +8,16 @@ namespace fascicle::markdown {
 
 namespace {
 
-// The GFM extensions that map to the IR, or whose text a reader must see as such. Left out:
-// autolink (our writer does not escape bare URLs, so their text would come back as links),
-// tasklist (its checkbox has no place in the IR: "[ ] item" stays text), tagfilter (HTML output only).
-constexpr const char* gfm_extensions[] = {"table", "strikethrough"};
+// GFM's extensions, as GitHub parses (footnotes are a parser option). Left out: tagfilter, which
+// only changes HTML output.
+constexpr const char* gfm_extensions[] = {"table", "strikethrough", "autolink", "tasklist"};
 
 cmark_node* parse(const std::string& markdown, Flavor flavor) {
     // Registering the extensions writes global tables: once, whichever thread comes first.
     static std::once_flag registered;
     std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
 
-    std::unique_ptr<cmark_parser, void (*)(cmark_parser*)> parser(cmark_parser_new(CMARK_OPT_DEFAULT),
+    std::unique_ptr<cmark_parser, void (*)(cmark_parser*)> parser(cmark_parser_new(flavor == Flavor::gfm ? CMARK_OPT_FOOTNOTES : CMARK_OPT_DEFAULT),
                                                                   cmark_parser_free);
     if (flavor == Flavor::gfm)
         for (const char* name : gfm_extensions)

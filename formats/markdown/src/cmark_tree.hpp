@@ -1,5 +1,5 @@
-// A Markdown document parsed by libcmark-gfm: CommonMark, with GFM's table and strikethrough
-// extensions for the gfm flavor. (libcmark-gfm rather than libcmark: both export the same
+// A Markdown document parsed by libcmark-gfm: CommonMark, with GFM's extensions (tables,
+// strikethrough, extended autolinks, task lists, footnotes) for the gfm flavor. (libcmark-gfm rather than libcmark: both export the same
 // symbol names, so one plugin can link only one of them, and only this one knows GFM.)
 #pragma once
 

@@ -109,6 +109,7 @@ void read_attributes(std::string_view s, HtmlTag& tag) {
                 value = s.substr(begin, k - begin);
             }
         }
+        tag.attributes.emplace_back(name, decode_references(value));
         if (name == "href") tag.href = decode_references(value);
         if (name == "id" || (name == "name" && !tag.id)) tag.id = decode_references(value);
     }

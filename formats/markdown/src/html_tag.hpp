@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace fascicle::markdown {
 
@@ -17,6 +19,8 @@ struct HtmlTag {
     std::optional<std::string> href;  // an open tag's href, its character references decoded
     std::optional<std::string> id;    // an open tag's id (or, the old way, name), decoded likewise
     std::string content;              // a comment's or a CDATA section's text
+    // An open tag's attributes in order, names in lower case, values decoded (empty when none).
+    std::vector<std::pair<std::string, std::string>> attributes;
 };
 
 // What an inline HTML node's literal (one tag, as CommonMark recognised it) is.

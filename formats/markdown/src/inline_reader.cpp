@@ -1,6 +1,7 @@
 #include "inline_reader.hpp"
 
 #include "cmark_tree.hpp"
+#include "dollar_math.hpp"
 #include "html_tag.hpp"
 
 #include <optional>
@@ -24,7 +25,61 @@ std::optional<Inline::Kind> container_kind(const std::string& tag_name) {
     if (tag_name == "em" || tag_name == "i") return Inline::Kind::emphasis;
     if (tag_name == "strong" || tag_name == "b") return Inline::Kind::strong;
     if (tag_name == "a") return Inline::Kind::link;
+    if (tag_name == "sup") return Inline::Kind::superscript;
+    if (tag_name == "sub") return Inline::Kind::subscript;
+    if (tag_name == "del" || tag_name == "s" || tag_name == "strike") return Inline::Kind::strikethrough;
     return std::nullopt;
+}
+
+// The inline a <span> opens when its attributes are those the IR holds (id, class, lang,
+// data-*): a span with them, or small caps (class "small-caps" alone, the writer's form).
+std::optional<Inline> span_of(const HtmlTag& tag) {
+    Inline span = Inline::wrap(Inline::Kind::span, {});
+    Attributes& a = span.attributes;
+    for (const auto& [name, value] : tag.attributes) {
+        if (name == "id") {
+            a.id = value;
+        } else if (name == "class") {
+            std::size_t k = 0;
+            while (k < value.size()) {
+                const std::size_t end = std::min(value.find(' ', k), value.size());
+                if (end > k) a.classes.push_back(value.substr(k, end - k));
+                k = end + 1;
+            }
+        } else if (name == "lang") {
+            a.language = value;
+        } else if (name.starts_with("data-") && name.size() > 5) {
+            a.pairs.emplace_back(name.substr(5), value);
+        } else {
+            return std::nullopt;  // style, title...: the IR has no place for them, it stays HTML
+        }
+    }
+    if (a.classes == std::vector<std::string>{"small-caps"} && a.id.empty() && a.language.empty() && a.pairs.empty())
+        return Inline::wrap(Inline::Kind::small_caps, {});
+    return span;
+}
+
+Inline raw_html(std::string text) {
+    Inline raw;
+    raw.kind = Inline::Kind::raw;
+    raw.format = "html";
+    raw.text = std::move(text);
+    return raw;
+}
+
+std::string attribute(cmark_node* node, const char* (*get)(cmark_node*)) {
+    const char* value = get(node);
+    return value ? value : "";
+}
+
+// A footnote reference's number, 1-based (cmark-gfm replaces the label by it); 0 when not one.
+std::size_t footnote_number(std::string_view literal) {
+    std::size_t n = 0;
+    for (char c : literal) {
+        if (c < '0' || c > '9' || n > 1'000'000'000) return 0;
+        n = n * 10 + static_cast<std::size_t>(c - '0');
+    }
+    return n;
 }
 
 }  // namespace
@@ -40,6 +95,9 @@ void append_inline(std::vector<Inline>& out, Inline i) {
             break;
         case Inline::Kind::emphasis:
         case Inline::Kind::strong:
+        case Inline::Kind::strikethrough:
+        case Inline::Kind::superscript:
+        case Inline::Kind::subscript:
             if (i.children.empty()) return;
             break;
         default: break;
@@ -59,6 +117,11 @@ struct InlineReader::OpenTag {
 std::vector<Inline> InlineReader::read(cmark_node* parent, int depth) {
     fallback_line_ = line_of(parent);
     first_anchor_.clear();
+    leading_anchor_.clear();
+    if (cmark_node* first = cmark_node_first_child(parent); first && cmark_node_get_type(first) == CMARK_NODE_HTML_INLINE) {
+        const HtmlTag tag = parse_html_tag(literal_of(first));
+        if (tag.kind == HtmlTag::Kind::open && tag.name == "a" && !tag.href && tag.id) leading_anchor_ = *tag.id;
+    }
     std::vector<Inline> out;
     read_children(parent, out, depth);
     return out;
@@ -83,7 +146,12 @@ void InlineReader::read_children(cmark_node* parent, std::vector<Inline>& out, i
     for (cmark_node* n = cmark_node_first_child(parent); n && !diagnostics_.failed(); n = cmark_node_next(n)) {
         const std::size_t line = line_of(n) ? line_of(n) : fallback_line_;
         switch (cmark_node_get_type(n)) {
-            case CMARK_NODE_TEXT: append_inline(target(), Inline::plain(std::string(literal_of(n)))); break;
+            case CMARK_NODE_TEXT:
+                if (context_.dollar_math)
+                    append_all(target(), split_dollar_math(literal_of(n)));
+                else
+                    append_inline(target(), Inline::plain(std::string(literal_of(n))));
+                break;
             case CMARK_NODE_SOFTBREAK: append_inline(target(), Inline::plain(" ")); break;  // a wrapped line
             case CMARK_NODE_LINEBREAK: append_inline(target(), inline_of(Inline::Kind::line_break)); break;
             case CMARK_NODE_CODE: {
@@ -101,8 +169,15 @@ void InlineReader::read_children(cmark_node* parent, std::vector<Inline>& out, i
                                      : type == CMARK_NODE_STRONG ? Inline::Kind::strong
                                                                  : Inline::Kind::link);
                 if (type == CMARK_NODE_LINK) {
-                    const char* url = cmark_node_get_url(n);
-                    i.target = url ? url : "";
+                    i.target = attribute(n, cmark_node_get_url);
+                    i.title = attribute(n, cmark_node_get_title);
+                    auto reference = reference_in_document(i.target);
+                    if (!reference) reference = context_.siblings.reference_for(i.target);
+                    if (reference) {
+                        i.kind = Inline::Kind::reference;
+                        i.target = std::move(*reference);
+                        i.title.clear();
+                    }
                 }
                 read_children(n, i.children, inner_depth());
                 append_inline(target(), std::move(i));
@@ -112,31 +187,22 @@ void InlineReader::read_children(cmark_node* parent, std::vector<Inline>& out, i
                 if (!within_limit(n, inner_depth())) return;
                 std::vector<Inline> description;
                 read_children(n, description, inner_depth());
-                const char* url = cmark_node_get_url(n);
-                const std::string source = url ? url : "";
-                if (description.empty())
-                    diagnostics_.warning(line, column_of(n), "the image \"" + source +
-                                                                 "\" has no description and images have no place in "
-                                                                 "Fascicle's documents: it is dropped");
-                else
-                    diagnostics_.warning(line, column_of(n),
-                                         "images have no place in Fascicle's documents: the image \"" + source +
-                                             "\" is kept as its description, \"" + plain_text(description) + "\"");
-                append_all(target(), std::move(description));
+                append_inline(target(), image(n, std::move(description), line));
                 break;
             }
+            case CMARK_NODE_FOOTNOTE_REFERENCE: footnote(n, target(), inner_depth(), line); break;
             case CMARK_NODE_HTML_INLINE: read_html(n, open, out, depth); break;
             default: {
-                // GFM strikethrough, or a node type this reader does not know: its content stays.
-                const bool strikethrough = type_name_is(n, "strikethrough");
-                diagnostics_.warning(line, column_of(n),
-                                     strikethrough ? std::string("strikethrough has no place in Fascicle's documents: "
-                                                                 "its text is kept, not struck through")
-                                                   : std::string("Markdown '") + cmark_node_get_type_string(n) +
-                                                         "' has no place in Fascicle's documents: its text is kept");
                 if (!within_limit(n, inner_depth())) return;
                 std::vector<Inline> content;
                 read_children(n, content, inner_depth());
+                if (type_name_is(n, "strikethrough")) {
+                    append_inline(target(), Inline::wrap(Inline::Kind::strikethrough, std::move(content)));
+                    break;
+                }
+                // A node type this reader does not know: its content stays.
+                context_.losses.add(std::string("Markdown '") + cmark_node_get_type_string(n) + "' inline", line,
+                                    "kept as its text");
                 append_inline(content, Inline::plain(std::string(literal_of(n))));
                 append_all(target(), std::move(content));
                 break;
@@ -178,6 +244,13 @@ void InlineReader::read_html(cmark_node* node, std::vector<OpenTag>& open, std::
                 open.push_back(std::move(opened));
                 return;
             }
+            if (tag.name == "span" && !tag.self_closing) {
+                if (auto span = span_of(tag)) {
+                    if (!within_limit(node, depth + static_cast<int>(open.size()) + 1)) return;
+                    open.push_back(OpenTag{std::move(*span), tag.name, literal, line, column});
+                    return;
+                }
+            }
             auto kind = container_kind(tag.name);
             if (kind && !tag.self_closing && (kind != Inline::Kind::link || tag.href)) {
                 if (!within_limit(node, depth + static_cast<int>(open.size()) + 1)) return;
@@ -206,17 +279,80 @@ void InlineReader::read_html(cmark_node* node, std::vector<OpenTag>& open, std::
             break;
         }
         case HtmlTag::Kind::comment:
-            if (!is_blank(tag.content))
-                diagnostics_.warning(line, column, "an HTML comment is not text: it is dropped");
+            // An empty comment is how Markdown separates things (our writer's lists): it holds nothing.
+            if (!is_blank(tag.content)) append_inline(target(), raw_html(literal));
             return;
         case HtmlTag::Kind::cdata:
-            diagnostics_.warning(line, column, "an HTML CDATA section: its text is kept, without the markup");
-            append_inline(target(), Inline::plain(tag.content));
-            return;
         case HtmlTag::Kind::other: break;
     }
-    diagnostics_.warning(line, column, "the HTML " + literal + " has no meaning in Fascicle's documents: it is dropped, "
-                                                               "the text around it kept");
+    (void)column;
+    append_inline(target(), raw_html(literal));
+}
+
+std::optional<std::string> InlineReader::reference_in_document(const std::string& url) const {
+    if (!url.starts_with('#') || context_.article_anchors.empty()) return std::nullopt;
+    const std::string anchor = url.substr(1);
+    if (context_.article_anchors.count(anchor)) return anchor;
+    // "#article.id": the longest article anchor followed by a '.'.
+    for (std::size_t dot = anchor.rfind('.'); dot != std::string::npos && dot > 0; dot = anchor.rfind('.', dot - 1)) {
+        if (context_.article_anchors.count(anchor.substr(0, dot)) && dot + 1 < anchor.size())
+            return anchor.substr(0, dot) + "#" + anchor.substr(dot + 1);
+        if (dot == 0) break;
+    }
+    return std::nullopt;
+}
+
+Inline InlineReader::image(cmark_node* node, std::vector<Inline>&& description, std::size_t line) {
+    const std::string url = attribute(node, cmark_node_get_url);
+    const ImageFiles::Found found = context_.images.resolve(url);
+    if (found.outcome == ImageFiles::Outcome::outside) {
+        context_.losses.add("out-of-folder image", line,
+                            "refused (the path leaves the input's folder): the description is kept as text");
+        Inline span = Inline::wrap(Inline::Kind::span, std::move(description));
+        return span.children.size() == 1 ? std::move(span.children.front()) : span;
+    }
+    if (found.outcome == ImageFiles::Outcome::missing)
+        context_.losses.add("missing image file", line, "kept as images of their paths, with no file");
+    if (found.outcome == ImageFiles::Outcome::remote)
+        diagnostics_.note(line, column_of(node), "the image " + url + " is remote: it stays a link to its URL");
+    Inline i;
+    i.kind = Inline::Kind::image;
+    i.target = found.outcome == ImageFiles::Outcome::missing ? url : found.target;
+    i.text = plain_text(description);
+    i.title = attribute(node, cmark_node_get_title);
+    return i;
+}
+
+void InlineReader::footnote(cmark_node* node, std::vector<Inline>& out, int depth, std::size_t line) {
+    const std::size_t number = footnote_number(literal_of(node));
+    if (number == 0 || number > footnotes_.size() || !read_blocks_) {
+        append_inline(out, Inline::plain("[^" + std::string(literal_of(node)) + "]"));
+        return;
+    }
+    footnote_used_.resize(footnotes_.size());
+    Inline note;
+    note.kind = Inline::Kind::note;
+    if (footnote_used_[number - 1]) {
+        // Referred to again: the note stands where it was first referred to.
+        context_.losses.add("repeated footnote reference", line, "left out (the note stands at the first)");
+        return;
+    }
+    footnote_used_[number - 1] = true;
+    if (!within_limit(node, depth)) return;
+    // Reading the note's paragraphs reuses this reader: what it notes of the paragraph around stays.
+    const std::size_t fallback_line = fallback_line_;
+    std::string first_anchor = std::move(first_anchor_);
+    std::string leading_anchor = std::move(leading_anchor_);
+    note.blocks = read_blocks_(footnotes_[number - 1], depth);
+    fallback_line_ = fallback_line;
+    first_anchor_ = std::move(first_anchor);
+    leading_anchor_ = std::move(leading_anchor);
+    // An anchor opening the note's text is the note's id (the writer puts it there).
+    if (!note.blocks.empty() && note.blocks[0].kind == Block::Kind::paragraph) {
+        note.attributes.id = std::move(note.blocks[0].attributes.id);
+        note.blocks[0].attributes.id.clear();
+    }
+    append_inline(out, std::move(note));
 }
 
 }  // namespace fascicle::markdown

@@ -1,6 +1,7 @@
 #include "inline_renderer.hpp"
 
 #include "commonmark_rules.hpp"
+#include "gfm_autolink_guard.hpp"
 #include "html_renderer.hpp"
 
 #include <text_layout/code_points.hpp>
@@ -212,6 +213,8 @@ public:
         out_.text.reserve(out_.text.size() + s.size());
         const bool ends_line = after == CharClass::line_edge;
         std::size_t forced_escape = n;  // a character a line start makes special
+        // What GFM's autolink extension would make a link: escaped, or split by a comment after it.
+        const std::vector<bool> guarded = flavor_ == Flavor::gfm ? autolink_triggers(cps) : std::vector<bool>(n, false);
 
         for (std::size_t i = 0; i < n;) {
             const char32_t c = cps[i];
@@ -229,11 +232,13 @@ public:
                 continue;
             }
             if (at_line_start() && mode_ == Mode::paragraph) forced_escape = block_start_escape(cps, i, ends_line);
-            if (needs_no_escape(c) && i != forced_escape) {
+            if (needs_no_escape(c) && i != forced_escape && !guarded[i]) {
                 // Most of any text, words and the single spaces between them, copied as it is:
                 // a space between two such characters is neither at a line start nor at an end,
                 // so the blank rule above would keep it literally too.
-                auto plain = [&](std::size_t k) { return k < n && needs_no_escape(cps[k]) && k != forced_escape; };
+                auto plain = [&](std::size_t k) {
+                    return k < n && needs_no_escape(cps[k]) && k != forced_escape && !guarded[k];
+                };
                 std::size_t j = i + 1;
                 for (;;) {
                     if (plain(j)) ++j;
@@ -247,7 +252,13 @@ public:
 
             const char32_t prev = i > 0 ? cps[i - 1] : 0;
             const char32_t next = i + 1 < n ? cps[i + 1] : 0;
-            bool escape = i == forced_escape;
+            bool escape = i == forced_escape || (guarded[i] && c != U'@');
+            if (guarded[i] && c == U'@') {
+                out_.text += '@';
+                unbreakable_raw(autolink_breaker);
+                ++i;
+                continue;
+            }
             switch (c) {
                 case U'\\': escape = !(next >= 0x80 || is_ascii_alphanumeric(next)); break;
                 case U'*': escape = !(ends_with(' ') && next == U' ' && !blank_run_ends_line(cps, i + 1, ends_line)); break;

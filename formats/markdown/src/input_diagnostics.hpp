@@ -19,6 +19,9 @@ public:
     void warning(std::size_t line, std::size_t column, std::string message) {
         sink_.warning(file_, line, column, std::move(message));
     }
+    void note(std::size_t line, std::size_t column, std::string message) {
+        sink_.note(file_, line, column, std::move(message));
+    }
     bool failed() const { return failed_; }
 
 private:

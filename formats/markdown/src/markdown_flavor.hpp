@@ -1,4 +1,4 @@
-// The Markdown dialects the writer targets.
+// The Markdown dialects the writer targets and the reader parses.
 #pragma once
 
 namespace fascicle::markdown {

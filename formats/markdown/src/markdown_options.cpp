@@ -18,7 +18,9 @@ const std::string* find(const Options& options, const std::string& name) {
 
 std::vector<OptionSpec> markdown_option_specs() {
     return {
-        {"markdown-flavor", "FLAVOR", "Markdown dialect: commonmark (default) or gfm"},
+        {"markdown-flavor", "FLAVOR",
+         "Markdown dialect of the format markdown, read and written: commonmark (default) or gfm (the formats gfm "
+         "and commonmark are theirs: -f gfm -t commonmark)"},
         {"wrap", "MODE", "none (default: a paragraph on one line) or auto (wrap at --columns)"},
         // The same text in the plain plugin: fascicle shows one --columns for both.
         {"columns", "N", "line width in columns (default 72; Markdown wraps only with it or --wrap auto)"},

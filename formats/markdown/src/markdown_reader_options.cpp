@@ -2,6 +2,8 @@
 
 #include "markdown_options.hpp"
 
+#include <fascicle/loss_report.hpp>
+
 #include <charconv>
 #include <string>
 
@@ -11,6 +13,10 @@ std::vector<OptionSpec> markdown_reader_option_specs() {
     return {
         {"markdown-article-level", "N",
          "Markdown input: the heading level (1-6) that starts an article (default: from the document)"},
+        {"markdown-math", "SYNTAX",
+         "Markdown input: none (default: dollars are text) or dollars ($tex$ inline, $$tex$$ display, as pandoc's "
+         "tex_math_dollars)"},
+        fail_on_loss_spec(),
         max_input_size_spec(),
         max_nesting_spec(),
     };
@@ -39,6 +45,15 @@ std::optional<MarkdownReaderOptions> parse_markdown_reader_options(const Options
             ok = false;
         } else {
             out.article_level = level;
+        }
+    }
+
+    if (auto it = options.find("markdown-math"); it != options.end()) {
+        if (it->second == "dollars") {
+            out.dollar_math = true;
+        } else if (it->second != "none") {
+            diagnostics.error("", 0, 0, "--markdown-math must be none or dollars, not '" + it->second + "'");
+            ok = false;
         }
     }
 

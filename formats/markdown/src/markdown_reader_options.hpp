@@ -27,6 +27,7 @@ struct MarkdownReaderOptions {
     // Limits (fascicle/input_limits.hpp): input bytes, and quotes and lists (or inlines) in each other.
     std::uint64_t max_input_size = default_max_input_size;
     int max_nesting = default_max_nesting;
+    bool dollar_math = false;  // --markdown-math dollars
 };
 
 // What the reader adds to the format's options: --markdown-article-level (--markdown-flavor is

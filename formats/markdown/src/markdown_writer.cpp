@@ -42,6 +42,7 @@ Status MarkdownWriter::begin_book(const Metadata& book, WriteContext& ctx) {
     auto options = parse_markdown_options(ctx.options, ctx.diagnostics);
     if (!options) return Status::failed;
     options_ = *options;
+    if (flavor_) options_.flavor = *flavor_;
     renderer_.emplace(options_.flavor, options_.wrap_columns);
     media_.clear();
     media_folder_.reset();

@@ -17,6 +17,9 @@ namespace fascicle::markdown {
 
 class MarkdownWriter : public Writer {
 public:
+    // `flavor`: the dialect of the format written (gfm, commonmark); nullopt: --markdown-flavor's.
+    explicit MarkdownWriter(std::optional<Flavor> flavor = std::nullopt) : flavor_(flavor) {}
+
     Status begin_book(const Metadata& book, WriteContext& ctx) override;
     Status write_article(const Article& article) override;
     Status end_book() override;
@@ -32,6 +35,7 @@ private:
     void write(const std::string& piece);
     Status stream_status();
 
+    std::optional<Flavor> flavor_;
     WriteContext* ctx_ = nullptr;
     MarkdownOptions options_;
     std::optional<BlockRenderer> renderer_;

@@ -1,6 +1,6 @@
 // What the reader reports, and where: errors that stop it (bad bytes, a bad metadata block, nesting
-// beyond the limit, bad options) and warnings for what it keeps differently (HTML, images, tables,
-// strikethrough, headings in quotes, text outside articles).
+// beyond the limit, bad options) and warnings for what it keeps differently (missing images,
+// headings in quotes, unbalanced inline HTML, text outside articles); HTML kept as raw HTML.
 #include "hostile_text.hpp"
 #include "read_markdown.hpp"
 
@@ -90,44 +90,43 @@ TEST(MarkdownReaderWarnings, UnclosedMetadataBlockIsReadAsMarkdown) {
     EXPECT_EQ(problems(read),
               "doc.md:1: warning: this \"---\" looks like the start of a YAML metadata block, but no line \"---\" or "
               "\"...\" closes it: it is read as Markdown (a thematic break)\n"
-              "doc.md:2: warning: the text before the first article heading has no heading of its own: it begins the "
+              "doc.md:1: warning: the text before the first article heading has no heading of its own: it begins the "
               "introduction of the first article\n");
     ASSERT_EQ(read.book.articles.size(), 1u);
     EXPECT_EQ(read.book.articles[0].title_text(), "T");
-    EXPECT_EQ(introduction_text(read.book.articles[0]), "title: Notes\ntext\n");
+    EXPECT_EQ(read.book.articles[0].introduction.at(0).kind, Block::Kind::thematic_break);
+    EXPECT_EQ(introduction_text(read.book.articles[0]), "\ntitle: Notes\ntext\n");
 }
 
-TEST(MarkdownReaderWarnings, HtmlBlocksKeepTheirSourceWithAWarning) {
+TEST(MarkdownReaderWarnings, HtmlBlocksAreRawHtmlVerbatim) {
     auto read = read_markdown("# T\n\nbefore\n\n<div class=\"note\">\nKeep *me*\n</div>\n\n<!-- -->\n\n<!-- a remark -->\n\nafter\n");
     ASSERT_EQ(read.status, Status::ok);
-    EXPECT_EQ(problems(read),
-              "doc.md:5:1: warning: Fascicle reads no HTML: this HTML block is kept as its source, in a code block\n"
-              "doc.md:11:1: warning: an HTML comment is not text: it is dropped\n");
+    EXPECT_EQ(problems(read), "");
     ASSERT_EQ(read.book.articles.size(), 1u);
-    EXPECT_EQ(introduction_text(read.book.articles[0]), "before\n<div class=\"note\">\nKeep *me*\n</div>\nafter\n");
-    EXPECT_EQ(read.book.articles[0].introduction[1].kind, Block::Kind::code_block);
+    const auto& blocks = read.book.articles[0].introduction;
+    ASSERT_EQ(blocks.size(), 4u);  // the empty comment holds nothing
+    EXPECT_EQ(blocks[1].kind, Block::Kind::raw);
+    EXPECT_EQ(blocks[1].text, "<div class=\"note\">\nKeep *me*\n</div>");
+    EXPECT_EQ(blocks[2].kind, Block::Kind::raw);
+    EXPECT_EQ(blocks[2].text, "<!-- a remark -->");
 }
 
-TEST(MarkdownReaderWarnings, InlineHtmlTagsAreDroppedTheirTextKept) {
-    auto read = read_markdown("# T\n\nH<sub>2</sub>O and <span class=x>this</span>,\n"
+TEST(MarkdownReaderWarnings, InlineHtmlTagsMapOrStayRaw) {
+    auto read = read_markdown("# T\n\nH<sub>2</sub>O and <kbd class=x>this</kbd>,\n"
                               "<em>kept</em> <b>bold</b> <a href=\"https://e.x/?a=1&amp;b=2\">link</a> line<br>break\n");
     ASSERT_EQ(read.status, Status::ok);
-    EXPECT_EQ(problems(read),
-              "doc.md:3:2: warning: the HTML <sub> has no meaning in Fascicle's documents: it is dropped, the text around it kept\n"
-              "doc.md:3:8: warning: the HTML </sub> has no meaning in Fascicle's documents: it is dropped, the text around it kept\n"
-              "doc.md:3:20: warning: the HTML <span class=x> has no meaning in Fascicle's documents: it is dropped, the text "
-              "around it kept\n"
-              "doc.md:3:38: warning: the HTML </span> has no meaning in Fascicle's documents: it is dropped, the text around it "
-              "kept\n");
+    EXPECT_EQ(problems(read), "");
     ASSERT_EQ(read.book.articles.size(), 1u);
     const auto& inlines = read.book.articles[0].introduction.at(0).inlines;
     EXPECT_EQ(plain_text(inlines), "H2O and this, kept bold link line\nbreak");
     std::vector<Inline::Kind> kinds;
     for (const auto& i : inlines) kinds.push_back(i.kind);
     using K = Inline::Kind;
-    EXPECT_EQ(kinds, (std::vector<K>{K::text, K::emphasis, K::text, K::strong, K::text, K::link, K::text,
-                                     K::line_break, K::text}));
-    EXPECT_EQ(inlines[5].target, "https://e.x/?a=1&b=2");
+    EXPECT_EQ(kinds, (std::vector<K>{K::text, K::subscript, K::text, K::raw, K::text, K::raw, K::text, K::emphasis,
+                                     K::text, K::strong, K::text, K::link, K::text, K::line_break, K::text}));
+    EXPECT_EQ(inlines[3].text, "<kbd class=x>");
+    EXPECT_EQ(inlines[3].format, "html");
+    EXPECT_EQ(inlines[11].target, "https://e.x/?a=1&b=2");
 }
 
 TEST(MarkdownReaderWarnings, UnbalancedInlineHtml) {
@@ -140,30 +139,18 @@ TEST(MarkdownReaderWarnings, UnbalancedInlineHtml) {
     EXPECT_EQ(introduction_text(read.book.articles.at(0)), "an open tag and a  close\n");
 }
 
-TEST(MarkdownReaderWarnings, ImagesKeepTheirDescription) {
+TEST(MarkdownReaderWarnings, MissingImagesStayImagesOfTheirPaths) {
     auto read = read_markdown("# T\n\nSee ![a *red* mill](mill.png) and ![](empty.png).\n");
     ASSERT_EQ(read.status, Status::ok);
-    EXPECT_EQ(problems(read),
-              "doc.md:3:5: warning: images have no place in Fascicle's documents: the image \"mill.png\" is kept as its "
-              "description, \"a red mill\"\n"
-              "doc.md:3:35: warning: the image \"empty.png\" has no description and images have no place in Fascicle's "
-              "documents: it is dropped\n");
+    EXPECT_EQ(problems(read), "doc.md:3: warning: 2 missing image files kept as images of their paths, with no file (the "
+                              "first is here)\n");
     EXPECT_EQ(introduction_text(read.book.articles.at(0)), "See a red mill and .\n");
+    EXPECT_EQ(read.book.articles[0].introduction[0].inlines.at(1).kind, Inline::Kind::image);
+    EXPECT_EQ(read.book.articles[0].introduction[0].inlines.at(1).target, "mill.png");
 }
 
-TEST(MarkdownReaderWarnings, GfmTablesAndStrikethroughKeepTheirText) {
+TEST(MarkdownReaderWarnings, CommonMarkReadsGfmSyntaxAsText) {
     const std::string markdown = "# T\n\nA ~~struck~~ word.\n\n| a | b |\n|---|---|\n| 1 | `2` |\n";
-    auto gfm = read_markdown(markdown, {{"markdown-flavor", "gfm"}});
-    ASSERT_EQ(gfm.status, Status::ok);
-    EXPECT_EQ(problems(gfm),
-              "doc.md:3:3: warning: strikethrough has no place in Fascicle's documents: its text is kept, not struck "
-              "through\n"
-              "doc.md:5:1: warning: tables have no place in Fascicle's documents: each row of this table is kept as a "
-              "paragraph, its cells separated by \" | \"\n");
-    EXPECT_EQ(introduction_text(gfm.book.articles.at(0)), "A struck word.\na | b\n1 | 2\n");
-    EXPECT_EQ(gfm.book.articles[0].introduction[2].inlines.at(1).kind, Inline::Kind::code);
-
-    // CommonMark has neither: the same text is read as it stands.
     auto commonmark = read_markdown(markdown);
     EXPECT_EQ(problems(commonmark), "");
     EXPECT_EQ(introduction_text(commonmark.book.articles.at(0)), "A ~~struck~~ word.\n| a | b | |---|---| | 1 | 2 |\n");
@@ -172,8 +159,8 @@ TEST(MarkdownReaderWarnings, GfmTablesAndStrikethroughKeepTheirText) {
 TEST(MarkdownReaderWarnings, HeadingInsideAQuoteIsAParagraph) {
     auto read = read_markdown("# T\n\ntext\n\n> ## Quoted heading\n>\n> quoted text\n");
     ASSERT_EQ(read.status, Status::ok);
-    EXPECT_EQ(problems(read), "doc.md:5:3: warning: a heading inside a block quote or list cannot start a section: it "
-                              "is kept as a paragraph\n");
+    EXPECT_EQ(problems(read), "doc.md:5: warning: 1 nested heading kept as a paragraph (a heading inside a block quote "
+                              "or list cannot start a section)\n");
     const auto& quote = read.book.articles.at(0).introduction.at(1);
     EXPECT_EQ(plain_text(quote), "Quoted heading\nquoted text");
 }

@@ -213,8 +213,8 @@ TEST(MarkdownReaderMetadata, BlockKeysBecomeBookMetadata) {
     auto authors = read_ok("---\nauthors: A; B\n---\n# T\n");
     EXPECT_EQ(authors.book.metadata.authors(), (Strings{"A", "B"}));
     // The block's lines keep their numbers: the heading is on line 4.
-    auto html = read_markdown("---\ntitle: x\n---\n<div>\n");
-    EXPECT_EQ(problems(html).substr(0, 11), "doc.md:4:1:");
+    auto nested = read_markdown("---\ntitle: x\n---\n> # h\n");
+    EXPECT_EQ(problems(nested).substr(0, 9), "doc.md:4:");
 }
 
 TEST(MarkdownReaderMetadata, ByteOrderMarkAndCrLf) {
@@ -229,7 +229,7 @@ TEST(MarkdownReaderBlocks, ListsQuotesAndCode) {
                         "> quoted\n>\n> > deeper\n\n```python\nprint(1)\n\n```\n\n    indented\n\n***\n\n- \n");
     EXPECT_EQ(problems(read), "");
     const auto& blocks = read.book.articles.at(0).introduction;
-    ASSERT_EQ(blocks.size(), 7u) << dump(read.book);
+    ASSERT_EQ(blocks.size(), 8u) << dump(read.book);
     EXPECT_TRUE(blocks[1].ordered);
     EXPECT_EQ(blocks[1].start, 3);
     EXPECT_EQ(blocks[1].items.size(), 2u);
@@ -242,8 +242,9 @@ TEST(MarkdownReaderBlocks, ListsQuotesAndCode) {
     EXPECT_EQ(blocks[4].kind, Block::Kind::code_block);
     EXPECT_EQ(blocks[4].text, "print(1)\n");  // the line end after the last line is not the code's
     EXPECT_EQ(blocks[5].text, "indented");
-    EXPECT_EQ(blocks[6].items.size(), 1u);  // after the thematic break, which leaves no trace
-    EXPECT_TRUE(blocks[6].items[0].empty());
+    EXPECT_EQ(blocks[6].kind, Block::Kind::thematic_break);
+    EXPECT_EQ(blocks[7].items.size(), 1u);
+    EXPECT_TRUE(blocks[7].items[0].empty());
 }
 
 TEST(MarkdownReaderInlines, EachKind) {

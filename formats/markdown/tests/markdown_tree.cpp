@@ -88,14 +88,6 @@ private:
                 if (i.kind == Inline::Kind::link) {
                     const char* url = cmark_node_get_url(n);
                     i.target = url ? url : "";
-#ifdef FASCICLE_TEST_GFM
-                    // GFM's autolinks extension links bare URLs and addresses in text: keep the text.
-                    const std::string shown = plain_text(i.children);
-                    if (i.target == shown || i.target == "http://" + shown || i.target == "mailto:" + shown) {
-                        for (auto& c : i.children) add(std::move(c));
-                        break;
-                    }
-#endif
                 }
                 add(std::move(i));
                 break;
@@ -103,7 +95,9 @@ private:
             case CMARK_NODE_HTML_INLINE: {
                 const std::string tag = literal_of(n);
                 const std::string link_open = "<a href=\"";
-                if (tag == "<em>" || tag == "<strong>") {
+                if (tag == "<!---->") {
+                    // The empty comment the GFM writer puts after an '@' that would autolink: nothing.
+                } else if (tag == "<em>" || tag == "<strong>") {
                     stack_.push_back(Inline::wrap(tag == "<em>" ? Inline::Kind::emphasis : Inline::Kind::strong, {}));
                     tag_names_.push_back(tag);
                 } else if (tag.starts_with(link_open) && tag.ends_with("\">")) {

@@ -10,14 +10,15 @@ namespace fascicle::markdown::test {
 namespace {
 
 ReadMarkdown read_stream(std::istream& in, const std::string& name, const std::filesystem::path& path,
-                         const Options& options) {
+                         const Options& options, std::optional<Flavor> flavor) {
     ReadMarkdown out;
     fascicle::test::CollectingArticles articles;
     fascicle::Resources ctx_resources;
     ReadContext ctx{options, out.diagnostics, out.book.metadata, ctx_resources};
     const Input input{name, path, &in, std::filesystem::path(name).stem().string()};
-    out.status = MarkdownReader().read(input, ctx, articles);
+    out.status = MarkdownReader(flavor).read(input, ctx, articles);
     out.book.articles = std::move(articles.articles);
+    for (const Resource* r : ctx_resources.all()) out.resources.push_back(r->name);
     return out;
 }
 
@@ -25,13 +26,13 @@ ReadMarkdown read_stream(std::istream& in, const std::string& name, const std::f
 
 ReadMarkdown read_markdown(const std::string& markdown, const Options& options, const std::string& name) {
     std::istringstream in(markdown);
-    return read_stream(in, name, name, options);
+    return read_stream(in, name, name, options, std::nullopt);
 }
 
-ReadMarkdown read_markdown_file(const std::filesystem::path& path, const Options& options) {
+ReadMarkdown read_markdown_file(const std::filesystem::path& path, const Options& options, std::optional<Flavor> flavor) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("cannot open " + path.string());
-    return read_stream(in, path.string(), path, options);
+    return read_stream(in, path.string(), path, options, flavor);
 }
 
 std::string problems(const ReadMarkdown& read) {
