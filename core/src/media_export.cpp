@@ -44,19 +44,37 @@ bool export_media(const std::set<std::string>& names, const Resources& resources
         }
         const auto target = folder / name;
         std::error_code ec;
+        // The image is already there when the output sits beside the input: writing it over itself
+        // would truncate the source before it is read.
+        if (std::filesystem::equivalent(target, resource->source, ec)) continue;
         std::filesystem::create_directories(target.parent_path(), ec);
         auto in = resource->open ? resource->open() : nullptr;
-        std::ofstream out(target, std::ios::binary | std::ios::trunc);
-        if (!in || !out) {
-            diagnostics.error(in ? target.string() : resource->source, 0, 0,
-                              in ? "cannot write the image file" : "cannot read the image '" + name + "'");
+        if (!in) {
+            diagnostics.error(resource->source, 0, 0, "cannot read the image '" + name + "'");
+            ok = false;
+            continue;
+        }
+        // A temporary file renamed when complete: a failed copy leaves no half-written image.
+        auto partial = target;
+        partial += ".part";
+        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+        if (!out) {
+            diagnostics.error(target.string(), 0, 0, "cannot write the image file");
             ok = false;
             continue;
         }
         out << in->rdbuf();
         out.close();
-        if (!out) {
+        if (!out || in->bad()) {
             diagnostics.error(target.string(), 0, 0, "cannot write the image file");
+            std::filesystem::remove(partial, ec);
+            ok = false;
+            continue;
+        }
+        std::filesystem::rename(partial, target, ec);
+        if (ec) {
+            diagnostics.error(target.string(), 0, 0, "cannot write the image file: " + ec.message());
+            std::filesystem::remove(partial, ec);
             ok = false;
         }
     }
