@@ -314,7 +314,19 @@ void FlowReader::read_variablelist(pugi::xml_node list, BlockCollector& into) {
                 if (!d.term.empty()) d.term.push_back(Inline::plain(", "));  // several terms share the item
                 read_inline_children(part, d.term);
             } else if (part_name == "listitem") {
-                d.definitions.push_back(blocks_of(part));
+                // The DocBook writer parts several definitions with <?definition?>.
+                d.definitions.emplace_back();
+                BlockCollector definition(d.definitions.back());
+                for (auto item_child : part.children()) {
+                    if (item_child.type() == pugi::node_pi && std::string_view(item_child.name()) == "definition") {
+                        definition.close_paragraph();
+                        d.definitions.emplace_back();
+                        definition = BlockCollector(d.definitions.back());
+                        continue;
+                    }
+                    read(item_child, definition);
+                }
+                definition.close_paragraph();
             }
         }
         tidy_whitespace(d.term);
@@ -477,12 +489,14 @@ Inline FlowReader::read_image(pugi::xml_node media) {
         } else if (name == "alt") {
             std::vector<Inline> text;
             read_inline_children(child, text);
-            image.text = tidy(text);
+            image.title = tidy(text);
         } else if (name == "videoobject" || name == "audioobject" || name == "caption") {
             document_.unmapped(child, name == "caption" ? "kept as the image's alt text" : "left out");
             if (name == "caption" && image.text.empty()) image.text = tidy_whitespace(verbatim_text(child));
         }
     }
+    // An alt without a text object is the alt text; beside one, the title (as the writer writes it).
+    if (image.text.empty()) std::swap(image.text, image.title);
     return image;
 }
 
@@ -587,6 +601,17 @@ Block FlowReader::read_table(pugi::xml_node element) {
             read(child, into);
             into.close_paragraph();
         }
+    }
+    // A cell aligned as its column says nothing of its own (the writer spells it out on every cell).
+    for (auto* rows : {&block.table.head, &block.table.body, &block.table.foot}) {
+        const auto starts = cell_columns(*rows);
+        for (std::size_t r = 0; r < rows->size(); ++r)
+            for (std::size_t c = 0; c < (*rows)[r].cells.size(); ++c) {
+                auto& cell = (*rows)[r].cells[c];
+                const auto column = starts[r][c];
+                if (column < block.table.columns.size() && cell.alignment == block.table.columns[column].alignment)
+                    cell.alignment = Alignment::unspecified;
+            }
     }
     if (!notes.empty()) {
         Block figure;
@@ -770,8 +795,13 @@ void FlowReader::read_unmapped(pugi::xml_node element, BlockCollector& into) {
 }
 
 bool FlowReader::holds_blocks(pugi::xml_node element) const {
-    for (auto child : element.children())
-        if (child.type() == pugi::node_element && (is_block(child) || holds_blocks(child))) return true;
+    for (auto child : element.children()) {
+        if (child.type() != pugi::node_element) continue;
+        // Inline elements whose content is blocks stand in the text all the same.
+        const auto name = document_.name(child);
+        if (name == "footnote" || name == "inlinemediaobject" || name == "inlineequation") continue;
+        if (is_block(child) || holds_blocks(child)) return true;
+    }
     return false;
 }
 

@@ -22,10 +22,16 @@ bool InfoReader::read_child(pugi::xml_node child, Metadata& metadata, std::vecto
         keep_in_extra(child, metadata, false);
     } else if (name == "author") {
         read_author(child, metadata);
+    } else if (name == "editor" || name == "othercredit") {
+        auto role = document_.source().attribute(child, "role");
+        if (name == "editor") role = "edt";
+        else if (role.size() != 3) role = document_.source().attribute(child, "class") == "translator" ? "trl" : "ctb";
+        read_author(child, metadata, role);
     } else if (name == "authorgroup") {
         for (auto member : child.children()) {
             if (member.type() != pugi::node_element) continue;
             if (document_.name(member) == "author") read_author(member, metadata);
+            else if (document_.name(member) == "editor") read_author(member, metadata, "edt");
             else keep_in_extra(member, metadata, true);
         }
     } else if (name == "pubdate" || name == "date") {
@@ -59,7 +65,7 @@ bool InfoReader::read_child(pugi::xml_node child, Metadata& metadata, std::vecto
     return true;
 }
 
-void InfoReader::read_author(pugi::xml_node author, Metadata& metadata) {
+void InfoReader::read_author(pugi::xml_node author, Metadata& metadata, const std::string& role) {
     // The name is a personname or an orgname; what else an author holds (affiliation, email...)
     // has no field of its own.
     pugi::xml_node name_element;
@@ -74,7 +80,7 @@ void InfoReader::read_author(pugi::xml_node author, Metadata& metadata) {
         else keep_in_extra(child, metadata, true);
     }
     const auto name = name_element ? value_of(name_element) : !parts.empty() ? parts : value_of(author);
-    if (!name.empty()) metadata.creators.push_back(Creator{name, "aut", {}});
+    if (!name.empty()) metadata.creators.push_back(Creator{name, role, {}});
 }
 
 void InfoReader::keep_in_extra(pugi::xml_node element, Metadata& metadata, bool warn) {
