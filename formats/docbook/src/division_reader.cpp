@@ -172,7 +172,11 @@ Section DivisionReader::read_section(pugi::xml_node element, UniqueIds& section_
     BlockCollector info_content(section.blocks);
     read_body(element, section.blocks, section.subsections, section_ids, {}, [&](pugi::xml_node child) {
         const auto name = document_.name(child);
-        if (name == "title" || name == "titleabbrev") return true;
+        if (name == "title") return true;
+        if (name == "titleabbrev") {
+            document_.unmapped(child, "left out (the title is kept)");
+            return true;
+        }
         if (!is_info(name)) return false;
         for (auto info_child : child.children())
             if (document_.name(info_child) != "title") flow_.read(info_child, info_content);

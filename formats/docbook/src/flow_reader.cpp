@@ -501,7 +501,18 @@ Inline FlowReader::read_image(pugi::xml_node media) {
 }
 
 Math FlowReader::read_math(pugi::xml_node holder) {
+    auto all = read_maths(holder);
+    for (std::size_t n = 1; n < all.size(); ++n) document_.lost(holder, "second formula in an inline equation", "left out");
+    return all.empty() ? Math{} : all.front();
+}
+
+std::vector<Math> FlowReader::read_maths(pugi::xml_node holder) {
+    std::vector<Math> maths;
     Math math;
+    auto next = [&] {
+        if (!math.mathml.empty() || !math.tex.empty()) maths.push_back(std::move(math));
+        math = {};
+    };
     for (auto child : holder.children()) {
         if (child.type() != pugi::node_element) continue;
         const auto name = document_.name(child);
@@ -532,20 +543,38 @@ Math FlowReader::read_math(pugi::xml_node holder) {
                 out += "</" + std::string(XmlSource::local_name(n)) + ">";
             };
             write(child, true);
+            if (!math.mathml.empty()) next();  // an equation may hold several formulas
             math.mathml = out;
         } else if (name == "mathphrase" || name == "alt") {
+            if (!math.tex.empty() && name == "mathphrase") next();
             math.tex = verbatim_text(child);
         } else if (name == "mediaobject" || name == "inlinemediaobject" || name == "graphic") {
             document_.unmapped(child, "left out (the equation keeps its other forms)");
         }
     }
-    return math;
+    next();
+    return maths;
 }
 
 Block FlowReader::read_equation(pugi::xml_node equation) {
     Block math;
     math.kind = Block::Kind::display_math;
-    math.math = read_math(equation);
+    auto maths = read_maths(equation);
+    if (!maths.empty()) math.math = maths.front();
+    if (maths.size() > 1) {
+        // Several formulas: a division of class "equation" holding each.
+        Block division;
+        division.kind = Block::Kind::division;
+        division.attributes = attributes_of(equation);
+        division.attributes.classes = {"equation"};
+        for (auto& m : maths) {
+            Block one;
+            one.kind = Block::Kind::display_math;
+            one.math = std::move(m);
+            division.children.push_back(std::move(one));
+        }
+        return division;
+    }
     const auto title = equation.find_child([&](pugi::xml_node n) { return document_.name(n) == "title"; });
     if (!title) {
         math.attributes = attributes_of(equation);
@@ -703,16 +732,15 @@ void FlowReader::read_cals_group(pugi::xml_node tgroup, Table& table) {
     auto read_part = [&](pugi::xml_node part, std::vector<TableRow>& rows, bool header) {
         // The grid columns taken by row spans from rows above.
         std::vector<int> taken(columns.size(), 0);
-        for (auto row_node : part.children()) {
-            if (document_.name(row_node) != "row") continue;
+        auto read_row = [&](pugi::xml_node row_node) {
             TableRow row;
             std::size_t next = 0;
             for (auto entry : row_node.children()) {
                 const auto entry_name = document_.name(entry);
-                if (entry_name != "entry" && entry_name != "entrytbl") continue;
+                if (entry_name != "entry" && entry_name != "entrytbl" && entry_name != "td" && entry_name != "th") continue;
                 while (next < taken.size() && taken[next] > 0) ++next;
                 TableCell cell;
-                cell.header = header;
+                cell.header = header || entry_name == "th";
                 std::size_t start = next, end = next;
                 if (auto c = column_of(document_.source().attribute(entry, "colname"))) start = end = *c;
                 if (auto c = column_of(document_.source().attribute(entry, "namest"))) {
@@ -724,8 +752,12 @@ void FlowReader::read_cals_group(pugi::xml_node tgroup, Table& table) {
                     start = span->second.first;
                     end = span->second.second;
                 }
+                if (const int colspan = std::atoi(document_.source().attribute(entry, "colspan").c_str()); colspan > 1)
+                    end = start + static_cast<std::size_t>(std::min(colspan, 1000)) - 1;
                 cell.column_span = static_cast<int>(end - start + 1);
                 cell.row_span = 1 + std::clamp(std::atoi(document_.source().attribute(entry, "morerows").c_str()), 0, 1000);
+                if (const int rowspan = std::atoi(document_.source().attribute(entry, "rowspan").c_str()); rowspan > 1)
+                    cell.row_span = std::min(rowspan, 1000);
                 cell.alignment = alignment(document_.source().attribute(entry, "align"));
                 if (entry_name == "entrytbl") {
                     document_.unmapped(entry, "kept as a table in the cell");
@@ -743,7 +775,16 @@ void FlowReader::read_cals_group(pugi::xml_node tgroup, Table& table) {
             for (auto& t : taken)
                 if (t > 0) --t;
             rows.push_back(std::move(row));
+        };
+        // Rows and entries; HTML's tr, th and td, which real documents mix in, the same; entries
+        // straight in the part (no row around them) as one row.
+        bool loose_entries = false;
+        for (auto row_node : part.children()) {
+            const auto row_name = document_.name(row_node);
+            if (row_name == "row" || row_name == "tr") read_row(row_node);
+            else if (row_name == "entry" || row_name == "td" || row_name == "th") loose_entries = true;
         }
+        if (loose_entries) read_row(part);
     };
     for (auto child : tgroup.children()) {
         const auto name = document_.name(child);
@@ -775,7 +816,10 @@ Block FlowReader::read_container(pugi::xml_node element, std::string_view kind) 
                     if (part != title && part.type() == pugi::node_element) read(part, into);
             continue;
         }
-        if (name == "titleabbrev") continue;
+        if (name == "titleabbrev") {
+            document_.unmapped(child, "left out (the title is kept)");
+            continue;
+        }
         read(child, into);
     }
     into.close_paragraph();

@@ -86,6 +86,7 @@ private:
     void read_quote(pugi::xml_node quote, std::vector<Inline>& into);
     Inline read_image(pugi::xml_node mediaobject);
     Math read_math(pugi::xml_node holder);
+    std::vector<Math> read_maths(pugi::xml_node holder);
     Inline reference_to(const std::string& xml_id, std::vector<Inline> children);
 
     // All the text inside an element, as written (for code).
