@@ -478,3 +478,117 @@ TEST(DocBookReader, FeatureDocumentGolden) {
 
 }  // namespace
 }  // namespace fascicle::docbook
+
+namespace fascicle::docbook {
+namespace {
+
+const std::filesystem::path seeds = std::filesystem::path(FASCICLE_DOCBOOK_TEST_DIR) / ".." / ".." / ".." / "tests" /
+                                    "fuzz" / "corpus" / "docbook_reader";
+
+TEST(DocBookReaderMapping, DocBook4WithDeclaredAndStandardEntities) {
+    const auto back = read_docbook(fascicle::test::read_file(seeds / "db4-entities.xml"), "db4.xml");
+    ASSERT_EQ(back.status, Status::ok) << back.diagnostics.text();
+    EXPECT_EQ(back.diagnostics.text(),
+              "db4.xml:2:1: note: the DTD the DOCTYPE names (PUBLIC \"-//OASIS//DTD DocBook XML V4.1.2//EN\" "
+              "\"docbookx.dtd\") is not read: fascicle fetches nothing; DocBook 4's character entities are known "
+              "without it\n"
+              "db4.xml:10: warning: 1 external entity reference left out (&ext; is SYSTEM \"ext.xml\": fascicle never "
+              "reads external entities)\n");
+    ASSERT_EQ(back.book.articles.size(), 1u);
+    const auto& a = back.book.articles[0];
+    EXPECT_EQ(a.id, "a1");
+    EXPECT_EQ(a.title_text(), "Old & \u2018new\u2019");
+    EXPECT_EQ(a.metadata.authors(), std::vector<std::string>{"Ada Lovelace"});
+    ASSERT_EQ(a.sections.size(), 1u);
+    const auto& s = a.sections[0];
+    EXPECT_EQ(s.id, "s1");
+    EXPECT_EQ(s.title_text(), "Engine \u2014 v2") << "an entity's markup is parsed where it is used";
+    ASSERT_EQ(s.title.size(), 2u);
+    EXPECT_TRUE(s.title[0].attributes.has_class("productname"));
+    ASSERT_GE(s.blocks.size(), 4u) << dump(a);
+    const auto& para = s.blocks[0].inlines;
+    EXPECT_EQ(para[1].kind, Inline::Kind::link);
+    EXPECT_EQ(para[1].target, "http://example.org/");
+    EXPECT_EQ(para[3].kind, Inline::Kind::reference);
+    EXPECT_EQ(para[3].target, "s1");
+    EXPECT_NE(plain_text(para).find(".\u00A0Caf\u00E9"), std::string::npos) << plain_text(para);
+    EXPECT_EQ(para.back().kind, Inline::Kind::note);
+    EXPECT_EQ(s.blocks[1].kind, Block::Kind::definition_list);
+    EXPECT_EQ(s.blocks[2].kind, Block::Kind::code_block);
+    EXPECT_EQ(s.blocks[2].text, "$ make");
+    const auto& index = s.blocks[3].inlines.at(0);
+    EXPECT_TRUE(index.attributes.has_class("indexterm"));
+    EXPECT_EQ(index.attributes.get("primary"), "make");
+    EXPECT_EQ(index.attributes.get("secondary"), "run");
+}
+
+TEST(DocBookReaderMapping, CalsSpansByNameSpanspecAndMorerows) {
+    const auto back = read_docbook(fascicle::test::read_file(seeds / "cals-table.xml"), "table.xml");
+    ASSERT_EQ(back.status, Status::ok) << back.diagnostics.text();
+    ASSERT_EQ(back.book.articles.size(), 1u) << "a bare table is one article";
+    const auto& a = back.book.articles[0];
+    EXPECT_EQ(a.id, "table") << "named by its file";
+    ASSERT_EQ(a.introduction.size(), 1u);
+    const auto& b = a.introduction[0];
+    EXPECT_EQ(b.attributes.id, "t");
+    ASSERT_EQ(b.kind, Block::Kind::table);
+    EXPECT_EQ(plain_text(b.caption), "Spans");
+    const auto& t = b.table;
+    ASSERT_EQ(t.columns.size(), 3u);
+    EXPECT_EQ(t.columns[1].alignment, Alignment::right);
+    EXPECT_EQ(t.head.at(0).cells.at(0).column_span, 3);
+    EXPECT_TRUE(t.head[0].cells[0].header);
+    EXPECT_EQ(t.body.at(0).cells.at(0).row_span, 2);
+    EXPECT_EQ(t.body.at(2).cells.at(0).column_span, 2) << "spanname=\"ab\" spans a to b";
+    EXPECT_EQ(t.foot.at(0).cells.size(), 3u);
+}
+
+TEST(DocBookReaderMapping, Latin1RefentryIsOneArticleTitledByItsName) {
+    const auto back = read_docbook(fascicle::test::read_file(seeds / "latin1-refentry.xml"), "cafe.xml");
+    ASSERT_EQ(back.status, Status::ok) << back.diagnostics.text();
+    ASSERT_EQ(back.book.articles.size(), 1u);
+    const auto& a = back.book.articles[0];
+    EXPECT_EQ(a.title_text(), "caf\u00E9") << "ISO-8859-1 is transcoded";
+    ASSERT_EQ(a.sections.size(), 1u);
+    EXPECT_EQ(a.sections[0].title_text(), "Use");
+    EXPECT_EQ(a.sections[0].blocks.at(0).inlines.at(1).kind, Inline::Kind::subscript);
+    EXPECT_EQ(a.sections[0].blocks.at(1).kind, Block::Kind::display_math);
+    EXPECT_EQ(a.sections[0].blocks.at(1).math.tex, "x^2");
+}
+
+TEST(DocBookReaderMapping, PartsAdmonitionsFiguresAndFallbacks) {
+    const auto back = read_docbook(fascicle::test::read_file(seeds / "xinclude.xml"), "parts.xml");
+    ASSERT_EQ(back.status, Status::ok) << back.diagnostics.text();
+    ASSERT_EQ(back.book.articles.size(), 1u);
+    const auto& a = back.book.articles[0];
+    EXPECT_EQ(back.book.metadata.title, "B");
+    EXPECT_EQ(a.metadata.get("part"), "P");
+    ASSERT_EQ(a.introduction.size(), 3u) << dump(a);
+    EXPECT_EQ(a.introduction[0], Block::paragraph("fallback"));
+    EXPECT_EQ(a.introduction[1].admonition(), "note");
+    EXPECT_TRUE(a.introduction[1].children.at(0).attributes.has_class("title"));
+    EXPECT_EQ(a.introduction[2].kind, Block::Kind::figure);
+    const auto& image = a.introduction[2].children.at(0).inlines.at(0);
+    EXPECT_EQ(image.kind, Inline::Kind::image);
+    EXPECT_EQ(image.text, "alt");
+    EXPECT_EQ(image.target, "no.png");
+}
+
+TEST(DocBookReaderMapping, SetsOfBooksAndReferencesOfEntries) {
+    const auto back = read_ok(R"(<set xmlns="http://docbook.org/ns/docbook"><title>S</title>
+<book><title>B1</title><chapter xml:id="c1"><title>C1</title><para>1</para></chapter></book>
+<book><title>B2</title><reference><title>R</title>
+<refentry xml:id="r1"><refnamediv><refname>one</refname><refpurpose>first</refpurpose></refnamediv><refsect1><title>S</title><para>x</para></refsect1></refentry>
+<refentry xml:id="r2"><refnamediv><refname>two</refname><refpurpose>second</refpurpose></refnamediv></refentry>
+</reference></book></set>)");
+    ASSERT_EQ(back.book.articles.size(), 3u) << back.diagnostics.text();
+    EXPECT_EQ(back.book.metadata.title, "S");
+    EXPECT_EQ(back.book.articles[0].metadata.get("part"), "B1");
+    EXPECT_EQ(back.book.articles[1].title_text(), "one");
+    EXPECT_EQ(back.book.articles[1].metadata.get("part"), "R");
+    EXPECT_EQ(back.book.articles[2].id, "r2");
+    EXPECT_EQ(back.diagnostics.all.size(), 0u) << back.diagnostics.text();
+}
+
+}  // namespace
+}  // namespace fascicle::docbook
