@@ -618,11 +618,11 @@ Block FlowReader::read_table(pugi::xml_node element) {
             else
                 for (auto col : child.children())
                     if (document_.name(col) == "col") read_col(col);
-        } else if (name == "thead") read_html_rows(child, block.table, &block.table.head);
-        else if (name == "tfoot") read_html_rows(child, block.table, &block.table.foot);
-        else if (name == "tbody") read_html_rows(child, block.table, &block.table.body);
+        } else if (name == "thead") read_html_rows(child, block.table.head);
+        else if (name == "tfoot") read_html_rows(child, block.table.foot);
+        else if (name == "tbody") read_html_rows(child, block.table.body);
         else if (name == "tr") {
-            if (!direct_rows) read_html_rows(element, block.table, &block.table.body);  // once, for all of them
+            if (!direct_rows) read_html_rows(element, block.table.body);  // once, for all of them
             direct_rows = true;
         }
         else if (child.type() == pugi::node_element && name != "tr") {
@@ -652,7 +652,7 @@ Block FlowReader::read_table(pugi::xml_node element) {
     return block;
 }
 
-void FlowReader::read_html_rows(pugi::xml_node parent, Table& table, std::vector<TableRow>* into) {
+void FlowReader::read_html_rows(pugi::xml_node parent, std::vector<TableRow>& into) {
     for (auto tr : parent.children()) {
         if (document_.name(tr) != "tr") continue;
         TableRow row;
@@ -669,9 +669,8 @@ void FlowReader::read_html_rows(pugi::xml_node parent, Table& table, std::vector
             c.blocks = blocks_of(cell);
             row.cells.push_back(std::move(c));
         }
-        into->push_back(std::move(row));
+        into.push_back(std::move(row));
     }
-    (void)table;
 }
 
 void FlowReader::read_cals_group(pugi::xml_node tgroup, Table& table) {
@@ -716,10 +715,13 @@ void FlowReader::read_cals_group(pugi::xml_node tgroup, Table& table) {
     }
     if (all_star && total > 0)
         for (std::size_t n = 0; n < columns.size(); ++n) columns[n].width = star_widths[n] / total;
+    std::map<std::string, std::size_t> column_by_name;  // the first column of a name
+    for (std::size_t n = 0; n < names.size(); ++n)
+        if (!names[n].empty()) column_by_name.emplace(names[n], n);
     auto column_of = [&](const std::string& name) -> std::optional<std::size_t> {
-        const auto it = std::find(names.begin(), names.end(), name);
-        if (it == names.end() || name.empty()) return std::nullopt;
-        return static_cast<std::size_t>(it - names.begin());
+        const auto it = column_by_name.find(name);
+        if (it == column_by_name.end()) return std::nullopt;
+        return it->second;
     };
     for (auto child : tgroup.children())
         if (document_.name(child) == "spanspec") {

@@ -75,7 +75,7 @@ private:
     Block read_figure(pugi::xml_node figure);
     Block read_table(pugi::xml_node table);
     void read_cals_group(pugi::xml_node tgroup, Table& table);
-    void read_html_rows(pugi::xml_node parent, Table& table, std::vector<TableRow>* into);
+    void read_html_rows(pugi::xml_node parent, std::vector<TableRow>& into);
     Block read_equation(pugi::xml_node equation);
     Block read_container(pugi::xml_node element, std::string_view kind);
     void read_unmapped(pugi::xml_node element, BlockCollector& into);

@@ -592,3 +592,27 @@ TEST(DocBookReaderMapping, SetsOfBooksAndReferencesOfEntries) {
 
 }  // namespace
 }  // namespace fascicle::docbook
+
+namespace fascicle::docbook {
+namespace {
+
+TEST(DocBookReaderEncodings, Utf16AndWindows1252AreTranscoded) {
+    const std::string xml = "<article xmlns=\"http://docbook.org/ns/docbook\"><title>T</title><para>x</para></article>";
+    std::string utf16 = "\xFF\xFE";
+    for (char c : xml) {
+        utf16 += c;
+        utf16 += '\0';
+    }
+    const auto wide = read_docbook(utf16, "wide.xml");
+    ASSERT_EQ(wide.status, Status::ok) << wide.diagnostics.text();
+    EXPECT_EQ(wide.book.articles.at(0).title_text(), "T");
+
+    const auto cp1252 = read_docbook("<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n"
+                                     "<article><title>\x93Quoted\x94 \x80</title><para>x</para></article>",
+                                     "cp.xml");
+    ASSERT_EQ(cp1252.status, Status::ok) << cp1252.diagnostics.text();
+    EXPECT_EQ(cp1252.book.articles.at(0).title_text(), "\u201CQuoted\u201D \u20AC");
+}
+
+}  // namespace
+}  // namespace fascicle::docbook
