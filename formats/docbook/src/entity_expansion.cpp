@@ -97,6 +97,12 @@ private:
                                              std::to_string(open_.size()) + " references): refused"};
             return false;
         }
+        if (open_.size() >= max_entity_nesting) {
+            out_.error = SourceIssue{at, "entity references nested more than " + std::to_string(max_entity_nesting) +
+                                             " deep (an entity's text refers to an entity whose text refers to ...): "
+                                             "refused"};
+            return false;
+        }
         open_.push_back(entity.name);
         const std::string_view value = entity.value;
         std::size_t i = 0;

@@ -16,6 +16,9 @@
 
 namespace fascicle::docbook {
 
+// The deepest chain of entities whose texts refer to each other (the expansion recurses).
+inline constexpr std::size_t max_entity_nesting = 64;
+
 // The most bytes entity references may add to a document (it is refused beyond).
 inline constexpr std::uint64_t max_entity_expansion = std::uint64_t(4) << 20;
 

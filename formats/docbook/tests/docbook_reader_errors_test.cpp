@@ -72,6 +72,17 @@ TEST(DocBookReaderErrors, AnEntityThatRefersToItselfIsRefused) {
               "bad.xml:5:60: error: the entity \"a\" refers to itself (through 2 references): refused");
 }
 
+TEST(DocBookReaderErrors, EntityChainsTooDeepAreRefusedWithoutOverflow) {
+    // 100,000 entities, each the next one's reference: a recursion the reader must not follow.
+    std::string doctype = "<!DOCTYPE book [\n";
+    for (int n = 0; n < 100000; ++n)
+        doctype += "<!ENTITY e" + std::to_string(n) + " \"&e" + std::to_string(n + 1) + ";\">";
+    doctype += "<!ENTITY e100000 \"end\">\n]>\n";
+    EXPECT_EQ(refusal(doctype + docbook_root + "<chapter><para>&e0;</para></chapter></book>"),
+              "bad.xml:4:60: error: entity references nested more than 64 deep (an entity's text refers to an entity "
+              "whose text refers to ...): refused");
+}
+
 TEST(DocBookReaderErrors, ExternalEntitiesAreNeverReadAndReportedAsLost) {
     const auto back = read_docbook("<!DOCTYPE book [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n" + docbook_root +
                                        "<chapter><para>a&xxe;b</para></chapter></book>",
