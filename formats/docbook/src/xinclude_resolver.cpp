@@ -3,6 +3,7 @@
 #include "text_encoding.hpp"
 
 #include <fascicle/input_limits.hpp>
+#include <fascicle/text.hpp>
 
 #include <algorithm>
 
@@ -129,6 +130,10 @@ bool XIncludeResolver::include(XmlSource& source, pugi::xml_node element, std::v
     if (parse == "text") {
         if (const auto bad = make_utf8(bytes))
             return fail(source, element, tag + ": " + bad->message);
+        if (const auto invalid = find_invalid_utf8(bytes))
+            return fail(source, element, tag + ": the byte at offset " + std::to_string(*invalid) +
+                                             " of the file does not begin a valid UTF-8 sequence (an included text "
+                                             "is read as UTF-8)");
         auto text = element.parent().insert_child_before(pugi::node_cdata, element);
         text.set_value(bytes.c_str());
         const auto at = source.position(element);

@@ -132,3 +132,62 @@ TEST(DocBookHostile, ImagesOutsideTheFolderOrMissingAreWarnings) {
 
 }  // namespace
 }  // namespace fascicle::docbook
+
+namespace fascicle::docbook {
+namespace {
+
+TEST(DocBookHostile, EveryXIncludeRefusalSaysWhy) {
+    TempDir dir;
+    write_file(dir / "ch.xml", "<chapter xmlns=\"http://docbook.org/ns/docbook\" xml:id=\"c\"><title>C</title></chapter>");
+    write_file(dir / "latin.txt", "caf\xE9");
+    write_file(dir / "big.xml", std::string(2048, ' ') + "<para xmlns=\"http://docbook.org/ns/docbook\"/>");
+    const auto root = dir.path().string();
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"<xi:include/>", "<xi:include href=\"\"> names no file: fascicle includes only other files"},
+        {"<xi:include href=\"ch.xml\" parse=\"html\"/>", "<xi:include href=\"ch.xml\">: parse=\"html\" is neither \"xml\" nor \"text\""},
+        {"<xi:include href=\"https://example.org/x.xml\"/>",
+         "<xi:include href=\"https://example.org/x.xml\">: fascicle reads only local files, never over a network"},
+        {"<xi:include href=\"none.xml\"/>", "<xi:include href=\"none.xml\">: cannot read the file " + root + "/none.xml"},
+        {"<xi:include href=\"ch.xml\" xpointer=\"xpointer(//chapter)\"/>",
+         "<xi:include href=\"ch.xml\">: xpointer=\"xpointer(//chapter)\" is not an id or element(id), the only pointers "
+         "fascicle follows"},
+        {"<xi:include href=\"ch.xml\" xpointer=\"nope\"/>",
+         "<xi:include href=\"ch.xml\">: " + root + "/ch.xml has no element with xml:id=\"nope\""},
+        {"<xi:include href=\"latin.txt\" parse=\"text\"/>",
+         "<xi:include href=\"latin.txt\">: the byte at offset 3 of the file does not begin a valid UTF-8 sequence (an "
+         "included text is read as UTF-8)"},
+        {"<xi:include href=\"big.xml\"/>",
+         "<xi:include href=\"big.xml\">: the included file is larger than 1 KiB (--max-input-size BYTES raises the limit)"},
+    };
+    for (const auto& [include, message] : cases) {
+        write_file(dir / "book.xml", book_with(include));
+        const auto back = test::read_docbook_file(dir / "book.xml", {{"max-input-size", "1K"}});
+        EXPECT_EQ(back.status, Status::failed) << include;
+        EXPECT_EQ(back.diagnostics.text(), root + "/book.xml:2:1: error: " + message + "\n") << include;
+    }
+}
+
+TEST(DocBookHostile, LossesOfEveryKindNameTheirLine) {
+    const auto back = test::read_docbook(R"(<article xmlns="http://docbook.org/ns/docbook" xmlns:mml="http://www.w3.org/1998/Math/MathML">
+<title>T</title><titleabbrev>Short</titleabbrev>
+<para><inlineequation><mml:math><mml:mi>a</mml:mi></mml:math><mml:math><mml:mi>b</mml:mi></mml:math></inlineequation></para>
+<para><olink targetdoc="other">elsewhere</olink></para>
+<mediaobject><imageobject><imagedata fileref="https://example.org/x.png"/></imageobject><caption><para>Cap</para></caption></mediaobject>
+<informalequation><mediaobject><imageobject><imagedata fileref="https://example.org/e.png"/></imageobject></mediaobject><mathphrase>e</mathphrase></informalequation>
+<informaltable><tgroup cols="1"><tbody><row><entrytbl cols="1"><tbody><row><entry>in</entry></row></tbody></entrytbl></row></tbody></tgroup></informaltable>
+<section><title>S</title><titleabbrev>Short</titleabbrev><para>x</para></section>
+</article>)",
+                                         "loss.xml");
+    ASSERT_EQ(back.status, Status::ok) << back.diagnostics.text();
+    EXPECT_EQ(back.diagnostics.text(),
+              "loss.xml:3: warning: 1 second formula in an inline equation left out\n"
+              "loss.xml:4: warning: 1 <olink> element kept as text\n"
+              "loss.xml:5: warning: 1 <caption> element kept as the image's alt text\n"
+              "loss.xml:6: warning: 1 <mediaobject> element left out (the equation keeps its other forms)\n"
+              "loss.xml:7: warning: 1 <entrytbl> element kept as a table in the cell\n"
+              "loss.xml:8: warning: 1 <titleabbrev> element left out (the title is kept)\n");
+    EXPECT_EQ(back.book.articles.at(0).metadata.get("titleabbrev"), "Short") << "an article's is metadata";
+}
+
+}  // namespace
+}  // namespace fascicle::docbook
