@@ -19,10 +19,35 @@ bool ignorable(pugi::xml_node node) {
 
 }  // namespace
 
+bool is_info(std::string_view name) {
+    // DocBook 5's info, and DocBook 4's bookinfo, articleinfo, sect1info...
+    return name == "info" || (name.ends_with("info") && name != "funcsynopsisinfo" && name != "msginfo" &&
+                              name != "blockinfo" && name != "refentryinfo" && name != "releaseinfo") ||
+           name == "refentryinfo";
+}
+
 bool DivisionReader::is_section(pugi::xml_node element) const {
     const auto name = document_.name(element);
-    return name == "section" || name == "simplesect" ||
+    return name == "section" || name == "simplesect" || name == "refsection" || name == "refsynopsisdiv" ||
+           (name.size() == 8 && name.starts_with("refsect") && name[7] >= '1' && name[7] <= '3') ||
            (name.size() == 5 && name.starts_with("sect") && name[4] >= '1' && name[4] <= '5');
+}
+
+pugi::xml_node DivisionReader::title_element(pugi::xml_node element) const {
+    for (auto child : element.children()) {
+        const auto name = document_.name(child);
+        if (name == "title") return child;
+        if (is_info(name))
+            for (auto info_child : child.children())
+                if (document_.name(info_child) == "title") return info_child;
+    }
+    for (auto child : element.children()) {
+        const auto name = document_.name(child);
+        if (name != "refmeta" && name != "refnamediv") continue;
+        for (auto part : child.children())
+            if (document_.name(part) == "refentrytitle" || document_.name(part) == "refname") return part;
+    }
+    return {};
 }
 
 std::string DivisionReader::title_of(pugi::xml_node element, bool report) const {
@@ -31,10 +56,17 @@ std::string DivisionReader::title_of(pugi::xml_node element, bool report) const 
     for (auto child : element.children()) {
         const auto name = document_.name(child);
         if (name == "title") return flow_.title_text(child);
-        if (name == "info") {
+        if (is_info(name)) {
             for (auto info_child : child.children())
                 if (document_.name(info_child) == "title") return flow_.title_text(info_child);
         }
+    }
+    // A reference entry is titled by its name.
+    for (auto child : element.children()) {
+        const auto name = document_.name(child);
+        if (name != "refmeta" && name != "refnamediv") continue;
+        for (auto part : child.children())
+            if (document_.name(part) == "refentrytitle" || document_.name(part) == "refname") return flow_.title_text(part);
     }
     return {};
 }
@@ -50,7 +82,8 @@ pugi::xml_node DivisionReader::conclusion_of(pugi::xml_node division) const {
     if (!last || !is_section(last)) return {};
     for (auto child : last.children())
         if (is_section(child)) return {};
-    const auto id = document_.source().attribute(last, "xml:id");
+    auto id = document_.source().attribute(last, "xml:id");
+    if (id.empty()) id = document_.source().attribute(last, "id");
     if (!id.empty() && is_conclusion_xml_id(id, document_.source().xml_ids())) return last;
     if (title_of(last) == default_conclusion_title) return last;
     return {};
@@ -62,19 +95,26 @@ Article DivisionReader::read(pugi::xml_node division) {
     const auto conclusion = conclusion_of(division);
     read_body(division, article.introduction, article.sections, section_ids, conclusion, [&](pugi::xml_node child) {
         const auto name = document_.name(child);
-        if (name == "info") {
+        if (is_info(name)) {
             info_.read(child, article.metadata, &article.summary);
             return true;
         }
         if (name == "title" || name == "subtitle" || name == "titleabbrev")
             return info_.read_child(child, article.metadata, &article.summary);
+        if (name == "refmeta") return true;  // its title is the article's (title_of); the rest is for man pages
         return false;
     });
+    if (article.metadata.title.empty()) article.metadata.title = title_of(division);
     if (conclusion) {
         UniqueIds unused;
         article.conclusion = read_section(conclusion, unused).blocks;
     }
-    article.title = title_inlines(std::move(article.metadata.title));
+    if (const auto title = title_element(division)) {
+        DocBookDocument::Quiet quiet(document_);
+        article.title = flow_.title_inlines_of(title);
+    } else {
+        article.title = title_inlines(std::move(article.metadata.title));
+    }
     article.metadata.title.clear();
     return article;
 }
@@ -122,9 +162,10 @@ void DivisionReader::read_body(pugi::xml_node parent, std::vector<Block>& blocks
 
 Section DivisionReader::read_section(pugi::xml_node element, UniqueIds& section_ids) {
     Section section;
-    const std::string title = title_of(element, true);
-    section.title = title_inlines(title);
-    const auto xml_id = document_.source().attribute(element, "xml:id");
+    const std::string title = title_of(element);
+    if (const auto title_node = title_element(element)) section.title = flow_.title_inlines_of(title_node);
+    auto xml_id = document_.source().attribute(element, "xml:id");
+    if (xml_id.empty()) xml_id = document_.source().attribute(element, "id");
     section.id = section_ids.take(xml_id.empty() ? slugify(title) : section_id_from_xml_id(xml_id, title));
 
     // A section's info has no metadata to go to: its title is the section's, the rest is content.
@@ -132,7 +173,11 @@ Section DivisionReader::read_section(pugi::xml_node element, UniqueIds& section_
     read_body(element, section.blocks, section.subsections, section_ids, {}, [&](pugi::xml_node child) {
         const auto name = document_.name(child);
         if (name == "title") return true;
-        if (name != "info") return false;
+        if (name == "titleabbrev") {
+            document_.unmapped(child, "left out (the title is kept)");
+            return true;
+        }
+        if (!is_info(name)) return false;
         for (auto info_child : child.children())
             if (document_.name(info_child) != "title") flow_.read(info_child, info_content);
         info_content.close_paragraph();

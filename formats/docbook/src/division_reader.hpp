@@ -16,6 +16,9 @@
 
 namespace fascicle::docbook {
 
+// Whether an element name is an info element: DocBook 5's info, DocBook 4's bookinfo, articleinfo...
+bool is_info(std::string_view name);
+
 class DivisionReader {
 public:
     DivisionReader(DocBookDocument& document, FlowReader& flow, InfoReader& info)
@@ -29,6 +32,9 @@ public:
     // The title of a division or section: its title, or its info's. Unless `report`, what is
     // not mapped in it goes unsaid (the reading that keeps the title says it).
     std::string title_of(pugi::xml_node element, bool report = false) const;
+
+    // The element holding the title of a division or section (in its info too); null when none.
+    pugi::xml_node title_element(pugi::xml_node element) const;
 
     // A division read into an article (id, language and conclusion title left to the caller).
     Article read(pugi::xml_node division);

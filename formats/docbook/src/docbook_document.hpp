@@ -5,10 +5,14 @@
 #include "xml_source.hpp"
 
 #include <fascicle/diagnostics.hpp>
+#include <fascicle/loss_report.hpp>
+#include <fascicle/plugin.hpp>
 
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace fascicle::docbook {
 
@@ -19,8 +23,10 @@ class DocBookDocument {
 public:
     // `docbook_namespace_uri` is the namespace of the document's DocBook elements: DocBook 5's,
     // or empty for a document in no namespace (DocBook 4 and older).
-    DocBookDocument(const XmlSource& source, std::string docbook_namespace_uri, DiagnosticSink& diagnostics)
-        : source_(source), namespace_(std::move(docbook_namespace_uri)), diagnostics_(diagnostics) {}
+    // Elements in the DocBook 5 namespace and in none (DocBook 4, and the hybrids of the two that
+    // real documents are) are DocBook's.
+    DocBookDocument(const XmlSource& source, const Options& options, DiagnosticSink& diagnostics, Resources& resources)
+        : source_(source), options_(options), diagnostics_(diagnostics), resources_(resources) {}
 
     const XmlSource& source() const { return source_; }
 
@@ -30,11 +36,18 @@ public:
     void warning(pugi::xml_node node, const std::string& message);
     void note(pugi::xml_node node, const std::string& message);
 
-    // Warns that `element` is not mapped where it is and says what became of its text
-    // (`what_is_kept`, e.g. "its text is kept as a paragraph"). After the first few warnings
-    // about one element name, only counts them; finish() reports the counts.
-    void unmapped(pugi::xml_node element, std::string_view what_is_kept);
-    void finish();
+    // Records that `element` is not mapped where it is, and what became of it (`fate`: "kept as
+    // its text", "left out"); finish() reports each kind once per file (fascicle::LossReport).
+    void unmapped(pugi::xml_node element, std::string_view fate);
+    // Records a loss of another kind than an element ("processing instruction").
+    void lost(pugi::xml_node at, std::string_view what, std::string_view fate);
+    // Reports what was lost; false when --fail-on-loss made that an error.
+    bool finish();
+
+    // The resource an imagedata's fileref names, registered in the book's resources: its name
+    // there, or the fileref as it is when the file is not to be read (a URL, a missing file, a
+    // file outside the document's folder: each a warning).
+    std::string image(pugi::xml_node imagedata, const std::string& fileref);
 
     // While one is alive, unmapped() says nothing: for reading a title only to look at it, so
     // that the reading that keeps it warns once.
@@ -50,16 +63,11 @@ public:
     };
 
 private:
-    struct Unmapped {
-        std::size_t count = 0;
-        TextPosition first;
-    };
-    static constexpr std::size_t warnings_per_name = 5;
-
     const XmlSource& source_;
-    std::string namespace_;
+    const Options& options_;
     DiagnosticSink& diagnostics_;
-    std::map<std::string, Unmapped> unmapped_;
+    Resources& resources_;
+    std::vector<std::pair<std::string, LossReport>> losses_;  // by file, in the order met
     int quiet_ = 0;
 };
 

@@ -3,6 +3,9 @@
 #include "docbook_reader.hpp"
 #include "docbook_writer.hpp"
 #include "pdf_writer.hpp"
+#include "xinclude_resolver.hpp"
+
+#include <fascicle/loss_report.hpp>
 
 #include <fascicle/input_limits.hpp>
 #include <fascicle/plugin.hpp>
@@ -25,7 +28,7 @@ fascicle::PluginDescriptor describe_docbook_plugin() {
     FormatInfo docbook;
     docbook.name = "docbook";
     docbook.description =
-        "DocBook 5 XML: writes a book of chapters, valid against the DocBook 5.0 schema; reads books, chapters, articles";
+        "DocBook 5 XML: writes a book of chapters, valid against the DocBook 5.0 schema; reads DocBook 5 and 4 (any division, or a bare table or figure, as the root)";
     docbook.extensions = {".xml", ".dbk"};
     docbook.make_reader = [] { return std::make_unique<docbook::DocBookReader>(); };
     docbook.make_writer = [] { return std::make_unique<docbook::DocBookWriter>(); };
@@ -33,7 +36,10 @@ fascicle::PluginDescriptor describe_docbook_plugin() {
                        {docbook::extract_media_option, "DIR",
                         "DocBook: write the book's images into DIR and refer to them there (default: beside the "
                         "output, by their names)"},
-                       max_input_size_spec(), max_nesting_spec()};
+                       max_input_size_spec(), max_nesting_spec(), fail_on_loss_spec(),
+                       {docbook::allow_outside_option, "",
+                        "DocBook reader: XIncludes and images may name files outside the input's folder (refused "
+                        "by default)"}};
     plugin.formats.push_back(std::move(docbook));
 
     FormatInfo pdf;

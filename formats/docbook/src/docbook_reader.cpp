@@ -5,6 +5,7 @@
 #include "flow_reader.hpp"
 #include "info_reader.hpp"
 #include "writer_ids.hpp"
+#include "xinclude_resolver.hpp"
 #include "xml_source.hpp"
 
 #include <fascicle/input_limits.hpp>
@@ -24,7 +25,19 @@ struct PlannedArticle {
     pugi::xml_node division;            // null for loose content
     std::vector<pugi::xml_node> loose;  // when division is null
     std::string conclusion_title;       // empty when the article has no conclusion
+    std::string part;                   // the title of the part (or book of a set) it is in
+    std::string id;
 };
+
+bool is_article_division(std::string_view name) {
+    return name == "chapter" || name == "article" || name == "appendix" || name == "preface" || name == "refentry" ||
+           name == "glossary" || name == "bibliography" || name == "index" || name == "setindex" ||
+           name == "colophon" || name == "dedication" || name == "acknowledgements";
+}
+
+bool is_book_container(std::string_view name) {
+    return name == "book" || name == "set" || name == "part" || name == "reference";
+}
 
 // What a document is made of once its root is known.
 struct DocumentPlan {
@@ -51,13 +64,13 @@ std::string most_common(const std::vector<std::string>& titles) {
 
 class BookReader {
 public:
-    BookReader(const XmlSource& source, std::string docbook_namespace_uri, const Input& input, ReadContext& ctx)
-        : input_(input), ctx_(ctx), document_(source, std::move(docbook_namespace_uri), ctx.diagnostics),
+    BookReader(const XmlSource& source, const Input& input, ReadContext& ctx)
+        : input_(input), ctx_(ctx), document_(source, ctx.options, ctx.diagnostics, ctx.resources),
           flow_(document_), info_(document_, flow_), divisions_(document_, flow_, info_) {}
 
     Status read(ArticleSink& sink) {
         const auto root = document_.source().root();
-        const auto plan = plan_document(root);
+        auto plan = plan_document(root);
 
         Metadata book;
         if (plan.book_info_holder) read_book_info(plan.book_info_holder, book);
@@ -70,11 +83,20 @@ public:
                                                 ? ctx_.found.extra.at("conclusion-title")
                                                 : std::string(default_conclusion_title);
         UniqueIds article_ids;
-        Status status = Status::ok;
-        for (std::size_t n = 0; n < plan.articles.size() && status == Status::ok; ++n) {
+        for (std::size_t n = 0; n < plan.articles.size(); ++n)
+            plan.articles[n].id = article_ids.take(article_id(plan.articles[n], n + 1));
+        const auto targets = id_targets(plan);
+        flow_.set_targets(&targets);
+
+        // Every article is read before any is handed over: what is lost is known, and
+        // --fail-on-loss fails the input before it gives anything.
+        std::vector<Article> articles;
+        for (std::size_t n = 0; n < plan.articles.size(); ++n) {
             const auto& planned = plan.articles[n];
+            flow_.set_current_article(planned.id);
             Article article = planned.division ? divisions_.read(planned.division) : divisions_.read_loose(planned.loose);
-            article.id = article_ids.take(article_id(planned, article, n + 1));
+            article.id = planned.id;
+            if (!planned.part.empty()) article.metadata.extra["part"] = planned.part;
             article.source = input_.path.empty() ? std::filesystem::path(input_.name) : input_.path;
             // An article has a language of its own where it differs from the book's, which an
             // earlier input may have set.
@@ -82,11 +104,14 @@ public:
             if (!language.empty() && language != ctx_.found.language) article.metadata.language = language;
             if (!planned.conclusion_title.empty() && planned.conclusion_title != book_conclusion)
                 article.metadata.extra["conclusion-title"] = planned.conclusion_title;
-            status = sink.accept(std::move(article));
+            articles.push_back(std::move(article));
         }
-        document_.finish();
+        flow_.set_targets(nullptr);
         if (plan.articles.empty()) document_.warning(root, "the document holds no chapter or article");
-        return status;
+        if (!document_.finish()) return Status::failed;
+        for (auto& article : articles)
+            if (const auto status = sink.accept(std::move(article)); status != Status::ok) return status;
+        return Status::ok;
     }
 
 private:
@@ -97,25 +122,26 @@ private:
         return {};
     }
 
-    bool is_division(pugi::xml_node node) const {
-        const auto name = document_.name(node);
-        return name == "chapter" || name == "article";
-    }
+    bool is_division(pugi::xml_node node) const { return is_article_division(document_.name(node)); }
 
     DocumentPlan plan_document(pugi::xml_node root) {
         DocumentPlan plan;
+        const auto name = document_.name(root);
         const bool holds_divisions = std::any_of(root.children().begin(), root.children().end(),
-                                                 [&](pugi::xml_node n) { return is_division(n); });
-        if (document_.name(root) != "book" && !holds_divisions) {
-            plan.articles.push_back({root, {}, {}});  // a chapter or article on its own: one article
-        } else {
-            if (document_.name(root) != "book") {
+                                                 [&](pugi::xml_node n) { return is_division(n) || is_book_container(document_.name(n)); });
+        if (is_book_container(name) || (holds_divisions && (name == "article" || name == "chapter"))) {
+            if (!is_book_container(name)) {
                 document_.note(root, "this <" + std::string(root.name()) +
                                          "> holds chapters or articles (as pandoc writes with "
                                          "--top-level-division=chapter): read as a book");
             }
             plan.book_info_holder = root;
-            plan_book_children(root, plan);
+            plan_book_children(root, plan, "");
+        } else if (is_division(root) || divisions_.is_section(root) ||
+                   (!flow_.is_block(root) && divisions_.title_element(root))) {
+            plan.articles.push_back({root, {}, {}, {}, {}});  // a division on its own: one article
+        } else {
+            plan.articles.push_back({{}, {root}, {}, {}, {}});  // a bare block: an article holding it
         }
         for (auto& planned : plan.articles)
             if (planned.division)
@@ -124,38 +150,33 @@ private:
         return plan;
     }
 
-    // A book's children: chapters and articles; an unmapped element with a title (a preface, an
-    // appendix) is read as an article too; a part's chapters as the book's; other content is
-    // gathered into untitled articles.
-    void plan_book_children(pugi::xml_node parent, DocumentPlan& plan) {
+    // A book's children: its divisions are articles, and so are the divisions of its parts (and
+    // of a set's books, a reference's entries), which keep the part's title as metadata "part";
+    // other content is gathered into untitled articles.
+    void plan_book_children(pugi::xml_node parent, DocumentPlan& plan, const std::string& part) {
         std::vector<pugi::xml_node> loose;
         auto flush_loose = [&] {
             if (loose.empty()) return;
-            document_.warning(loose.front(), "content outside any chapter is read as an untitled article");
-            plan.articles.push_back({{}, std::move(loose), {}});
+            plan.articles.push_back({{}, std::move(loose), {}, part, {}});
             loose.clear();
         };
         for (auto child : parent.children()) {
             const auto name = document_.name(child);
-            if (child.type() == pugi::node_element && (name == "info" || name == "title" || name == "subtitle" ||
-                                                       name == "titleabbrev")) {
-                if (parent != plan.book_info_holder) {
-                    const auto title = name == "info" ? divisions_.title_of(parent) : flow_.title_text(child);
-                    document_.unmapped(child, "the part's title \"" + title + "\" is left out");
-                }
+            if (child.type() == pugi::node_element &&
+                (is_info(name) || name == "title" || name == "subtitle" || name == "titleabbrev")) {
+                if (parent != plan.book_info_holder && !is_info(name) && name != "title")
+                    loose.push_back(child);
                 continue;
             }
             if (is_division(child)) {
                 flush_loose();
-                plan.articles.push_back({child, {}, {}});
-            } else if (name == "part") {
+                plan.articles.push_back({child, {}, {}, part, {}});
+            } else if (is_book_container(name)) {
                 flush_loose();
-                document_.unmapped(child, "its chapters are read as chapters of the book");
-                plan_book_children(child, plan);
-            } else if (child.type() == pugi::node_element && !divisions_.title_of(child).empty()) {
+                plan_book_children(child, plan, divisions_.title_of(child));
+            } else if (child.type() == pugi::node_element && divisions_.is_section(child)) {
                 flush_loose();
-                document_.unmapped(child, "it is read as an article");
-                plan.articles.push_back({child, {}, {}});
+                plan.articles.push_back({child, {}, {}, part, {}});
             } else if (child.type() == pugi::node_element || child.type() == pugi::node_cdata ||
                        (child.type() == pugi::node_pcdata &&
                         std::string_view(child.value()).find_first_not_of(" \t\r\n") != std::string_view::npos)) {
@@ -165,10 +186,45 @@ private:
         flush_loose();
     }
 
+    // Every xml:id of the document, and the article and local id a reference to it names.
+    std::map<std::string, IdTarget> id_targets(const DocumentPlan& plan) const {
+        std::map<std::string, IdTarget> targets;
+        const auto& source = document_.source();
+        for (const auto& planned : plan.articles) {
+            std::vector<pugi::xml_node> tops = planned.loose;
+            if (planned.division) tops.push_back(planned.division);
+            for (auto top : tops) {
+                if (top.type() != pugi::node_element) continue;
+                // Pre-order, without recursion.
+                for (auto node = top; node;) {
+                    if (node.type() == pugi::node_element) {
+                        auto id = source.attribute(node, "xml:id");
+                        if (id.empty()) id = source.attribute(node, "id");
+                        if (!id.empty() && !targets.count(id)) {
+                            if (node == planned.division) {
+                                targets[id] = {planned.id, ""};
+                            } else {
+                                const auto title = divisions_.is_section(node) ? divisions_.title_of(node) : std::string();
+                                targets[id] = {planned.id, section_id_from_xml_id(id, title)};
+                            }
+                        }
+                    }
+                    if (node.first_child()) {
+                        node = node.first_child();
+                        continue;
+                    }
+                    while (node != top && !node.next_sibling()) node = node.parent();
+                    node = node == top ? pugi::xml_node() : node.next_sibling();
+                }
+            }
+        }
+        return targets;
+    }
+
     void read_book_info(pugi::xml_node holder, Metadata& book) {
         for (auto child : holder.children()) {
             const auto name = document_.name(child);
-            if (name == "info") info_.read(child, book, nullptr);
+            if (is_info(name)) info_.read(child, book, nullptr);
             else if (name == "title" || name == "subtitle" || name == "titleabbrev") info_.read_child(child, book, nullptr);
         }
     }
@@ -183,14 +239,16 @@ private:
     }
 
     // The xml:id the writer gave, read back; else the title's slug; else the file name and a number.
-    std::string article_id(const PlannedArticle& planned, const Article& article, std::size_t number) const {
+    std::string article_id(const PlannedArticle& planned, std::size_t number) const {
         const auto root = document_.source().root();
         if (planned.division) {
-            if (const auto xml_id = document_.source().attribute(planned.division, "xml:id"); !xml_id.empty())
-                return article_id_from_xml_id(xml_id);
-            if (planned.division == root) return input_.article_id;
+            auto xml_id = document_.source().attribute(planned.division, "xml:id");
+            if (xml_id.empty()) xml_id = document_.source().attribute(planned.division, "id");
+            if (!xml_id.empty() && planned.division != root) return article_id_from_xml_id(xml_id);
+            if (!xml_id.empty()) return article_id_from_xml_id(xml_id);
         }
-        const std::string title = article.title_text();
+        if (planned.division == root || (planned.loose.size() == 1 && planned.loose[0] == root)) return input_.article_id;
+        const std::string title = planned.division ? divisions_.title_of(planned.division) : std::string();
         if (!title.empty() && slugify(title) != "section") return slugify(title);
         return input_.article_id + "-" + std::to_string(number);
     }
@@ -226,29 +284,26 @@ Status DocBookReader::read(const Input& input, ReadContext& ctx, ArticleSink& si
         ctx.diagnostics.error(input.name, 0, 0, "cannot read the input");
         return Status::failed;
     }
-    const auto source = XmlSource::load(std::move(bytes), input.name, ctx.diagnostics, *max_depth);
+    XmlLoadSettings settings;
+    settings.file = input.name;
+    settings.path = input.path;
+    settings.max_depth = *max_depth;
+    settings.max_input_size = *max_bytes;
+    settings.include_outside = ctx.options.count(allow_outside_option) != 0;
+    const auto source = XmlSource::load(std::move(bytes), settings, ctx.diagnostics);
     if (!source) return Status::failed;
 
     const auto root = source->root();
     const auto root_namespace = source->namespace_of(root);
-    const auto root_name = XmlSource::local_name(root);
-    const bool docbook_name = root_name == "book" || root_name == "chapter" || root_name == "article";
-    if (!docbook_name || (root_namespace != docbook_namespace && !root_namespace.empty())) {
+    if (root_namespace != docbook_namespace && !root_namespace.empty()) {
         const auto at = source->position(root);
-        std::string found = "<" + std::string(root.name()) + ">";
-        found += root_namespace.empty() ? " in no namespace" : " in the namespace " + root_namespace;
         ctx.diagnostics.error(input.name, at.line, at.column,
-                              "expected a DocBook 5 document: a <book>, <chapter> or <article> root element in "
-                              "the namespace " + std::string(docbook_namespace) + ", but the root element is " + found);
+                              "expected a DocBook document: a root element in the namespace " +
+                                  std::string(docbook_namespace) + " (DocBook 5) or in none (DocBook 4), but the root "
+                                  "element is <" + std::string(root.name()) + "> in the namespace " + root_namespace);
         return Status::failed;
     }
-    if (root_namespace.empty()) {
-        const auto at = source->position(root);
-        ctx.diagnostics.warning(input.name, at.line, at.column,
-                                "the root element <" + std::string(root.name()) + "> is in no namespace (DocBook 4 "
-                                "or older?): read as DocBook 5, whose elements fascicle maps");
-    }
-    return BookReader(*source, root_namespace, input, ctx).read(sink);
+    return BookReader(*source, input, ctx).read(sink);
 }
 
 }  // namespace fascicle::docbook

@@ -91,12 +91,25 @@ void write_paragraphs(XmlStream& xml, std::string_view element, std::string_view
     xml.close();
 }
 
+// Creators other than authors: editors as <editor>, the others as <othercredit> with their MARC
+// relator code as role, so that the reader gives them back their role.
+void write_other_creators(XmlStream& xml, const Metadata& metadata) {
+    for (const auto& c : metadata.creators) {
+        if (c.role == "aut" || trimmed(c.name).empty()) continue;
+        if (c.role == "edt") xml.open_block("editor");
+        else xml.open_block("othercredit", {{"role", c.role}});
+        xml.text_element("personname", trimmed(c.name));
+        xml.close();
+    }
+}
+
 // The book's <info>; nothing when the metadata is all blank.
 void write_book_info(XmlStream& xml, const Metadata& book) {
     const auto authors = book.authors();
     const bool has_author = std::any_of(authors.begin(), authors.end(),
                                         [](const std::string& a) { return !trimmed(a).empty(); });
-    const bool has_info = !trimmed(book.title).empty() || !trimmed(book.subtitle).empty() || has_author || !trimmed(book.date).empty() ||
+    const bool has_info = !trimmed(book.title).empty() || !trimmed(book.subtitle).empty() || has_author ||
+                          book.creators.size() > authors.size() || !trimmed(book.date).empty() ||
                           !trimmed(book.publisher).empty() || !trimmed(book.identifier).empty() ||
                           !trimmed(book.description).empty() || !trimmed(book.rights).empty();
     if (!has_info) return;
@@ -110,6 +123,7 @@ void write_book_info(XmlStream& xml, const Metadata& book) {
         xml.text_element("personname", trimmed(author));
         xml.close();
     }
+    write_other_creators(xml, book);
     // pubdate, not date: it is what the print stylesheets show on the title page's verso.
     if (auto date = trimmed(book.date); !date.empty()) xml.text_element("pubdate", date);
     if (auto publisher = trimmed(book.publisher); !publisher.empty()) {
@@ -180,6 +194,7 @@ private:
             xml_.text_element("personname", trimmed(author));
             xml_.close();
         }
+        write_other_creators(xml_, article.metadata);
         if (auto date = trimmed(article.metadata.date); !date.empty()) xml_.text_element("pubdate", date);
         if (any_renders(article.summary)) {
             xml_.open_block("abstract");
@@ -280,7 +295,11 @@ private:
                     inlines(d.term);
                     xml_.close();
                     xml_.open_block("listitem");
-                    for (const auto& definition : d.definitions) required_blocks(definition);
+                    // DocBook has one listitem a term: a processing instruction parts its definitions.
+                    for (std::size_t n = 0; n < d.definitions.size(); ++n) {
+                        if (n > 0) xml_.processing_instruction("definition");
+                        required_blocks(d.definitions[n]);
+                    }
                     if (d.definitions.empty()) xml_.empty("para");
                     xml_.close();
                     xml_.close();
@@ -449,6 +468,8 @@ private:
         XmlAttributes data{{"fileref", resource ? settings_.media_prefix + image.target : image.target}};
         if (auto w = image.attributes.get("width"); !w.empty()) data.emplace_back("contentwidth", w);
         if (auto h = image.attributes.get("height"); !h.empty()) data.emplace_back("contentdepth", h);
+        // The title (a tooltip in HTML) as the alt element, the alt text as the text object.
+        if (!image.title.empty()) xml_.text_element("alt", image.title);
         if (is_inline) xml_.open_inline("imageobject"); else xml_.open_block("imageobject");
         xml_.empty("imagedata", data);
         xml_.close();
@@ -462,7 +483,11 @@ private:
 
     // MathML when the source had it (well-formed), else the TeX source as a mathphrase.
     void math(const Math& m) {
-        if (settings_.mathml && !m.mathml.empty() && xml_.fragment(namespaced_mathml(m.mathml))) return;
+        if (settings_.mathml && !m.mathml.empty()) {
+            // The TeX source too, so that both forms read back: DocBook's alt comes first.
+            if (!m.tex.empty()) xml_.text_element("alt", m.tex, {{"role", "tex"}});
+            if (xml_.fragment(namespaced_mathml(m.mathml))) return;
+        }
         xml_.text_element("mathphrase", m.tex.empty() ? m.mathml : m.tex);
     }
 

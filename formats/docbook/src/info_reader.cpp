@@ -22,10 +22,16 @@ bool InfoReader::read_child(pugi::xml_node child, Metadata& metadata, std::vecto
         keep_in_extra(child, metadata, false);
     } else if (name == "author") {
         read_author(child, metadata);
+    } else if (name == "editor" || name == "othercredit") {
+        auto role = document_.source().attribute(child, "role");
+        if (name == "editor") role = "edt";
+        else if (role.size() != 3) role = document_.source().attribute(child, "class") == "translator" ? "trl" : "ctb";
+        read_author(child, metadata, role);
     } else if (name == "authorgroup") {
         for (auto member : child.children()) {
             if (member.type() != pugi::node_element) continue;
             if (document_.name(member) == "author") read_author(member, metadata);
+            else if (document_.name(member) == "editor") read_author(member, metadata, "edt");
             else keep_in_extra(member, metadata, true);
         }
     } else if (name == "pubdate" || name == "date") {
@@ -46,6 +52,10 @@ bool InfoReader::read_child(pugi::xml_node child, Metadata& metadata, std::vecto
             const auto text = lines_of(child);
             metadata.description += (metadata.description.empty() || text.empty() ? "" : "\n") + text;
         }
+    } else if (name == "copyright") {
+        // DocBook 4 and 5: <copyright><year>2004</year><holder>A. Author</holder></copyright>
+        const auto text = "Copyright \u00A9 " + value_of(child);
+        metadata.rights += (metadata.rights.empty() ? "" : "\n") + text;
     } else if (name == "legalnotice") {
         const auto text = lines_of(child);
         metadata.rights += (metadata.rights.empty() || text.empty() ? "" : "\n") + text;
@@ -55,26 +65,29 @@ bool InfoReader::read_child(pugi::xml_node child, Metadata& metadata, std::vecto
     return true;
 }
 
-void InfoReader::read_author(pugi::xml_node author, Metadata& metadata) {
+void InfoReader::read_author(pugi::xml_node author, Metadata& metadata, const std::string& role) {
     // The name is a personname or an orgname; what else an author holds (affiliation, email...)
     // has no field of its own.
     pugi::xml_node name_element;
+    std::string parts;  // DocBook 4: the name's parts straight in the author
     for (auto child : author.children()) {
         if (child.type() != pugi::node_element) continue;
         const auto name = document_.name(child);
         if (!name_element && (name == "personname" || name == "orgname")) name_element = child;
+        else if (name == "honorific" || name == "firstname" || name == "othername" || name == "surname" ||
+                 name == "lineage")
+            parts += (parts.empty() ? "" : " ") + value_of(child);
         else keep_in_extra(child, metadata, true);
     }
-    const auto name = value_of(name_element ? name_element : author);
-    if (!name.empty()) metadata.creators.push_back(Creator{name, "aut", {}});
+    const auto name = name_element ? value_of(name_element) : !parts.empty() ? parts : value_of(author);
+    if (!name.empty()) metadata.creators.push_back(Creator{name, role, {}});
 }
 
 void InfoReader::keep_in_extra(pugi::xml_node element, Metadata& metadata, bool warn) {
     const std::string key(XmlSource::local_name(element));
     const auto text = value_of(element);
     if (warn) {
-        document_.unmapped(element, text.empty() ? "it holds no text, and is left out"
-                                                 : "its text is kept as the metadata value \"" + key + "\"");
+        document_.unmapped(element, text.empty() ? "left out" : "kept as metadata \"" + key + "\"");
     }
     if (text.empty()) return;
     auto& value = metadata.extra[key];

@@ -23,7 +23,7 @@ public:
     bool read_child(pugi::xml_node child, Metadata& metadata, std::vector<Block>* summary);
 
 private:
-    void read_author(pugi::xml_node author, Metadata& metadata);
+    void read_author(pugi::xml_node author, Metadata& metadata, const std::string& role = "aut");
     void keep_in_extra(pugi::xml_node element, Metadata& metadata, bool warn);
     // The text of a metadata element: its child elements' texts joined by spaces (a personname's
     // firstname and surname), or its own text, white space tidied.

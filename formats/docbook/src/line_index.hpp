@@ -15,6 +15,7 @@ struct TextPosition {
 class LineIndex {
 public:
     // LF, CRLF and a lone CR each end a line, as in XML.
+    LineIndex() = default;
     explicit LineIndex(std::string_view text);
 
     // Where the byte at `offset` is; offsets past the end count from the last line.

@@ -84,8 +84,9 @@ DecodedText decode_references(std::string_view raw) {
         } else {
             out.error = ReferenceError{
                 amp, "undeclared entity &" + std::string(body) +
-                         "; (fascicle reads no DTD: only &lt; &gt; &amp; &apos; &quot; and character references "
-                         "such as &#160; are known)"};
+                         "; (fascicle reads no DTD: it knows &lt; &gt; &amp; &apos; &quot;, the entities the DOCTYPE "
+                         "declares, DocBook 4's character entities such as &mdash;, and character references such "
+                         "as &#160;)"};
             return out;
         }
         i = end + 1;

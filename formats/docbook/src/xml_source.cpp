@@ -1,6 +1,7 @@
 #include "xml_source.hpp"
 
-#include "doctype_policy.hpp"
+#include "text_encoding.hpp"
+#include "xinclude_resolver.hpp"
 #include "xml_references.hpp"
 
 #include <fascicle/text.hpp>
@@ -48,11 +49,6 @@ std::optional<BadCharacter> find_bad_character(std::string_view bytes) {
     return std::nullopt;
 }
 
-bool utf8_encoding_name(std::string name) {
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    return name == "utf-8" || name == "utf8" || name == "us-ascii" || name == "ascii";
-}
-
 // The name of an attribute the element has twice (pugixml does not check), or null.
 const char* duplicate_attribute(pugi::xml_node element) {
     std::vector<std::string_view> names;
@@ -64,65 +60,66 @@ const char* duplicate_attribute(pugi::xml_node element) {
 
 }  // namespace
 
-XmlSource::XmlSource(std::string bytes, std::string file)
-    : bytes_(std::move(bytes)), file_(std::move(file)), lines_(bytes_) {}
+XmlSource::XmlSource(std::string file, std::filesystem::path path) : file_(std::move(file)), path_(std::move(path)) {
+    top_folder_ = path_.empty() ? std::filesystem::current_path() : path_.parent_path();
+    if (top_folder_.empty()) top_folder_ = ".";
+}
 
-std::unique_ptr<XmlSource> XmlSource::load(std::string bytes, std::string file, DiagnosticSink& diagnostics,
-                                            std::size_t max_depth) {
-    std::unique_ptr<XmlSource> source(new XmlSource(std::move(bytes), std::move(file)));
-    if (!source->parse(diagnostics) || !source->check_nodes(diagnostics, max_depth)) return nullptr;
+std::unique_ptr<XmlSource> XmlSource::load(std::string bytes, const XmlLoadSettings& settings,
+                                            DiagnosticSink& diagnostics) {
+    std::unique_ptr<XmlSource> source(new XmlSource(settings.file, settings.path));
+    if (!source->parse(std::move(bytes), settings.max_input_size, diagnostics)) return nullptr;
+    XIncludeResolver includes(settings, diagnostics);
+    if (!includes.resolve(*source) || !source->check_nodes(diagnostics, settings.max_depth)) return nullptr;
     return source;
 }
 
-bool XmlSource::parse(DiagnosticSink& diagnostics) {
-    const std::string_view bytes = bytes_;
-    if (bytes.starts_with("\xFE\xFF") || bytes.starts_with("\xFF\xFE")) {
-        diagnostics.error(file_, 1, 1, "the document is UTF-16 (it starts with a UTF-16 byte-order mark): "
-                                       "DocBook is read as UTF-8 (iconv -f UTF-16 -t UTF-8 converts it)");
-        return false;
+bool XmlSource::parse(std::string bytes, std::uint64_t max_input_size, DiagnosticSink& diagnostics) {
+    {
+        const LineIndex raw_lines(bytes);
+        if (const auto bad = make_utf8(bytes)) {
+            const auto at = raw_lines.at(bad->offset);
+            diagnostics.error(file_, at.line, at.column, bad->message);
+            return false;
+        }
     }
+    lines_ = LineIndex(bytes);
     if (const auto bad = find_bad_character(bytes)) {
         const auto at = lines_.at(bad->offset);
         diagnostics.error(file_, at.line, at.column, bad->message);
         return false;
     }
+    expanded_ = expand_entities(bytes, std::min<std::uint64_t>(max_entity_expansion, max_input_size));
+    if (expanded_.error) {
+        const auto at = lines_.at(expanded_.error->offset);
+        diagnostics.error(file_, at.line, at.column, expanded_.error->message);
+        return false;
+    }
+    for (const auto& note : expanded_.notes) {
+        const auto at = lines_.at(note.offset);
+        diagnostics.note(file_, at.line, at.column, note.message);
+    }
+    for (const auto& dropped : expanded_.dropped) losses_.push_back({file_, lines_.at(dropped.offset).line, "external entity reference", dropped.message});
+    bytes_ = std::move(expanded_.text);
+    expanded_.text.clear();
 
     const auto result = document_.load_buffer_inplace(bytes_.data(), bytes_.size(), parse_flags, pugi::encoding_utf8);
     if (!result) {
-        const auto at = lines_.at(static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0)));
+        const auto at = position_at(static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0)));
         diagnostics.error(file_, at.line, at.column, std::string("not well-formed XML: ") + result.description());
         return false;
-    }
-
-    for (auto node = document_.first_child(); node; node = node.next_sibling()) {
-        if (node.type() == pugi::node_declaration) {
-            const std::string encoding = attribute(node, "encoding");
-            if (!encoding.empty() && !utf8_encoding_name(encoding)) {
-                const auto at = position(node);
-                diagnostics.error(file_, at.line, at.column,
-                                  "the document declares the encoding \"" + encoding +
-                                      "\": DocBook is read as UTF-8 (iconv -f " + encoding + " -t UTF-8 converts it)");
-                return false;
-            }
-        } else if (node.type() == pugi::node_doctype) {
-            const auto verdict = judge_doctype(node.value());
-            if (verdict.kind == DoctypeVerdict::Kind::harmless) continue;
-            const auto offset = node.offset_debug();
-            const auto at = offset < 0 ? TextPosition{} : lines_.at(static_cast<std::size_t>(offset) + verdict.offset);
-            if (verdict.kind == DoctypeVerdict::Kind::refused) {
-                diagnostics.error(file_, at.line, at.column, verdict.message);
-                return false;
-            }
-            diagnostics.warning(file_, at.line, at.column, verdict.message);
-        }
     }
     return true;
 }
 
+TextPosition XmlSource::position_at(std::size_t text_offset) const {
+    return lines_.at(expanded_.source_offset(text_offset));
+}
+
 // Walks every node once: nesting depth, references in text and attributes, xml:id values.
 bool XmlSource::check_nodes(DiagnosticSink& diagnostics, std::size_t max_depth) {
-    auto fail = [&](TextPosition at, const std::string& message) {
-        diagnostics.error(file_, at.line, at.column, message);
+    auto fail = [&](pugi::xml_node at_node, TextPosition at, const std::string& message) {
+        diagnostics.error(file_of(at_node), at.line, at.column, message);
         return false;
     };
     std::size_t depth = 0;
@@ -132,13 +129,13 @@ bool XmlSource::check_nodes(DiagnosticSink& diagnostics, std::size_t max_depth) 
         // pugixml takes what XML forbids here: a second root element, text outside the root.
         if (depth == 0 && node.type() == pugi::node_element) {
             if (root_seen)
-                return fail(position(node), "not well-formed XML: a second root element <" + std::string(node.name()) +
+                return fail(node, position(node), "not well-formed XML: a second root element <" + std::string(node.name()) +
                                                 "> (a document has one)");
             root_seen = true;
         }
         if (node.type() == pugi::node_pcdata) {
             if (depth == 0 && std::string_view(node.value()).find_first_not_of(" \t\r\n") != std::string_view::npos)
-                return fail(position(node), "not well-formed XML: text outside the root element");
+                return fail(node, position(node), "not well-formed XML: text outside the root element");
             const auto decoded = decode_references(node.value());
             if (decoded.error) {
                 // Lines inside the text are counted in it: parse_eol may have shortened CRLFs.
@@ -151,20 +148,20 @@ bool XmlSource::check_nodes(DiagnosticSink& diagnostics, std::size_t max_depth) 
                 } else {
                     at.column += decoded.error->index;
                 }
-                return fail(at, decoded.error->message);
+                return fail(node, at, decoded.error->message);
             }
         } else if (node.type() == pugi::node_element) {
             if (depth >= max_depth)
-                return fail(position(node), "elements are nested more than " + std::to_string(max_depth) +
+                return fail(node, position(node), "elements are nested more than " + std::to_string(max_depth) +
                                                 " levels deep here: refused as a malicious or broken document "
                                                 "(--max-nesting N raises the limit)");
             if (const auto duplicate = duplicate_attribute(node))
-                return fail(position(node), "not well-formed XML: the attribute " + std::string(duplicate) +
+                return fail(node, position(node), "not well-formed XML: the attribute " + std::string(duplicate) +
                                                 " appears twice in <" + node.name() + ">");
             for (auto a : node.attributes()) {
                 const auto decoded = decode_references(a.value());
                 if (decoded.error)
-                    return fail(position(node), "in the attribute " + std::string(a.name()) + " of <" + node.name() +
+                    return fail(node, position(node), "in the attribute " + std::string(a.name()) + " of <" + node.name() +
                                                     ">: " + decoded.error->message);
                 if (std::string_view(a.name()) == "xml:id") xml_ids_.insert(decoded.text);
             }
@@ -186,14 +183,61 @@ bool XmlSource::check_nodes(DiagnosticSink& diagnostics, std::size_t max_depth) 
 }
 
 TextPosition XmlSource::position(pugi::xml_node node) const {
+    if (const auto origin = origins_.find(node.internal_object()); origin != origins_.end()) return origin->second.at;
     const auto offset = node.offset_debug();
     if (offset < 0) return {};
-    auto at = lines_.at(static_cast<std::size_t>(offset));
+    auto at = position_at(static_cast<std::size_t>(offset));
     // An element's, a declaration's and a PI's offset is its name's; point at the '<' before it.
     const auto type = node.type();
     const std::size_t lead = type == pugi::node_element ? 1 : (type == pugi::node_pi || type == pugi::node_declaration) ? 2 : 0;
     if (at.column > lead) at.column -= lead;
     return at;
+}
+
+const std::string& XmlSource::file_of(pugi::xml_node node) const {
+    if (const auto origin = origins_.find(node.internal_object()); origin != origins_.end())
+        return files_[origin->second.file];
+    return file_;
+}
+
+std::filesystem::path XmlSource::folder_of(pugi::xml_node node) const {
+    for (auto n = node; n; n = n.parent())
+        if (const auto folder = folders_.find(n.internal_object()); folder != folders_.end()) return folder->second;
+    if (path_.empty()) return top_folder_;
+    const auto folder = path_.parent_path();
+    return folder.empty() ? std::filesystem::path(".") : folder;
+}
+
+pugi::xml_node XmlSource::adopt(pugi::xml_node before, pugi::xml_node original, const XmlSource& from) {
+    const auto copy = before.parent().insert_copy_before(original, before);
+    auto file_index = [&](const std::string& name) {
+        const auto it = std::find(files_.begin(), files_.end(), name);
+        if (it != files_.end()) return static_cast<std::size_t>(it - files_.begin());
+        files_.push_back(name);
+        return files_.size() - 1;
+    };
+    // The copy and the original walked together, without recursion.
+    folders_[copy.internal_object()] = from.folder_of(original);
+    auto c = copy;
+    auto o = original;
+    while (true) {
+        origins_[c.internal_object()] = {file_index(from.file_of(o)), from.position(o)};
+        if (const auto folder = from.folders_.find(o.internal_object()); folder != from.folders_.end())
+            folders_[c.internal_object()] = folder->second;
+        if (o.first_child()) {
+            o = o.first_child();
+            c = c.first_child();
+            continue;
+        }
+        while (o != original && !o.next_sibling()) {
+            o = o.parent();
+            c = c.parent();
+        }
+        if (o == original) break;
+        o = o.next_sibling();
+        c = c.next_sibling();
+    }
+    return copy;
 }
 
 std::string XmlSource::text(pugi::xml_node node) const {

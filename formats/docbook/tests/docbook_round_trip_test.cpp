@@ -4,6 +4,7 @@
 #include "read_docbook.hpp"
 #include "test_books.hpp"
 
+#include <feature_book.hpp>
 #include <test_support.hpp>
 
 #include <gtest/gtest.h>
@@ -16,6 +17,8 @@ using fascicle::test::StringOutput;
 using test::as_carried_by_docbook;
 using test::read_docbook;
 using test::without_sources;
+
+DocBookWriter writer_for_round_trip;
 
 std::string write_docbook(const Book& book, const Options& options = {}) {
     DocBookWriter writer;
@@ -79,6 +82,29 @@ TEST(DocBookRoundTrip, FeatureBook) {
     EXPECT_EQ(carried.articles[1].introduction.size(), 1u) << "the empty list and quote are not written";
     EXPECT_EQ(carried.metadata.get("conclusion-title"), "In Closing");
     expect_round_trip(book);
+}
+
+// The shared feature book (tests/support): every kind of the document model, its image and its
+// references across articles, written as a DocBook file beside its image and read back the same.
+TEST(DocBookRoundTrip, TheFeatureBookOfEveryKindComesBackExactly) {
+    fascicle::test::FeatureBook features;
+    fascicle::test::make_feature_book(features);
+    fascicle::test::TempDir dir;
+    {
+        fascicle::test::FileOutput output(dir / "book.xml");
+        RecordingDiagnostics diagnostics;
+        ASSERT_EQ(fascicle::test::write_book(writer_for_round_trip, features.book, output, diagnostics, {}, false,
+                                             &features.resources),
+                  Status::ok)
+            << diagnostics.text();
+    }
+    const auto back = test::read_docbook_file(dir / "book.xml");
+    ASSERT_EQ(back.status, Status::ok) << back.diagnostics.text();
+    EXPECT_EQ(back.diagnostics.all.size(), 0u) << back.diagnostics.text();
+    const auto actual = without_sources(back.book);
+    EXPECT_EQ(actual, features.book) << "expected:\n" << dump(features.book) << "\nread back:\n" << dump(actual);
+    ASSERT_NE(back.resources->find("images/engine.png"), nullptr) << "the image is a resource again";
+    EXPECT_EQ(back.resources->find("images/engine.png")->size, features.resources.find("images/engine.png")->size);
 }
 
 TEST(DocBookRoundTrip, ArticleConclusionTitlesOtherThanTheBooks) {

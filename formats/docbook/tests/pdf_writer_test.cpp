@@ -195,7 +195,8 @@ TEST(PdfWriter, WithJEuclidFormulasAreMathMLAndOnlyTexOnesWarn) {
     const auto rendered = render_kinds(java.path());
     ASSERT_TRUE(rendered.docbook) << rendered.diagnostics.text();
     EXPECT_EQ(rendered.docbook->find("<mathphrase"), std::string::npos) << *rendered.docbook;
-    EXPECT_NE(rendered.docbook->find("<inlineequation><math xmlns=\"http://www.w3.org/1998/Math/MathML\"><msup>"),
+    EXPECT_NE(rendered.docbook->find("<inlineequation><alt role=\"tex\">x^2</alt><math "
+                                     "xmlns=\"http://www.w3.org/1998/Math/MathML\"><msup>"),
               std::string::npos)
         << *rendered.docbook;
     EXPECT_NE(rendered.docbook->find("<munderover><mo>\u2211</mo>"), std::string::npos) << *rendered.docbook;

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <sstream>
 
 namespace fascicle::docbook::test {
@@ -75,6 +76,18 @@ std::string as_xml_id_keeps_it(std::string id) {
 }
 
 }  // namespace
+
+FileReadBack read_docbook_file(const std::filesystem::path& file, const Options& options) {
+    FileReadBack result;
+    DocBookReader reader;
+    fascicle::test::CollectingArticles articles;
+    std::ifstream in(file, std::ios::binary);
+    ReadContext ctx{options, result.diagnostics, result.book.metadata, *result.resources};
+    const Input input{file.string(), file, &in, file.stem().string()};
+    result.status = reader.read(input, ctx, articles);
+    result.book.articles = std::move(articles.articles);
+    return result;
+}
 
 ReadBack read_docbook(const std::string& xml, const std::string& name) {
     ReadBack result;

@@ -6,6 +6,7 @@
 #include <test_support.hpp>
 
 #include <filesystem>
+#include <memory>
 #include <string>
 
 namespace fascicle::docbook::test {
@@ -15,6 +16,12 @@ struct ReadBack {
     Book book;  // the metadata the reader found, and the articles it handed over
     fascicle::test::RecordingDiagnostics diagnostics;
 };
+
+// Runs the DocBook reader on a file (its images are registered in `resources`).
+struct FileReadBack : ReadBack {
+    std::shared_ptr<Resources> resources = std::make_shared<Resources>();
+};
+FileReadBack read_docbook_file(const std::filesystem::path& file, const Options& options = {});
 
 // Runs the DocBook reader on `xml`, named `name` in diagnostics (the input's article id is its stem).
 ReadBack read_docbook(const std::string& xml, const std::string& name = "input.xml");
