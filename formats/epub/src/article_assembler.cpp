@@ -61,7 +61,7 @@ std::optional<Article> assemble_article(XhtmlContent&& content, const DocumentFa
     std::string title_xml_id;
     if (title_at < content.items.size()) {
         const auto& h = std::get<ContentHeading>(content.items[title_at]);
-        article.title = title_inlines(h.text);
+        article.title = h.inlines.empty() ? title_inlines(h.text) : h.inlines;
         title_xml_id = h.id.empty() ? h.section_id : h.id;
         for (const auto* id : {&h.id, &h.section_id})
             if (!id->empty()) ids.article.push_back(*id);
@@ -98,7 +98,7 @@ std::optional<Article> assemble_article(XhtmlContent&& content, const DocumentFa
             s.section.id = section_ids.take(id);
             for (const auto* xml_id : {&h->id, &h->section_id})
                 if (!xml_id->empty()) ids.sections.emplace(*xml_id, s.section.id);
-            s.section.title = title_inlines(h->text);
+            s.section.title = h->inlines.empty() ? title_inlines(h->text) : h->inlines;
             flat.push_back(std::move(s));
             continue;
         }

@@ -1,70 +1,105 @@
 #include "book_links.hpp"
 
+#include "xml_id_inversion.hpp"
+
 #include <utility>
 
 namespace fascicle::epub::reader {
 
 namespace {
 
-void collect_ids(const std::vector<Inline>& inlines, std::set<std::string>& into);
+// Calls `f` with the attributes of every block and inline in `blocks`, at any depth.
+template <typename F>
+void each_attributes(std::vector<Inline>& inlines, F& f);
 
-void collect_ids(const std::vector<Block>& blocks, std::set<std::string>& into) {
-    for (const auto& b : blocks) {
-        if (!b.attributes.id.empty()) into.insert(b.attributes.id);
-        collect_ids(b.inlines, into);
-        collect_ids(b.children, into);
-        collect_ids(b.caption, into);
-        for (const auto& item : b.items) collect_ids(item, into);
-        for (const auto& d : b.definitions) {
-            collect_ids(d.term, into);
-            for (const auto& def : d.definitions) collect_ids(def, into);
+template <typename F>
+void each_attributes(std::vector<Block>& blocks, F& f) {
+    for (auto& b : blocks) {
+        f(b.attributes);
+        each_attributes(b.inlines, f);
+        each_attributes(b.children, f);
+        each_attributes(b.caption, f);
+        each_attributes(b.attribution, f);
+        for (auto& item : b.items) each_attributes(item, f);
+        for (auto& d : b.definitions) {
+            each_attributes(d.term, f);
+            for (auto& def : d.definitions) each_attributes(def, f);
         }
-        for (const auto& line : b.lines) collect_ids(line, into);
-        for (const auto* part : {&b.table.head, &b.table.body, &b.table.foot})
-            for (const auto& row : *part)
-                for (const auto& cell : row.cells) collect_ids(cell.blocks, into);
+        for (auto& line : b.lines) each_attributes(line, f);
+        for (auto* part : {&b.table.head, &b.table.body, &b.table.foot})
+            for (auto& row : *part)
+                for (auto& cell : row.cells) each_attributes(cell.blocks, f);
     }
 }
 
-void collect_ids(const std::vector<Inline>& inlines, std::set<std::string>& into) {
-    for (const auto& i : inlines) {
-        if (!i.attributes.id.empty()) into.insert(i.attributes.id);
-        collect_ids(i.children, into);
-        collect_ids(i.blocks, into);
+template <typename F>
+void each_attributes(std::vector<Inline>& inlines, F& f) {
+    for (auto& i : inlines) {
+        f(i.attributes);
+        each_attributes(i.children, f);
+        each_attributes(i.blocks, f);
     }
 }
 
-void collect_ids(const std::vector<Section>& sections, std::set<std::string>& into) {
+template <typename F>
+void each_attributes(Article& article, F& f) {
+    each_attributes(article.title, f);
+    each_attributes(article.summary, f);
+    each_attributes(article.introduction, f);
+    each_attributes(article.conclusion, f);
+    std::vector<Section*> pending;
+    for (auto& s : article.sections) pending.push_back(&s);
+    while (!pending.empty()) {
+        Section* s = pending.back();
+        pending.pop_back();
+        each_attributes(s->title, f);
+        each_attributes(s->blocks, f);
+        for (auto& sub : s->subsections) pending.push_back(&sub);
+    }
+}
+
+void collect_section_ids(const std::vector<Section>& sections, std::set<std::string>& into) {
     for (const auto& s : sections) {
         into.insert(s.id);
-        collect_ids(s.blocks, into);
-        collect_ids(s.subsections, into);
+        collect_section_ids(s.subsections, into);
     }
 }
 
 }  // namespace
 
-void BookLinks::add_document(const std::string& entry, const Article& article, const DocumentIds& ids,
+std::string BookLinks::local_id(const std::string& article_id, const std::string& xml_id) {
+    // Fascicle's writer gives an article's elements "<article xml id>.<local id>".
+    if (auto local = section_id_from_xml_id(xml_id, article_xml_id(article_id), "")) return *local;
+    return xml_id;
+}
+
+void BookLinks::add_document(const std::string& entry, Article& article, const DocumentIds& ids,
                              std::vector<ContentNote> notes) {
     Document d;
     d.article_id = article.id;
     d.article_ids.insert(ids.article.begin(), ids.article.end());
     d.sections = ids.sections;
-    collect_ids(article.summary, d.kept);
-    collect_ids(article.introduction, d.kept);
-    collect_ids(article.sections, d.kept);
-    collect_ids(article.conclusion, d.kept);
+    auto keep = [&](Attributes& a) {
+        if (a.id.empty()) return;
+        a.id = local_id(article.id, a.id);
+        d.kept.insert(a.id);
+    };
+    each_attributes(article, keep);
+    collect_section_ids(article.sections, d.kept);
     for (auto& n : notes) {
-        d.kept.insert(n.id);
         const std::string key = entry + "#" + n.id;
         if (notes_.count(key)) continue;
+        const std::string id = local_id(article.id, n.id);
+        d.kept.insert(id);
+        each_attributes(n.blocks, keep);
         note_order_.push_back(key);
-        notes_.emplace(key, Note{entry, n.id, std::move(n.blocks), {}});
+        notes_.emplace(key, Note{entry, id, std::move(n.blocks), {}});
     }
     documents_[entry] = std::move(d);
 }
 
 void BookLinks::resolve(Article& article, LossReport& losses) {
+    resolve(article.title, article.id, losses);
     resolve(article.summary, article.id, losses);
     resolve(article.introduction, article.id, losses);
     resolve(article.conclusion, article.id, losses);
@@ -73,6 +108,7 @@ void BookLinks::resolve(Article& article, LossReport& losses) {
     while (!pending.empty()) {
         Section* s = pending.back();
         pending.pop_back();
+        resolve(s->title, article.id, losses);
         resolve(s->blocks, article.id, losses);
         for (auto& sub : s->subsections) pending.push_back(&sub);
     }
@@ -149,6 +185,7 @@ void BookLinks::resolve(std::vector<Inline>& inlines, const std::string& article
         const Document& d = document->second;
         std::string local(fragment);
         if (auto section = d.sections.find(local); section != d.sections.end()) local = section->second;
+        else if (!local.empty() && !d.article_ids.count(local)) local = local_id(d.article_id, local);
         if (local.empty() || d.article_ids.count(local) || !d.kept.count(local)) i.target = d.article_id;
         else i.target = d.article_id + "#" + local;
         out.push_back(std::move(i));

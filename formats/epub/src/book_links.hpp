@@ -19,8 +19,9 @@ namespace fascicle::epub::reader {
 
 class BookLinks {
 public:
-    // A document read as `article` (whose id is final), with its ids and its notes.
-    void add_document(const std::string& entry, const Article& article, const DocumentIds& ids,
+    // A document read as `article` (whose id is final), with its ids and its notes. The ids
+    // Fascicle's writer made ("<article xml id>.<local id>") become the local ids again.
+    void add_document(const std::string& entry, Article& article, const DocumentIds& ids,
                       std::vector<ContentNote> notes);
 
     // Turns the references the walker left ("<entry>#<fragment>") in `article` into references
@@ -45,6 +46,7 @@ private:
         std::string placed_in;  // the article it went to; empty while no link pointed at it
     };
 
+    static std::string local_id(const std::string& article_id, const std::string& xml_id);
     void resolve(std::vector<Block>& blocks, const std::string& article_id, LossReport& losses);
     void resolve(std::vector<Inline>& inlines, const std::string& article_id, LossReport& losses);
 

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <optional>
+#include <set>
 #include <sstream>
 #include <string_view>
 
@@ -147,7 +149,7 @@ bool is_backlink(pugi::xml_node a) {
 
 bool is_line_group(pugi::xml_node element) {
     return has_any_token(element.attribute("class").value(),
-                         {"linegroup", "line-group", "stanza", "poem", "verse", "poetry", "lg", "lines"});
+                         {"linegroup", "line-group", "line-block", "stanza", "poem", "verse", "poetry", "lg", "lines"});
 }
 
 // Text and markup of code and preformatted text, white space kept; <br/> is a line end.
@@ -230,6 +232,7 @@ Math math_of(pugi::xml_node element) {
     pugi::xml_node root = copy.append_copy(element);
     root.set_name("math");
     if (!root.attribute("xmlns")) root.prepend_attribute("xmlns") = std::string(mathml_ns).c_str();
+    root.remove_attribute("alttext");  // it is the TeX, held apart
     std::ostringstream out;
     root.print(out, "", pugi::format_raw);
     math.mathml = out.str();
@@ -238,6 +241,21 @@ Math math_of(pugi::xml_node element) {
 
 bool is_display_math(pugi::xml_node element) {
     return local_name(element.name()) == "math" && std::string_view(element.attribute("display").value()) == "block";
+}
+
+// A paragraph around a display formula only (<p class="display-math"><math display="block">).
+bool holds_only_display_math(pugi::xml_node element) {
+    bool math = false;
+    for (pugi::xml_node c : element.children()) {
+        if (is_element(c)) {
+            if (!is_display_math(c) || math) return false;
+            math = true;
+        } else if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) &&
+                   std::string_view(c.value()).find_first_not_of(" \t\r\n") != std::string_view::npos) {
+            return false;
+        }
+    }
+    return math;
 }
 
 constexpr const char* switch_case = "<epub:case> branch";
@@ -333,7 +351,20 @@ private:
                     if (is_element(c) && (local_name(c.name()) == "footer" || local_name(c.name()) == "cite"))
                         attribution = c;
                 if (attribution) {
-                    quote.attribution = inlines_of(attribution, inner);
+                    // <footer><cite>Name</cite></footer>, as HTML writes it: the name is the attribution.
+                    pugi::xml_node source = attribution;
+                    if (local_name(attribution.name()) == "footer") {
+                        pugi::xml_node only;
+                        int elements = 0;
+                        for (pugi::xml_node c : attribution.children())
+                            if (is_element(c)) {
+                                only = c;
+                                ++elements;
+                            }
+                        if (elements == 1 && local_name(only.name()) == "cite" && trimmed_text(attribution) == trimmed_text(only))
+                            source = only;
+                    }
+                    quote.attribution = inlines_of(source, inner);
                     flow_range(child.first_child(), attribution, inner, &quote.children);
                     flow_range(attribution.next_sibling(), pugi::xml_node(), inner, &quote.children);
                 } else {
@@ -376,6 +407,23 @@ private:
         }
         if (is_line_group(child) || (inner.in_poem && (name == "div" || name == "p"))) {
             line_group(child, inner, nested);
+            return;
+        }
+        if (name == "div") {
+            for (const auto& c : tokens(child.attribute("class").value()))
+                if (std::find(std::begin(admonition_classes), std::end(admonition_classes), c) !=
+                    std::end(admonition_classes)) {
+                    Block division;
+                    division.kind = Block::Kind::division;
+                    division.attributes.id = child.attribute("id").value();
+                    division.attributes.classes = {c};
+                    flow(child, inner, &division.children);
+                    emit(std::move(division), inner, nested);
+                    return;
+                }
+        }
+        if (name == "p" && holds_only_display_math(child)) {
+            flow(child, inner, nested);
             return;
         }
         if (name == "p") {
@@ -427,6 +475,7 @@ private:
         ContentHeading h;
         h.level = local_name(element.name())[1] - '0';
         h.text = collapse_whitespace(plain_text(inlines));
+        h.inlines = std::move(inlines);
         h.id = element.attribute("id").value();
         // The id of the section it opens: pandoc puts it there, not on the heading.
         const pugi::xml_node parent = element.parent();
@@ -443,6 +492,11 @@ private:
         list.kind = Block::Kind::list;
         list.ordered = local_name(element.name()) == "ol";
         if (list.ordered) list.start = number_attribute(element, "start", 1, 1 << 30);
+        const std::string_view type = element.attribute("type").value();
+        if (type == "a") list.style = ListStyle::lower_alpha;
+        else if (type == "A") list.style = ListStyle::upper_alpha;
+        else if (type == "i") list.style = ListStyle::lower_roman;
+        else if (type == "I") list.style = ListStyle::upper_roman;
         list.attributes.id = element.attribute("id").value();
         for (pugi::xml_node child : element.children()) {
             if (!is_element(child) || kind_of(child) == Kind::ignored) continue;
@@ -457,8 +511,28 @@ private:
                 continue;
             }
             std::vector<Block> item;
-            if (local_name(child.name()) == "li") flow(child, inner_scope(child, scope), &item);
-            else flow_one(child, scope, item);
+            Task task = Task::none;
+            if (local_name(child.name()) == "li") {
+                pugi::xml_node first = child.find_child([](pugi::xml_node n) { return is_element(n); });
+                if (first && local_name(first.name()) == "p") list.tight = false;
+                pugi::xml_node box = first;
+                if (box && local_name(box.name()) == "p")  // a loose task item: the box in its paragraph
+                    box = box.find_child([](pugi::xml_node n) { return is_element(n); });
+                if (box && local_name(box.name()) == "input" &&
+                    std::string_view(box.attribute("type").value()) == "checkbox") {
+                    task = box.attribute("checked") ? Task::checked : Task::unchecked;
+                    task_boxes_.insert(box.internal_object());  // read here: not content to report
+                }
+                flow(child, inner_scope(child, scope), &item);
+            } else {
+                flow_one(child, scope, item);
+            }
+            if (task != Task::none) {
+                list.tasks.resize(list.items.size(), Task::unchecked);
+                list.tasks.push_back(task);
+            } else if (!list.tasks.empty()) {
+                list.tasks.push_back(Task::unchecked);
+            }
             list.items.push_back(std::move(item));
         }
         return list;
@@ -536,7 +610,67 @@ private:
                     width = std::max(width, starts[r][c] + std::size_t((*part)[r].cells[c].column_span));
         }
         t.table.columns.resize(width);
+        column_widths(element, t.table);
+        column_alignments(t.table);
         return t;
+    }
+
+    // <col style="width: 40%"/>: each column's share of the table.
+    static void column_widths(pugi::xml_node table, Table& out) {
+        std::size_t k = 0;
+        auto col = [&](pugi::xml_node c) {
+            const std::string_view style = c.attribute("style").value();
+            const auto at = style.find("width:");
+            if (at != std::string_view::npos && k < out.columns.size()) {
+                std::string_view value = style.substr(at + 6);
+                while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+                double percent = 0;
+                const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), percent);
+                if (ec == std::errc() && end < value.data() + value.size() && *end == '%' && percent > 0 && percent <= 100)
+                    out.columns[k].width = percent / 100;
+            }
+            ++k;
+        };
+        for (pugi::xml_node c : table.children()) {
+            if (!is_element(c)) continue;
+            if (local_name(c.name()) == "col") col(c);
+            if (local_name(c.name()) == "colgroup")
+                for (pugi::xml_node g : c.children())
+                    if (is_element(g) && local_name(g.name()) == "col") col(g);
+        }
+    }
+
+    // A column whose cells all say one alignment has it; its cells then say none.
+    static void column_alignments(Table& table) {
+        const std::size_t width = table.columns.size();
+        std::vector<std::optional<Alignment>> agreed(width);
+        std::vector<bool> differs(width, false);
+        std::vector<std::vector<std::vector<std::size_t>>> starts;
+        for (auto* part : {&table.head, &table.body, &table.foot}) starts.push_back(cell_columns(*part));
+        int p = 0;
+        for (auto* part : {&table.head, &table.body, &table.foot}) {
+            for (std::size_t r = 0; r < part->size(); ++r)
+                for (std::size_t c = 0; c < (*part)[r].cells.size(); ++c) {
+                    const std::size_t column = starts[p][r][c];
+                    if (column >= width) continue;
+                    const Alignment a = (*part)[r].cells[c].alignment;
+                    if (!agreed[column]) agreed[column] = a;
+                    else if (*agreed[column] != a) differs[column] = true;
+                }
+            ++p;
+        }
+        p = 0;
+        for (std::size_t k = 0; k < width; ++k)
+            if (agreed[k] && !differs[k]) table.columns[k].alignment = *agreed[k];
+        for (auto* part : {&table.head, &table.body, &table.foot}) {
+            for (std::size_t r = 0; r < part->size(); ++r)
+                for (std::size_t c = 0; c < (*part)[r].cells.size(); ++c) {
+                    const std::size_t column = starts[p][r][c];
+                    if (column < width && (*part)[r].cells[c].alignment == table.columns[column].alignment)
+                        (*part)[r].cells[c].alignment = Alignment::unspecified;
+                }
+            ++p;
+        }
     }
 
     Block figure(pugi::xml_node element, const Scope& scope) {
@@ -583,8 +717,15 @@ private:
             std::vector<Inline> all;
             for (pugi::xml_node c : element.children()) inline_node(c, scope, all);
             std::vector<Inline> line;
+            // A line block as Fascicle and pandoc write it keeps each line's indent (its leading spaces).
+            const bool indents = has_token(element.attribute("class").value(), "line-block");
             auto end_line = [&] {
+                std::size_t indent = 0;
+                if (indents && !line.empty() && line.front().kind == Inline::Kind::text)
+                    indent = std::min(line.front().text.find_first_not_of(' '), line.front().text.size());
                 collapse_whitespace(line);
+                if (indent && !line.empty() && line.front().kind == Inline::Kind::text)
+                    line.front().text.insert(0, indent, ' ');
                 if (!line.empty()) lines.lines.push_back(std::move(line));
                 line.clear();
             };
@@ -680,6 +821,7 @@ private:
         const Kind kind = kind_of(name);
         if (kind == Kind::ignored) return;
         if (kind == Kind::lost) {
+            if (task_boxes_.count(element.internal_object())) return;
             lose(element, "<" + std::string(name) + "> element");
             return;
         }
@@ -757,9 +899,12 @@ private:
         } else if (name == "a" && element.attribute("href")) {
             if (is_backlink(element)) return;
             i = link_of(element);
+        } else if (has_any_token(element.attribute("class").value(), {"small-caps", "smallcaps"})) {
+            i.kind = Inline::Kind::small_caps;
         } else if (!language.empty() || *element.attribute("id").value()) {
             i.kind = Inline::Kind::span;  // span, small, q, abbr ... with a language or an id
             i.attributes.id = element.attribute("id").value();
+            i.attributes.classes = tokens(element.attribute("class").value());
         } else {
             children_into(element, scope, out);  // span, small, q ...: their content as it is
             return;
@@ -790,6 +935,7 @@ private:
     const XmlEntry& document_;
     const ContentContext& context_;
     XhtmlContent& out_;
+    std::set<pugi::xml_node_struct*> task_boxes_;  // the check boxes of task items
 };
 
 void add_kinds(pugi::xml_node element, std::vector<std::string>& kinds) {

@@ -24,6 +24,7 @@ enum class Part { body, abstract, conclusion };
 struct ContentHeading {
     int level = 1;            // 1 for h1 ... 6 for h6
     std::string text;         // white space collapsed, markup left out
+    std::vector<Inline> inlines;  // the same with its markup
     std::string id;           // the heading's own id
     std::string section_id;   // the id of the element it heads (a <section> or <div> it opens)
     Part part = Part::body;

@@ -173,7 +173,7 @@ TEST(ReaderContent, MathDefinitionListsScriptsAndStrikethrough) {
     EXPECT_EQ(p[11].kind, Inline::Kind::math);
     EXPECT_EQ(p[11].math.tex, "x^2");
     EXPECT_EQ(p[11].math.mathml,
-              "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" alttext=\"x^2\"><msup><mi>x</mi><mn>2</mn></msup></math>");
+              "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><msup><mi>x</mi><mn>2</mn></msup></math>");  // alttext: the TeX
     EXPECT_EQ(a.introduction[1].kind, Block::Kind::display_math);
     EXPECT_EQ(a.introduction[1].math.tex, "y");
     const Block& dl = a.introduction[2];

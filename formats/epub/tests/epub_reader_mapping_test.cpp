@@ -83,7 +83,7 @@ TEST(ReaderMapping, Blocks) {
         "<figure><img src=\"x.png\" alt=\"\"/><figcaption>A caption.</figcaption></figure>\n"
         "<hr/><script>ignored();</script>");
     const auto& b = a.introduction;
-    ASSERT_EQ(b.size(), 8u) << dump(a);
+    ASSERT_EQ(b.size(), 7u) << dump(a);
 
     EXPECT_EQ(b[0].kind, Block::Kind::list);
     EXPECT_FALSE(b[0].ordered);
@@ -107,12 +107,14 @@ TEST(ReaderMapping, Blocks) {
     EXPECT_EQ(b[3].kind, Block::Kind::code_block);
     EXPECT_EQ(b[3].text, "int main() {\n    return 0;\n}\n");
 
-    EXPECT_EQ(b[4], Block::paragraph("Text right in a div."));
-    EXPECT_EQ(b[5], Block::paragraph("Deeper."));
-    EXPECT_EQ(b[6].kind, Block::Kind::figure);
-    EXPECT_EQ(b[6].caption, std::vector<Inline>{Inline::plain("A caption.")});
-    EXPECT_TRUE(b[6].children.empty());  // x.png is not in the archive, and has no alt text
-    EXPECT_EQ(b[7].kind, Block::Kind::thematic_break);
+    EXPECT_EQ(b[4].kind, Block::Kind::division);  // an admonition
+    EXPECT_EQ(b[4].admonition(), "note");
+    EXPECT_EQ(b[4].children,
+              (std::vector<Block>{Block::paragraph("Text right in a div."), Block::paragraph("Deeper.")}));
+    EXPECT_EQ(b[5].kind, Block::Kind::figure);
+    EXPECT_EQ(b[5].caption, std::vector<Inline>{Inline::plain("A caption.")});
+    EXPECT_TRUE(b[5].children.empty());  // x.png is not in the archive, and has no alt text
+    EXPECT_EQ(b[6].kind, Block::Kind::thematic_break);
 }
 
 TEST(ReaderMapping, WhatCannotBeMappedIsOneWarningPerKindWithTheFirstLine) {
