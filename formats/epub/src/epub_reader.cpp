@@ -109,6 +109,12 @@ public:
                               archive_is_file_ ? input_.path : std::filesystem::path(), limits_},
                              *archive_, *package, ctx_.resources, diagnostics_);
 
+        // The cover image, a resource of the book like the images the documents show.
+        if (const PackageItem* cover = package->cover_image(); cover && ctx_.found.cover.empty()) {
+            const std::string name = images.resource_for(package->path, cover->href, cover->position);
+            if (!name.empty() && ctx_.resources.find(name)) ctx_.found.cover = name;
+        }
+
         // The reading order, then the documents outside it (linear="no"): every document is read,
         // for its article, its notes and the ids links point at, before any article is handed
         // over (a link or a note may point to a later document).

@@ -155,6 +155,28 @@ TEST(ReaderContent, ImagesAreResourcesReadFromTheArchive) {
     EXPECT_EQ(std::string(std::istreambuf_iterator<char>(*stream), {}), png);
 }
 
+TEST(ReaderContent, TheCoverImageIsAResourceNamedByTheMetadata) {
+    // EPUB 2's <meta name="cover">: the cover page is left out, its image stays the book's cover.
+    EpubSpec spec;
+    spec.version = "2.0";
+    spec.documents = {{"cover.xhtml", xhtml("<div><img src=\"c.jpg\" alt=\"cover\"/></div>")},
+                      {"chapter.xhtml", xhtml("<h1>T</h1><p>Text.</p>")}};
+    spec.metadata = "    <meta name=\"cover\" content=\"cover-image\"/>\n";
+    spec.extra_manifest = "    <item id=\"cover-image\" href=\"c.jpg\" media-type=\"image/jpeg\"/>\n";
+    spec.extra_package = "  <guide><reference type=\"cover\" href=\"cover.xhtml\" title=\"Cover\"/></guide>\n";
+    auto entries = epub_entries(spec);
+    entries.push_back({"EPUB/c.jpg", "\xFF\xD8\xFF jpeg bytes", false});
+    TempDir dir;
+    fascicle::test::write_file(dir / "book.epub", zip_bytes(entries));
+    const ReadBook read = read_epub(dir / "book.epub");
+    ASSERT_EQ(read.status, Status::ok) << read.diagnostics.text();
+    EXPECT_EQ(read.book.articles.size(), 1u);
+    EXPECT_EQ(read.book.metadata.cover, "book/EPUB/c.jpg");
+    const Resource* cover = read.resources->find("book/EPUB/c.jpg");
+    ASSERT_NE(cover, nullptr);
+    EXPECT_EQ(cover->media_type, "image/jpeg");
+}
+
 TEST(ReaderContent, MathDefinitionListsScriptsAndStrikethrough) {
     const Article a = one_article(
         "<h1>T</h1><p>H<sub>2</sub>O, 2<sup>10</sup>, <del>old</del> <s>older</s> <strike>oldest</strike>, "
