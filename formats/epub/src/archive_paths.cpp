@@ -91,6 +91,8 @@ std::optional<std::string> resolve_href(std::string_view base, std::string_view 
     return out;
 }
 
+std::string percent_decoded(std::string_view text) { return percent_decode(text); }
+
 std::string entry_stem(std::string_view name) {
     const std::size_t slash = name.rfind('/');
     std::string_view file = slash == std::string_view::npos ? name : name.substr(slash + 1);

@@ -18,6 +18,9 @@ bool escapes_archive(std::string_view name);
 // An empty href (or a bare fragment) is the document itself.
 std::optional<std::string> resolve_href(std::string_view base, std::string_view href);
 
+// `text` with its %XX escapes decoded (a fragment of an href).
+std::string percent_decoded(std::string_view text);
+
 // The file name of an entry without its folder and extension ("text/ch001.xhtml" -> "ch001").
 std::string entry_stem(std::string_view name);
 

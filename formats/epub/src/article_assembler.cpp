@@ -44,7 +44,7 @@ Block paragraph_of(const std::string& text) { return Block::paragraph(text); }
 
 }  // namespace
 
-std::optional<Article> assemble_article(XhtmlContent&& content, const DocumentFacts& facts) {
+std::optional<Article> assemble_article(XhtmlContent&& content, const DocumentFacts& facts, DocumentIds& ids) {
     // The title: the first heading of the highest level, outside the summary and conclusion.
     std::size_t title_at = content.items.size();
     int top = 7;
@@ -61,8 +61,10 @@ std::optional<Article> assemble_article(XhtmlContent&& content, const DocumentFa
     std::string title_xml_id;
     if (title_at < content.items.size()) {
         const auto& h = std::get<ContentHeading>(content.items[title_at]);
-        article.title = title_inlines(h.text);
+        article.title = h.inlines.empty() ? title_inlines(h.text) : h.inlines;
         title_xml_id = h.id.empty() ? h.section_id : h.id;
+        for (const auto* id : {&h.id, &h.section_id})
+            if (!id->empty()) ids.article.push_back(*id);
     }
     article.id = title_xml_id.empty() ? facts.file_stem : article_id_from_xml_id(title_xml_id);
     if (article.title.empty())
@@ -94,7 +96,9 @@ std::optional<Article> assemble_article(XhtmlContent&& content, const DocumentFa
             FlatSection s;
             s.depth = depth;
             s.section.id = section_ids.take(id);
-            s.section.title = title_inlines(h->text);
+            for (const auto* xml_id : {&h->id, &h->section_id})
+                if (!xml_id->empty()) ids.sections.emplace(*xml_id, s.section.id);
+            s.section.title = h->inlines.empty() ? title_inlines(h->text) : h->inlines;
             flat.push_back(std::move(s));
             continue;
         }

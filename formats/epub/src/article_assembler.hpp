@@ -9,6 +9,8 @@
 #include <fascicle/ir.hpp>
 
 #include <filesystem>
+#include <map>
+#include <vector>
 #include <optional>
 #include <string>
 
@@ -25,7 +27,14 @@ struct DocumentFacts {
 // The default heading of a conclusion (Metadata "conclusion-title" overrides it).
 inline constexpr const char* default_conclusion_title = "Conclusion";
 
+// The ids of the document's elements as the article knows them: those that name the article
+// itself (its title heading, the section it opens) and the section headings' ids.
+struct DocumentIds {
+    std::vector<std::string> article;
+    std::map<std::string, std::string> sections;  // XML id -> section id
+};
+
 // The article the content makes; nullopt when it has neither a heading nor a block.
-std::optional<Article> assemble_article(XhtmlContent&& content, const DocumentFacts& facts);
+std::optional<Article> assemble_article(XhtmlContent&& content, const DocumentFacts& facts, DocumentIds& ids);
 
 }  // namespace fascicle::epub::reader

@@ -30,6 +30,8 @@ public:
     void note(const std::string& entry, const std::string& message) { sink_.note(file(entry), 0, 0, message); }
 
     bool failed() const { return failed_; }
+    void mark_failed() { failed_ = true; }
+    DiagnosticSink& sink() { return sink_; }
     std::string file(const std::string& entry) const { return input_ + "(" + entry + ")"; }
 
 private:

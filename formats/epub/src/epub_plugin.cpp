@@ -3,6 +3,7 @@
 #include "epub_writer.hpp"
 
 #include <fascicle/input_limits.hpp>
+#include <fascicle/loss_report.hpp>
 #include <fascicle/plugin.hpp>
 #include <fascicle_asset/epub_css.hpp>
 
@@ -15,7 +16,8 @@ fascicle::PluginDescriptor describe() {
     epub.extensions = {".epub"};
     epub.make_reader = [] { return std::make_unique<fascicle::epub::EpubReader>(); };
     epub.make_writer = [] { return std::make_unique<fascicle::epub::EpubWriter>(fascicle_asset::epub_css); };
-    epub.options = {{"cover", "FILE", "cover image of the EPUB (PNG or JPEG)"}, fascicle::max_entry_size_spec()};
+    epub.options = {{"cover", "FILE", "cover image of the EPUB (PNG or JPEG)"}, fascicle::max_entry_size_spec(),
+                    fascicle::max_nesting_spec(), fascicle::fail_on_loss_spec()};
     epub.binary = true;
     epub.to_stdout = true;  // the archive is built in a temporary folder, then copied
 

@@ -1,7 +1,9 @@
 #include "epub_reader.hpp"
 
+#include "archive_images.hpp"
 #include "archive_paths.hpp"
 #include "article_assembler.hpp"
+#include "book_links.hpp"
 #include "container_document.hpp"
 #include "epub_diagnostics.hpp"
 #include "navigation_reader.hpp"
@@ -11,10 +13,14 @@
 #include "xml_names.hpp"
 
 #include <fascicle/input_limits.hpp>
+#include <fascicle/loss_report.hpp>
+#include <fascicle/text.hpp>
 
 #include <array>
 #include <filesystem>
 #include <istream>
+#include <set>
+#include <sstream>
 
 namespace fascicle::epub {
 
@@ -42,6 +48,35 @@ std::optional<std::string> read_stream(std::istream& in, std::uint64_t limit, st
     return bytes;
 }
 
+// A document left out that holds more words than this is a warning.
+constexpr std::size_t left_out_words = 20;
+
+// The words of `text` (white-space separated) that the metadata does not hold.
+std::size_t words_beyond(const std::string& text, const Metadata& metadata) {
+    std::set<std::string> known;
+    auto add = [&](const std::string& s) {
+        std::istringstream in(s);
+        for (std::string w; in >> w;) known.insert(w);
+    };
+    for (const auto& [key, value] : metadata.entries()) add(value);
+    std::istringstream in(text);
+    std::size_t count = 0;
+    for (std::string w; in >> w;)
+        if (!known.count(w)) ++count;
+    return count;
+}
+
+// One content document read: its article (not yet handed over), what links need to know of it,
+// its notes, and what it held that the IR cannot.
+struct ReadDocument {
+    std::string entry;
+    Article article;
+    DocumentIds ids;
+    std::vector<ContentNote> notes;
+    std::unique_ptr<LossReport> losses;
+    bool notes_only = false;  // a document of notes and nothing else: no article of its own
+};
+
 // A spine item checked against the manifest and the archive.
 struct SpineDocument {
     const PackageItem* item;
@@ -52,8 +87,10 @@ struct SpineDocument {
 // One EPUB read from start to end.
 class EpubReading {
 public:
-    EpubReading(const Input& input, ReadContext& ctx, ArticleSink& sink, const ArchiveLimits& limits)
-        : input_(input), ctx_(ctx), sink_(sink), limits_(limits), diagnostics_(ctx.diagnostics, input.name) {}
+    EpubReading(const Input& input, ReadContext& ctx, ArticleSink& sink, const ArchiveLimits& limits,
+                std::size_t max_depth)
+        : input_(input), ctx_(ctx), sink_(sink), limits_(limits), max_depth_(max_depth),
+          diagnostics_(ctx.diagnostics, input.name) {}
 
     Status run() {
         if (!open_archive()) return Status::failed;
@@ -68,18 +105,65 @@ public:
         // The book's metadata, before the first article.
         ctx_.found.merge_from(package->metadata);
         const Navigation navigation = read_navigation(*package);
+        ArchiveImages images({input_.name, input_.article_id.empty() ? "epub" : input_.article_id,
+                              archive_is_file_ ? input_.path : std::filesystem::path(), limits_},
+                             *archive_, *package, ctx_.resources, diagnostics_);
 
-        std::size_t articles = 0;
-        for (const auto& document : *spine) {
-            std::optional<Article> article = read_document(document, *package, navigation);
+        // The cover image, a resource of the book like the images the documents show.
+        if (const PackageItem* cover = package->cover_image(); cover && ctx_.found.cover.empty()) {
+            const std::string name = images.resource_for(package->path, cover->href, cover->position);
+            if (!name.empty() && ctx_.resources.find(name)) ctx_.found.cover = name;
+        }
+
+        // The reading order, then the documents outside it (linear="no"): every document is read,
+        // for its article, its notes and the ids links point at, before any article is handed
+        // over (a link or a note may point to a later document).
+        std::vector<const SpineDocument*> order;
+        for (const auto& document : *spine)
+            if (document.linear) order.push_back(&document);
+        for (const auto& document : *spine)
+            if (!document.linear) order.push_back(&document);
+
+        std::vector<ReadDocument> read;
+        BookLinks links;
+        UniqueIds article_ids;
+        for (const SpineDocument* document : order) {
+            std::optional<ReadDocument> one = read_document(*document, *package, navigation, images);
             if (diagnostics_.failed()) return Status::failed;
-            if (!article) continue;
-            if (sink_.accept(std::move(*article)) != Status::ok) return Status::failed;
+            if (!one) continue;
+            one->article.id = article_ids.take(one->article.id);
+            links.add_document(one->entry, one->article, one->ids, std::move(one->notes));
+            read.push_back(std::move(*one));
+        }
+        for (auto& document : read) links.resolve(document.article, *document.losses);
+        for (auto& document : read) {
+            // Notes no link points at end their article, where the document had them last.
+            std::vector<Block> notes = links.unreferenced_notes(document.entry);
+            Article& a = document.article;
+            std::vector<Block>& last = document.notes_only      ? a.introduction
+                                       : !a.conclusion.empty() ? a.conclusion
+                                       : !a.sections.empty()   ? last_blocks(a.sections.back())
+                                                               : a.introduction;
+            for (auto& n : notes) last.push_back(std::move(n));
+        }
+        bool lost = false;
+        for (auto& document : read)
+            if (!document.losses->report(ctx_.options, diagnostics_.sink())) lost = true;
+        if (lost) return Status::failed;
+        std::size_t articles = 0;
+        for (auto& document : read) {
+            Article& a = document.article;
+            if (document.notes_only) {
+                // Notes no link pointed at make the document an article after all.
+                if (a.introduction.empty()) continue;
+                a.title = title_inlines(a.id);
+            }
+            if (sink_.accept(std::move(a)) != Status::ok) return Status::failed;
             ++articles;
         }
         if (articles == 0)
-            diagnostics_.warning("the EPUB holds no article: every document of its spine is a cover, title page, "
-                                 "table of contents or empty");
+            diagnostics_.warning("the EPUB holds no article: every document of its spine is a cover, a title page, "
+                                 "the navigation document or empty");
         return Status::ok;
     }
 
@@ -90,6 +174,7 @@ private:
         // A pipe or a device (fascicle <(...)) has no size to open it by: it is read as a stream.
         if (!input_.path.empty() && (std::filesystem::is_regular_file(input_.path, ec) || !input_.stream)) {
             archive_ = ZipArchiveReader::open_file(input_.path, limits_, error);
+            archive_is_file_ = true;
         } else if (input_.stream) {
             if (auto bytes = read_stream(*input_.stream, limits_.total_bytes, error))
                 archive_ = ZipArchiveReader::open_bytes(std::move(*bytes), limits_, error);
@@ -125,7 +210,7 @@ private:
     std::unique_ptr<XmlEntry> parse_entry(const std::string& name, const std::string& bytes, bool html,
                                           const std::string& what) {
         XmlEntry::Failure failure;
-        auto entry = XmlEntry::parse(bytes, html, failure);
+        auto entry = XmlEntry::parse(bytes, html, failure, max_depth_);
         if (!entry) diagnostics_.error(name, failure.position, "malformed " + what + ": " + failure.message);
         return entry;
     }
@@ -220,24 +305,35 @@ private:
         return navigation;
     }
 
-    std::optional<Article> read_document(const SpineDocument& document, const Package& package,
-                                         const Navigation& navigation) {
+    static std::vector<Block>& last_blocks(Section& section) {
+        return section.subsections.empty() ? section.blocks : last_blocks(section.subsections.back());
+    }
+
+    // A document left out (the cover, the title page, the navigation document): a warning when
+    // it holds words the book keeps nowhere else (its metadata, for a title page).
+    void left_out(const std::string& path, const std::string& kind, const XmlEntry* entry) {
+        const std::size_t words =
+            entry ? words_beyond(trimmed_text(entry->root().child("body")), ctx_.found) : 0;
+        if (words > left_out_words) {
+            diagnostics_.warning(path, {},
+                                 "left out as " + kind + ", as the package declares it, though it holds " +
+                                     std::to_string(words) + " words that are not in the book's metadata");
+        } else {
+            diagnostics_.note(path, "left out: " + kind);
+        }
+    }
+
+    std::optional<ReadDocument> read_document(const SpineDocument& document, const Package& package,
+                                              const Navigation& navigation, ArchiveImages& images) {
         const std::string& path = document.path;
-        if (has_token(document.item->properties, "nav")) {
-            diagnostics_.note(path, "skipped: the navigation document");
-            return std::nullopt;
-        }
-        if (!document.linear) {
-            diagnostics_.note(path, "skipped: outside the reading order (linear=\"no\")");
-            return std::nullopt;
-        }
         if (document.item->media_type != xhtml_media_type) {
             diagnostics_.warning(path, {}, "skipped: a spine document of media type \"" + document.item->media_type +
                                                "\" (fascicle reads XHTML content documents)");
             return std::nullopt;
         }
-        if (auto kind = navigation.front_matter.find(path); kind != navigation.front_matter.end()) {
-            diagnostics_.note(path, "skipped: " + kind->second);
+        // The navigation document's words are the titles of the documents it lists.
+        if (has_token(document.item->properties, "nav")) {
+            diagnostics_.note(path, "left out: the navigation document");
             return std::nullopt;
         }
 
@@ -250,17 +346,22 @@ private:
                                  "the entity &" + unknown.name +
                                      "; is defined neither by XML nor by XHTML: kept as text");
 
-        std::string error;
-        const ContentWarning warn = [&](XmlPosition at, const std::string& message) {
-            diagnostics_.warning(path, at, message);
-        };
-        auto content = read_xhtml_content(*entry, warn, error);
-        if (!content) {
-            diagnostics_.error(path, {}, "malformed content document: " + error);
+        ReadDocument out;
+        out.entry = path;
+        out.losses = std::make_unique<LossReport>(diagnostics_.file(path));
+        ContentContext context;
+        context.entry = path;
+        context.losses = out.losses.get();
+        context.image = [&](const std::string& src, XmlPosition at) { return images.resource_for(path, src, at); };
+
+        if (auto kind = non_article_kind(path, document_kinds(*entry), navigation)) {
+            left_out(path, *kind, entry.get());
             return std::nullopt;
         }
-        if (auto kind = non_article_kind(path, *content, navigation)) {
-            diagnostics_.note(path, "skipped: " + *kind);
+        std::string error;
+        auto content = read_xhtml_content(*entry, context, error);
+        if (!content) {
+            diagnostics_.error(path, {}, "malformed content document: " + error);
             return std::nullopt;
         }
 
@@ -270,15 +371,34 @@ private:
             facts.navigation_title = title->second;
         facts.book_language = package.metadata.language;
         facts.source = input_.path;
-        auto article = assemble_article(std::move(*content), facts);
-        if (!article) diagnostics_.note(path, "skipped: the document holds no text");
-        return article;
+        out.notes = std::move(content->notes);
+        auto article = assemble_article(std::move(*content), facts, out.ids);
+        if (!article) {
+            diagnostics_.note(path, "skipped: the document holds no text");
+            if (!out.notes.empty()) {
+                // A document of notes only: they go where links point at them.
+                Article holder;
+                holder.id = facts.file_stem;
+                return keep_notes_only(std::move(out), std::move(holder));
+            }
+            return std::nullopt;
+        }
+        out.article = std::move(*article);
+        return out;
+    }
+
+    static std::optional<ReadDocument> keep_notes_only(ReadDocument out, Article holder) {
+        out.article = std::move(holder);
+        out.notes_only = true;
+        return out;
     }
 
     const Input& input_;
     ReadContext& ctx_;
     ArticleSink& sink_;
     const ArchiveLimits& limits_;
+    std::size_t max_depth_;
+    bool archive_is_file_ = false;
     EpubDiagnostics diagnostics_;
     std::unique_ptr<ZipArchiveReader> archive_;
 };
@@ -297,7 +417,14 @@ Status EpubReader::read(const Input& input, ReadContext& ctx, ArticleSink& sink)
             return Status::bad_options;
         }
         limits.entry_bytes = *entry_bytes;
-        return EpubReading(input, ctx, sink, limits).run();
+        // --max-nesting: how deep elements may nest in a document (the walker recurses).
+        const auto depth = limit_option(ctx.options, max_nesting_option, reader::XmlEntry::default_max_depth, false,
+                                        error, reader::XmlEntry::max_nesting_most);
+        if (!depth) {
+            ctx.diagnostics.error("", 0, 0, error);
+            return Status::bad_options;
+        }
+        return EpubReading(input, ctx, sink, limits, std::size_t(*depth)).run();
     } catch (const std::exception& e) {
         ctx.diagnostics.error(input.name, 0, 0, std::string("cannot read the EPUB: ") + e.what());
         return Status::failed;

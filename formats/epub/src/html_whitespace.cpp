@@ -71,7 +71,11 @@ void prune(std::vector<Inline>& inlines) {
     out.reserve(inlines.size());
     for (auto& i : inlines) {
         const bool container = i.kind == Inline::Kind::emphasis || i.kind == Inline::Kind::strong ||
-                               i.kind == Inline::Kind::link;
+                               i.kind == Inline::Kind::link || i.kind == Inline::Kind::strikethrough ||
+                               i.kind == Inline::Kind::superscript || i.kind == Inline::Kind::subscript ||
+                               i.kind == Inline::Kind::small_caps ||
+                               (i.kind == Inline::Kind::span && i.attributes.id.empty());
+        if (i.kind == Inline::Kind::reference || i.kind == Inline::Kind::span) prune(i.children);
         if (container) {
             prune(i.children);
             if (i.children.empty()) continue;

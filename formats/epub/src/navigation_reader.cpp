@@ -53,7 +53,6 @@ void read_nav_points(pugi::xml_node parent, const std::string& path, Navigation&
 std::optional<std::string> front_matter_kind(std::string_view type) {
     if (type == "cover") return "the cover";
     if (type == "titlepage" || type == "title-page" || type == "halftitlepage") return "the title page";
-    if (type == "toc" || type == "landmarks") return "the table of contents";
     return std::nullopt;
 }
 

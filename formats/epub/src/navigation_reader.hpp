@@ -23,7 +23,8 @@ void read_ncx(const XmlEntry& document, const std::string& path, Navigation& int
 // Adds the cover, title page and contents the package's guide names.
 void read_guide(const Package& package, Navigation& into);
 
-// What a landmark or guide type says a document is, when it is not an article.
+// What a landmark or guide type says a document is when it is left out: a cover or a title page
+// (a table of contents is not: producers often call their first chapter so).
 std::optional<std::string> front_matter_kind(std::string_view type);
 
 }  // namespace fascicle::epub::reader

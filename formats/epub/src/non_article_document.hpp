@@ -1,7 +1,7 @@
-// Spine documents that hold no article: the cover, the title page, a table of contents. Told by
-// the navigation's landmarks or the guide, by the epub:type, role or class the document gives
-// its body (Fascicle marks them "cover" and "titlepage", as pandoc does), or, for producers that
-// mark nothing, by a file name such as title_page.xhtml.
+// Spine documents left out of the book: the cover and the title page, as the package declares
+// them (the navigation's landmarks, the EPUB 2 guide) or the document itself (epub:type or role
+// on its body or the sections around its content, as Fascicle's writer and pandoc mark them).
+// Nothing else is guessed: a document that looks like a table of contents is read.
 #pragma once
 
 #include "navigation_reader.hpp"
@@ -9,11 +9,12 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace fascicle::epub::reader {
 
-// What the document at entry `path` is ("the title page" ...) when it is not an article.
-std::optional<std::string> non_article_kind(const std::string& path, const XhtmlContent& content,
+// What the document at entry `path` is ("the title page" ...) when it is left out.
+std::optional<std::string> non_article_kind(const std::string& path, const std::vector<std::string>& kinds,
                                             const Navigation& navigation);
 
 }  // namespace fascicle::epub::reader

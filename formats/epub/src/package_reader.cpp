@@ -150,6 +150,12 @@ const PackageItem* Package::ncx() const {
     return nullptr;
 }
 
+const PackageItem* Package::cover_image() const {
+    for (const auto& [id, item] : manifest)
+        if (has_token(item.properties, "cover-image")) return &item;
+    return cover_id.empty() ? nullptr : item(cover_id);
+}
+
 std::optional<Package> read_package(const XmlEntry& document, const std::string& path, EpubDiagnostics& diagnostics) {
     const pugi::xml_node root = document.root();
     if (local_name(root.name()) != "package") {
@@ -161,8 +167,12 @@ std::optional<Package> read_package(const XmlEntry& document, const std::string&
     package.path = path;
     package.version = root.attribute("version").value();
 
-    if (pugi::xml_node metadata = child_named(root, "metadata"))
+    if (pugi::xml_node metadata = child_named(root, "metadata")) {
         package.metadata = MetadataReader(root, metadata).read();
+        for (pugi::xml_node e : metadata_elements(metadata))
+            if (local_name(e.name()) == "meta" && std::string_view(e.attribute("name").value()) == "cover")
+                package.cover_id = e.attribute("content").value();
+    }
 
     const pugi::xml_node manifest = child_named(root, "manifest");
     if (!manifest) {

@@ -43,10 +43,14 @@ struct Package {
     std::vector<SpineItem> spine;
     std::string ncx_id;  // the spine's toc attribute (EPUB 2)
     std::vector<GuideReference> guide;
+    std::string cover_id;  // EPUB 2: <meta name="cover" content="item id"/>
 
     const PackageItem* item(const std::string& id) const;
     // The EPUB 3 navigation document (the item with the "nav" property), or nullptr.
     const PackageItem* navigation() const;
+    // The cover image: the item with the "cover-image" property (EPUB 3), else the one EPUB 2's
+    // cover meta names; or nullptr.
+    const PackageItem* cover_image() const;
     // The NCX: the spine's toc item, else the item of the NCX media type; or nullptr.
     const PackageItem* ncx() const;
 };

@@ -107,7 +107,8 @@ pugi::xml_node deeper_than(pugi::xml_node root, std::size_t limit) {
 
 }  // namespace
 
-std::unique_ptr<XmlEntry> XmlEntry::parse(const std::string& bytes, bool html_entities, Failure& failure) {
+std::unique_ptr<XmlEntry> XmlEntry::parse(const std::string& bytes, bool html_entities, Failure& failure,
+                                          std::size_t max_depth) {
     std::unique_ptr<XmlEntry> entry(new XmlEntry());
     entry->line_starts_.push_back(0);
     for (std::size_t i = 0; i < bytes.size(); ++i)
@@ -149,7 +150,10 @@ std::unique_ptr<XmlEntry> XmlEntry::parse(const std::string& bytes, bool html_en
         return nullptr;
     }
     if (pugi::xml_node deep = deeper_than(entry->root(), max_depth)) {
-        failure = {"elements nest more than " + std::to_string(max_depth) + " deep: refused", entry->position(deep)};
+        failure = {"elements nest more than " + std::to_string(max_depth) +
+                       " deep, the most the reader takes (--max-nesting N changes it, up to " +
+                       std::to_string(max_nesting_most) + "): refused",
+                   entry->position(deep)};
         return nullptr;
     }
     return entry;

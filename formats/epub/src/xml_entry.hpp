@@ -30,13 +30,16 @@ public:
         XmlPosition position;
     };
 
-    // Elements nested deeper are refused: the reader walks documents recursively.
-    static constexpr std::size_t max_depth = 512;
+    // Elements nested deeper are refused: the reader walks documents recursively. --max-nesting
+    // changes it, up to max_nesting_most.
+    static constexpr std::size_t default_max_depth = 512;
+    static constexpr std::size_t max_nesting_most = 1000;
 
     // Parses an entry's bytes; nullptr and `failure` when they are not well-formed XML, not
     // UTF-8 (unless declared otherwise), declare entities or nest too deep. `html_entities`: expand the XHTML
     // DTD's named entities (for content documents).
-    static std::unique_ptr<XmlEntry> parse(const std::string& bytes, bool html_entities, Failure& failure);
+    static std::unique_ptr<XmlEntry> parse(const std::string& bytes, bool html_entities, Failure& failure,
+                                           std::size_t max_depth = default_max_depth);
 
     pugi::xml_node root() const { return document_.document_element(); }
     // Where a node starts in the entry (approximately for nodes pugixml did not keep in place).

@@ -111,9 +111,9 @@ TEST_F(ReaderCli, HostileArticleBack) {
 TEST_F(ReaderCli, SkippedDocumentsAreNotesShownWithVerbose) {
     const auto r = run_fascicle({"-v", epub_.string(), "-t", "article-text", "--split", (dir_ / "split").string()});
     ASSERT_EQ(r.status, 0) << r.err;
-    EXPECT_NE(r.err.find("corpus.epub(EPUB/text/title-page.xhtml): note: skipped: the title page"), std::string::npos)
+    EXPECT_NE(r.err.find("corpus.epub(EPUB/text/title-page.xhtml): note: left out: the title page"), std::string::npos)
         << r.err;
-    EXPECT_NE(r.err.find("corpus.epub(EPUB/nav.xhtml): note: skipped: the navigation document"), std::string::npos)
+    EXPECT_NE(r.err.find("corpus.epub(EPUB/nav.xhtml): note: left out: the navigation document"), std::string::npos)
         << r.err;
 }
 

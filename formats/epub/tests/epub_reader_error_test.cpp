@@ -310,7 +310,8 @@ TEST(ReaderErrors, NestingTooDeep) {
     const auto a = attempt(zip_bytes(epub_entries(spec)));
     expect_refused(*a, a->path.string() +
                            "(EPUB/chapter.xhtml):6:2552: error: malformed content document: elements nest more "
-                           "than 512 deep: refused");
+                           "than 512 deep, the most the reader takes (--max-nesting N changes it, up to 1000): "
+                           "refused");
 }
 
 TEST(ReaderErrors, NoMimetypeIsOnlyAWarning) {

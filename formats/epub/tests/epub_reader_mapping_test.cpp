@@ -11,10 +11,10 @@ namespace {
 
 using fascicle::test::TempDir;
 
-ReadBook read_spec(const EpubSpec& spec) {
+ReadBook read_spec(const EpubSpec& spec, const Options& options = {}) {
     TempDir dir;
     fascicle::test::write_file(dir / "book.epub", zip_bytes(epub_entries(spec)));
-    return read_epub(dir / "book.epub");
+    return read_epub(dir / "book.epub", {}, options);
 }
 
 Article only_article(const EpubSpec& spec) {
@@ -49,6 +49,8 @@ TEST(ReaderMapping, InlinesAndWhiteSpace) {
         "  <code>a  &lt;  b</code>, <a href=\"https://example.org/?a=1&amp;b=2\">a <span>link</span></a>,"
         "<br/>\n  after a break <img src=\"x.png\" alt=\"an image\"/> <a id=\"anchor\">anchor text</a>.\n</p>");
     ASSERT_EQ(a.introduction.size(), 1u);
+    Inline anchor = Inline::wrap(Inline::Kind::span, {Inline::plain("anchor text")});
+    anchor.attributes.id = "anchor";
     const std::vector<Inline> expected{
         Inline::plain("Plain text, "),
         styled(Inline::Kind::emphasis, {Inline::plain("emphasis")}),
@@ -63,7 +65,9 @@ TEST(ReaderMapping, InlinesAndWhiteSpace) {
         styled(Inline::Kind::link, {Inline::plain("a link")}, "https://example.org/?a=1&b=2"),
         Inline::plain(","),
         Inline::wrap(Inline::Kind::line_break, {}),
-        Inline::plain("after a break anchor text."),
+        Inline::plain("after a break an image "),  // x.png is not in the archive: its alt text
+        anchor,
+        Inline::plain("."),
     };
     EXPECT_EQ(a.introduction[0].inlines, expected) << dump(a);
 }
@@ -103,9 +107,51 @@ TEST(ReaderMapping, Blocks) {
     EXPECT_EQ(b[3].kind, Block::Kind::code_block);
     EXPECT_EQ(b[3].text, "int main() {\n    return 0;\n}\n");
 
-    EXPECT_EQ(b[4], Block::paragraph("Text right in a div."));
-    EXPECT_EQ(b[5], Block::paragraph("Deeper."));
-    EXPECT_EQ(b[6], Block::paragraph("A caption."));
+    EXPECT_EQ(b[4].kind, Block::Kind::division);  // an admonition
+    EXPECT_EQ(b[4].admonition(), "note");
+    EXPECT_EQ(b[4].children,
+              (std::vector<Block>{Block::paragraph("Text right in a div."), Block::paragraph("Deeper.")}));
+    EXPECT_EQ(b[5].kind, Block::Kind::figure);
+    EXPECT_EQ(b[5].caption, std::vector<Inline>{Inline::plain("A caption.")});
+    EXPECT_TRUE(b[5].children.empty());  // x.png is not in the archive, and has no alt text
+    EXPECT_EQ(b[6].kind, Block::Kind::thematic_break);
+}
+
+TEST(ReaderMapping, WhatCannotBeMappedIsOneWarningPerKindWithTheFirstLine) {
+    EpubSpec spec{{{"chapter.xhtml",
+                    xhtml("<h1>T</h1>\n<p>Text<script>a();</script></p>\n<script>b();</script>\n"
+                          "<video src=\"v.mp4\"/><iframe src=\"x.html\"/>\n"
+                          "<img src=\"../../etc/passwd\" alt=\"secret\"/><img src=\"none.png\" alt=\"\"/>")}},
+                  "", "3.0", "", "", ""};
+    const ReadBook read = read_spec(spec);
+    ASSERT_EQ(read.status, Status::ok) << read.diagnostics.text();
+    const std::string file = "(EPUB/chapter.xhtml)";
+    std::vector<std::string> warnings;
+    for (const auto& d : read.diagnostics.of(Severity::warning)) warnings.push_back(d.format());
+    ASSERT_EQ(warnings.size(), 5u) << read.diagnostics.text();
+    auto ends_with = [](const std::string& s, const std::string& end) {
+        return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
+    };
+    EXPECT_TRUE(ends_with(warnings[0], file + ":10:2: warning: image \"../../etc/passwd\" leaves the archive: refused "
+                                              "(its alt text is kept)")) << warnings[0];
+    EXPECT_TRUE(ends_with(warnings[1], file + ":10:44: warning: image EPUB/none.png is missing from the archive: left "
+                                              "out (its alt text is kept)")) << warnings[1];
+    EXPECT_TRUE(ends_with(warnings[2], file + ":7: warning: 2 <script> elements left out (the first is here)"))
+        << warnings[2];
+    EXPECT_TRUE(ends_with(warnings[3], file + ":9: warning: 1 <video> element left out")) << warnings[3];
+    EXPECT_TRUE(ends_with(warnings[4], file + ":9: warning: 1 <iframe> element left out")) << warnings[4];
+    ASSERT_EQ(read.book.articles.size(), 1u);
+    EXPECT_EQ(plain_text(read.book.articles[0].introduction.back()), "secret");
+
+    // --fail-on-loss: the same reports are errors, and the reader fails.
+    const ReadBook strict = read_spec(spec, {{"fail-on-loss", "true"}});
+    EXPECT_EQ(strict.status, Status::failed);
+    ASSERT_EQ(strict.diagnostics.error_count(), 3u) << strict.diagnostics.text();
+    EXPECT_NE(strict.diagnostics.text().find(file + ":7: error: 2 <script> elements left out (the first is here) "
+                                                    "(--fail-on-loss)"),
+              std::string::npos)
+        << strict.diagnostics.text();
+    EXPECT_TRUE(strict.book.articles.empty());
 }
 
 TEST(ReaderMapping, HeadingLevelsAreRelativeToTheTopHeading) {
@@ -189,40 +235,59 @@ TEST(ReaderMapping, ArticleLanguageWhenNotTheBooks) {
     EXPECT_EQ(read.book.articles[1].id, "fr");  // no id in the document: its file name
 }
 
-TEST(ReaderMapping, DocumentsThatAreNotArticles) {
+TEST(ReaderMapping, DocumentsLeftOutAreThoseThePackageDeclares) {
+    const std::string long_title_page =
+        "<section epub:type=\"titlepage\"><h1>Test Book</h1><p>A dedication of more than twenty words, which "
+        "the package's metadata holds nowhere, and which is therefore worth a warning when it is left out.</p></section>";
     EpubSpec spec;
     spec.documents = {
         {"cover.xhtml", xhtml("<section epub:type=\"cover\"><img src=\"c.png\" alt=\"Cover\"/></section>")},
         {"front.xhtml", xhtml("<section epub:type=\"titlepage\"><h1>Test Book</h1><p>An author</p></section>")},
         {"landmarked.xhtml", xhtml("<h1>Named by the landmarks</h1>")},
+        {"long.xhtml", xhtml(long_title_page)},
         {"title_page.xhtml", xhtml("<h1 class=\"title\">Test Book</h1><p class=\"author\">Someone</p>")},
+        {"toc.xhtml", xhtml("<nav epub:type=\"toc\"><h1>Contents</h1><ol><li><a href=\"chapter.xhtml\">C</a></li></ol></nav>")},
         {"empty.xhtml", xhtml("<div><img src=\"x.png\" alt=\"\"/></div>")},
+        {"glossary.xhtml", xhtml("<h1>Glossary</h1><p>Outside the reading order.</p>")},
         {"chapter.xhtml", xhtml("<p>Text without a heading.</p>")},
     };
     spec.nav =
         "<nav epub:type=\"toc\"><ol><li><a href=\"chapter.xhtml\">Title from the navigation</a></li></ol></nav>\n"
         "<nav epub:type=\"landmarks\"><ol><li><a epub:type=\"titlepage\" href=\"landmarked.xhtml\">T</a></li>"
-        "</ol></nav>";
+        "<li><a epub:type=\"toc\" href=\"toc.xhtml\">T</a></li></ol></nav>";
     spec.extra_package = "";
     auto entries = epub_entries(spec);
-    // The navigation document in the spine too, as ours has it.
+    // The navigation document in the spine too, as ours has it; the glossary outside the reading order.
     std::string& opf = entries[2].bytes;
     opf.insert(opf.find("  </spine>"), "    <itemref idref=\"nav\"/>\n");
+    const std::string glossary = "idref=\"d8\"";
+    ASSERT_NE(opf.find(glossary), std::string::npos) << opf;
+    opf.insert(opf.find(glossary) + glossary.size(), " linear=\"no\"");
     TempDir dir;
     fascicle::test::write_file(dir / "book.epub", zip_bytes(entries));
     const ReadBook read = read_epub(dir / "book.epub");
     ASSERT_EQ(read.status, Status::ok) << read.diagnostics.text();
-    ASSERT_EQ(read.book.articles.size(), 1u) << dump(read.book);
-    EXPECT_EQ(read.book.articles[0].title_text(), "Title from the navigation");
-    EXPECT_EQ(read.book.articles[0].id, "chapter");
+    // Read: what looks like a title page or a table of contents but is not declared one; the
+    // document outside the reading order, last.
+    ASSERT_EQ(read.book.articles.size(), 4u) << dump(read.book);
+    EXPECT_EQ(read.book.articles[0].title_text(), "Test Book");
+    EXPECT_EQ(read.book.articles[0].id, "title_page");
+    EXPECT_EQ(read.book.articles[1].title_text(), "Contents");
+    EXPECT_EQ(read.book.articles[2].title_text(), "Title from the navigation");
+    EXPECT_EQ(read.book.articles[2].id, "chapter");
+    EXPECT_EQ(read.book.articles[3].title_text(), "Glossary");
     const std::string notes = read.diagnostics.text();
     for (const char* expected :
-         {"(EPUB/cover.xhtml): note: skipped: the cover", "(EPUB/front.xhtml): note: skipped: the title page",
-          "(EPUB/landmarked.xhtml): note: skipped: the title page",
-          "(EPUB/title_page.xhtml): note: skipped: the title page",
+         {"(EPUB/cover.xhtml): note: left out: the cover", "(EPUB/front.xhtml): note: left out: the title page",
+          "(EPUB/landmarked.xhtml): note: left out: the title page",
           "(EPUB/empty.xhtml): note: skipped: the document holds no text",
-          "(EPUB/nav.xhtml): note: skipped: the navigation document"})
+          "(EPUB/nav.xhtml): note: left out: the navigation document"})
         EXPECT_NE(notes.find(expected), std::string::npos) << expected << "\n" << notes;
+    const auto warnings = read.diagnostics.of(Severity::warning);
+    ASSERT_EQ(warnings.size(), 2u) << notes;  // the long title page, and x.png missing
+    EXPECT_EQ(warnings[0].format(), (dir / "book.epub").string() +
+                                        "(EPUB/long.xhtml): warning: left out as the title page, as the package "
+                                        "declares it, though it holds 25 words that are not in the book's metadata");
 }
 
 TEST(ReaderMapping, Epub2WithNcxGuideAndXhtmlEntities) {
@@ -272,17 +337,31 @@ TEST(ReaderMapping, Epub2WithNcxGuideAndXhtmlEntities) {
                                         "nor by XHTML: kept as text");
 }
 
-TEST(ReaderMapping, TableIsReadCellByCellWithAWarning) {
-    TempDir dir;
-    EpubSpec spec{
-        {{"chapter.xhtml", xhtml("<h1>T</h1>\n<table><tr><td>a</td><td>b</td></tr></table>")}}, "", "3.0", "", "", ""};
-    fascicle::test::write_file(dir / "book.epub", zip_bytes(epub_entries(spec)));
-    const ReadBook read = read_epub(dir / "book.epub");
-    ASSERT_EQ(read.book.articles.size(), 1u);
-    EXPECT_EQ(read.book.articles[0].introduction, (std::vector<Block>{Block::paragraph("a"), Block::paragraph("b")}));
-    EXPECT_EQ(read.diagnostics.text(), (dir / "book.epub").string() +
-                                           "(EPUB/chapter.xhtml):7:2: warning: a table is read as paragraphs, cell by "
-                                           "cell (fascicle's documents have no tables)\n");
+TEST(ReaderMapping, TablesWithPartsSpansAndCaption) {
+    const Article a = article_of(
+        "<h1>T</h1>\n<table id=\"t1\"><caption>The <em>results</em></caption>"
+        "<thead><tr><th>Trial</th><th colspan=\"2\">Result</th></tr></thead>"
+        "<tbody><tr><th rowspan=\"2\">1834</th><td align=\"right\">12</td><td style=\"text-align: center\">ok</td></tr>"
+        "<tr><td>20</td><td><p>slow</p><p>very</p></td></tr></tbody>"
+        "<tfoot><tr><td>Total</td><td colspan=\"2\">3</td></tr></tfoot></table>");
+    ASSERT_EQ(a.introduction.size(), 1u) << dump(a);
+    const Block& t = a.introduction[0];
+    ASSERT_EQ(t.kind, Block::Kind::table);
+    EXPECT_EQ(t.attributes.id, "t1");
+    EXPECT_EQ(plain_text(t.caption), "The results");
+    EXPECT_EQ(t.table.columns.size(), 3u);
+    ASSERT_EQ(t.table.head.size(), 1u);
+    ASSERT_EQ(t.table.body.size(), 2u);
+    ASSERT_EQ(t.table.foot.size(), 1u);
+    EXPECT_TRUE(t.table.head[0].cells[0].header);
+    EXPECT_EQ(t.table.head[0].cells[1].column_span, 2);
+    EXPECT_EQ(t.table.body[0].cells[0].row_span, 2);
+    EXPECT_TRUE(t.table.body[0].cells[0].header);
+    EXPECT_EQ(t.table.body[0].cells[1].alignment, Alignment::right);
+    EXPECT_EQ(t.table.body[0].cells[2].alignment, Alignment::center);
+    EXPECT_EQ(t.table.body[1].cells[1].blocks,
+              (std::vector<Block>{Block::paragraph("slow"), Block::paragraph("very")}));
+    EXPECT_EQ(t.table.foot[0].cells[1].column_span, 2);
 }
 
 TEST(ReaderMapping, PackageMetadata) {

@@ -16,12 +16,10 @@ namespace fascicle::epub::test {
 
 namespace {
 
-ReadBook read_input(const Input& input, const reader::ArchiveLimits& limits) {
+ReadBook read_input(const Input& input, const reader::ArchiveLimits& limits, const Options& options = {}) {
     ReadBook out;
     fascicle::test::CollectingArticles articles;
-    const Options options;
-    fascicle::Resources ctx_resources;
-    ReadContext ctx{options, out.diagnostics, out.book.metadata, ctx_resources};
+    ReadContext ctx{options, out.diagnostics, out.book.metadata, *out.resources};
     EpubReader epub_reader(limits);
     out.status = epub_reader.read(input, ctx, articles);
     out.book.articles = std::move(articles.articles);
@@ -115,10 +113,10 @@ void carried(std::vector<Section>& sections) {
 
 }  // namespace
 
-ReadBook read_epub(const std::filesystem::path& path, const reader::ArchiveLimits& limits) {
+ReadBook read_epub(const std::filesystem::path& path, const reader::ArchiveLimits& limits, const Options& options) {
     std::ifstream stream(path, std::ios::binary);
     const Input input{path.string(), path, &stream, path.stem().string()};
-    return read_input(input, limits);
+    return read_input(input, limits, options);
 }
 
 ReadBook read_epub_stream(const std::string& bytes, const reader::ArchiveLimits& limits) {

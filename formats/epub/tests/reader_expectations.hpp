@@ -10,6 +10,7 @@
 #include <test_support.hpp>
 
 #include <filesystem>
+#include <memory>
 #include <string>
 
 namespace fascicle::epub::test {
@@ -18,10 +19,12 @@ struct ReadBook {
     Status status = Status::failed;
     Book book;  // the metadata the EPUB carries (ReadContext::found) and its articles
     fascicle::test::RecordingDiagnostics diagnostics;
+    std::shared_ptr<Resources> resources = std::make_shared<Resources>();  // the images the articles show
 };
 
 // Reads an EPUB file as the CLI does (Input::path set).
-ReadBook read_epub(const std::filesystem::path& path, const reader::ArchiveLimits& limits = {});
+ReadBook read_epub(const std::filesystem::path& path, const reader::ArchiveLimits& limits = {},
+                   const Options& options = {});
 // Reads an EPUB from a stream, as from standard input (no path).
 ReadBook read_epub_stream(const std::string& bytes, const reader::ArchiveLimits& limits = {});
 
