@@ -209,15 +209,30 @@ TEST_F(Hostile, BillionLaughsIsRefusedWithoutExpanding) {
     }
     doctype += "<!ENTITY e \"&e9;\">\n]>";
     expect_refused(input("laughs.xml", docbook_with_doctype(doctype)), existing_output("out.md"), exit_invalid_input,
-                   "laughs.xml:3:1: error: the DOCTYPE declares the entity \"e0\": fascicle processes no DTD and expands no "
-                   "entities");
+                   "laughs.xml:15:66: error: entity references expand the document by more than 4 MiB, the most fascicle "
+                   "allows: refused as an entity amplification (\"billion laughs\")");
 }
 
 TEST_F(Hostile, ExternalEntitiesAreNeverRead) {
-    expect_refused(input("xxe.xml", docbook_with_doctype("<!DOCTYPE book [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>")),
-                   dir_ / "out.md", exit_invalid_input,
-                   "xxe.xml:2:17: error: the DOCTYPE declares the external entity \"e\" (SYSTEM \"file:///etc/passwd\"): "
-                   "fascicle never reads external entities");
+    // DocBook: the reference is left out with a warning (the rest of the book converts), and is an
+    // error with --fail-on-loss. The file is never opened.
+    const std::string xxe =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE book [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n"
+        "<book xmlns=\"http://docbook.org/ns/docbook\" version=\"5.0\"><title>Book</title>\n"
+        "<chapter><title>C</title><para>Text &e; here.</para></chapter></book>\n";
+    const std::string left_out =
+        "xxe.xml:4: warning: 1 external entity reference left out (&e; is SYSTEM \"file:///etc/passwd\": fascicle never "
+        "reads external entities)";
+    const auto converted = run_fascicle({input("xxe.xml", xxe).string(), "-o", (dir_ / "xxe.md").string()});
+    EXPECT_EQ(converted.status, 0) << converted.err;
+    EXPECT_TRUE(contains(converted.err, left_out)) << converted.err;
+    EXPECT_TRUE(contains(read_file(dir_ / "xxe.md"), "Text  here.")) << read_file(dir_ / "xxe.md");
+    EXPECT_FALSE(contains(read_file(dir_ / "xxe.md"), "root:"));
+    fs::remove(dir_ / "xxe.md");
+    expect_refused(dir_ / "xxe.xml", dir_ / "out.md", exit_invalid_input,
+                   "xxe.xml:4: error: 1 external entity reference left out (&e; is SYSTEM \"file:///etc/passwd\": fascicle "
+                   "never reads external entities) (--fail-on-loss)",
+                   {"--fail-on-loss"});
 
     auto epub = minimal_epub_entries();
     auto& chapter = epub.back().bytes;
