@@ -221,6 +221,9 @@ DOCBOOK_KINDS = {
 }
 
 
+METADATA = ("info", "articleinfo", "bookinfo", "chapterinfo", "sectioninfo", "refentryinfo", "refmeta")
+
+
 def count_docbook(path):
     with open(path, "rb") as f:
         root = parse_xml(f.read(), path)
@@ -237,6 +240,8 @@ def count_docbook(path):
 
     for e in root.iter():
         name = local(e.tag)
+        if inside(e, METADATA):  # the book's metadata (a revision history's links): not content
+            continue
         if name in ("mediaobject", "inlinemediaobject") and any(local(d.tag) == "imagedata" for d in e.iter()):
             count.kinds["images"] += 1
         elif name == "math" and not inside(e, ("equation", "informalequation", "inlineequation")):
@@ -248,8 +253,7 @@ def count_docbook(path):
     # Index terms are for an index, not the text; the info block is the book's metadata, which the
     # formats carry each in its own way (words are counted in the content, on both sides, as for EPUB
     # whose package metadata is not counted either). The rest is read.
-    all_text(root, count, lambda e: not isinstance(e.tag, str) or local(e.tag) in (
-        "indexterm", "info", "articleinfo", "bookinfo", "chapterinfo", "sectioninfo", "refentryinfo", "refmeta"))
+    all_text(root, count, lambda e: not isinstance(e.tag, str) or local(e.tag) in ("indexterm",) + METADATA)
     return count
 
 
