@@ -100,9 +100,34 @@ def is_relative(href):
     return href is not None and not href.startswith("#") and not SCHEME.match(href.strip())
 
 
+MATHML = "http://www.w3.org/1998/Math/MathML"
+
+
+def unshown_branches(body):
+    """The branches of each epub:switch a reading system that knows MathML does not show: all but
+    the first epub:case for MathML, or else all but the epub:default."""
+    hidden = set()
+    for switch in body.iter():
+        if local(switch.tag) != "switch":
+            continue
+        branches = [c for c in switch if local(c.tag) in ("case", "default")]
+        shown = next((c for c in branches if local(c.tag) == "case" and c.get("required-namespace") == MATHML),
+                     next((c for c in branches if local(c.tag) == "default"), None))
+        hidden.update(c for c in branches if c is not shown)
+    return hidden
+
+
 def count_html(body):
     count = Count()
     parents = {child: parent for parent in body.iter() for child in parent}
+    hidden = unshown_branches(body)
+
+    def unshown(e):
+        while e is not None:
+            if e in hidden:
+                return True
+            e = parents.get(e)
+        return False
 
     def inside_noteref(e):
         while e is not None:
@@ -113,6 +138,8 @@ def count_html(body):
 
     for e in body.iter():
         name = local(e.tag)
+        if hidden and unshown(e):
+            continue
         if name == "img" or (name == "image" and "svg" in e.tag):
             count.kinds["images"] += 1
         elif name == "table":
@@ -135,7 +162,8 @@ def count_html(body):
                 if is_relative(e.get("href")):
                     count.kinds["relative links"] += 1
     # Comments are not text a reader sees (html5lib gives them a function as their tag).
-    all_text(body, count, lambda e: not isinstance(e.tag, str) or local(e.tag) in ("script", "style", "head"))
+    all_text(body, count, lambda e: not isinstance(e.tag, str) or local(e.tag) in ("script", "style", "head")
+             or e in hidden)
     return count
 
 
@@ -254,6 +282,13 @@ def count_docbook(path):
     # formats carry each in its own way (words are counted in the content, on both sides, as for EPUB
     # whose package metadata is not counted either). The rest is read.
     all_text(root, count, lambda e: not isinstance(e.tag, str) or local(e.tag) in ("indexterm",) + METADATA)
+    # But a chapter's or section's own info block holds its title, which is content (an EPUB's
+    # heading): only the root's (the book's or article's title) is metadata.
+    for info in root.iter():
+        if local(info.tag) in METADATA and parents.get(info) is not None and parents.get(info) is not root:
+            for title in info:
+                if local(title.tag) in ("title", "subtitle"):
+                    all_text(title, count, lambda e: not isinstance(e.tag, str) or local(e.tag) == "indexterm")
     return count
 
 
