@@ -63,14 +63,33 @@ class Count:
             self.words.update(w.casefold() for w in WORD.findall(s))
 
 
-def all_text(element, count, skip):
-    """The text of `element` and its descendants, but for the elements `skip` rejects."""
-    if skip(element):
-        return
-    count.text(element.text)
-    for child in element:
-        all_text(child, count, skip)
-        count.text(child.tail)
+HTML_INLINE = frozenset("a abbr b bdi bdo cite code data del dfn em i ins kbd mark q rp rt ruby s samp small "
+                        "span strike strong sub sup time tt u var wbr".split())
+DOCBOOK_INLINE = frozenset("abbrev acronym application citetitle classname code command computeroutput constant "
+                           "email emphasis envar filename firstterm foreignphrase function glossterm guibutton "
+                           "guilabel guimenu keycap link literal markup olink option parameter phrase productname "
+                           "prompt property quote replaceable subscript superscript systemitem tag trademark type "
+                           "ulink uri userinput varname wordasword xref".split())
+
+
+def all_text(element, count, skip, inline=HTML_INLINE):
+    """The text of `element` and its descendants, but for the elements `skip` rejects. A word runs
+    across the edges of inline elements ("ascended<span>90</span>" is one run, as it reads): only
+    the other elements' edges part words."""
+    parts = []
+
+    def walk(e):
+        edge = "" if local(e.tag) in inline and not skip(e) else " "
+        parts.append(edge)
+        if not skip(e):
+            parts.append(e.text or "")
+            for child in e:
+                walk(child)
+                parts.append(child.tail or "")
+        parts.append(edge)
+
+    walk(element)
+    count.text("".join(parts))
 
 
 # --- HTML and XHTML (EPUB content documents, cmark-gfm's HTML) -----------------------------------
@@ -100,9 +119,34 @@ def is_relative(href):
     return href is not None and not href.startswith("#") and not SCHEME.match(href.strip())
 
 
+MATHML = "http://www.w3.org/1998/Math/MathML"
+
+
+def unshown_branches(body):
+    """The branches of each epub:switch a reading system that knows MathML does not show: all but
+    the first epub:case for MathML, or else all but the epub:default."""
+    hidden = set()
+    for switch in body.iter():
+        if local(switch.tag) != "switch":
+            continue
+        branches = [c for c in switch if local(c.tag) in ("case", "default")]
+        shown = next((c for c in branches if local(c.tag) == "case" and c.get("required-namespace") == MATHML),
+                     next((c for c in branches if local(c.tag) == "default"), None))
+        hidden.update(c for c in branches if c is not shown)
+    return hidden
+
+
 def count_html(body):
     count = Count()
     parents = {child: parent for parent in body.iter() for child in parent}
+    hidden = unshown_branches(body)
+
+    def unshown(e):
+        while e is not None:
+            if e in hidden:
+                return True
+            e = parents.get(e)
+        return False
 
     def inside_noteref(e):
         while e is not None:
@@ -113,6 +157,8 @@ def count_html(body):
 
     for e in body.iter():
         name = local(e.tag)
+        if hidden and unshown(e):
+            continue
         if name == "img" or (name == "image" and "svg" in e.tag):
             count.kinds["images"] += 1
         elif name == "table":
@@ -135,7 +181,9 @@ def count_html(body):
                 if is_relative(e.get("href")):
                     count.kinds["relative links"] += 1
     # Comments are not text a reader sees (html5lib gives them a function as their tag).
-    all_text(body, count, lambda e: not isinstance(e.tag, str) or local(e.tag) in ("script", "style", "head"))
+    # A note's reference mark ("*", "12") is the writer's numbering, not text: it parts words.
+    all_text(body, count, lambda e: not isinstance(e.tag, str) or local(e.tag) in ("script", "style", "head")
+             or e in hidden or (local(e.tag) == "a" and is_noteref(e)))
     return count
 
 
@@ -221,6 +269,9 @@ DOCBOOK_KINDS = {
 }
 
 
+METADATA = ("info", "articleinfo", "bookinfo", "chapterinfo", "sectioninfo", "refentryinfo", "refmeta")
+
+
 def count_docbook(path):
     with open(path, "rb") as f:
         root = parse_xml(f.read(), path)
@@ -237,6 +288,8 @@ def count_docbook(path):
 
     for e in root.iter():
         name = local(e.tag)
+        if inside(e, METADATA):  # the book's metadata (a revision history's links): not content
+            continue
         if name in ("mediaobject", "inlinemediaobject") and any(local(d.tag) == "imagedata" for d in e.iter()):
             count.kinds["images"] += 1
         elif name == "math" and not inside(e, ("equation", "informalequation", "inlineequation")):
@@ -248,8 +301,16 @@ def count_docbook(path):
     # Index terms are for an index, not the text; the info block is the book's metadata, which the
     # formats carry each in its own way (words are counted in the content, on both sides, as for EPUB
     # whose package metadata is not counted either). The rest is read.
-    all_text(root, count, lambda e: not isinstance(e.tag, str) or local(e.tag) in (
-        "indexterm", "info", "articleinfo", "bookinfo", "chapterinfo", "sectioninfo", "refentryinfo", "refmeta"))
+    all_text(root, count, lambda e: not isinstance(e.tag, str) or local(e.tag) in ("indexterm",) + METADATA,
+             DOCBOOK_INLINE)
+    # But a chapter's or section's own info block holds its title, which is content (an EPUB's
+    # heading): only the root's (the book's or article's title) is metadata.
+    for info in root.iter():
+        if local(info.tag) in METADATA and parents.get(info) is not None and parents.get(info) is not root:
+            for title in info:
+                if local(title.tag) in ("title", "subtitle"):
+                    all_text(title, count, lambda e: not isinstance(e.tag, str) or local(e.tag) == "indexterm",
+                             DOCBOOK_INLINE)
     return count
 
 

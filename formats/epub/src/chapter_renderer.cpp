@@ -356,7 +356,11 @@ public:
                 case Inline::Kind::small_caps: inline_element("span", i, "small-caps"); break;
                 case Inline::Kind::span: inline_element("span", i); break;
                 case Inline::Kind::link:
-                    if (auto href = usable_link(i.target)) {
+                    if (i.target.size() > 1 && i.target[0] == '#') {
+                        // "#id": a place in the same document, which may have become another
+                        // chapter of the book (a heading that began an article): found at the end.
+                        reference(article_.id + i.target, i.children);
+                    } else if (auto href = usable_link(i.target)) {
                         XmlAttributes a{{"href", *href}};
                         if (!i.title.empty()) a.emplace_back("title", i.title);
                         xml_.open_inline("a", a);
@@ -367,7 +371,7 @@ public:
                         inlines(i.children);
                     }
                     break;
-                case Inline::Kind::reference: reference(i); break;
+                case Inline::Kind::reference: reference(i.target, i.children); break;
                 case Inline::Kind::image: image(i); break;
                 case Inline::Kind::note: {
                     const std::size_t n = notes_.size() + 1;
@@ -388,14 +392,14 @@ public:
     }
 
     // A link to an article or an id anywhere in the book, with an href left to fill in.
-    void reference(const Inline& i) {
-        const auto [article, local] = split_reference(i.target);
+    void reference(const std::string& target, const std::vector<Inline>& children) {
+        const auto [article, local] = split_reference(target);
         const std::size_t before = out_.xhtml.size();
         xml_.open_inline("a", {{"href", ""}});
         out_.references.push_back({out_.xhtml.find("href=\"\"", before) + 6,
                                    std::string(article.empty() ? std::string_view(article_.id) : article),
-                                   std::string(local), i.children.empty()});
-        inlines(i.children);
+                                   std::string(local), children.empty()});
+        inlines(children);
         xml_.close();
     }
 

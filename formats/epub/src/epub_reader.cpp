@@ -51,6 +51,22 @@ std::optional<std::string> read_stream(std::istream& in, std::uint64_t limit, st
 // A document left out that holds more words than this is a warning.
 constexpr std::size_t left_out_words = 20;
 
+// The images a document shows (<img>, SVG's <image>) but for the book's cover image: a title
+// page with a frontispiece holds content the book would otherwise lose.
+std::size_t images_beside_the_cover(const XmlEntry& entry, const std::string& path, const Package& package) {
+    const PackageItem* cover = package.cover_image();
+    const std::optional<std::string> cover_path = cover ? cover->path : std::nullopt;
+    std::size_t n = 0;
+    for (const auto& found : entry.root().select_nodes("//*[local-name() = 'img' or local-name() = 'image']")) {
+        const pugi::xml_node image = found.node();
+        std::string src = image.attribute("src").value();
+        if (src.empty()) src = image.attribute("xlink:href").value();
+        if (src.empty()) src = image.attribute("href").value();
+        if (const auto target = resolve_href(path, src); !target || target != cover_path) ++n;
+    }
+    return n;
+}
+
 // The words of `text` (white-space separated) that the metadata does not hold.
 std::size_t words_beyond(const std::string& text, const Metadata& metadata) {
     std::set<std::string> known;
@@ -355,8 +371,14 @@ private:
         context.image = [&](const std::string& src, XmlPosition at) { return images.resource_for(path, src, at); };
 
         if (auto kind = non_article_kind(path, document_kinds(*entry), navigation)) {
-            left_out(path, *kind, entry.get());
-            return std::nullopt;
+            const std::size_t images = *kind == "the cover" ? 0 : images_beside_the_cover(*entry, path, package);
+            if (images == 0) {
+                left_out(path, *kind, entry.get());
+                return std::nullopt;
+            }
+            diagnostics_.note(path, "read as an article, though the package declares it " + *kind + ": it shows " +
+                                        std::to_string(images) + (images == 1 ? " image" : " images") +
+                                        " besides the cover");
         }
         std::string error;
         auto content = read_xhtml_content(*entry, context, error);

@@ -367,18 +367,22 @@ const EpubWriter::Anchors* EpubWriter::anchors_of(std::size_t number, std::ifstr
                                                   std::unordered_map<std::size_t, Anchors>& loaded) const {
     if (auto found = loaded.find(number); found != loaded.end()) return &found->second;
     Anchors& anchors = loaded[number];
+    return read_anchors(number, spooled, anchors) ? &anchors : nullptr;
+}
+
+bool EpubWriter::read_anchors(std::size_t number, std::ifstream& spooled, Anchors& anchors) const {
     const auto [offset, length] = anchor_blocks_[number - 1];
     std::string bytes(length, '\0');
     spooled.seekg(static_cast<std::streamoff>(offset));
     spooled.read(bytes.data(), static_cast<std::streamsize>(length));
-    if (!spooled) return nullptr;
+    if (!spooled) return false;
     std::string_view in = bytes;
     while (!in.empty()) {
         std::string local, id, label;
-        if (!take_sized(in, local) || !take_sized(in, id) || !take_sized(in, label)) return nullptr;
+        if (!take_sized(in, local) || !take_sized(in, id) || !take_sized(in, label)) return false;
         anchors.emplace(std::move(local), AnchorTarget{std::move(id), std::move(label)});  // the first of one id
     }
-    return &anchors;
+    return true;
 }
 
 // The chapters with references, read back from the spool, their links filled in and compressed:
@@ -391,22 +395,54 @@ Status EpubWriter::link_chapters() {
     std::ifstream spooled(spool_->chapters_file(), std::ios::binary);
     std::unordered_map<std::size_t, Anchors> loaded;
     bool damaged = false;
-    auto target_of = [&](std::size_t from, const PendingReference& reference) -> std::optional<ReferenceTarget> {
-        const auto article = chapter_of_.find(reference.article);
-        if (article == chapter_of_.end()) return std::nullopt;
-        const std::size_t to = article->second;
-        if (reference.local.empty())  // the chapter, at its title
-            return ReferenceTarget{to == from ? "#" + article_xml_id(reference.article) : layout::chapter_file(to),
-                                   chapters_[to - 1].title};
+    // Where id `local` of chapter `to` is (nullopt when it has none such; `damaged` when its ids
+    // cannot be read back).
+    auto anchor_in = [&](std::size_t from, std::size_t to, const std::string& local) -> std::optional<ReferenceTarget> {
         const Anchors* anchors = anchors_of(to, spooled, loaded);
         if (!anchors) {
             damaged = true;
             return std::nullopt;
         }
-        const auto id = anchors->find(reference.local);
+        const auto id = anchors->find(local);
         if (id == anchors->end()) return std::nullopt;
         return ReferenceTarget{(to == from ? std::string() : layout::chapter_file(to)) + "#" + id->second.id,
                                id->second.label};
+    };
+    auto chapter_target = [&](std::size_t from, std::size_t to, const std::string& article) {
+        return ReferenceTarget{to == from ? "#" + article_xml_id(article) : layout::chapter_file(to),
+                               chapters_[to - 1].title};
+    };
+    // The chapter of each id of the book's chapters (the first that has it), made once and only
+    // when a reference needs it.
+    std::optional<std::unordered_map<std::string, std::size_t>> chapter_of_id;
+    // An id with no article named: an id of the referring chapter, an article's id, or an id of
+    // any chapter (a reader's "#id" in one document whose headings became several articles).
+    auto anywhere = [&](std::size_t from, const std::string& id) -> std::optional<ReferenceTarget> {
+        if (auto here = anchor_in(from, from, id)) return here;
+        if (const auto article = chapter_of_.find(id); article != chapter_of_.end())
+            return chapter_target(from, article->second, id);
+        if (!chapter_of_id) {
+            chapter_of_id.emplace();
+            for (std::size_t n = 1; n <= chapters_.size() && !damaged; ++n) {
+                Anchors anchors;
+                if (!read_anchors(n, spooled, anchors)) damaged = true;
+                for (const auto& a : anchors) chapter_of_id->emplace(a.first, n);
+            }
+        }
+        const auto chapter = chapter_of_id->find(id);
+        if (chapter == chapter_of_id->end()) return std::nullopt;
+        return anchor_in(from, chapter->second, id);
+    };
+    auto target_of = [&](std::size_t from, const PendingReference& reference) -> std::optional<ReferenceTarget> {
+        const auto article = chapter_of_.find(reference.article);
+        if (article == chapter_of_.end())  // "id": the IR's bare internal id, not an article's
+            return reference.local.empty() ? anywhere(from, reference.article) : std::nullopt;
+        const std::size_t to = article->second;
+        if (reference.local.empty()) return chapter_target(from, to, reference.article);  // at its title
+        if (auto found = anchor_in(from, to, reference.local)) return found;
+        // "#id" of the referring article that it does not hold: in the same source, maybe elsewhere.
+        if (to == from && !damaged) return anywhere(from, reference.local);
+        return std::nullopt;
     };
     for (const auto& chapter : pending_links_) {
         CompressedRange& range = spooled_[chapter.number - 1];

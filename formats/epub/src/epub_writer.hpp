@@ -54,6 +54,7 @@ private:
     using Anchors = std::unordered_map<std::string, AnchorTarget>;  // by the article's own id
     const Anchors* anchors_of(std::size_t number, std::ifstream& spooled,
                               std::unordered_map<std::size_t, Anchors>& loaded) const;
+    bool read_anchors(std::size_t number, std::ifstream& spooled, Anchors& into) const;
 
     std::string_view stylesheet_;
     State state_ = State::not_started;

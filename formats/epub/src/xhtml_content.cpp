@@ -260,6 +260,20 @@ bool holds_only_display_math(pugi::xml_node element) {
 
 constexpr const char* switch_case = "<epub:case> branch";
 constexpr const char* switch_case_fate = "left out (the <epub:default> of its <epub:switch> is read)";
+constexpr const char* switch_default = "<epub:default> branch";
+constexpr const char* switch_mathml_fate = "left out (the <epub:case> for MathML of its <epub:switch> is read)";
+
+// The branch of an epub:switch a reading system that knows MathML shows, as Fascicle's model
+// holds MathML: the first <epub:case required-namespace="...MathML">, or else the <epub:default>.
+pugi::xml_node switch_branch(pugi::xml_node element) {
+    for (pugi::xml_node c : element.children())
+        if (c.type() == pugi::node_element && local_name(c.name()) == "case" &&
+            std::string_view(c.attribute("required-namespace").value()) == "http://www.w3.org/1998/Math/MathML")
+            return c;
+    for (pugi::xml_node c : element.children())
+        if (c.type() == pugi::node_element && local_name(c.name()) == "default") return c;
+    return {};
+}
 
 // Where the reader is inside the document.
 struct Scope {
@@ -436,13 +450,20 @@ private:
         flow(child, inner, nested);  // containers, and inline elements holding blocks
     }
 
-    // EPUB 3's epub:switch: the default branch is read, the others are reported.
+    // EPUB 3's epub:switch: one branch is read (switch_branch), the others are reported.
     void switch_element(pugi::xml_node element, const Scope& scope, std::vector<Block>* nested) {
+        const pugi::xml_node chosen = switch_branch(element);
         for (pugi::xml_node c : element.children()) {
             if (!is_element(c)) continue;
-            if (local_name(c.name()) == "default") flow(c, scope, nested);
-            else lose(c, switch_case, switch_case_fate);
+            if (c == chosen) flow(c, scope, nested);
+            else lose_branch(c, chosen);
         }
+    }
+    void lose_branch(pugi::xml_node branch, pugi::xml_node chosen) {
+        if (local_name(chosen.name()) == "case")
+            lose(branch, local_name(branch.name()) == "default" ? switch_default : switch_case, switch_mathml_fate);
+        else
+            lose(branch, switch_case, switch_case_fate);
     }
 
     Block with_id(Block block, pugi::xml_node element) {
@@ -834,10 +855,11 @@ private:
             return;
         }
         if (name == "switch") {
+            const pugi::xml_node chosen = switch_branch(element);
             for (pugi::xml_node c : element.children()) {
                 if (!is_element(c)) continue;
-                if (local_name(c.name()) == "default") children_into(c, scope, out);
-                else lose(c, switch_case, switch_case_fate);
+                if (c == chosen) children_into(c, scope, out);
+                else lose_branch(c, chosen);
             }
             return;
         }

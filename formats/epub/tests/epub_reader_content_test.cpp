@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <iterator>
 
 namespace fascicle::epub::test {
@@ -177,6 +178,46 @@ TEST(ReaderContent, TheCoverImageIsAResourceNamedByTheMetadata) {
     EXPECT_EQ(cover->media_type, "image/jpeg");
 }
 
+TEST(ReaderContent, ATitlePageWithAFrontispieceIsReadAsAnArticle) {
+    // epubjs' Alice: the title page (epub:type="titlepage") shows the title image and a plate with
+    // its caption; left out, the book would lose both. A title page that shows only the cover
+    // image, or no image, is still left out.
+    EpubSpec spec;
+    spec.documents = {
+        {"title.xhtml", xhtml("<section epub:type=\"titlepage\"><h1>Alice</h1>\n<figure><img src=\"plate.jpg\" "
+                              "alt=\"Alice in the Room of the Duchess.\"/><figcaption><p>Alice in the Room of the "
+                              "Duchess.</p></figcaption></figure></section>")},
+        {"half.xhtml", xhtml("<section epub:type=\"titlepage\"><h1>Alice</h1><img src=\"c.jpg\" alt=\"\"/></section>")},
+        {"chapter.xhtml", xhtml("<h1>Down the Rabbit-Hole</h1><p>Text.</p>")}};
+    spec.extra_manifest =
+        "    <item id=\"cover-image\" href=\"c.jpg\" media-type=\"image/jpeg\" properties=\"cover-image\"/>\n"
+        "    <item id=\"plate\" href=\"plate.jpg\" media-type=\"image/jpeg\"/>\n";
+    auto entries = epub_entries(spec);
+    entries.push_back({"EPUB/c.jpg", "\xFF\xD8\xFF jpeg bytes", false});
+    entries.push_back({"EPUB/plate.jpg", "\xFF\xD8\xFF jpeg bytes", false});
+    TempDir dir;
+    fascicle::test::write_file(dir / "book.epub", zip_bytes(entries));
+    const ReadBook read = read_epub(dir / "book.epub");
+    ASSERT_EQ(read.status, Status::ok) << read.diagnostics.text();
+    ASSERT_EQ(read.book.articles.size(), 2u) << dump(read.book);
+    EXPECT_EQ(read.book.articles[0].id, "title");
+    EXPECT_NE(dump(read.book.articles[0]).find("book/EPUB/plate.jpg"), std::string::npos) << dump(read.book.articles[0]);
+    EXPECT_EQ(read.book.articles[1].id, "chapter");
+    const auto notes = read.diagnostics.of(Severity::note);
+    std::vector<std::string> said;
+    for (const auto& n : notes) said.push_back(n.format());
+    EXPECT_NE(std::find(said.begin(), said.end(),
+                        (dir / "book.epub").string() + "(EPUB/title.xhtml): note: read as an article, though the "
+                                                       "package declares it the title page: it shows 1 image besides "
+                                                       "the cover"),
+              said.end())
+        << read.diagnostics.text();
+    EXPECT_NE(std::find(said.begin(), said.end(),
+                        (dir / "book.epub").string() + "(EPUB/half.xhtml): note: left out: the title page"),
+              said.end())
+        << read.diagnostics.text();
+}
+
 TEST(ReaderContent, MathDefinitionListsScriptsAndStrikethrough) {
     const Article a = one_article(
         "<h1>T</h1><p>H<sub>2</sub>O, 2<sup>10</sup>, <del>old</del> <s>older</s> <strike>oldest</strike>, "
@@ -262,6 +303,32 @@ TEST(ReaderContent, LanguagesCodeLanguagesAttributionsAndSwitches) {
                                         "<epub:default> of its <epub:switch> is read)"),
               std::string::npos)
         << warnings[0].format();
+}
+
+TEST(ReaderContent, ASwitchWithACaseForMathmlReadsThatCase) {
+    // As a reading system that knows MathML: the EPUB 3 test suite's switch-020 (pandoc-features.epub).
+    const ReadBook read = read_documents({{"chapter.xhtml", xhtml(
+        "<h1>T</h1>\n"
+        "<epub:switch xmlns:epub=\"http://www.idpf.org/2007/ops\">"
+        "<epub:case required-namespace=\"http://www.example.com/unsupported\"><p>Other.</p></epub:case>"
+        "<epub:case required-namespace=\"http://www.w3.org/1998/Math/MathML\">"
+        "<m:math xmlns:m=\"http://www.w3.org/1998/Math/MathML\"><m:mi>x</m:mi></m:math></epub:case>\n"
+        "<epub:default><p>FAIL</p></epub:default></epub:switch>")}});
+    ASSERT_EQ(read.book.articles.size(), 1u);
+    const std::string dumped = dump(read.book);
+    EXPECT_NE(dumped.find("<m:mi>x</m:mi>"), std::string::npos) << dumped;
+    EXPECT_EQ(dumped.find("FAIL"), std::string::npos) << dumped;
+    EXPECT_EQ(dumped.find("Other."), std::string::npos) << dumped;
+    const auto warnings = read.diagnostics.of(Severity::warning);
+    ASSERT_EQ(warnings.size(), 2u) << read.diagnostics.text();
+    EXPECT_NE(warnings[0].format().find("(EPUB/chapter.xhtml):7: warning: 1 <epub:case> branch left out (the "
+                                        "<epub:case> for MathML of its <epub:switch> is read)"),
+              std::string::npos)
+        << warnings[0].format();
+    EXPECT_NE(warnings[1].format().find("(EPUB/chapter.xhtml):8: warning: 1 <epub:default> branch left out (the "
+                                        "<epub:case> for MathML of its <epub:switch> is read)"),
+              std::string::npos)
+        << warnings[1].format();
 }
 
 }  // namespace

@@ -96,7 +96,15 @@ public:
             if (name == "svg" && e.find_node([](pugi::xml_node n) { return local(n.name()) == "image"; })) ++c_.images;
             return;
         }
-        if (name == "case") return;  // epub:switch: the default is read
+        // epub:switch: the first case for MathML is read, or else the default.
+        if (name == "case" || name == "default") {
+            pugi::xml_node mathml_case;
+            for (pugi::xml_node c : e.parent().children())
+                if (local(c.name()) == "case" && !mathml_case &&
+                    std::string_view(c.attribute("required-namespace").value()) == "http://www.w3.org/1998/Math/MathML")
+                    mathml_case = c;
+            if (mathml_case ? e != mathml_case : name == "case") return;
+        }
         if (is_note(e, in_notes)) ++c_.notes;
         if (is_notes_container(e)) in_notes = true;
         if (name == "img") ++c_.images;

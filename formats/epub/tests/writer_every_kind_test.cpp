@@ -150,5 +150,63 @@ TEST(EveryKindEpubAlone, TexWithoutMathmlIsWrittenAsTexWithAWarning) {
         << written.diagnostics.text();
 }
 
+// The IR's bare internal id ("setup", as the DocBook reader gives a reference within its article)
+// and a link to "#id" (Markdown's, in one file whose headings became articles) land on the id: in
+// the referring chapter, on an article of that id, or on an id of another chapter. What names no
+// id of the book is its text, with the warning of the references that lead nowhere.
+TEST(EveryKindEpubAlone, BareIdsAndLinksToFragmentsLandWhereverTheIdIsInTheBook) {
+    auto heading = [](std::string id, std::string title, std::vector<Block> blocks) {
+        Section s;
+        s.id = std::move(id);
+        s.title = {Inline::plain(std::move(title))};
+        s.blocks = std::move(blocks);
+        return s;
+    };
+    auto bare = [](std::string target, std::string text) {
+        Inline r = Inline::wrap(Inline::Kind::reference, {Inline::plain(std::move(text))});
+        r.target = std::move(target);
+        return r;
+    };
+    Book book;
+    book.metadata.set("title", "Links");
+    book.metadata.set("language", "en");
+    Article one;
+    one.id = "one";
+    one.title = {Inline::plain("One")};
+    one.sections.push_back(heading("setup", "Setting up", {Block::paragraph({
+        bare("setup", "this section"), Inline::plain(", "),
+        Inline::link_to("#two", {Inline::plain("the next article")}), Inline::plain(", "),
+        Inline::link_to("#deep", {Inline::plain("a section there")}), Inline::plain(", "),
+        Inline::link_to("#nowhere", {Inline::plain("nothing")})})}));
+    Article two;
+    two.id = "two";
+    two.title = {Inline::plain("Two")};
+    two.sections.push_back(heading("deep", "Deep down", {Block::paragraph("Here.")}));
+    book.articles = {one, two};
+
+    TempDir dir;
+    Written written;
+    write(book, Resources{}, dir, written);
+    ASSERT_EQ(written.status, Status::ok) << written.diagnostics.text();
+    std::map<std::string, std::unique_ptr<pugi::xml_document>> cache;
+    const std::string first = "EPUB/text/chapter-0001.xhtml";
+    auto chapter = written.archive->xml(first);
+    auto href_of = [&](const char* text) {
+        const auto a = chapter->select_node(("//a[. = '" + std::string(text) + "']").c_str()).node();
+        return std::string(a.attribute("href").value());
+    };
+    const auto own = target(*written.archive, first, href_of("this section"), cache);
+    EXPECT_STREQ(own.child_value(), "Setting up") << href_of("this section");
+    EXPECT_EQ(href_of("the next article"), "chapter-0002.xhtml");
+    const auto deep = target(*written.archive, first, href_of("a section there"), cache);
+    EXPECT_STREQ(deep.child_value(), "Deep down") << href_of("a section there");
+    EXPECT_FALSE(chapter->select_node("//a[. = 'nothing']").node().attribute("href"));
+    EXPECT_EQ(warnings_saying(written, "article 'one': 1 internal references lead to nothing in the book (such as "
+                                       "'one#nowhere'): written as their text"),
+              1u)
+        << written.diagnostics.text();
+    EXPECT_EQ(warnings_saying(written, "no address a reader can follow"), 0u) << written.diagnostics.text();
+}
+
 }  // namespace
 }  // namespace fascicle::epub::test
