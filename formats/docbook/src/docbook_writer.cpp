@@ -2,6 +2,7 @@
 
 #include <fascicle/ir_walk.hpp>
 #include <fascicle/text.hpp>
+#include <fascicle/uri.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -201,6 +202,8 @@ public:
     std::size_t formulas_as_text = 0;
     std::size_t unresolved = 0;
     std::string first_unresolved;
+    std::size_t unusable_links = 0;
+    std::string first_unusable_link;
 
     void division(const Article& article) {
         XmlAttributes attributes;
@@ -649,10 +652,14 @@ private:
             case Inline::Kind::link:
                 if (i.target.empty()) {
                     inlines(i.children);
+                } else if (auto href = normalized_uri(i.target); !href) {
+                    if (unusable_links++ == 0) first_unusable_link = i.target;
+                    if (i.children.empty()) xml_->text(i.target);
+                    else inlines(i.children);
                 } else if (i.children.empty()) {
-                    xml_->empty("link", {{"xlink:href", i.target}});  // shown as its address
+                    xml_->empty("link", {{"xlink:href", *href}});  // shown as its address
                 } else {
-                    XmlAttributes attributes{{"xlink:href", i.target}};
+                    XmlAttributes attributes{{"xlink:href", *href}};
                     if (!i.title.empty()) attributes.emplace_back("xlink:title", i.title);
                     xml_->open_inline("link", attributes);
                     unlimited([&] { inlines(i.children); });
@@ -822,6 +829,11 @@ void DocBookWriter::report(const Article& article, const Findings& findings, boo
                             std::to_string(findings.formulas_as_text) +
                                 " formula(s) inside a superscript, subscript or attribution, where DocBook allows "
                                 "none, written as their TeX");
+    if (alone && findings.unusable_links > 0)
+        diagnostics.warning(file, 0, 0,
+                            "article '" + article.id + "': " + std::to_string(findings.unusable_links) +
+                                " link(s) whose address cannot be made a URI (such as '" + findings.first_unusable_link +
+                                "'): written as their text");
     if (!alone && findings.unresolved > 0)
         diagnostics.warning(file, 0, 0,
                             "article '" + article.id + "': " + std::to_string(findings.unresolved) +
@@ -933,6 +945,8 @@ std::string DocBookWriter::render(const Article& article, const ArticleIds& ids,
     findings.formulas_as_text = renderer.formulas_as_text;
     findings.unresolved = renderer.unresolved;
     findings.first_unresolved = renderer.first_unresolved;
+    findings.unusable_links = renderer.unusable_links;
+    findings.first_unusable_link = renderer.first_unusable_link;
     return out;
 }
 

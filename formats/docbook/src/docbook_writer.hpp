@@ -90,12 +90,15 @@ public:
     Status write_rendered(const Article& article, std::string&& rendered) override;
 
 private:
-    // What a rendering reports: characters replaced, formulas flattened, references to nothing.
+    // What a rendering reports: characters replaced, formulas flattened, links without a URI,
+    // references to nothing.
     struct Findings {
         std::size_t replacements = 0;
         std::size_t formulas_as_text = 0;
         std::size_t unresolved = 0;
         std::string first_unresolved;
+        std::size_t unusable_links = 0;
+        std::string first_unusable_link;
     };
     // `book`: resolve references against the book as written so far (a reference to nothing
     // becomes its text); nullptr: alone, every reference assumed to lead where its id says.

@@ -280,7 +280,8 @@ TEST(DocBookWriter, TextIsEscapedAndNothingIsLost) {
     EXPECT_STREQ(intro.find_child_by_attribute("emphasis", "role", "strong").child_value(), "strong");
     EXPECT_STREQ(intro.child("literal").child_value(), "a < b && c");
     const auto link = intro.child("link");
-    EXPECT_STREQ(link.attribute("xlink:href").value(), "https://example.org/?a=1&b=\"2\"");
+    // A URI holds no '"': percent-encoded, as a browser would.
+    EXPECT_STREQ(link.attribute("xlink:href").value(), "https://example.org/?a=1&b=%222%22");
     EXPECT_EQ(text_of(link), "link");
     EXPECT_STREQ(link.next_sibling("link").attribute("xlink:href").value(), "https://example.org/bare");
     // The line break survives as the processing instruction print.xsl turns into a break.
@@ -551,6 +552,29 @@ TEST(DocBookWriter, ReferencesToNothingAreWrittenAsTheirTextWithOneWarningPerArt
     EXPECT_FALSE(doc.select_node("//link[text()='missing']"));
     EXPECT_NE(text_of(doc.select_node("/book/chapter[1]/para").node()).find("missing bare #absent"), std::string::npos);
     expect_valid({{"refs.xml", written.xml}});
+}
+
+// An xlink:href is a URI: what a URI cannot hold is percent-encoded, as browsers do; a target that
+// cannot be made one stays as its text, said once per article.
+TEST(DocBookWriter, LinkAddressesArePercentEncodedOrWrittenAsTheirText) {
+    Book book;
+    book.articles.push_back(article_(
+        "links", {Block::paragraph({Inline::link_to("https://example.org/a b\u00E9?q=\"x\"#f#g", {text_("encoded")}),
+                                    text_(" "), Inline::link_to("no such:thing", {text_("broken")}), text_(" "),
+                                    Inline::link_to("1a:b", {})})}));
+    RecordingDiagnostics diagnostics;
+    const auto written = write(book, diagnostics);
+    ASSERT_EQ(written.status, Status::ok);
+    ASSERT_EQ(diagnostics.warning_count(), 1u) << diagnostics.text();
+    EXPECT_EQ(diagnostics.all[0].message,
+              "article 'links': 2 link(s) whose address cannot be made a URI (such as 'no such:thing'): written as "
+              "their text");
+    const auto doc = parse(written.xml);
+    EXPECT_STREQ(doc.select_node("//link[text()='encoded']").node().attribute("xlink:href").value(),
+                 "https://example.org/a%20b%C3%A9?q=%22x%22#f%23g");
+    EXPECT_EQ(doc.select_nodes("//link").size(), 1u);
+    EXPECT_EQ(text_of(doc.select_node("/book/chapter/para").node()), "encoded broken 1a:b");
+    expect_valid({{"links.xml", written.xml}});
 }
 
 }  // namespace
