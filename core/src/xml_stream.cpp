@@ -128,6 +128,11 @@ void XmlStream::text(std::string_view content) {
     escaped(content, false);
 }
 
+void XmlStream::markup(std::string_view xml) {
+    assert(in_inline() && "markup goes inside an inline element");
+    out_ += xml;
+}
+
 void XmlStream::processing_instruction(std::string_view target) {
     assert(in_inline());
     out_ += "<?";

@@ -42,6 +42,9 @@ public:
     void text_element(std::string_view name, std::string_view text, const XmlAttributes& attributes = {});
     // Character data; only inside an inline element.
     void text(std::string_view text);
+    // Markup another XmlStream wrote (so escaped and well-formed), appended as it is; only inside
+    // an inline element. For element-only content standing in a line of text (a footnote's blocks).
+    void markup(std::string_view xml);
     // <?target?>; only inside an inline element.
     void processing_instruction(std::string_view target);
     // A well-formed XML fragment from elsewhere (a MathML <math> element), written element by
@@ -52,6 +55,11 @@ public:
     bool fragment(std::string_view xml, const XmlAttributes& root_attributes = {});
 
     std::size_t depth() const { return open_.size(); }
+    // Whether the innermost open element was opened with open_inline().
+    bool in_inline_element() const { return in_inline(); }
+    // The indentation level of what goes in the innermost open element: the enclosing levels
+    // given at construction and the open elements.
+    std::size_t level() const { return indent_ + open_.size(); }
     // What text() makes of `text` once a parser has read it back: `text` with U+FFFD where it is
     // not UTF-8 or holds what XML 1.0 cannot carry.
     static std::string carried(std::string_view text);

@@ -1,5 +1,9 @@
 #include "docbook_writer.hpp"
 
+#include <fascicle/ir_walk.hpp>
+#include <fascicle/text.hpp>
+#include <fascicle/uri.hpp>
+
 #include <algorithm>
 #include <cstdio>
 
@@ -61,20 +65,66 @@ std::uint64_t id_hash(std::string_view id) {
     return h ^ (h >> 31);
 }
 
-// The xml:ids of an article's division taken from `scope`, in the order DivisionRenderer uses
-// them: the division's, each section's depth first, the conclusion's.
+// The xml:ids of an article taken from `scope`: those of its structure in the order
+// DivisionRenderer uses them (the division's, each section's depth first, the conclusion's),
+// then those of the elements its content names, in document order.
 template <class Ids>
-std::vector<std::string> take_ids(const Article& article, Ids& scope) {
-    std::vector<std::string> ids{scope.take(article_xml_id(article.id))};
+ArticleIds take_ids(const Article& article, Ids& scope) {
+    ArticleIds ids;
+    ids.structure.push_back(scope.take(article_xml_id(article.id)));
     auto sections = [&](auto& self, const std::vector<Section>& list) -> void {
         for (const auto& section : list) {
-            ids.push_back(scope.take(part_xml_id(article.id, section.id)));
+            ids.structure.push_back(scope.take(part_xml_id(article.id, section.id)));
+            ids.local.emplace(section.id, ids.structure.back());
             self(self, section.subsections);
         }
     };
     sections(sections, article.sections);
-    if (any_renders(article.conclusion)) ids.push_back(scope.take(part_xml_id(article.id, "conclusion")));
+    if (any_renders(article.conclusion)) ids.structure.push_back(scope.take(part_xml_id(article.id, "conclusion")));
+    auto element = [&](const Attributes& a) {
+        if (!a.id.empty() && !ids.local.count(a.id)) ids.local.emplace(a.id, scope.take(part_xml_id(article.id, a.id)));
+    };
+    walk(article, IrVisitor{[&](const Block& b) { element(b.attributes); },
+                            [&](const Inline& i) { element(i.attributes); }, {}});
     return ids;
+}
+
+// Calls `f` with the value of every attribute `name` in the tags of `xml` (as XmlStream writes
+// them: double-quoted values, no '<' in text).
+template <class F>
+void attribute_values(std::string_view xml, std::string_view name, F f) {
+    for (std::size_t i = xml.find('<'); i != std::string_view::npos; i = xml.find('<', i)) {
+        ++i;
+        if (i >= xml.size()) return;
+        if (xml[i] == '?' || xml[i] == '!' || xml[i] == '/') continue;
+        while (i < xml.size() && xml[i] != '>') {
+            if (xml[i] == '"') {
+                const auto end = xml.find('"', i + 1);
+                if (end == std::string_view::npos) return;
+                i = end + 1;
+                continue;
+            }
+            if (xml[i] == ' ' && xml.compare(i + 1, name.size(), name) == 0 && i + name.size() + 2 < xml.size() &&
+                xml[i + name.size() + 1] == '=' && xml[i + name.size() + 2] == '"') {
+                const auto begin = i + name.size() + 3;
+                const auto end = xml.find('"', begin);
+                if (end == std::string_view::npos) return;
+                f(xml.substr(begin, end - begin));
+                i = end + 1;
+                continue;
+            }
+            ++i;
+        }
+    }
+}
+
+// The article a reference leads into ("" for its own), as DivisionRenderer tells it: a bare
+// target is a local id of the article when the article has one by that name, else an article.
+std::string_view reference_article(std::string_view target, const Article& from, const ArticleIds& ids) {
+    const auto [article, local] = split_reference(target);
+    if (article.empty() || article == from.id) return {};
+    if (local.empty() && ids.local.count(std::string(article))) return {};
+    return article;
 }
 
 // `text` as an element of paras, one per non-blank line; nothing when the text is blank.
@@ -145,8 +195,15 @@ void write_book_info(XmlStream& xml, const Metadata& book) {
 // One article as a division (chapter or article) with the xml:ids given by take_ids.
 class DivisionRenderer {
 public:
-    DivisionRenderer(const DivisionSettings& settings, const std::vector<std::string>& ids, XmlStream& xml)
-        : settings_(settings), ids_(ids), xml_(xml) {}
+    DivisionRenderer(const DivisionSettings& settings, const ArticleIds& ids, const BookTargets* book, XmlStream& xml)
+        : settings_(settings), ids_(ids), book_(book), xml_(&xml) {}
+
+    std::size_t inner_replacements = 0;  // in footnotes, rendered apart
+    std::size_t formulas_as_text = 0;
+    std::size_t unresolved = 0;
+    std::string first_unresolved;
+    std::size_t unusable_links = 0;
+    std::string first_unusable_link;
 
     void division(const Article& article) {
         XmlAttributes attributes;
@@ -163,7 +220,7 @@ public:
             attributes.emplace_back("xml:lang", article_language);
 
         article_id_ = article.id;
-        xml_.open_block(division_element(settings_.division), attributes);
+        xml_->open_block(division_element(settings_.division), attributes);
         article_info(article);
         blocks(article.introduction);
         for (const auto& s : article.sections) section(s);
@@ -172,57 +229,58 @@ public:
             std::string title = article.metadata.get("conclusion-title");
             if (trimmed(title).empty()) title = settings_.conclusion_title;
             if (trimmed(title).empty()) title = default_conclusion_title;
-            xml_.open_block("section", {{"xml:id", next_id()}});
-            xml_.text_element("title", trimmed(title));
+            xml_->open_block("section", {{"xml:id", next_id()}});
+            xml_->text_element("title", trimmed(title));
             blocks(article.conclusion);
-            xml_.close();
+            xml_->close();
         } else if (!any_renders(article.introduction) && article.sections.empty()) {
-            xml_.empty("para");  // a chapter must hold something
+            xml_->empty("para");  // a chapter must hold something
         }
-        xml_.close();
+        xml_->close();
     }
 
 private:
-    const std::string& next_id() { return ids_.at(next_++); }
+    const std::string& next_id() { return ids_.structure.at(next_++); }
 
     void article_info(const Article& article) {
-        xml_.open_block("info");
+        xml_->open_block("info");
         title(article.title, article.id);
         for (const auto& author : article.metadata.authors()) {
             if (trimmed(author).empty()) continue;
-            xml_.open_block("author");
-            xml_.text_element("personname", trimmed(author));
-            xml_.close();
+            xml_->open_block("author");
+            xml_->text_element("personname", trimmed(author));
+            xml_->close();
         }
-        write_other_creators(xml_, article.metadata);
-        if (auto date = trimmed(article.metadata.date); !date.empty()) xml_.text_element("pubdate", date);
+        write_other_creators(*xml_, article.metadata);
+        if (auto date = trimmed(article.metadata.date); !date.empty()) xml_->text_element("pubdate", date);
         if (any_renders(article.summary)) {
-            xml_.open_block("abstract");
+            xml_->open_block("abstract");
             // An abstract holds only paras; a para may hold a list or a quote, so those go in one.
             for (const auto& b : article.summary) {
                 if (!renders(b)) continue;
                 if (b.kind == Block::Kind::paragraph) {
                     block(b);
                 } else {
-                    xml_.open_block("para");
+                    xml_->open_block("para");
                     block(b);
-                    xml_.close();
+                    xml_->close();
                 }
             }
-            xml_.close();
+            xml_->close();
         }
-        xml_.close();
+        xml_->close();
     }
 
     void section(const Section& s) {
         XmlAttributes attributes{{"xml:id", next_id()}};
+        identified_.insert(s.id);
         language(s.attributes, attributes);
-        xml_.open_block("section", attributes);
+        xml_->open_block("section", attributes);
         title(s.title, s.id);
         blocks(s.blocks);
-        if (!any_renders(s.blocks) && s.subsections.empty()) xml_.empty("para");
+        if (!any_renders(s.blocks) && s.subsections.empty()) xml_->empty("para");
         for (const auto& subsection : s.subsections) section(subsection);
-        xml_.close();
+        xml_->close();
     }
 
     void blocks(const std::vector<Block>& list) {
@@ -232,24 +290,23 @@ private:
 
     // A title's inlines, or `fallback` when it has no text.
     void title(const std::vector<Inline>& inlines, std::string_view fallback) {
-        xml_.open_inline("title");
+        xml_->open_inline("title");
         if (trimmed(plain_text(inlines)).empty())
-            xml_.text(fallback);
+            xml_->text(fallback);
         else
             this->inlines(inlines);
-        xml_.close();
+        xml_->close();
     }
 
-    // The xml:id of an element the article's content names, as references to it write it.
-    std::string local_id(const std::string& id) const { return part_xml_id(article_id_, id); }
-
-    void identify(const Attributes& a, XmlAttributes& out) const {
-        if (!a.id.empty()) out.emplace_back("xml:id", local_id(a.id));
+    // The xml:id of an element the article's content names, on the first element that names it.
+    void identify(const Attributes& a, XmlAttributes& out) {
+        if (a.id.empty() || !identified_.insert(a.id).second) return;
+        if (auto it = ids_.local.find(a.id); it != ids_.local.end()) out.emplace_back("xml:id", it->second);
     }
     void language(const Attributes& a, XmlAttributes& out) const {
         if (!a.language.empty()) out.emplace_back("xml:lang", a.language);
     }
-    XmlAttributes common(const Attributes& a) const {
+    XmlAttributes common(const Attributes& a) {
         XmlAttributes out;
         identify(a, out);
         language(a, out);
@@ -259,63 +316,61 @@ private:
     // Blocks where DocBook wants at least one: an empty para when none renders.
     void required_blocks(const std::vector<Block>& list) {
         blocks(list);
-        if (!any_renders(list)) xml_.empty("para");
+        if (!any_renders(list)) xml_->empty("para");
     }
 
     void block(const Block& b) {
         switch (b.kind) {
             case Block::Kind::paragraph:
-                xml_.open_inline("para", common(b.attributes));
+                xml_->open_inline("para", common(b.attributes));
                 inlines(b.inlines);
-                xml_.close();
+                xml_->close();
                 break;
             case Block::Kind::code_block: {
                 XmlAttributes attributes = common(b.attributes);
                 if (!b.format.empty()) attributes.emplace_back("language", b.format);
-                xml_.text_element("programlisting", b.text, attributes);
+                xml_->text_element("programlisting", b.text, attributes);
                 break;
             }
             case Block::Kind::block_quote:
-                xml_.open_block("blockquote", common(b.attributes));
+                xml_->open_block("blockquote", common(b.attributes));
                 if (!b.attribution.empty()) {
-                    xml_.open_inline("attribution");
-                    inlines(b.attribution);
-                    xml_.close();
+                    limited("attribution", {}, b.attribution);
                 }
                 required_blocks(b.children);
-                xml_.close();
+                xml_->close();
                 break;
             case Block::Kind::list: list(b); break;
             case Block::Kind::division: division_block(b); break;
             case Block::Kind::definition_list:
-                xml_.open_block("variablelist", common(b.attributes));
+                xml_->open_block("variablelist", common(b.attributes));
                 for (const auto& d : b.definitions) {
-                    xml_.open_block("varlistentry");
-                    xml_.open_inline("term");
+                    xml_->open_block("varlistentry");
+                    xml_->open_inline("term");
                     inlines(d.term);
-                    xml_.close();
-                    xml_.open_block("listitem");
+                    xml_->close();
+                    xml_->open_block("listitem");
                     // DocBook has one listitem a term: a processing instruction parts its definitions.
                     for (std::size_t n = 0; n < d.definitions.size(); ++n) {
-                        if (n > 0) xml_.processing_instruction("definition");
+                        if (n > 0) xml_->processing_instruction("definition");
                         required_blocks(d.definitions[n]);
                     }
-                    if (d.definitions.empty()) xml_.empty("para");
-                    xml_.close();
-                    xml_.close();
+                    if (d.definitions.empty()) xml_->empty("para");
+                    xml_->close();
+                    xml_->close();
                 }
-                xml_.close();
+                xml_->close();
                 break;
             case Block::Kind::line_block: {
                 // literallayout keeps line breaks and leading spaces, in print and on screen.
                 XmlAttributes attributes = common(b.attributes);
                 attributes.emplace_back("class", "normal");
-                xml_.open_inline("literallayout", attributes);
+                xml_->open_inline("literallayout", attributes);
                 for (std::size_t n = 0; n < b.lines.size(); ++n) {
-                    if (n > 0) xml_.text("\n");
+                    if (n > 0) xml_->text("\n");
                     inlines(b.lines[n]);
                 }
-                xml_.close();
+                xml_->close();
                 break;
             }
             case Block::Kind::table: table(b); break;
@@ -323,16 +378,16 @@ private:
             case Block::Kind::thematic_break: {
                 XmlAttributes attributes = common(b.attributes);
                 attributes.emplace_back("role", "thematic-break");
-                xml_.text_element("para", "* * *", attributes);
+                xml_->text_element("para", "* * *", attributes);
                 break;
             }
             case Block::Kind::display_math:
-                xml_.open_inline("informalequation", common(b.attributes));
+                xml_->open_inline("informalequation", common(b.attributes));
                 math(b.math);
-                xml_.close();
+                xml_->close();
                 break;
             case Block::Kind::raw:  // only DocBook's own (renders()); as text when it is not well-formed
-                if (!xml_.fragment(b.text)) xml_.text_element("programlisting", b.text);
+                if (!xml_->fragment(b.text)) xml_->text_element("programlisting", b.text);
                 break;
         }
     }
@@ -346,27 +401,27 @@ private:
             attributes.emplace_back("numeration", numeration[static_cast<int>(b.style)]);
         }
         if (b.tight) attributes.emplace_back("spacing", "compact");
-        xml_.open_block(b.ordered ? "orderedlist" : "itemizedlist", attributes);
+        xml_->open_block(b.ordered ? "orderedlist" : "itemizedlist", attributes);
         for (std::size_t n = 0; n < b.items.size(); ++n) {
             const Task task = n < b.tasks.size() ? b.tasks[n] : Task::none;
             if (task == Task::none) {
-                xml_.open_block("listitem");
+                xml_->open_block("listitem");
             } else {
-                xml_.open_block("listitem", {{"role", task == Task::checked ? "task-done" : "task"}});
+                xml_->open_block("listitem", {{"role", task == Task::checked ? "task-done" : "task"}});
                 // The box as text, so that print shows it: DocBook has no task list.
-                xml_.text_element("para", task == Task::checked ? "[x]" : "[ ]", {{"role", "task-box"}});
+                xml_->text_element("para", task == Task::checked ? "[x]" : "[ ]", {{"role", "task-box"}});
             }
             required_blocks(b.items[n]);
-            xml_.close();
+            xml_->close();
         }
-        xml_.close();
+        xml_->close();
     }
 
     void division_block(const Block& b) {
         if (auto kind = b.admonition(); !kind.empty()) {
-            xml_.open_block(kind, common(b.attributes));
+            xml_->open_block(kind, common(b.attributes));
             required_blocks(b.children);
-            xml_.close();
+            xml_->close();
             return;
         }
         // DocBook has no generic division; its content goes where it stands (an id or a
@@ -377,37 +432,37 @@ private:
         }
         XmlAttributes attributes = common(b.attributes);
         if (!b.attributes.classes.empty()) attributes.emplace_back("role", b.attributes.classes.front());
-        xml_.open_block("para", attributes);
+        xml_->open_block("para", attributes);
         required_blocks(b.children);
-        xml_.close();
+        xml_->close();
     }
 
     // An HTML table (DocBook 5 allows them): spans and cells of blocks as they are.
     void table(const Block& b) {
         XmlAttributes attributes = common(b.attributes);
         const bool captioned = !b.caption.empty();
-        xml_.open_block(captioned ? "table" : "informaltable", attributes);
+        xml_->open_block(captioned ? "table" : "informaltable", attributes);
         if (captioned) {
-            xml_.open_inline("caption");
+            xml_->open_inline("caption");
             inlines(b.caption);
-            xml_.close();
+            xml_->close();
         }
         if (!b.table.columns.empty()) {
-            xml_.open_block("colgroup");
+            xml_->open_block("colgroup");
             for (const auto& c : b.table.columns) {
                 XmlAttributes col;
                 if (c.width > 0) col.emplace_back("width", percent(c.width));
                 if (auto a = alignment_name(c.alignment); !a.empty()) col.emplace_back("align", std::string(a));
-                xml_.empty("col", col);
+                xml_->empty("col", col);
             }
-            xml_.close();
+            xml_->close();
         }
         // A table must have a body: one made only of head rows has them as its body.
         const bool head_only = b.table.body.empty();
         if (!head_only) rows("thead", b.table.head, b.table.columns);
         rows("tfoot", b.table.foot, b.table.columns);
         rows("tbody", head_only ? b.table.head : b.table.body, b.table.columns);
-        xml_.close();
+        xml_->close();
     }
 
     static std::string percent(double share) {
@@ -418,11 +473,11 @@ private:
 
     void rows(const char* part, const std::vector<TableRow>& list, const std::vector<TableColumn>& columns) {
         if (list.empty()) return;
-        xml_.open_block(part);
+        xml_->open_block(part);
         const auto starts = cell_columns(list);
         for (std::size_t r = 0; r < list.size(); ++r) {
             const auto& row = list[r];
-            xml_.open_block("tr");
+            xml_->open_block("tr");
             for (std::size_t c = 0; c < row.cells.size(); ++c) {
                 const auto& cell = row.cells[c];
                 const std::size_t column = starts[r][c];
@@ -432,18 +487,18 @@ private:
                 Alignment a = cell.alignment;
                 if (a == Alignment::unspecified && column < columns.size()) a = columns[column].alignment;
                 if (auto name = alignment_name(a); !name.empty()) attributes.emplace_back("align", std::string(name));
-                xml_.open_block(cell.header ? "th" : "td", attributes);
+                xml_->open_block(cell.header ? "th" : "td", attributes);
                 required_blocks(cell.blocks);
-                xml_.close();
+                xml_->close();
             }
-            xml_.close();
+            xml_->close();
         }
-        xml_.close();
+        xml_->close();
     }
 
     void figure(const Block& b) {
         const bool captioned = !b.caption.empty();
-        xml_.open_block(captioned ? "figure" : "informalfigure", common(b.attributes));
+        xml_->open_block(captioned ? "figure" : "informalfigure", common(b.attributes));
         if (captioned) title(b.caption, "");
         // An image alone in a paragraph is the figure's mediaobject; anything else stays blocks.
         bool wrote = false;
@@ -456,39 +511,39 @@ private:
                 wrote = true;
             }
         }
-        if (!wrote) xml_.empty("para");
-        xml_.close();
+        if (!wrote) xml_->empty("para");
+        xml_->close();
     }
 
     // An image as a (inline)mediaobject: the picture, and its alt text for those who cannot see it.
     void media(const char* element, const Inline& image) {
         const bool is_inline = std::string_view(element) == "inlinemediaobject";
-        if (is_inline) xml_.open_inline(element); else xml_.open_block(element);
+        if (is_inline) xml_->open_inline(element); else xml_->open_block(element);
         const bool resource = settings_.resources && settings_.resources->find(image.target);
         XmlAttributes data{{"fileref", resource ? settings_.media_prefix + image.target : image.target}};
         if (auto w = image.attributes.get("width"); !w.empty()) data.emplace_back("contentwidth", w);
         if (auto h = image.attributes.get("height"); !h.empty()) data.emplace_back("contentdepth", h);
         // The title (a tooltip in HTML) as the alt element, the alt text as the text object.
-        if (!image.title.empty()) xml_.text_element("alt", image.title);
-        if (is_inline) xml_.open_inline("imageobject"); else xml_.open_block("imageobject");
-        xml_.empty("imagedata", data);
-        xml_.close();
+        if (!image.title.empty()) xml_->text_element("alt", image.title);
+        if (is_inline) xml_->open_inline("imageobject"); else xml_->open_block("imageobject");
+        xml_->empty("imagedata", data);
+        xml_->close();
         if (!image.text.empty()) {
-            if (is_inline) xml_.open_inline("textobject"); else xml_.open_block("textobject");
-            xml_.text_element("phrase", image.text);
-            xml_.close();
+            if (is_inline) xml_->open_inline("textobject"); else xml_->open_block("textobject");
+            xml_->text_element("phrase", image.text);
+            xml_->close();
         }
-        xml_.close();
+        xml_->close();
     }
 
     // MathML when the source had it (well-formed), else the TeX source as a mathphrase.
     void math(const Math& m) {
         if (settings_.mathml && !m.mathml.empty()) {
             // The TeX source too, so that both forms read back: DocBook's alt comes first.
-            if (!m.tex.empty()) xml_.text_element("alt", m.tex, {{"role", "tex"}});
-            if (xml_.fragment(namespaced_mathml(m.mathml))) return;
+            if (!m.tex.empty()) xml_->text_element("alt", m.tex, {{"role", "tex"}});
+            if (xml_->fragment(namespaced_mathml(m.mathml))) return;
         }
-        xml_.text_element("mathphrase", m.tex.empty() ? m.mathml : m.tex);
+        xml_->text_element("mathphrase", m.tex.empty() ? m.mathml : m.tex);
     }
 
     void inlines(const std::vector<Inline>& list) {
@@ -497,23 +552,96 @@ private:
 
     void wrapped(std::string_view element, const Inline& i, XmlAttributes attributes = {}) {
         language(i.attributes, attributes);
-        xml_.open_inline(element, attributes);
+        xml_->open_inline(element, attributes);
         inlines(i.children);
-        xml_.close();
+        xml_->close();
+    }
+
+    // An element whose content DocBook limits to text and a few inlines (superscript, subscript,
+    // attribution): what it holds is written as phrases, and its footnotes follow it.
+    void limited(std::string_view element, const XmlAttributes& attributes, const std::vector<Inline>& children) {
+        const bool outermost = !limited_;
+        limited_ = true;
+        xml_->open_inline(element, attributes);
+        inlines(children);
+        xml_->close();
+        if (!outermost) return;
+        limited_ = false;
+        auto notes = std::move(deferred_notes_);
+        deferred_notes_.clear();
+        if (notes.empty()) return;
+        // An attribution stands among blocks: its footnotes go in a para after it.
+        const bool among_blocks = !xml_->in_inline_element();
+        if (among_blocks) xml_->open_inline("para");
+        for (const Inline* note : notes) inline_(*note);
+        if (among_blocks) xml_->close();
+    }
+    void limited(std::string_view element, const Inline& i) {
+        XmlAttributes attributes;
+        language(i.attributes, attributes);
+        limited(element, attributes, i.children);
+    }
+
+    // Emphasis and the like: their element, or in a limited element a phrase with their role.
+    void emphasis(const Inline& i, std::string_view role) {
+        if (!limited_) {
+            wrapped("emphasis", i, role.empty() ? XmlAttributes{} : XmlAttributes{{"role", std::string(role)}});
+            return;
+        }
+        XmlAttributes attributes{{"role", role.empty() ? std::string("emphasis") : std::string(role)}};
+        wrapped("phrase", i, attributes);
+    }
+
+    // Where the content model is full again (a link's) inside a limited element.
+    void unlimited(const std::function<void()>& write) {
+        const bool was = limited_;
+        auto notes = std::move(deferred_notes_);
+        deferred_notes_.clear();
+        limited_ = false;
+        write();
+        limited_ = was;
+        deferred_notes_ = std::move(notes);
+    }
+
+    // The xml:id a reference leads to; nullopt when it leads to nothing in the book (known only
+    // when rendering against the book: alone, every reference is taken to lead where it says).
+    std::optional<std::string> reference_target(std::string_view target) const {
+        const auto [article, local] = split_reference(target);
+        std::string id;
+        if (article.empty() || article == article_id_ || (local.empty() && ids_.local.count(std::string(article)))) {
+            const std::string name(local.empty() && !article.empty() && article != article_id_ ? article : local);
+            if (name.empty()) {
+                id = ids_.structure.front();
+            } else if (auto it = ids_.local.find(name); it != ids_.local.end()) {
+                id = it->second;
+            } else {
+                id = part_xml_id(article_id_, name);
+            }
+        } else {
+            const std::string key(target);
+            const auto moved = book_ ? book_->moved.find(key) : BookTargets{}.moved.end();
+            if (book_ && moved != book_->moved.end()) id = moved->second;
+            else id = local.empty() ? article_xml_id(std::string(article)) : part_xml_id(std::string(article), std::string(local));
+        }
+        if (book_ && !book_->written.count(id)) return std::nullopt;
+        return id;
     }
 
     void inline_(const Inline& i) {
         switch (i.kind) {
-            case Inline::Kind::text: xml_.text(i.text); break;
-            case Inline::Kind::code: xml_.text_element("literal", i.text); break;
+            case Inline::Kind::text: xml_->text(i.text); break;
+            case Inline::Kind::code:
+                if (limited_) xml_->text_element("phrase", i.text, {{"role", "code"}});
+                else xml_->text_element("literal", i.text);
+                break;
             // DocBook has no line-break element; docbook-xsl honours this processing instruction.
-            case Inline::Kind::line_break: xml_.processing_instruction("linebreak"); break;
-            case Inline::Kind::emphasis: wrapped("emphasis", i); break;
-            case Inline::Kind::strong: wrapped("emphasis", i, {{"role", "strong"}}); break;
-            case Inline::Kind::strikethrough: wrapped("emphasis", i, {{"role", "strikethrough"}}); break;
-            case Inline::Kind::small_caps: wrapped("emphasis", i, {{"role", "smallcaps"}}); break;
-            case Inline::Kind::superscript: wrapped("superscript", i); break;
-            case Inline::Kind::subscript: wrapped("subscript", i); break;
+            case Inline::Kind::line_break: xml_->processing_instruction("linebreak"); break;
+            case Inline::Kind::emphasis: emphasis(i, ""); break;
+            case Inline::Kind::strong: emphasis(i, "strong"); break;
+            case Inline::Kind::strikethrough: emphasis(i, "strikethrough"); break;
+            case Inline::Kind::small_caps: emphasis(i, "smallcaps"); break;
+            case Inline::Kind::superscript: limited("superscript", i); break;
+            case Inline::Kind::subscript: limited("subscript", i); break;
             case Inline::Kind::span: {
                 XmlAttributes attributes;
                 identify(i.attributes, attributes);
@@ -524,74 +652,83 @@ private:
             case Inline::Kind::link:
                 if (i.target.empty()) {
                     inlines(i.children);
+                } else if (auto href = normalized_uri(i.target); !href) {
+                    if (unusable_links++ == 0) first_unusable_link = i.target;
+                    if (i.children.empty()) xml_->text(i.target);
+                    else inlines(i.children);
                 } else if (i.children.empty()) {
-                    xml_.empty("link", {{"xlink:href", i.target}});  // shown as its address
+                    xml_->empty("link", {{"xlink:href", *href}});  // shown as its address
                 } else {
-                    XmlAttributes attributes{{"xlink:href", i.target}};
+                    XmlAttributes attributes{{"xlink:href", *href}};
                     if (!i.title.empty()) attributes.emplace_back("xlink:title", i.title);
-                    xml_.open_inline("link", attributes);
-                    inlines(i.children);
-                    xml_.close();
+                    xml_->open_inline("link", attributes);
+                    unlimited([&] { inlines(i.children); });
+                    xml_->close();
                 }
                 break;
             case Inline::Kind::reference: {
-                const auto [article, local] = split_reference(i.target);
-                const std::string id =
-                    local.empty() ? article_xml_id(std::string(article)) : part_xml_id(std::string(article), std::string(local));
-                if (i.children.empty()) {
-                    xml_.empty("xref", {{"linkend", id}});
+                const auto id = reference_target(i.target);
+                if (!id) {
+                    if (unresolved++ == 0) first_unresolved = i.target;
+                    if (i.children.empty()) xml_->text(i.target);
+                    else inlines(i.children);
+                } else if (i.children.empty()) {
+                    xml_->empty("xref", {{"linkend", *id}});
                 } else {
-                    xml_.open_inline("link", {{"linkend", id}});
-                    inlines(i.children);
-                    xml_.close();
+                    xml_->open_inline("link", {{"linkend", *id}});
+                    unlimited([&] { inlines(i.children); });
+                    xml_->close();
                 }
                 break;
             }
             case Inline::Kind::image: media("inlinemediaobject", i); break;
-            case Inline::Kind::note: {
-                XmlAttributes attributes;
-                identify(i.attributes, attributes);
-                // A footnote holds blocks; it stands inline, so the stream treats it as inline
-                // and its paras follow each other on the same line.
-                xml_.open_inline("footnote", attributes);
-                bool wrote = false;
-                for (const auto& b : i.blocks) {
-                    if (!renders(b)) continue;
-                    note_block(b);
-                    wrote = true;
-                }
-                if (!wrote) xml_.text_element("para", "");
-                xml_.close();
+            case Inline::Kind::note:
+                if (limited_) deferred_notes_.push_back(&i);
+                else note(i);
                 break;
-            }
             case Inline::Kind::math:
-                xml_.open_inline("inlineequation");
+                if (limited_) {
+                    ++formulas_as_text;
+                    xml_->text_element("phrase", i.math.tex.empty() ? i.math.mathml : i.math.tex, {{"role", "tex"}});
+                    break;
+                }
+                xml_->open_inline("inlineequation");
                 math(i.math);
-                xml_.close();
+                xml_->close();
                 break;
             case Inline::Kind::raw:
-                if (i.format == "docbook" && xml_.fragment(i.text)) break;
+                if (i.format == "docbook" && xml_->fragment(i.text)) break;
                 break;  // reported by the census: written only by its own format
         }
     }
 
-    // A block inside a footnote: the stream is inline there, so only paragraph-like content
-    // can follow; other blocks are written as paras of their text.
-    void note_block(const Block& b) {
-        if (b.kind == Block::Kind::paragraph) {
-            xml_.open_inline("para");
-            inlines(b.inlines);
-            xml_.close();
-            return;
-        }
-        xml_.text_element("para", plain_text(b));
+    // A footnote holds blocks, as they are everywhere else; it stands in a line of text, so they
+    // are rendered apart, one level in, and put in the line as they are.
+    void note(const Inline& i) {
+        XmlAttributes attributes;
+        identify(i.attributes, attributes);
+        xml_->open_inline("footnote", attributes);
+        std::string content = "\n";
+        XmlStream inner(content, xml_->level());
+        XmlStream* outer = xml_;
+        xml_ = &inner;
+        required_blocks(i.blocks);
+        xml_ = outer;
+        inner_replacements += inner.replacements();
+        content.append(2 * (xml_->level() - 1), ' ');
+        xml_->markup(content);
+        xml_->close();
     }
 
     const DivisionSettings& settings_;
     std::string article_id_;
-    const std::vector<std::string>& ids_;
+    const ArticleIds& ids_;
+    const BookTargets* book_;
     std::size_t next_ = 0;
-    XmlStream& xml_;
+    XmlStream* xml_;
+    std::set<std::string> identified_;  // the local ids written so far
+    bool limited_ = false;              // inside a superscript, subscript or attribution
+    std::vector<const Inline*> deferred_notes_;  // footnotes met there, written after it
 };
 
 }  // namespace
@@ -637,6 +774,8 @@ Status DocBookWriter::begin_book(const Metadata& book, WriteContext& ctx) {
     ctx_ = &ctx;
     settings_.reset();
     ids_ = {};
+    targets_ = {};
+    held_.clear();
     articles_written_ = 0;
     const auto division = division_from(ctx.options, ctx.split, ctx.diagnostics);
     if (!division) return Status::failed;
@@ -673,12 +812,33 @@ Status DocBookWriter::begin_book(const Metadata& book, WriteContext& ctx) {
 std::optional<std::string> DocBookWriter::render_article(const Article& article, DiagnosticSink& diagnostics) const {
     if (!settings_) return std::nullopt;
     UniqueIds alone;
-    std::size_t replacements = 0;
-    std::string xml = render(article, take_ids(article, alone), replacements);
+    Findings findings;
+    std::string xml = render(article, take_ids(article, alone), nullptr, findings);
     warn_uncarried(article, census(article), "DocBook", every_kind, diagnostics);
-    if (replacements > 0)
-        diagnostics.warning(diagnostic_file(article), 0, 0, replaced_characters(replacements, "this article"));
+    report(article, findings, true, diagnostics);
     return xml;
+}
+
+void DocBookWriter::report(const Article& article, const Findings& findings, bool alone,
+                           DiagnosticSink& diagnostics) const {
+    const auto file = diagnostic_file(article);
+    if (alone && findings.replacements > 0)
+        diagnostics.warning(file, 0, 0, replaced_characters(findings.replacements, "this article"));
+    if (alone && findings.formulas_as_text > 0)
+        diagnostics.warning(file, 0, 0,
+                            std::to_string(findings.formulas_as_text) +
+                                " formula(s) inside a superscript, subscript or attribution, where DocBook allows "
+                                "none, written as their TeX");
+    if (alone && findings.unusable_links > 0)
+        diagnostics.warning(file, 0, 0,
+                            "article '" + article.id + "': " + std::to_string(findings.unusable_links) +
+                                " link(s) whose address cannot be made a URI (such as '" + findings.first_unusable_link +
+                                "'): written as their text");
+    if (!alone && findings.unresolved > 0)
+        diagnostics.warning(file, 0, 0,
+                            "article '" + article.id + "': " + std::to_string(findings.unresolved) +
+                                " internal references lead to nothing in the book (such as '" +
+                                findings.first_unresolved + "'): written as their text");
 }
 
 Status DocBookWriter::write_rendered(const Article& article, std::string&& rendered) {
@@ -688,15 +848,67 @@ Status DocBookWriter::write_rendered(const Article& article, std::string&& rende
                                 "a standalone DocBook document holds one article; this is the second");
         return Status::failed;
     }
-    UniqueIds alone;
-    const std::vector<std::string> ids = take_ids(article, ids_);
-    if (ids != take_ids(article, alone)) {
-        std::size_t reported_already = 0;  // by render_article
-        rendered = render(article, ids, reported_already);
-    }
     ++articles_written_;
+    UniqueIds alone;
+    ArticleIds ids = take_ids(article, ids_);
+    const ArticleIds own = take_ids(article, alone);
+    if (ids != own) {
+        Findings reported_already;  // by render_article
+        rendered = render(article, ids, nullptr, reported_already);
+        if (ids.structure.front() != own.structure.front()) targets_.moved[article.id] = ids.structure.front();
+        for (const auto& [local, id] : ids.local)
+            if (own.local.at(local) != id) targets_.moved[article.id + "#" + local] = id;
+    }
+    targets_.articles.insert(article.id);
+    attribute_values(rendered, "xml:id", [this](std::string_view id) { targets_.written.emplace(id); });
     if (ctx_->resources) add_image_resources(article, *ctx_->resources, media_);
-    return write_out(rendered) ? Status::ok : Status::failed;
+    held_.push_back({{}, std::move(ids), std::move(rendered)});
+    // Held only when it must wait: most articles are written at once, and not copied.
+    if (held_.size() == 1) {
+        held_.back().article.id = article.id;
+        const auto state = readiness(article, held_.back());
+        if (state != Readiness::waits) {
+            Held ready = std::move(held_.back());
+            held_.pop_back();
+            return write_held(article, ready, state) ? Status::ok : Status::failed;
+        }
+    }
+    held_.back().article = article;
+    return flush_held(false) ? Status::ok : Status::failed;
+}
+
+DocBookWriter::Readiness DocBookWriter::readiness(const Article& article, const Held& held) const {
+    bool all_written = true;
+    attribute_values(held.rendered, "linkend",
+                     [&](std::string_view id) { all_written = all_written && targets_.written.count(std::string(id)); });
+    if (all_written) return Readiness::as_rendered;
+    bool waits = false;
+    walk(article, IrVisitor{{}, [&](const Inline& i) {
+                                if (i.kind != Inline::Kind::reference) return;
+                                const auto to = reference_article(i.target, article, held.ids);
+                                if (!to.empty() && !targets_.articles.count(std::string(to))) waits = true;
+                            }, {}});
+    return waits ? Readiness::waits : Readiness::rerender;
+}
+
+bool DocBookWriter::write_held(const Article& article, Held& held, Readiness state) {
+    if (state != Readiness::as_rendered) {
+        Findings findings;
+        held.rendered = render(article, held.ids, &targets_, findings);
+        report(article, findings, false, ctx_->diagnostics);
+    }
+    return write_out(held.rendered);
+}
+
+bool DocBookWriter::flush_held(bool finish) {
+    while (!held_.empty()) {
+        Held& front = held_.front();
+        const auto state = readiness(front.article, front);
+        if (state == Readiness::waits && !finish) return true;
+        if (!write_held(front.article, front, state)) return false;
+        held_.pop_front();
+    }
+    return true;
 }
 
 Status DocBookWriter::write_article(const Article& article) {
@@ -707,6 +919,7 @@ Status DocBookWriter::write_article(const Article& article) {
 
 Status DocBookWriter::end_book() {
     if (!settings_) return Status::failed;
+    if (!flush_held(true)) return Status::failed;
     if (!media_.empty()) {
         if (!media_folder_) {
             ctx_->diagnostics.warning("", 0, 0, std::to_string(media_.size()) +
@@ -721,13 +934,19 @@ Status DocBookWriter::end_book() {
     return output_ok() ? Status::ok : Status::failed;
 }
 
-std::string DocBookWriter::render(const Article& article, const std::vector<std::string>& ids,
-                                  std::size_t& replacements) const {
+std::string DocBookWriter::render(const Article& article, const ArticleIds& ids, const BookTargets* book,
+                                  Findings& findings) const {
     std::string out;
     XmlStream xml(out, settings_->split ? 0 : 1);  // inside <book> unless split
     if (settings_->split) xml.declaration();
-    DivisionRenderer(*settings_, ids, xml).division(article);
-    replacements = xml.replacements();
+    DivisionRenderer renderer(*settings_, ids, book, xml);
+    renderer.division(article);
+    findings.replacements = xml.replacements() + renderer.inner_replacements;
+    findings.formulas_as_text = renderer.formulas_as_text;
+    findings.unresolved = renderer.unresolved;
+    findings.first_unresolved = renderer.first_unresolved;
+    findings.unusable_links = renderer.unusable_links;
+    findings.first_unusable_link = renderer.first_unusable_link;
     return out;
 }
 

@@ -5,10 +5,14 @@
 #include <fascicle/xml_stream.hpp>
 
 #include <cstdint>
+#include <deque>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace fascicle::docbook {
@@ -53,6 +57,25 @@ private:
     std::size_t count_ = 0;
 };
 
+// The xml:ids of one article: the division's, each section's depth first and the conclusion's
+// (in the order they are written), and every local id its content names (sections' and
+// elements') with the xml:id it is written with. A local id named twice is written once, on the
+// first element that names it.
+struct ArticleIds {
+    std::vector<std::string> structure;
+    std::map<std::string, std::string> local;
+
+    bool operator==(const ArticleIds&) const = default;
+};
+
+// What the articles written so far tell about the book's ids, for references to resolve against.
+struct BookTargets {
+    std::unordered_set<std::string> written;             // every xml:id written in the book
+    std::unordered_set<std::string> articles;            // the ids of the articles that arrived
+    std::unordered_map<std::string, std::string> moved;  // "article" or "article#local" whose xml:id is
+                                                         // not the one article_xml_id/part_xml_id give
+};
+
 class DocBookWriter final : public Writer {
 public:
     Status begin_book(const Metadata& book, WriteContext& ctx) override;
@@ -67,7 +90,32 @@ public:
     Status write_rendered(const Article& article, std::string&& rendered) override;
 
 private:
-    std::string render(const Article& article, const std::vector<std::string>& ids, std::size_t& replacements) const;
+    // What a rendering reports: characters replaced, formulas flattened, links without a URI,
+    // references to nothing.
+    struct Findings {
+        std::size_t replacements = 0;
+        std::size_t formulas_as_text = 0;
+        std::size_t unresolved = 0;
+        std::string first_unresolved;
+        std::size_t unusable_links = 0;
+        std::string first_unusable_link;
+    };
+    // `book`: resolve references against the book as written so far (a reference to nothing
+    // becomes its text); nullptr: alone, every reference assumed to lead where its id says.
+    std::string render(const Article& article, const ArticleIds& ids, const BookTargets* book, Findings& findings) const;
+    void report(const Article& article, const Findings& findings, bool alone, DiagnosticSink& diagnostics) const;
+    struct Held {
+        Article article;
+        ArticleIds ids;
+        std::string rendered;
+    };
+    // as_rendered: every linkend it writes names an xml:id written; rerender: some do not, and
+    // the articles they lead into have all arrived; waits: one of those has not arrived yet.
+    enum class Readiness { as_rendered, rerender, waits };
+    Readiness readiness(const Article& article, const Held& held) const;
+    bool write_held(const Article& article, Held& held, Readiness state);
+    // Writes the held articles whose references can be told now (all when `finish`).
+    bool flush_held(bool finish);
     // Writes `xml` to the output; false (reported) when the output failed.
     bool write_out(const std::string& xml);
     bool output_ok();
@@ -75,6 +123,10 @@ private:
     WriteContext* ctx_ = nullptr;
     std::optional<DivisionSettings> settings_;  // set once begin_book succeeded
     BookIds ids_;                               // the xml:ids taken in the book so far
+    BookTargets targets_;                       // the xml:ids written (or held) so far
+    // Articles that refer to one that has not arrived yet, and those after them: held (with
+    // their ids and rendering) until it arrives or the book ends, so that references are checked.
+    std::deque<Held> held_;
     std::size_t articles_written_ = 0;
     std::set<std::string> media_;                       // the image resources the articles show
     std::optional<std::filesystem::path> media_folder_;  // where they are written

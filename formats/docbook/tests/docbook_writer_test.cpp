@@ -280,7 +280,8 @@ TEST(DocBookWriter, TextIsEscapedAndNothingIsLost) {
     EXPECT_STREQ(intro.find_child_by_attribute("emphasis", "role", "strong").child_value(), "strong");
     EXPECT_STREQ(intro.child("literal").child_value(), "a < b && c");
     const auto link = intro.child("link");
-    EXPECT_STREQ(link.attribute("xlink:href").value(), "https://example.org/?a=1&b=\"2\"");
+    // A URI holds no '"': percent-encoded, as a browser would.
+    EXPECT_STREQ(link.attribute("xlink:href").value(), "https://example.org/?a=1&b=%222%22");
     EXPECT_EQ(text_of(link), "link");
     EXPECT_STREQ(link.next_sibling("link").attribute("xlink:href").value(), "https://example.org/bare");
     // The line break survives as the processing instruction print.xsl turns into a break.
@@ -405,6 +406,175 @@ TEST(DocBookWriter, SplitDocumentIsOneStandaloneArticleWithoutBookMatter) {
     RecordingDiagnostics two_diagnostics;
     EXPECT_EQ(write(two, two_diagnostics, {}, true).status, Status::failed);
     EXPECT_EQ(two_diagnostics.error_count(), 1u);
+}
+
+Inline text_(std::string s) { return Inline::plain(std::move(s)); }
+
+Inline reference_(std::string target, std::vector<Inline> children = {}) {
+    Inline r = Inline::wrap(Inline::Kind::reference, std::move(children));
+    r.target = std::move(target);
+    return r;
+}
+
+Inline note_(std::vector<Block> blocks, std::string id = {}) {
+    Inline n;
+    n.kind = Inline::Kind::note;
+    n.blocks = std::move(blocks);
+    n.attributes.id = std::move(id);
+    return n;
+}
+
+Article article_(std::string id, std::vector<Block> blocks) {
+    Article a;
+    a.id = id;
+    a.title = title_inlines("Article " + id);
+    a.introduction = std::move(blocks);
+    return a;
+}
+
+// Superscripts, subscripts and attributions hold only text and a few inlines in DocBook 5:
+// emphasis, code and the like inside them are phrases with their role, a footnote follows them,
+// and a formula is its TeX (said once per article).
+TEST(DocBookWriter, WhatASuperscriptCannotHoldIsWrittenAsPhrasesAndTheDocumentStaysValid) {
+    Inline formula;
+    formula.kind = Inline::Kind::math;
+    formula.math.tex = "x^2";
+    Inline sup = Inline::wrap(Inline::Kind::superscript,
+                              {Inline::wrap(Inline::Kind::emphasis, {text_("hello")}), text_(" "),
+                               Inline::wrap(Inline::Kind::strong, {text_("bold")}), Inline::code_span("c()"),
+                               Inline::link_to("https://example.org/", {Inline::wrap(Inline::Kind::emphasis, {text_("in link")})}),
+                               note_({Block::paragraph("A note in a superscript.")}), formula});
+    Inline sub = Inline::wrap(Inline::Kind::subscript, {Inline::wrap(Inline::Kind::small_caps, {text_("low")})});
+    Block quote;
+    quote.kind = Block::Kind::block_quote;
+    quote.children = {Block::paragraph("Quoted.")};
+    quote.attribution = {Inline::wrap(Inline::Kind::emphasis, {text_("Someone")}), note_({Block::paragraph("Who.")})};
+    Book book;
+    book.articles.push_back(article_("sup", {Block::paragraph({text_("a"), sup, text_(" b"), sub}), quote}));
+
+    RecordingDiagnostics diagnostics;
+    const auto written = write(book, diagnostics);
+    ASSERT_EQ(written.status, Status::ok);
+    ASSERT_EQ(diagnostics.warning_count(), 1u) << diagnostics.text();
+    EXPECT_EQ(diagnostics.all[0].message,
+              "1 formula(s) inside a superscript, subscript or attribution, where DocBook allows none, written as their TeX");
+    const auto doc = parse(written.xml);
+    EXPECT_FALSE(doc.select_node("//superscript//emphasis[not(ancestor::link)]"));
+    EXPECT_STREQ(doc.select_node("//superscript/phrase[@role='emphasis']").node().child_value(), "hello");
+    EXPECT_STREQ(doc.select_node("//superscript/phrase[@role='strong']").node().child_value(), "bold");
+    EXPECT_STREQ(doc.select_node("//superscript/phrase[@role='code']").node().child_value(), "c()");
+    EXPECT_STREQ(doc.select_node("//superscript/phrase[@role='tex']").node().child_value(), "x^2");
+    EXPECT_TRUE(doc.select_node("//superscript/link/emphasis"));
+    EXPECT_TRUE(doc.select_node("//superscript/following-sibling::footnote"));
+    EXPECT_STREQ(doc.select_node("//subscript/phrase[@role='smallcaps']").node().child_value(), "low");
+    EXPECT_TRUE(doc.select_node("//blockquote/attribution/phrase[@role='emphasis']"));
+    EXPECT_TRUE(doc.select_node("//blockquote/attribution/following-sibling::para/footnote"));
+    expect_valid({{"sup.xml", written.xml}});
+}
+
+// A footnote holds blocks in DocBook 5 as anywhere else: code, lists and quotes stay what they are.
+TEST(DocBookWriter, FootnotesHoldCodeBlocksListsAndQuotes) {
+    Block code;
+    code.kind = Block::Kind::code_block;
+    code.text = "  indented\nsecond line";
+    code.format = "sh";
+    Block list;
+    list.kind = Block::Kind::list;
+    list.items = {{Block::paragraph("one")}, {Block::paragraph("two")}};
+    Block quote;
+    quote.kind = Block::Kind::block_quote;
+    quote.children = {Block::paragraph("quoted")};
+    Book book;
+    book.articles.push_back(article_(
+        "notes", {Block::paragraph({text_("text"), note_({Block::paragraph("First."), code, list, quote}, "n1")})}));
+    const auto xml = write_ok(book);
+    const auto doc = parse(xml);
+    EXPECT_EQ(text_of(doc.select_node("//footnote/programlisting[@language='sh']").node()), "  indented\nsecond line");
+    EXPECT_TRUE(doc.select_node("//footnote/itemizedlist/listitem/para"));
+    EXPECT_TRUE(doc.select_node("//footnote/blockquote/para"));
+    EXPECT_TRUE(doc.select_node("//footnote[@xml:id='notes.n1']/para[1]"));
+    expect_valid({{"notes.xml", xml}});
+}
+
+// Every xml:id is written once in the book: an element id named twice in an article is written on
+// the first element, and an article id holding a '.' does not collide with another article's parts;
+// references lead to the element that carries the id.
+TEST(DocBookWriter, EveryXmlIdIsUniqueAndReferencesLeadToTheirElement) {
+    Block first = Block::paragraph("first");
+    first.attributes.id = "xhtml";
+    Block second = Block::paragraph("second");
+    second.attributes.id = "xhtml";
+    Inline span = Inline::wrap(Inline::Kind::span, {text_("spanned")});
+    span.attributes.id = "xhtml";
+    Book book;
+    book.articles.push_back(article_("a", {first, second, Block::paragraph({span, reference_("xhtml", {text_("to it")})})}));
+    Section b;
+    b.id = "b";
+    b.title = title_inlines("B");
+    b.blocks = {Block::paragraph("in b")};
+    book.articles[0].sections.push_back(b);
+    // "a.b" is what article "a"'s section "b" is written as.
+    book.articles.push_back(article_("a.b", {Block::paragraph({reference_("a#b", {text_("section b")}),
+                                                                reference_("a.b", {text_("itself")})})}));
+    const auto xml = write_ok(book);
+    const auto doc = parse(xml);
+    const auto ids = xml_ids(doc);
+    EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()).size(), ids.size()) << xml;
+    EXPECT_STREQ(doc.select_node("//para[@xml:id='a.xhtml']").node().child_value(), "first");
+    EXPECT_STREQ(doc.select_node("//link[text()='to it']").node().attribute("linkend").value(), "a.xhtml");
+    EXPECT_STREQ(doc.select_node("//link[text()='section b']").node().attribute("linkend").value(), "a.b");
+    EXPECT_STREQ(doc.select_node("//link[text()='itself']").node().attribute("linkend").value(), "a.b-2");
+    EXPECT_STREQ(doc.select_node("/book/chapter[2]").node().attribute("xml:id").value(), "a.b-2");
+    expect_valid({{"ids.xml", xml}});
+}
+
+// A reference must lead to an id written in the book: one that leads to nothing becomes its text,
+// said once per article, naming the first; one to an article further on waits for it.
+TEST(DocBookWriter, ReferencesToNothingAreWrittenAsTheirTextWithOneWarningPerArticle) {
+    Block target = Block::paragraph("target");
+    target.attributes.id = "here";
+    Book book;
+    book.articles.push_back(article_(
+        "one", {Block::paragraph({reference_("two#here", {text_("forward")}), text_(" "),
+                                  reference_("two#nowhere", {text_("missing")}), text_(" "),
+                                  reference_("gfdl-4", {text_("bare")}), text_(" "), reference_("#absent")})}));
+    book.articles.push_back(article_("two", {target, Block::paragraph({reference_("one", {text_("back")})})}));
+
+    RecordingDiagnostics diagnostics;
+    const auto written = write(book, diagnostics);
+    ASSERT_EQ(written.status, Status::ok);
+    ASSERT_EQ(diagnostics.warning_count(), 1u) << diagnostics.text();
+    EXPECT_EQ(diagnostics.all[0].message,
+              "article 'one': 3 internal references lead to nothing in the book (such as 'two#nowhere'): written as their text");
+    const auto doc = parse(written.xml);
+    EXPECT_STREQ(doc.select_node("//link[text()='forward']").node().attribute("linkend").value(), "two.here");
+    EXPECT_STREQ(doc.select_node("//link[text()='back']").node().attribute("linkend").value(), "one");
+    EXPECT_FALSE(doc.select_node("//link[text()='missing']"));
+    EXPECT_NE(text_of(doc.select_node("/book/chapter[1]/para").node()).find("missing bare #absent"), std::string::npos);
+    expect_valid({{"refs.xml", written.xml}});
+}
+
+// An xlink:href is a URI: what a URI cannot hold is percent-encoded, as browsers do; a target that
+// cannot be made one stays as its text, said once per article.
+TEST(DocBookWriter, LinkAddressesArePercentEncodedOrWrittenAsTheirText) {
+    Book book;
+    book.articles.push_back(article_(
+        "links", {Block::paragraph({Inline::link_to("https://example.org/a b\u00E9?q=\"x\"#f#g", {text_("encoded")}),
+                                    text_(" "), Inline::link_to("no such:thing", {text_("broken")}), text_(" "),
+                                    Inline::link_to("1a:b", {})})}));
+    RecordingDiagnostics diagnostics;
+    const auto written = write(book, diagnostics);
+    ASSERT_EQ(written.status, Status::ok);
+    ASSERT_EQ(diagnostics.warning_count(), 1u) << diagnostics.text();
+    EXPECT_EQ(diagnostics.all[0].message,
+              "article 'links': 2 link(s) whose address cannot be made a URI (such as 'no such:thing'): written as "
+              "their text");
+    const auto doc = parse(written.xml);
+    EXPECT_STREQ(doc.select_node("//link[text()='encoded']").node().attribute("xlink:href").value(),
+                 "https://example.org/a%20b%C3%A9?q=%22x%22#f%23g");
+    EXPECT_EQ(doc.select_nodes("//link").size(), 1u);
+    EXPECT_EQ(text_of(doc.select_node("/book/chapter/para").node()), "encoded broken 1a:b");
+    expect_valid({{"links.xml", written.xml}});
 }
 
 }  // namespace

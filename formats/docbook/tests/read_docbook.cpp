@@ -3,6 +3,8 @@
 #include "article_text_reader.hpp"
 #include "docbook_reader.hpp"
 
+#include <fascicle/ir_walk.hpp>
+#include <fascicle/uri.hpp>
 #include <fascicle/host/book_config.hpp>
 
 #include <gtest/gtest.h>
@@ -178,6 +180,11 @@ Book as_carried_by_docbook(Book book) {
         if (!a.conclusion.empty() && !conclusion_title.empty() && conclusion_title != book_conclusion)
             carried.extra["conclusion-title"] = conclusion_title;
         a.metadata = carried;
+        // 8. Link addresses are written as URIs: percent-encoded where a URI cannot hold a byte.
+        walk(a, IrVisitor{{}, [](const Inline& i) {
+                              if (i.kind != Inline::Kind::link || i.target.empty()) return;
+                              if (auto uri = normalized_uri(i.target)) const_cast<Inline&>(i).target = *uri;
+                          }, {}});
     }
     return book;
 }

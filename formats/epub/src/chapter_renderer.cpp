@@ -6,6 +6,7 @@
 
 #include <fascicle/media_export.hpp>
 #include <fascicle/text.hpp>
+#include <fascicle/uri.hpp>
 #include <fascicle/xml_stream.hpp>
 
 #include <algorithm>
@@ -47,20 +48,7 @@ bool absolute_uri(std::string_view target) {
 
 std::optional<std::string> usable_link(std::string_view target) {
     if (!absolute_uri(target)) return std::nullopt;
-    static constexpr std::string_view needs_escape = "\"<>\\^`{|} ";
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::string out;
-    for (char c : target) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte >= 0x7F || needs_escape.find(c) != std::string_view::npos) {
-            out += '%';
-            out += hex[byte >> 4];
-            out += hex[byte & 0xF];
-        } else {
-            out += c;
-        }
-    }
-    return out;
+    return percent_encoded(target);
 }
 
 // A cell of one plain paragraph holds its inlines, as tables are usually written.

@@ -1,0 +1,21 @@
+// Link addresses as documents can hold them: what browsers and cmark do to an href before use.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace fascicle {
+
+// `text` with every byte a URI reference cannot hold percent-encoded (%XX, upper-case hex): bytes
+// outside ASCII (the UTF-8 of an IRI's characters), controls, space and " < > \ ^ ` { | }, a '%'
+// that does not start an escape, and any '#' after the first. What a URI may hold is kept as it is.
+std::string percent_encoded(std::string_view text);
+
+// A link target as a valid URI reference (RFC 3986), as a browser reads what a document gives:
+// spaces and controls around it dropped, tabs and line ends inside it removed, then
+// percent_encoded(). nullopt when it cannot be one: blank, or a first segment with a ':' that
+// does not follow a scheme ("1a:b", "no such:thing").
+std::optional<std::string> normalized_uri(std::string_view text);
+
+}  // namespace fascicle
