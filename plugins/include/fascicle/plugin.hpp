@@ -38,11 +38,13 @@
 // meaning on divisions and spans (the way new kinds of content are added without a new major).
 // A host refuses plugins built against a newer minor than its own.
 //
+// 2.1: the SDK's loss_report.hpp (LossReport, --fail-on-loss) and uri.hpp (percent_encoded,
+// normalized_uri); XmlStream::markup, level and in_inline_element. Layouts unchanged.
 // 2.0: the document model of ir.hpp (tables, figures, notes, math, definition lists, line
 // blocks, attributes, titles as inlines, resources); ReadContext::resources and
 // WriteContext::resources. 1.1: Status::bad_options/unavailable, render_article.
 #define FASCICLE_API_VERSION_MAJOR 2
-#define FASCICLE_API_VERSION_MINOR 0
+#define FASCICLE_API_VERSION_MINOR 1
 
 namespace fascicle {
 
