@@ -134,10 +134,12 @@ void XmlStream::markup(std::string_view xml) {
 }
 
 void XmlStream::processing_instruction(std::string_view target) {
-    assert(in_inline());
+    const bool inline_child = in_inline();
+    if (!inline_child) start_line();
     out_ += "<?";
     out_ += target;
     out_ += "?>";
+    if (!inline_child) out_ += '\n';
 }
 
 namespace {

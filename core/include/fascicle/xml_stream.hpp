@@ -45,7 +45,7 @@ public:
     // Markup another XmlStream wrote (so escaped and well-formed), appended as it is; only inside
     // an inline element. For element-only content standing in a line of text (a footnote's blocks).
     void markup(std::string_view xml);
-    // <?target?>; only inside an inline element.
+    // <?target?>: inside an inline element, or on a line of its own between blocks.
     void processing_instruction(std::string_view target);
     // A well-formed XML fragment from elsewhere (a MathML <math> element), written element by
     // element through this stream, so that it is escaped and checked like the rest; its
