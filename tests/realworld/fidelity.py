@@ -203,7 +203,7 @@ def parse_xml(data, name):
 
 def epub_documents(path):
     """The spine's content documents of an EPUB, minus those a reader rightly leaves out: the
-    navigation document and the cover and title pages the package declares as such."""
+    navigation document and the cover and title pages the package or the document declares as such."""
     with zipfile.ZipFile(path) as z:
         container = parse_xml(z.read("META-INF/container.xml"), f"{path}:META-INF/container.xml")
         opf_path = next(e.get("full-path") for e in container.iter() if local(e.tag) == "rootfile")
@@ -227,8 +227,29 @@ def epub_documents(path):
             if item.get("media-type") not in ("application/xhtml+xml", "text/html"):
                 continue
             entry = os.path.normpath(os.path.join(base, item.get("href"))).replace(os.sep, "/")
-            documents.append((entry, z.read(entry)))
+            data = z.read(entry)
+            if not declares_front_matter(parse_xml(data, f"{path}:{entry}")):
+                documents.append((entry, data))
         return documents
+
+
+FRONT_MATTER_TYPES = {"cover", "titlepage", "title-page", "halftitlepage", "doc-cover"}
+
+
+def declares_front_matter(root):
+    """A document that says it is a cover or a title page (epub:type or role on its body, on the
+    body's children, or on those of a lone wrapper): its words are the book's metadata shown (title,
+    author, date), left out on both sides as the package metadata is."""
+    body = next((e for e in root.iter() if local(e.tag) == "body"), None)
+    if body is None:
+        return False
+    outer = list(body)
+    candidates = [body] + outer + (list(outer[0]) if len(outer) == 1 else [])
+    for e in candidates:
+        tokens = set((attr(e, "type") or "").split()) | set((e.get("role") or "").split())
+        if tokens & FRONT_MATTER_TYPES:
+            return True
+    return False
 
 
 def count_epub(path):
