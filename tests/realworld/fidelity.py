@@ -3,6 +3,7 @@
 of it still hold.
 
     fidelity.py --fascicle EXE --work DIR [--via direct|pandoc-epub|pandoc-docbook|pandoc-markdown] SOURCE...
+    fidelity.py ... --documents-in DIR   every document of DIR instead (*.epub, *.xml, *.md, *.txt)
     fidelity.py ... --markdown-table     the same rows as one Markdown table (for the formats' READMEs)
 
 For each SOURCE (an EPUB, a DocBook file, a Markdown file; with --via pandoc-X, pandoc 2.17's X of it
@@ -31,6 +32,7 @@ WORDS_KEPT_AT_LEAST = 0.995
 DOCBOOK_RNG = "/usr/share/xml/docbook/schema/rng/5.0/docbook.rng"
 EPUBCHECK_JAR = os.environ.get("EPUBCHECK_JAR", "/usr/share/java/epubcheck.jar")
 WORD = re.compile(r"\w+", re.UNICODE)
+DOCUMENT_EXTENSIONS = (".epub", ".xml", ".md", ".txt")
 
 
 class ToolFailed(Exception):
@@ -453,8 +455,19 @@ def main():
     parser.add_argument("--work", required=True)
     parser.add_argument("--via", default="direct", choices=["direct", "pandoc-epub", "pandoc-docbook", "pandoc-markdown"])
     parser.add_argument("--markdown-table", action="store_true")
-    parser.add_argument("sources", nargs="+")
+    parser.add_argument("--documents-in", metavar="DIR")
+    parser.add_argument("sources", nargs="*")
     args = parser.parse_args()
+    if args.documents_in:
+        # The development set is read where it is (never copied into the project): missing is a failure.
+        if not os.path.isdir(args.documents_in):
+            print(f"fidelity.py: {args.documents_in} is missing (the real-world set beside the project)", file=sys.stderr)
+            return 2
+        args.sources += sorted(os.path.join(args.documents_in, name) for name in os.listdir(args.documents_in)
+                               if name.endswith(DOCUMENT_EXTENSIONS))
+    if not args.sources:
+        print("fidelity.py: no document to convert", file=sys.stderr)
+        return 2
     for tool in ("java", "jing", "pandoc", "cmark-gfm"):
         if shutil.which(tool) is None:
             print(f"fidelity.py: {tool} is missing (scripts/install-deps.sh installs it)", file=sys.stderr)
