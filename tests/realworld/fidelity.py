@@ -10,7 +10,8 @@ For each SOURCE (an EPUB, a DocBook file, a Markdown file; with --via pandoc-X, 
 instead), fascicle converts it to EPUB and to DocBook. The source and both outputs are counted the same
 way: the words of the content (a multiset of Unicode word runs; metadata is not counted), images,
 tables, notes (references to them), formulas,
-definition lists, code blocks, super/subscripts and links. A row passes when the output keeps at least
+definition lists, code blocks, super/subscripts and links (a DocBook link whose linkend names no element
+is a link to nowhere, counted on neither side; an image's alt text is text). A row passes when the output keeps at least
 99.5% of the source's words, at least as many of each kind as the source has (an EPUB: but the links to
 paths outside the book, which it cannot hold; the writer warns about them), epubcheck finds no error
 in the EPUB and jing finds the DocBook valid against the DocBook 5 schema. Exit status 1 when any row
@@ -163,6 +164,7 @@ def count_html(body):
             continue
         if name == "img" or (name == "image" and "svg" in e.tag):
             count.kinds["images"] += 1
+            count.text(e.get("alt"))  # an image's text alternative is text a reader gets
         elif name == "table":
             count.kinds["tables"] += 1
         elif name == "math":
@@ -309,9 +311,15 @@ def count_docbook(path):
             e = parents.get(e)
         return False
 
+    ids = {attr(e, "id") for e in root.iter()} - {None}
     for e in root.iter():
         name = local(e.tag)
         if inside(e, METADATA):  # the book's metadata (a revision history's links): not content
+            continue
+        if name in ("link", "xref") and attr(e, "linkend") is not None and attr(e, "linkend") not in ids:
+            # A linkend naming no element is invalid DocBook (jing: IDREF without matching ID) and a
+            # link to nowhere: no writer can keep it as a link (they keep its text, and warn).
+            count.kinds["dangling links"] += 1
             continue
         if name in ("mediaobject", "inlinemediaobject") and any(local(d.tag) == "imagedata" for d in e.iter()):
             count.kinds["images"] += 1
