@@ -164,9 +164,9 @@ Section DivisionReader::read_section(pugi::xml_node element, UniqueIds& section_
     Section section;
     const std::string title = title_of(element);
     if (const auto title_node = title_element(element)) section.title = flow_.title_inlines_of(title_node);
-    auto xml_id = document_.source().attribute(element, "xml:id");
-    if (xml_id.empty()) xml_id = document_.source().attribute(element, "id");
-    section.id = section_ids.take(xml_id.empty() ? slugify(title) : section_id_from_xml_id(xml_id, title));
+    const bool has_id = !document_.source().attribute(element, "xml:id").empty() ||
+                        !document_.source().attribute(element, "id").empty();
+    section.id = section_ids.take(has_id ? flow_.local_id(element) : slugify(title));
 
     // A section's info has no metadata to go to: its title is the section's, the rest is content.
     BlockCollector info_content(section.blocks);

@@ -192,7 +192,12 @@ private:
         const auto& source = document_.source();
         for (const auto& planned : plan.articles) {
             std::vector<pugi::xml_node> tops = planned.loose;
-            if (planned.division) tops.push_back(planned.division);
+            std::string article_xml_id;
+            if (planned.division) {
+                tops.push_back(planned.division);
+                article_xml_id = source.attribute(planned.division, "xml:id");
+                if (article_xml_id.empty()) article_xml_id = source.attribute(planned.division, "id");
+            }
             for (auto top : tops) {
                 if (top.type() != pugi::node_element) continue;
                 // Pre-order, without recursion.
@@ -205,7 +210,7 @@ private:
                                 targets[id] = {planned.id, ""};
                             } else {
                                 const auto title = divisions_.is_section(node) ? divisions_.title_of(node) : std::string();
-                                targets[id] = {planned.id, section_id_from_xml_id(id, title)};
+                                targets[id] = {planned.id, local_id_from_xml_id(id, article_xml_id, title)};
                             }
                         }
                     }

@@ -862,8 +862,8 @@ Inline FlowReader::reference_to(const std::string& xml_id, std::vector<Inline> c
         r.target = xml_id;
     } else if (it->second.local.empty()) {
         r.target = it->second.article;
-    } else if (it->second.article == current_article_) {
-        r.target = it->second.local;
+    } else if (it->second.article == current_article_ && it->second.local.find('#') == std::string::npos) {
+        r.target = it->second.local;  // a local id holding '#' must name its article: see split_reference
     } else {
         r.target = it->second.article + "#" + it->second.local;
     }
@@ -944,7 +944,9 @@ void FlowReader::read_inline(pugi::xml_node node, std::vector<Inline>& into) {
                 listed(container_elements, name))) {
         Inline span = Inline::wrap(Inline::Kind::span, {});
         const auto role = source.attribute(node, "role");
-        span.attributes.classes = {name == "phrase" && !role.empty() ? role : std::string(name)};
+        // A phrase is the generic span: only its role is a class (the writer's span with an id).
+        if (name != "phrase") span.attributes.classes = {std::string(name)};
+        else if (!role.empty()) span.attributes.classes = {role};
         span.attributes.language = source.attribute(node, "xml:lang");
         if (!source.attribute(node, "xml:id").empty()) span.attributes.id = local_id(node);
         if (one_of(name, {"firstterm", "foreignphrase", "citetitle", "replaceable", "glossterm"})) {

@@ -4,6 +4,7 @@
 #include "read_docbook.hpp"
 #include "test_books.hpp"
 
+#include <fascicle/ir_walk.hpp>
 #include <feature_book.hpp>
 #include <test_support.hpp>
 
@@ -139,6 +140,79 @@ TEST(DocBookRoundTrip, IdsTheWriterHadToChange) {
     EXPECT_NE(xml.find("xml:id=\"a-001.s-2024-review\""), std::string::npos);
     EXPECT_NE(xml.find("xml:id=\"a-001.conclusion-2\""), std::string::npos) << "the conclusion's id was taken";
     expect_round_trip(book);
+}
+
+// pandoc's DocBook of an EPUB: ids are "<document>#<id>" (not NCNames, holding '.' and '#'),
+// on sections and anchors, and links name them. Each id is kept whole, so two that share their
+// last part ("…#n.0001.1", "…#n.0006.1") stay apart, and every link still leads to its target,
+// in the book read and in the DocBook written of it.
+TEST(DocBookRoundTrip, PandocIdsOfAnEpubKeepEveryLink) {
+    const std::string pandoc_docbook = R"(<?xml version="1.0" encoding="utf-8" ?>
+<article xmlns="http://docbook.org/ns/docbook" xmlns:xlink="http://www.w3.org/1999/xlink" version="5.0">
+  <info><title>The Waste Land</title></info>
+  <section xml:id="wasteland-content.xhtml#ch1">
+    <title>I. The Burial of the Dead</title>
+    <anchor xml:id="wasteland-content.xhtml#ln20" />
+    <para>Out of this stony rubbish?<footnote><para><link linkend="wasteland-content.xhtml#ln20">Line 20.</link> Cf. Ezekiel.</para></footnote></para>
+    <para><anchor xml:id="0001.xhtml#n.0001.1" />One <anchor xml:id="0006.xhtml#n.0006.1" />two.</para>
+  </section>
+  <section xml:id="notes.xhtml">
+    <title>Notes</title>
+    <para><link linkend="0001.xhtml#n.0001.1">1</link> <link linkend="0006.xhtml#n.0006.1">2</link>
+      <link linkend="wasteland-content.xhtml#ch1">back</link> <xref linkend="notes.xhtml"/></para>
+  </section>
+</article>
+)";
+    const auto back = read_docbook(pandoc_docbook, "wasteland.xml");
+    ASSERT_EQ(back.status, Status::ok) << back.diagnostics.text();
+    EXPECT_EQ(back.diagnostics.all.size(), 0u) << back.diagnostics.text();
+    ASSERT_EQ(back.book.articles.size(), 1u);
+    const auto& article = back.book.articles[0];
+    ASSERT_EQ(article.sections.size(), 2u);
+    EXPECT_EQ(article.sections[0].id, "wasteland-content.xhtml#ch1") << "an id that is no NCName is kept whole";
+    EXPECT_EQ(article.sections[1].id, "notes.xhtml") << "not cut at its last '.'";
+    std::vector<std::string> anchors, references;
+    walk(article, IrVisitor{{}, [&](const Inline& i) {
+                                if (i.kind == Inline::Kind::span && !i.attributes.id.empty()) anchors.push_back(i.attributes.id);
+                                if (i.kind == Inline::Kind::reference) references.push_back(i.target);
+                            }, {}});
+    EXPECT_EQ(anchors, (std::vector<std::string>{"wasteland-content.xhtml#ln20", "0001.xhtml#n.0001.1", "0006.xhtml#n.0006.1"}));
+    // A local id holding '#' names its article, so that split_reference() parts it at the right '#'.
+    EXPECT_EQ(references, (std::vector<std::string>{"wasteland#wasteland-content.xhtml#ln20", "wasteland#0001.xhtml#n.0001.1",
+                                                     "wasteland#0006.xhtml#n.0006.1", "wasteland#wasteland-content.xhtml#ch1",
+                                                     "notes.xhtml"}));
+
+    // Written back: every link is a link (no "lead to nothing" warning), every linkend an xml:id.
+    DocBookWriter writer;
+    StringOutput output;
+    RecordingDiagnostics diagnostics;
+    Book book = without_sources(back.book);
+    ASSERT_EQ(fascicle::test::write_book(writer, book, output, diagnostics, {}), Status::ok) << diagnostics.text();
+    EXPECT_EQ(diagnostics.all.size(), 0u) << diagnostics.text();
+    const auto xml = output.str();
+    std::size_t linkends = 0;
+    for (auto at = xml.find("linkend=\""); at != std::string::npos; at = xml.find("linkend=\"", at + 1)) {
+        ++linkends;
+        const auto begin = at + 9;
+        const auto id = xml.substr(begin, xml.find('"', begin) - begin);
+        EXPECT_NE(xml.find("xml:id=\"" + id + "\""), std::string::npos) << id;
+    }
+    EXPECT_EQ(linkends, 5u) << xml;
+    // Read back again, the ids are the NCNames written (an anchor is still an empty span with
+    // only its id), and written again, the same DocBook.
+    const auto again = read_docbook(xml, "book.xml");
+    ASSERT_EQ(again.status, Status::ok) << again.diagnostics.text();
+    EXPECT_EQ(again.diagnostics.all.size(), 0u) << again.diagnostics.text();
+    ASSERT_EQ(again.book.articles.size(), 1u);
+    EXPECT_EQ(again.book.articles[0].sections[0].id, "wasteland-content.xhtml-ch1");
+    EXPECT_EQ(write_docbook(without_sources(again.book)), xml);
+    std::size_t bare_anchors = 0;
+    walk(again.book.articles[0], IrVisitor{{}, [&](const Inline& i) {
+                                               if (i.kind == Inline::Kind::span && !i.attributes.id.empty() &&
+                                                   i.attributes.classes.empty())
+                                                   ++bare_anchors;
+                                           }, {}});
+    EXPECT_EQ(bare_anchors, 3u) << dump(again.book);
 }
 
 TEST(DocBookRoundTrip, SplitDocumentsReadBackOneArticleEach) {
