@@ -635,7 +635,12 @@ private:
                 else xml_->text_element("literal", i.text);
                 break;
             // DocBook has no line-break element; docbook-xsl honours this processing instruction.
-            case Inline::Kind::line_break: xml_->processing_instruction("linebreak"); break;
+            // A line end after it keeps the words on either side apart for a tool that does not
+            // know the instruction (it reads white space); fascicle's reader takes it as part of the break.
+            case Inline::Kind::line_break:
+                xml_->processing_instruction("linebreak");
+                xml_->text("\n");
+                break;
             case Inline::Kind::emphasis: emphasis(i, ""); break;
             case Inline::Kind::strong: emphasis(i, "strong"); break;
             case Inline::Kind::strikethrough: emphasis(i, "strikethrough"); break;

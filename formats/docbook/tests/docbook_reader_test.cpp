@@ -215,6 +215,18 @@ TEST(DocBookReader, LineEndsInTextReadAsSpacesAndOtherWhiteSpaceIsKept) {
     EXPECT_EQ(a.introduction[2], Block::paragraph("  Spaces at the ends stay too  "));
 }
 
+// The writer puts a line end after each <?linebreak?> (so that tools that do not know the
+// instruction read the words apart): white space holding a line end beside a break is the break's.
+TEST(DocBookReader, ALineEndBesideAHardLineBreakIsPartOfTheBreak) {
+    const auto a = read_one_quietly(chapter("<title>T</title><para>one<?linebreak?>\ntwo  \n <?linebreak?>\n  three"
+                                            "<?linebreak?>  four</para>"));
+    const auto br = Inline::wrap(Inline::Kind::line_break, {});
+    ASSERT_EQ(a.introduction.size(), 1u);
+    EXPECT_EQ(a.introduction[0].inlines, (std::vector<Inline>{text("one"), br, text("two"), br, text("three"), br,
+                                                              text("  four")}))
+        << "white space without a line end is kept as written: " << dump(a);
+}
+
 TEST(DocBookReader, ConclusionIsTheLastSectionWithTheWritersId) {
     // A section titled "Conclusion" took a-x.conclusion; the writer gave the conclusion -2.
     const auto a = read_one_quietly(chapter(R"(<title>T</title>
