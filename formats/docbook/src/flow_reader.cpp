@@ -953,7 +953,11 @@ void FlowReader::read_inline(pugi::xml_node node, std::vector<Inline>& into) {
             // Set in italics by every DocBook stylesheet: emphasis, of its class.
             span.kind = Inline::Kind::emphasis;
         }
+        // A manual page's section reads "nix.conf(5)", as the DocBook stylesheets show it.
+        const bool in_parentheses = name == "manvolnum" && document_.name(node.parent()) == "citerefentry";
+        if (in_parentheses) append_text(span.children, "(");
         read_inline_children(node, span.children);
+        if (in_parentheses) append_text(span.children, ")");
         into.push_back(std::move(span));
     } else {
         document_.unmapped(node, "kept as text");

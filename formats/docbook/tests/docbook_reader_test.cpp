@@ -227,6 +227,13 @@ TEST(DocBookReader, ALineEndBesideAHardLineBreakIsPartOfTheBreak) {
         << "white space without a line end is kept as written: " << dump(a);
 }
 
+TEST(DocBookReader, AManPageReferenceShowsItsSectionInParentheses) {
+    const auto a = read_one_quietly(chapter("<title>T</title><para>See <citerefentry><refentrytitle>nix.conf</refentrytitle>"
+                                            "<manvolnum>5</manvolnum></citerefentry>.</para>"));
+    ASSERT_EQ(a.introduction.size(), 1u);
+    EXPECT_EQ(plain_text(a.introduction[0].inlines), "See nix.conf(5).");
+}
+
 TEST(DocBookReader, ConclusionIsTheLastSectionWithTheWritersId) {
     // A section titled "Conclusion" took a-x.conclusion; the writer gave the conclusion -2.
     const auto a = read_one_quietly(chapter(R"(<title>T</title>
