@@ -5,7 +5,9 @@
 #include <fascicle/uri.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
+#include <span>
 
 namespace fascicle::docbook {
 
@@ -153,6 +155,47 @@ void write_other_creators(XmlStream& xml, const Metadata& metadata) {
     }
 }
 
+// Metadata DocBook has no element for, as <bibliomisc role="key">, a line of the value each
+// (a subject each), which the reader sets back by its key (Metadata::set). `fields` are the
+// fields the caller writes no element for; every extra value is written.
+void write_keyed_metadata(XmlStream& xml, const Metadata& metadata, std::span<const std::string_view> fields) {
+    auto write = [&](std::string_view key, std::string_view value) {
+        std::size_t start = 0;
+        while (start <= value.size()) {
+            auto end = value.find('\n', start);
+            if (end == std::string_view::npos) end = value.size();
+            xml.text_element("bibliomisc", trimmed(value.substr(start, end - start)), {{"role", std::string(key)}});
+            start = end + 1;
+        }
+    };
+    for (const auto key : fields) {
+        if (key == "subject") {
+            for (const auto& subject : metadata.subjects)
+                if (!trimmed(subject).empty()) write(key, subject);
+        } else if (const auto value = metadata.get(std::string(key)); !trimmed(value).empty()) {
+            write(key, value);
+        }
+    }
+    for (const auto& [key, value] : metadata.extra)
+        if (!trimmed(value).empty()) write(key, value);
+}
+
+bool has_keyed_metadata(const Metadata& metadata, std::span<const std::string_view> fields) {
+    for (const auto key : fields)
+        if (!trimmed(metadata.get(std::string(key))).empty()) return true;
+    for (const auto& entry : metadata.extra)
+        if (!trimmed(entry.second).empty()) return true;
+    return false;
+}
+
+// What the book's info has no element for.
+constexpr std::array<std::string_view, 5> book_keyed_fields = {"identifier-scheme", "subject", "series",
+                                                              "series-position", "cover"};
+// What an article's info has no element for (its abstract is its summary).
+constexpr std::array<std::string_view, 10> article_keyed_fields = {
+    "subtitle", "publisher", "identifier", "identifier-scheme", "description", "rights",
+    "subject",  "series",    "series-position", "cover"};
+
 // The book's <info>; nothing when the metadata is all blank.
 void write_book_info(XmlStream& xml, const Metadata& book) {
     const auto authors = book.authors();
@@ -161,7 +204,8 @@ void write_book_info(XmlStream& xml, const Metadata& book) {
     const bool has_info = !trimmed(book.title).empty() || !trimmed(book.subtitle).empty() || has_author ||
                           book.creators.size() > authors.size() || !trimmed(book.date).empty() ||
                           !trimmed(book.publisher).empty() || !trimmed(book.identifier).empty() ||
-                          !trimmed(book.description).empty() || !trimmed(book.rights).empty();
+                          !trimmed(book.description).empty() || !trimmed(book.rights).empty() ||
+                          has_keyed_metadata(book, book_keyed_fields);
     if (!has_info) return;
 
     xml.open_block("info");
@@ -189,6 +233,7 @@ void write_book_info(XmlStream& xml, const Metadata& book) {
     }
     write_paragraphs(xml, "abstract", book.description);
     write_paragraphs(xml, "legalnotice", book.rights);
+    write_keyed_metadata(xml, book, book_keyed_fields);
     xml.close();
 }
 
@@ -268,6 +313,7 @@ private:
             }
             xml_->close();
         }
+        write_keyed_metadata(*xml_, article.metadata, article_keyed_fields);
         xml_->close();
     }
 

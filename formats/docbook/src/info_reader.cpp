@@ -5,10 +5,34 @@
 namespace fascicle::docbook {
 
 void InfoReader::read(pugi::xml_node info, Metadata& metadata, std::vector<Block>* summary) {
+    std::set<std::string> keyed;  // the keys of the bibliomisc read so far: their lines go together
     for (auto child : info.children()) {
         if (child.type() != pugi::node_element) continue;
+        const auto key = document_.source().attribute(child, "role");
+        if (document_.name(child) == "bibliomisc" && !key.empty() && read_keyed(key, value_of(child), metadata, keyed))
+            continue;
         if (!read_child(child, metadata, summary)) keep_in_extra(child, metadata, true);
     }
+}
+
+bool InfoReader::read_keyed(const std::string& key, const std::string& value, Metadata& metadata,
+                            std::set<std::string>& keyed) {
+    if (key == "subject") {
+        if (!value.empty()) metadata.subjects.push_back(value);
+        return true;
+    }
+    if (keyed.count(key)) {  // the next line of a value
+        metadata.set(key, metadata.get(key) + "\n" + value);
+        return true;
+    }
+    // A field another element tells (the title, a creator, the date) is not taken from a bibliomisc.
+    Metadata probe;
+    probe.set(key, value);
+    if (!probe.creators.empty() || key == "title" || key == "language" || key == "date" || !metadata.get(key).empty())
+        return false;
+    metadata.set(key, value);
+    keyed.insert(key);
+    return true;
 }
 
 bool InfoReader::read_child(pugi::xml_node child, Metadata& metadata, std::vector<Block>* summary) {

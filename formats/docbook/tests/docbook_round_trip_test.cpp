@@ -1,5 +1,6 @@
 // Round trips in-process: what the DocBook writer writes, the reader reads back to the same book,
 // except for what as_carried_by_docbook() lists (README.md, "What DocBook does not carry back").
+#include "commands.hpp"
 #include "docbook_writer.hpp"
 #include "read_docbook.hpp"
 #include "test_books.hpp"
@@ -9,6 +10,8 @@
 #include <test_support.hpp>
 
 #include <gtest/gtest.h>
+
+#include <fstream>
 
 namespace fascicle::docbook {
 namespace {
@@ -42,10 +45,9 @@ void expect_round_trip(const Book& book, const Options& options = {}) {
 
 TEST(DocBookRoundTrip, SampleCorpus) {
     const auto book = test::sample_corpus_book();
-    // The corpus is plain text: it loses only the book's default conclusion-title, and the copy
-    // book.ini's [article] title leaves in the article's metadata (DocBook keeps it as the title).
+    // The corpus is plain text: it loses only the copy book.ini's [article] title leaves in the
+    // article's metadata (DocBook keeps it as the title); its conclusion-title is carried.
     auto expected = book;
-    expected.metadata.extra.erase("conclusion-title");
     for (auto& a : expected.articles) {
         a.source.clear();
         a.metadata.title.clear();
@@ -121,6 +123,55 @@ TEST(DocBookRoundTrip, ArticleConclusionTitlesOtherThanTheBooks) {
     EXPECT_EQ(back.book.articles[0].metadata.get("conclusion-title"), "");
     EXPECT_EQ(back.book.articles[2].metadata.get("conclusion-title"), "Schluss");
     expect_round_trip(book);
+}
+
+// What DocBook has no element for (subjects, series, identifier scheme, cover, extra values; an
+// article's subtitle, publisher, identifier, description, rights) goes in <bibliomisc role="key">,
+// a line each, and comes back; so does a conclusion-title that no conclusion shows, or that is the
+// book's, and a book's conclusion-title other than the one most conclusions show.
+TEST(DocBookRoundTrip, EveryMetadataFieldComesBack) {
+    Book book;
+    book.metadata.title = "Metadata";
+    book.metadata.language = "en";
+    book.metadata.subjects = {"Botany", "Tropical trees; their uses"};
+    book.metadata.series = "Field Guides";
+    book.metadata.series_position = "2.5";
+    book.metadata.identifier = "978-0-000-00000-0";
+    book.metadata.identifier_scheme = "ISBN";
+    book.metadata.cover = "images/cover.png";
+    book.metadata.extra["conclusion-title"] = "Wrap-up";
+    book.metadata.extra["revhistory"] = "1.0 first\n\n1.1 second";
+    for (const char* id : {"a", "b", "c"}) book.articles.push_back(test::corpus_like_article(id, std::string("Article ") + id));
+    auto& a = book.articles[0].metadata;
+    a.subtitle = "A subtitle";
+    a.publisher = "A publisher";
+    a.identifier = "urn:example:a";
+    a.description = "Line one.\nLine two.";
+    a.rights = "CC BY 4.0";
+    a.subjects = {"Roots"};
+    a.extra["conclusion-title"] = "Wrap-up";  // the book's, said again
+    a.extra["part"] = "Part One";
+    book.articles[1].metadata.extra["conclusion-title"] = "Finally";
+    book.articles[2].metadata.extra["conclusion-title"] = "Finally";
+    book.articles[2].conclusion.clear();  // told, but shown by no conclusion
+    EXPECT_EQ(as_carried_by_docbook(book).articles[0].metadata, book.articles[0].metadata);
+    EXPECT_EQ(as_carried_by_docbook(book).metadata, book.metadata);
+    expect_round_trip(book);
+
+    const auto xml = write_docbook(book);
+    EXPECT_NE(xml.find("<bibliomisc role=\"revhistory\">1.0 first</bibliomisc>\n"
+                       "    <bibliomisc role=\"revhistory\"></bibliomisc>\n"
+                       "    <bibliomisc role=\"revhistory\">1.1 second</bibliomisc>"),
+              std::string::npos)
+        << xml;
+    fascicle::test::TempDir dir;
+    {
+        std::ofstream out(dir / "metadata.xml", std::ios::binary);
+        out << xml;
+    }
+    const auto jing = test::validate_docbook({dir / "metadata.xml"});
+    EXPECT_EQ(jing.exit_code, 0) << jing.output;
+    EXPECT_EQ(jing.output, "");
 }
 
 TEST(DocBookRoundTrip, IdsTheWriterHadToChange) {
