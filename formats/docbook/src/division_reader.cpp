@@ -173,8 +173,11 @@ Section DivisionReader::read_section(pugi::xml_node element, UniqueIds& section_
     read_body(element, section.blocks, section.subsections, section_ids, {}, [&](pugi::xml_node child) {
         const auto name = document_.name(child);
         if (name == "title") return true;
-        if (name == "titleabbrev") {
-            document_.unmapped(child, "left out (the title is kept)");
+        if (name == "titleabbrev") {  // the short title running heads show: kept for the DocBook writer
+            if (section.attributes.get("titleabbrev").empty())
+                section.attributes.pairs.emplace_back("titleabbrev", flow_.title_text(child));
+            else
+                document_.unmapped(child, "left out (the first is kept)");
             return true;
         }
         if (!is_info(name)) return false;

@@ -323,6 +323,8 @@ private:
         language(s.attributes, attributes);
         xml_->open_block("section", attributes);
         title(s.title, s.id);
+        if (const auto abbreviated = s.attributes.get("titleabbrev"); !trimmed(abbreviated).empty())
+            xml_->text_element("titleabbrev", trimmed(abbreviated));
         blocks(s.blocks);
         if (!any_renders(s.blocks) && s.subsections.empty()) xml_->empty("para");
         for (const auto& subsection : s.subsections) section(subsection);

@@ -154,6 +154,7 @@ TEST(DocBookRoundTrip, EveryMetadataFieldComesBack) {
     book.articles[1].metadata.extra["conclusion-title"] = "Finally";
     book.articles[2].metadata.extra["conclusion-title"] = "Finally";
     book.articles[2].conclusion.clear();  // told, but shown by no conclusion
+    book.articles[1].sections[0].attributes.pairs = {{"titleabbrev", "Short"}};  // a section's abbreviated title
     EXPECT_EQ(as_carried_by_docbook(book).articles[0].metadata, book.articles[0].metadata);
     EXPECT_EQ(as_carried_by_docbook(book).metadata, book.metadata);
     expect_round_trip(book);
