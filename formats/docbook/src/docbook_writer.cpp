@@ -192,9 +192,9 @@ bool has_keyed_metadata(const Metadata& metadata, std::span<const std::string_vi
 constexpr std::array<std::string_view, 5> book_keyed_fields = {"identifier-scheme", "subject", "series",
                                                               "series-position", "cover"};
 // What an article's info has no element for (its abstract is its summary).
-constexpr std::array<std::string_view, 10> article_keyed_fields = {
-    "subtitle", "publisher", "identifier", "identifier-scheme", "description", "rights",
-    "subject",  "series",    "series-position", "cover"};
+constexpr std::array<std::string_view, 9> article_keyed_fields = {
+    "publisher", "identifier", "identifier-scheme", "description", "rights",
+    "subject",   "series",     "series-position",   "cover"};
 
 // The book's <info>; nothing when the metadata is all blank.
 void write_book_info(XmlStream& xml, const Metadata& book) {
@@ -290,6 +290,7 @@ private:
     void article_info(const Article& article) {
         xml_->open_block("info");
         title(article.title, article.id);
+        if (auto subtitle = trimmed(article.metadata.subtitle); !subtitle.empty()) xml_->text_element("subtitle", subtitle);
         for (const auto& author : article.metadata.authors()) {
             if (trimmed(author).empty()) continue;
             xml_->open_block("author");

@@ -126,7 +126,7 @@ TEST(DocBookRoundTrip, ArticleConclusionTitlesOtherThanTheBooks) {
 }
 
 // What DocBook has no element for (subjects, series, identifier scheme, cover, extra values; an
-// article's subtitle, publisher, identifier, description, rights) goes in <bibliomisc role="key">,
+// article's publisher, identifier, description, rights) goes in <bibliomisc role="key">,
 // a line each, and comes back; so does a conclusion-title that no conclusion shows, or that is the
 // book's, and a book's conclusion-title other than the one most conclusions show.
 TEST(DocBookRoundTrip, EveryMetadataFieldComesBack) {
@@ -165,6 +165,8 @@ TEST(DocBookRoundTrip, EveryMetadataFieldComesBack) {
                        "    <bibliomisc role=\"revhistory\">1.1 second</bibliomisc>"),
               std::string::npos)
         << xml;
+    EXPECT_NE(xml.find("<title>Article a</title>\n      <subtitle>A subtitle</subtitle>"), std::string::npos)
+        << "an article's subtitle is its info's subtitle, shown under its title";
     fascicle::test::TempDir dir;
     {
         std::ofstream out(dir / "metadata.xml", std::ios::binary);
