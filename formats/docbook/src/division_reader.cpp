@@ -2,6 +2,7 @@
 
 #include "writer_ids.hpp"
 
+#include <algorithm>
 #include <optional>
 
 namespace fascicle::docbook {
@@ -167,6 +168,15 @@ Section DivisionReader::read_section(pugi::xml_node element, UniqueIds& section_
     const bool has_id = !document_.source().attribute(element, "xml:id").empty() ||
                         !document_.source().attribute(element, "id").empty();
     section.id = section_ids.take(has_id ? flow_.local_id(element) : slugify(title));
+    section.attributes.language = document_.source().attribute(element, "xml:lang");
+    if (section.attributes.language.empty()) section.attributes.language = document_.source().attribute(element, "lang");
+    // The writer's role: the section's classes, parted by spaces.
+    const auto role = document_.source().attribute(element, "role");
+    for (std::size_t start = 0; start < role.size();) {
+        const auto end = std::min(role.find(' ', start), role.size());
+        if (end > start) section.attributes.classes.push_back(role.substr(start, end - start));
+        start = end + 1;
+    }
 
     // A section's info has no metadata to go to: its title is the section's, the rest is content.
     BlockCollector info_content(section.blocks);

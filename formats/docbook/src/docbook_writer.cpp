@@ -322,6 +322,11 @@ private:
         XmlAttributes attributes{{"xml:id", next_id()}};
         identified_.insert(s.id);
         language(s.attributes, attributes);
+        if (!s.attributes.classes.empty()) {
+            std::string role;
+            for (const auto& c : s.attributes.classes) role += (role.empty() ? "" : " ") + c;
+            attributes.emplace_back("role", role);
+        }
         xml_->open_block("section", attributes);
         title(s.title, s.id);
         if (const auto abbreviated = s.attributes.get("titleabbrev"); !trimmed(abbreviated).empty())

@@ -128,7 +128,8 @@ TEST(DocBookRoundTrip, ArticleConclusionTitlesOtherThanTheBooks) {
 // What DocBook has no element for (subjects, series, identifier scheme, cover, extra values; an
 // article's publisher, identifier, description, rights) goes in <bibliomisc role="key">,
 // a line each, and comes back; so does a conclusion-title that no conclusion shows, or that is the
-// book's, and a book's conclusion-title other than the one most conclusions show.
+// book's, and a book's conclusion-title other than the one most conclusions show; and a section's
+// abbreviated title, language and classes (its role).
 TEST(DocBookRoundTrip, EveryMetadataFieldComesBack) {
     Book book;
     book.metadata.title = "Metadata";
@@ -154,7 +155,10 @@ TEST(DocBookRoundTrip, EveryMetadataFieldComesBack) {
     book.articles[1].metadata.extra["conclusion-title"] = "Finally";
     book.articles[2].metadata.extra["conclusion-title"] = "Finally";
     book.articles[2].conclusion.clear();  // told, but shown by no conclusion
-    book.articles[1].sections[0].attributes.pairs = {{"titleabbrev", "Short"}};  // a section's abbreviated title
+    // A section's abbreviated title, language and classes.
+    book.articles[1].sections[0].attributes.pairs = {{"titleabbrev", "Short"}};
+    book.articles[1].sections[1].attributes.language = "fr";
+    book.articles[1].sections[2].attributes.classes = {"appendix", "unnumbered"};
     EXPECT_EQ(as_carried_by_docbook(book).articles[0].metadata, book.articles[0].metadata);
     EXPECT_EQ(as_carried_by_docbook(book).metadata, book.metadata);
     expect_round_trip(book);
