@@ -34,6 +34,10 @@ bool DivisionReader::is_section(pugi::xml_node element) const {
            (name.size() == 5 && name.starts_with("sect") && name[4] >= '1' && name[4] <= '5');
 }
 
+bool DivisionReader::is_untitled_marker(pugi::xml_node title) const {
+    return document_.source().attribute(title, "role") == "untitled";
+}
+
 pugi::xml_node DivisionReader::title_element(pugi::xml_node element) const {
     for (auto child : element.children()) {
         const auto name = document_.name(child);
@@ -112,7 +116,7 @@ Article DivisionReader::read(pugi::xml_node division) {
     }
     if (const auto title = title_element(division)) {
         DocBookDocument::Quiet quiet(document_);
-        article.title = flow_.title_inlines_of(title);
+        if (!is_untitled_marker(title)) article.title = flow_.title_inlines_of(title);
     } else {
         article.title = title_inlines(std::move(article.metadata.title));
     }
@@ -164,7 +168,8 @@ void DivisionReader::read_body(pugi::xml_node parent, std::vector<Block>& blocks
 Section DivisionReader::read_section(pugi::xml_node element, UniqueIds& section_ids) {
     Section section;
     const std::string title = title_of(element);
-    if (const auto title_node = title_element(element)) section.title = flow_.title_inlines_of(title_node);
+    if (const auto title_node = title_element(element); title_node && !is_untitled_marker(title_node))
+        section.title = flow_.title_inlines_of(title_node);
     const bool has_id = !document_.source().attribute(element, "xml:id").empty() ||
                         !document_.source().attribute(element, "id").empty();
     section.id = section_ids.take(has_id ? flow_.local_id(element) : slugify(title));

@@ -343,12 +343,15 @@ private:
     }
 
     // A title's inlines, or `fallback` when it has no text.
+    // DocBook wants a title, and tools show it: one with no text shows `fallback` (the id), marked
+    // role="untitled" so that the reader reads it back untitled.
     void title(const std::vector<Inline>& inlines, std::string_view fallback) {
+        if (trimmed(plain_text(inlines)).empty()) {
+            xml_->text_element("title", fallback, {{"role", "untitled"}});
+            return;
+        }
         xml_->open_inline("title");
-        if (trimmed(plain_text(inlines)).empty())
-            xml_->text(fallback);
-        else
-            this->inlines(inlines);
+        this->inlines(inlines);
         xml_->close();
     }
 

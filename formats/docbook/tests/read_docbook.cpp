@@ -59,8 +59,10 @@ std::vector<Block> as_carried(std::vector<Block> blocks) {
     return out;
 }
 
+bool is_blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
 Section as_carried(Section section) {
-    if (section.title.empty()) section.title = fascicle::title_inlines(section.id);  // written in its place
+    if (is_blank(plain_text(section.title))) section.title.clear();  // 3. a title with no text: untitled
     section.blocks = as_carried(std::move(section.blocks));
     for (auto& s : section.subsections) s = as_carried(std::move(s));
     return section;
@@ -150,8 +152,9 @@ Book as_carried_by_docbook(Book book) {
     for (auto& a : book.articles) {
         // 2. Source paths are not written.
         a.source.clear();
-        // 3. An untitled article is titled with its id; 4. ids keep only NCName characters.
-        if (a.title.empty()) a.title = fascicle::title_inlines(a.id);
+        // 3. A title with no text (white space, only a note) comes back untitled; 4. ids keep
+        //    only NCName characters.
+        if (is_blank(plain_text(a.title))) a.title.clear();
         a.id = as_xml_id_keeps_it(a.id);
         // 5. Empty paragraphs, lists and quotes are not carried.
         a.summary = as_carried(std::move(a.summary));
