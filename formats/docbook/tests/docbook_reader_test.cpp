@@ -234,6 +234,26 @@ TEST(DocBookReader, AManPageReferenceShowsItsSectionInParentheses) {
     EXPECT_EQ(plain_text(a.introduction[0].inlines), "See nix.conf(5).");
 }
 
+// pandoc's DocBook of an EPUB names places "chapter.xhtml#id" and leaves out some of the elements
+// so named: a link to one leads into its chapter (a warning says so); a link to nothing at all is
+// kept as it is (the writers write its text, and say so).
+TEST(DocBookReader, ALinkendNamingNothingLeadsToThePartBeforeItsHash) {
+    const auto back = read_ok(R"(<article xmlns="http://docbook.org/ns/docbook" version="5.0"><title>T</title>
+<section xml:id="s04.xhtml"><title>Four</title><para>p</para></section>
+<section xml:id="notes.xhtml"><title>Notes</title>
+<para><link linkend="s04.xhtml#s04-a01">one</link> <link linkend="s04.xhtml#s04-a02">two</link>
+<link linkend="nav.xhtml#toc">toc</link> <xref linkend="notes.xhtml"/></para></section></article>)",
+                              "pandoc.xml");
+    EXPECT_EQ(back.diagnostics.text(),
+              "pandoc.xml:4: warning: 2 dangling linkends led to the element named by the part before '#' "
+              "(\"ch.xhtml\" of \"ch.xhtml#n1\", as pandoc names places in an EPUB's chapters) (the first is here)\n");
+    ASSERT_EQ(back.book.articles.size(), 1u);
+    std::vector<std::string> targets;
+    for (const auto& i : back.book.articles[0].sections.at(1).blocks.at(0).inlines)
+        if (i.kind == Inline::Kind::reference) targets.push_back(i.target);
+    EXPECT_EQ(targets, (std::vector<std::string>{"s04.xhtml", "s04.xhtml", "nav.xhtml#toc", "notes.xhtml"}));
+}
+
 TEST(DocBookReader, ConclusionIsTheLastSectionWithTheWritersId) {
     // A section titled "Conclusion" took a-x.conclusion; the writer gave the conclusion -2.
     const auto a = read_one_quietly(chapter(R"(<title>T</title>

@@ -212,12 +212,13 @@ TEST(DocBookRoundTrip, PandocIdsOfAnEpubKeepEveryLink) {
     <title>I. The Burial of the Dead</title>
     <anchor xml:id="wasteland-content.xhtml#ln20" />
     <para>Out of this stony rubbish?<footnote><para><link linkend="wasteland-content.xhtml#ln20">Line 20.</link> Cf. Ezekiel.</para></footnote></para>
-    <para><anchor xml:id="0001.xhtml#n.0001.1" />One <anchor xml:id="0006.xhtml#n.0006.1" />two.</para>
+    <para><anchor xml:id="0001.xhtml#n.0001.1" />One <anchor xml:id="0006.xhtml#n.0006.1" />two<link linkend="notes.xhtml" id="0001.xhtml#n.0001.2" role="note-d"><superscript>[2]</superscript></link>.</para>
   </section>
   <section xml:id="notes.xhtml">
     <title>Notes</title>
     <para><link linkend="0001.xhtml#n.0001.1">1</link> <link linkend="0006.xhtml#n.0006.1">2</link>
-      <link linkend="wasteland-content.xhtml#ch1">back</link> <xref linkend="notes.xhtml"/></para>
+      <link linkend="wasteland-content.xhtml#ch1">back</link> <xref linkend="notes.xhtml"/>
+      <link linkend="0001.xhtml#n.0001.2">[2]</link></para>
   </section>
 </article>
 )";
@@ -234,11 +235,14 @@ TEST(DocBookRoundTrip, PandocIdsOfAnEpubKeepEveryLink) {
                                 if (i.kind == Inline::Kind::span && !i.attributes.id.empty()) anchors.push_back(i.attributes.id);
                                 if (i.kind == Inline::Kind::reference) references.push_back(i.target);
                             }, {}});
-    EXPECT_EQ(anchors, (std::vector<std::string>{"wasteland-content.xhtml#ln20", "0001.xhtml#n.0001.1", "0006.xhtml#n.0006.1"}));
+    // pandoc's <link id> (a note's reference an EPUB's note links back to): an anchor before the link.
+    EXPECT_EQ(anchors, (std::vector<std::string>{"wasteland-content.xhtml#ln20", "0001.xhtml#n.0001.1", "0006.xhtml#n.0006.1",
+                                                 "0001.xhtml#n.0001.2"}));
     // A local id holding '#' names its article, so that split_reference() parts it at the right '#'.
-    EXPECT_EQ(references, (std::vector<std::string>{"wasteland#wasteland-content.xhtml#ln20", "wasteland#0001.xhtml#n.0001.1",
-                                                     "wasteland#0006.xhtml#n.0006.1", "wasteland#wasteland-content.xhtml#ch1",
-                                                     "notes.xhtml"}));
+    EXPECT_EQ(references, (std::vector<std::string>{"wasteland#wasteland-content.xhtml#ln20", "notes.xhtml",
+                                                     "wasteland#0001.xhtml#n.0001.1", "wasteland#0006.xhtml#n.0006.1",
+                                                     "wasteland#wasteland-content.xhtml#ch1", "notes.xhtml",
+                                                     "wasteland#0001.xhtml#n.0001.2"}));
 
     // Written back: every link is a link (no "lead to nothing" warning), every linkend an xml:id.
     DocBookWriter writer;
@@ -255,7 +259,7 @@ TEST(DocBookRoundTrip, PandocIdsOfAnEpubKeepEveryLink) {
         const auto id = xml.substr(begin, xml.find('"', begin) - begin);
         EXPECT_NE(xml.find("xml:id=\"" + id + "\""), std::string::npos) << id;
     }
-    EXPECT_EQ(linkends, 5u) << xml;
+    EXPECT_EQ(linkends, 7u) << xml;
     // Read back again, the ids are the NCNames written (an anchor is still an empty span with
     // only its id), and written again, the same DocBook.
     const auto again = read_docbook(xml, "book.xml");
@@ -270,7 +274,7 @@ TEST(DocBookRoundTrip, PandocIdsOfAnEpubKeepEveryLink) {
                                                    i.attributes.classes.empty())
                                                    ++bare_anchors;
                                            }, {}});
-    EXPECT_EQ(bare_anchors, 3u) << dump(again.book);
+    EXPECT_EQ(bare_anchors, 4u) << dump(again.book);
 }
 
 TEST(DocBookRoundTrip, SplitDocumentsReadBackOneArticleEach) {
