@@ -342,8 +342,7 @@ private:
             if (renders(b)) block(b);
     }
 
-    // A title's inlines, or `fallback` when it has no text.
-    // DocBook wants a title, and tools show it: one with no text shows `fallback` (the id), marked
+    // A title's inlines. DocBook wants a title, and tools show it: one with no text shows `fallback` (the id), marked
     // role="untitled" so that the reader reads it back untitled.
     void title(const std::vector<Inline>& inlines, std::string_view fallback) {
         if (trimmed(plain_text(inlines)).empty()) {
