@@ -7,7 +7,7 @@
 
 #include <fascicle/ir.hpp>
 
-#include <set>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -28,8 +28,14 @@ public:
 private:
     void read_author(pugi::xml_node author, Metadata& metadata, const std::string& role = "aut");
     // A <bibliomisc role="key"> the writer gives what DocBook has no element for (a line of the
-    // value each; a subject each); false when the key names what another element tells.
-    bool read_keyed(const std::string& key, const std::string& value, Metadata& metadata, std::set<std::string>& keyed);
+    // value each; a subject each), gathered in `keyed`; false when the key names what another
+    // element tells.
+    struct KeyedValue {
+        pugi::xml_node first;  // its first line, for the warning when it is not kept
+        std::string text;
+    };
+    bool read_keyed(pugi::xml_node bibliomisc, const std::string& key, Metadata& metadata,
+                    std::map<std::string, KeyedValue>& keyed);
     void keep_in_extra(pugi::xml_node element, Metadata& metadata, bool warn);
     // The text of a metadata element: its child elements' texts joined by spaces (a personname's
     // firstname and surname), or its own text, white space tidied.

@@ -254,6 +254,26 @@ TEST(DocBookReader, ALinkendNamingNothingLeadsToThePartBeforeItsHash) {
     EXPECT_EQ(targets, (std::vector<std::string>{"s04.xhtml", "s04.xhtml", "nav.xhtml#toc", "notes.xhtml"}));
 }
 
+// The writer's <bibliomisc role="key">: lines of one key make one value (gathered, not copied line by
+// line: many lines read in linear time); the element of a field wins over a bibliomisc of its key.
+TEST(DocBookReader, KeyedBibliomiscSetsMetadataByKey) {
+    std::string lines;
+    for (int n = 0; n < 20000; ++n) lines += "<bibliomisc role=\"history\">line " + std::to_string(n) + "</bibliomisc>";
+    const auto back = read_ok(book("<info><title>B</title>\n<bibliomisc role=\"publisher\">From bibliomisc</bibliomisc>\n"
+                                   "<publisher><publishername>From publisher</publishername></publisher>"
+                                   "<bibliomisc role=\"series\">Guides</bibliomisc><bibliomisc role=\"subject\">A</bibliomisc>"
+                                   "<bibliomisc role=\"subject\">B</bibliomisc>" + lines + "</info>"
+                                   "<chapter><title>C</title><para>p</para></chapter>"),
+                              "keyed.xml");
+    EXPECT_EQ(back.diagnostics.text(), "keyed.xml:4: warning: 1 <bibliomisc> element left out (the field's element is kept)\n");
+    EXPECT_EQ(back.book.metadata.publisher, "From publisher");
+    EXPECT_EQ(back.book.metadata.series, "Guides");
+    EXPECT_EQ(back.book.metadata.subjects, (std::vector<std::string>{"A", "B"}));
+    const auto history = back.book.metadata.get("history");
+    EXPECT_TRUE(history.starts_with("line 0\nline 1\n")) << history.substr(0, 40);
+    EXPECT_TRUE(history.ends_with("\nline 19999"));
+}
+
 TEST(DocBookReader, ConclusionIsTheLastSectionWithTheWritersId) {
     // A section titled "Conclusion" took a-x.conclusion; the writer gave the conclusion -2.
     const auto a = read_one_quietly(chapter(R"(<title>T</title>
