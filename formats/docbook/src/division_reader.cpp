@@ -2,6 +2,7 @@
 
 #include "writer_ids.hpp"
 
+#include <algorithm>
 #include <optional>
 
 namespace fascicle::docbook {
@@ -31,6 +32,10 @@ bool DivisionReader::is_section(pugi::xml_node element) const {
     return name == "section" || name == "simplesect" || name == "refsection" || name == "refsynopsisdiv" ||
            (name.size() == 8 && name.starts_with("refsect") && name[7] >= '1' && name[7] <= '3') ||
            (name.size() == 5 && name.starts_with("sect") && name[4] >= '1' && name[4] <= '5');
+}
+
+bool DivisionReader::is_untitled_marker(pugi::xml_node title) const {
+    return document_.source().attribute(title, "role") == "untitled";
 }
 
 pugi::xml_node DivisionReader::title_element(pugi::xml_node element) const {
@@ -111,7 +116,7 @@ Article DivisionReader::read(pugi::xml_node division) {
     }
     if (const auto title = title_element(division)) {
         DocBookDocument::Quiet quiet(document_);
-        article.title = flow_.title_inlines_of(title);
+        if (!is_untitled_marker(title)) article.title = flow_.title_inlines_of(title);
     } else {
         article.title = title_inlines(std::move(article.metadata.title));
     }
@@ -163,18 +168,31 @@ void DivisionReader::read_body(pugi::xml_node parent, std::vector<Block>& blocks
 Section DivisionReader::read_section(pugi::xml_node element, UniqueIds& section_ids) {
     Section section;
     const std::string title = title_of(element);
-    if (const auto title_node = title_element(element)) section.title = flow_.title_inlines_of(title_node);
-    auto xml_id = document_.source().attribute(element, "xml:id");
-    if (xml_id.empty()) xml_id = document_.source().attribute(element, "id");
-    section.id = section_ids.take(xml_id.empty() ? slugify(title) : section_id_from_xml_id(xml_id, title));
+    if (const auto title_node = title_element(element); title_node && !is_untitled_marker(title_node))
+        section.title = flow_.title_inlines_of(title_node);
+    const bool has_id = !document_.source().attribute(element, "xml:id").empty() ||
+                        !document_.source().attribute(element, "id").empty();
+    section.id = section_ids.take(has_id ? flow_.local_id(element) : slugify(title));
+    section.attributes.language = document_.source().attribute(element, "xml:lang");
+    if (section.attributes.language.empty()) section.attributes.language = document_.source().attribute(element, "lang");
+    // The writer's role: the section's classes, parted by spaces.
+    const auto role = document_.source().attribute(element, "role");
+    for (std::size_t start = 0; start < role.size();) {
+        const auto end = std::min(role.find(' ', start), role.size());
+        if (end > start) section.attributes.classes.push_back(role.substr(start, end - start));
+        start = end + 1;
+    }
 
     // A section's info has no metadata to go to: its title is the section's, the rest is content.
     BlockCollector info_content(section.blocks);
     read_body(element, section.blocks, section.subsections, section_ids, {}, [&](pugi::xml_node child) {
         const auto name = document_.name(child);
         if (name == "title") return true;
-        if (name == "titleabbrev") {
-            document_.unmapped(child, "left out (the title is kept)");
+        if (name == "titleabbrev") {  // the short title running heads show: kept for the DocBook writer
+            if (section.attributes.get("titleabbrev").empty())
+                section.attributes.pairs.emplace_back("titleabbrev", flow_.title_text(child));
+            else
+                document_.unmapped(child, "left out (the first is kept)");
             return true;
         }
         if (!is_info(name)) return false;

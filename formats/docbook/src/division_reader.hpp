@@ -42,6 +42,8 @@ public:
     Article read_loose(const std::vector<pugi::xml_node>& nodes);
 
     bool is_section(pugi::xml_node element) const;
+    // Whether a title is the writer's stand-in for none (role="untitled", the id as its text).
+    bool is_untitled_marker(pugi::xml_node title) const;
 
 private:
     // Reads the children of a division or section: `heading` takes the title-like ones it knows,

@@ -76,7 +76,7 @@ public:
         if (plan.book_info_holder) read_book_info(plan.book_info_holder, book);
         book.language = language_of(root);
         const auto conclusion_title = book_conclusion_title(plan);
-        if (!conclusion_title.empty()) book.extra["conclusion-title"] = conclusion_title;
+        if (!conclusion_title.empty() && !book.extra.count("conclusion-title")) book.extra["conclusion-title"] = conclusion_title;
         ctx_.found.fill_missing_from(book);
 
         const std::string book_conclusion = ctx_.found.extra.count("conclusion-title")
@@ -102,7 +102,8 @@ public:
             // earlier input may have set.
             const auto language = planned.division ? language_of(planned.division) : book.language;
             if (!language.empty() && language != ctx_.found.language) article.metadata.language = language;
-            if (!planned.conclusion_title.empty() && planned.conclusion_title != book_conclusion)
+            if (!planned.conclusion_title.empty() && planned.conclusion_title != book_conclusion &&
+                !article.metadata.extra.count("conclusion-title"))  // its info may tell it (the writer's)
                 article.metadata.extra["conclusion-title"] = planned.conclusion_title;
             articles.push_back(std::move(article));
         }
@@ -192,7 +193,12 @@ private:
         const auto& source = document_.source();
         for (const auto& planned : plan.articles) {
             std::vector<pugi::xml_node> tops = planned.loose;
-            if (planned.division) tops.push_back(planned.division);
+            std::string article_xml_id;
+            if (planned.division) {
+                tops.push_back(planned.division);
+                article_xml_id = source.attribute(planned.division, "xml:id");
+                if (article_xml_id.empty()) article_xml_id = source.attribute(planned.division, "id");
+            }
             for (auto top : tops) {
                 if (top.type() != pugi::node_element) continue;
                 // Pre-order, without recursion.
@@ -205,7 +211,7 @@ private:
                                 targets[id] = {planned.id, ""};
                             } else {
                                 const auto title = divisions_.is_section(node) ? divisions_.title_of(node) : std::string();
-                                targets[id] = {planned.id, section_id_from_xml_id(id, title)};
+                                targets[id] = {planned.id, local_id_from_xml_id(id, article_xml_id, title)};
                             }
                         }
                     }
@@ -229,11 +235,25 @@ private:
         }
     }
 
+    // Whether a division's info holds <bibliomisc role="conclusion-title">, as the writer gives it.
+    bool declares_conclusion_title(pugi::xml_node division) const {
+        for (auto child : division.children()) {
+            if (!is_info(document_.name(child))) continue;
+            for (auto item : child.children())
+                if (document_.name(item) == "bibliomisc" &&
+                    document_.source().attribute(item, "role") == "conclusion-title")
+                    return true;
+        }
+        return false;
+    }
+
     std::string book_conclusion_title(const DocumentPlan& plan) const {
         if (ctx_.found.extra.count("conclusion-title")) return {};  // an earlier input told it
         std::vector<std::string> titles;
         for (const auto& planned : plan.articles)
-            if (!planned.conclusion_title.empty()) titles.push_back(planned.conclusion_title);
+            // An article whose info tells its own conclusion title (the writer's) says nothing of the book's.
+            if (!planned.conclusion_title.empty() && !declares_conclusion_title(planned.division))
+                titles.push_back(planned.conclusion_title);
         const auto title = most_common(titles);
         return title == default_conclusion_title ? std::string() : title;
     }

@@ -5,7 +5,9 @@
 #include <fascicle/uri.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
+#include <span>
 
 namespace fascicle::docbook {
 
@@ -153,6 +155,47 @@ void write_other_creators(XmlStream& xml, const Metadata& metadata) {
     }
 }
 
+// Metadata DocBook has no element for, as <bibliomisc role="key">, a line of the value each
+// (a subject each), which the reader sets back by its key (Metadata::set). `fields` are the
+// fields the caller writes no element for; every extra value is written.
+void write_keyed_metadata(XmlStream& xml, const Metadata& metadata, std::span<const std::string_view> fields) {
+    auto write = [&](std::string_view key, std::string_view value) {
+        std::size_t start = 0;
+        while (start <= value.size()) {
+            auto end = value.find('\n', start);
+            if (end == std::string_view::npos) end = value.size();
+            xml.text_element("bibliomisc", trimmed(value.substr(start, end - start)), {{"role", std::string(key)}});
+            start = end + 1;
+        }
+    };
+    for (const auto key : fields) {
+        if (key == "subject") {
+            for (const auto& subject : metadata.subjects)
+                if (!trimmed(subject).empty()) write(key, subject);
+        } else if (const auto value = metadata.get(std::string(key)); !trimmed(value).empty()) {
+            write(key, value);
+        }
+    }
+    for (const auto& [key, value] : metadata.extra)
+        if (!trimmed(value).empty()) write(key, value);
+}
+
+bool has_keyed_metadata(const Metadata& metadata, std::span<const std::string_view> fields) {
+    for (const auto key : fields)
+        if (!trimmed(metadata.get(std::string(key))).empty()) return true;
+    for (const auto& entry : metadata.extra)
+        if (!trimmed(entry.second).empty()) return true;
+    return false;
+}
+
+// What the book's info has no element for.
+constexpr std::array<std::string_view, 5> book_keyed_fields = {"identifier-scheme", "subject", "series",
+                                                              "series-position", "cover"};
+// What an article's info has no element for (its abstract is its summary).
+constexpr std::array<std::string_view, 9> article_keyed_fields = {
+    "publisher", "identifier", "identifier-scheme", "description", "rights",
+    "subject",   "series",     "series-position",   "cover"};
+
 // The book's <info>; nothing when the metadata is all blank.
 void write_book_info(XmlStream& xml, const Metadata& book) {
     const auto authors = book.authors();
@@ -161,7 +204,8 @@ void write_book_info(XmlStream& xml, const Metadata& book) {
     const bool has_info = !trimmed(book.title).empty() || !trimmed(book.subtitle).empty() || has_author ||
                           book.creators.size() > authors.size() || !trimmed(book.date).empty() ||
                           !trimmed(book.publisher).empty() || !trimmed(book.identifier).empty() ||
-                          !trimmed(book.description).empty() || !trimmed(book.rights).empty();
+                          !trimmed(book.description).empty() || !trimmed(book.rights).empty() ||
+                          has_keyed_metadata(book, book_keyed_fields);
     if (!has_info) return;
 
     xml.open_block("info");
@@ -189,6 +233,7 @@ void write_book_info(XmlStream& xml, const Metadata& book) {
     }
     write_paragraphs(xml, "abstract", book.description);
     write_paragraphs(xml, "legalnotice", book.rights);
+    write_keyed_metadata(xml, book, book_keyed_fields);
     xml.close();
 }
 
@@ -245,6 +290,7 @@ private:
     void article_info(const Article& article) {
         xml_->open_block("info");
         title(article.title, article.id);
+        if (auto subtitle = trimmed(article.metadata.subtitle); !subtitle.empty()) xml_->text_element("subtitle", subtitle);
         for (const auto& author : article.metadata.authors()) {
             if (trimmed(author).empty()) continue;
             xml_->open_block("author");
@@ -268,6 +314,7 @@ private:
             }
             xml_->close();
         }
+        write_keyed_metadata(*xml_, article.metadata, article_keyed_fields);
         xml_->close();
     }
 
@@ -275,8 +322,15 @@ private:
         XmlAttributes attributes{{"xml:id", next_id()}};
         identified_.insert(s.id);
         language(s.attributes, attributes);
+        if (!s.attributes.classes.empty()) {
+            std::string role;
+            for (const auto& c : s.attributes.classes) role += (role.empty() ? "" : " ") + c;
+            attributes.emplace_back("role", role);
+        }
         xml_->open_block("section", attributes);
         title(s.title, s.id);
+        if (const auto abbreviated = s.attributes.get("titleabbrev"); !trimmed(abbreviated).empty())
+            xml_->text_element("titleabbrev", trimmed(abbreviated));
         blocks(s.blocks);
         if (!any_renders(s.blocks) && s.subsections.empty()) xml_->empty("para");
         for (const auto& subsection : s.subsections) section(subsection);
@@ -288,13 +342,15 @@ private:
             if (renders(b)) block(b);
     }
 
-    // A title's inlines, or `fallback` when it has no text.
+    // A title's inlines. DocBook wants a title, and tools show it: one with no text shows `fallback` (the id), marked
+    // role="untitled" so that the reader reads it back untitled.
     void title(const std::vector<Inline>& inlines, std::string_view fallback) {
+        if (trimmed(plain_text(inlines)).empty()) {
+            xml_->text_element("title", fallback, {{"role", "untitled"}});
+            return;
+        }
         xml_->open_inline("title");
-        if (trimmed(plain_text(inlines)).empty())
-            xml_->text(fallback);
-        else
-            this->inlines(inlines);
+        this->inlines(inlines);
         xml_->close();
     }
 
@@ -635,7 +691,12 @@ private:
                 else xml_->text_element("literal", i.text);
                 break;
             // DocBook has no line-break element; docbook-xsl honours this processing instruction.
-            case Inline::Kind::line_break: xml_->processing_instruction("linebreak"); break;
+            // A line end after it keeps the words on either side apart for a tool that does not
+            // know the instruction (it reads white space); fascicle's reader takes it as part of the break.
+            case Inline::Kind::line_break:
+                xml_->processing_instruction("linebreak");
+                xml_->text("\n");
+                break;
             case Inline::Kind::emphasis: emphasis(i, ""); break;
             case Inline::Kind::strong: emphasis(i, "strong"); break;
             case Inline::Kind::strikethrough: emphasis(i, "strikethrough"); break;

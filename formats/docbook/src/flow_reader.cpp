@@ -360,7 +360,7 @@ void FlowReader::read_glosslist(pugi::xml_node list, BlockCollector& into) {
                 }
                 std::vector<Inline> see{Inline::plain(part_name == "glosssee" ? "See " : "See also ")};
                 const auto target = document_.source().attribute(part, "otherterm");
-                if (!target.empty() && text.empty()) see.push_back(reference_to(target, {}));
+                if (!target.empty() && text.empty()) see.push_back(reference_to(part, target, {}));
                 else see.insert(see.end(), text.begin(), text.end());
                 d.definitions.push_back({Block::paragraph(std::move(see))});
             }
@@ -855,15 +855,25 @@ void FlowReader::read_inline_children(pugi::xml_node element, std::vector<Inline
     for (auto child : element.children()) read_inline(child, into);
 }
 
-Inline FlowReader::reference_to(const std::string& xml_id, std::vector<Inline> children) {
+Inline FlowReader::reference_to(pugi::xml_node at, const std::string& xml_id, std::vector<Inline> children) {
     Inline r = Inline::wrap(Inline::Kind::reference, std::move(children));
-    const auto it = targets_ ? targets_->find(xml_id) : decltype(targets_->end()){};
+    auto it = targets_ ? targets_->find(xml_id) : decltype(targets_->end()){};
+    // pandoc's DocBook of an EPUB names a place "chapter.xhtml#id", and leaves out some of the
+    // elements so named (an <a id>, an <aside>): such a link still leads into its chapter.
+    if (const auto hash = xml_id.find('#'); targets_ && it == targets_->end() && hash != std::string::npos && hash > 0) {
+        if (const auto whole = targets_->find(xml_id.substr(0, hash)); whole != targets_->end()) {
+            it = whole;
+            document_.lost(at, "dangling linkend",
+                           "led to the element named by the part before '#' (\"ch.xhtml\" of \"ch.xhtml#n1\", as "
+                           "pandoc names places in an EPUB's chapters)");
+        }
+    }
     if (!targets_ || it == targets_->end()) {
         r.target = xml_id;
     } else if (it->second.local.empty()) {
         r.target = it->second.article;
-    } else if (it->second.article == current_article_) {
-        r.target = it->second.local;
+    } else if (it->second.article == current_article_ && it->second.local.find('#') == std::string::npos) {
+        r.target = it->second.local;  // a local id holding '#' must name its article: see split_reference
     } else {
         r.target = it->second.article + "#" + it->second.local;
     }
@@ -884,6 +894,15 @@ void FlowReader::read_inline(pugi::xml_node node, std::vector<Inline>& into) {
     }
     const auto name = document_.name(node);
     const auto& source = document_.source();
+    const bool has_id = !source.attribute(node, "xml:id").empty() || !source.attribute(node, "id").empty();
+    // An id on an element whose inline holds none (a link, an emphasis, pandoc's <link id>): an
+    // anchor before it, so that what links to the element still leads there.
+    if (has_id && !name.empty() && name != "anchor" && name != "footnote" && name != "phrase" &&
+        !listed(span_elements, name) && !listed(container_elements, name)) {
+        Inline anchor = Inline::wrap(Inline::Kind::span, {});
+        anchor.attributes.id = local_id(node);
+        into.push_back(std::move(anchor));
+    }
     if (name == "emphasis") {
         const auto role = source.attribute(node, "role");
         Inline i;
@@ -906,7 +925,7 @@ void FlowReader::read_inline(pugi::xml_node node, std::vector<Inline>& into) {
         read_link(node, into);
     } else if (name == "xref" || name == "footnoteref") {
         auto linkend = source.attribute(node, "linkend");
-        into.push_back(reference_to(linkend, {}));
+        into.push_back(reference_to(node, linkend, {}));
     } else if (name == "quote") {
         read_quote(node, into);
     } else if (name == "footnote") {
@@ -937,21 +956,27 @@ void FlowReader::read_inline(pugi::xml_node node, std::vector<Inline>& into) {
         span.attributes.id = local_id(node);
         into.push_back(std::move(span));
     } else if (name == "phrase" && source.attribute(node, "role").empty() && source.attribute(node, "xml:lang").empty() &&
-               source.attribute(node, "xml:id").empty()) {
+               !has_id) {
         read_inline_children(node, into);
     } else if (!name.empty() &&
                (listed(span_elements, name) ||
                 listed(container_elements, name))) {
         Inline span = Inline::wrap(Inline::Kind::span, {});
         const auto role = source.attribute(node, "role");
-        span.attributes.classes = {name == "phrase" && !role.empty() ? role : std::string(name)};
+        // A phrase is the generic span: only its role is a class (the writer's span with an id).
+        if (name != "phrase") span.attributes.classes = {std::string(name)};
+        else if (!role.empty()) span.attributes.classes = {role};
         span.attributes.language = source.attribute(node, "xml:lang");
-        if (!source.attribute(node, "xml:id").empty()) span.attributes.id = local_id(node);
+        if (has_id) span.attributes.id = local_id(node);
         if (one_of(name, {"firstterm", "foreignphrase", "citetitle", "replaceable", "glossterm"})) {
             // Set in italics by every DocBook stylesheet: emphasis, of its class.
             span.kind = Inline::Kind::emphasis;
         }
+        // A manual page's section reads "nix.conf(5)", as the DocBook stylesheets show it.
+        const bool in_parentheses = name == "manvolnum" && document_.name(node.parent()) == "citerefentry";
+        if (in_parentheses) append_text(span.children, "(");
         read_inline_children(node, span.children);
+        if (in_parentheses) append_text(span.children, ")");
         into.push_back(std::move(span));
     } else {
         document_.unmapped(node, "kept as text");
@@ -974,7 +999,7 @@ void FlowReader::read_link(pugi::xml_node link, std::vector<Inline>& into) {
         auto linkend = source.attribute(link, "linkend");
         if (linkend.empty() && name == "olink") linkend = source.attribute(link, "targetptr");
         if (!linkend.empty()) {
-            into.push_back(reference_to(linkend, std::move(children)));
+            into.push_back(reference_to(link, linkend, std::move(children)));
             return;
         }
         if (name == "olink") document_.unmapped(link, "kept as text");

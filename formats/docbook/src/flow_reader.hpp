@@ -87,7 +87,8 @@ private:
     Inline read_image(pugi::xml_node mediaobject);
     Math read_math(pugi::xml_node holder);
     std::vector<Math> read_maths(pugi::xml_node holder);
-    Inline reference_to(const std::string& xml_id, std::vector<Inline> children);
+    // A reference to the element with `xml_id`, named at `at` (for the warning when it names none).
+    Inline reference_to(pugi::xml_node at, const std::string& xml_id, std::vector<Inline> children);
 
     // All the text inside an element, as written (for code).
     std::string verbatim_text(pugi::xml_node element) const;

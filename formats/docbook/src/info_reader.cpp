@@ -5,10 +5,42 @@
 namespace fascicle::docbook {
 
 void InfoReader::read(pugi::xml_node info, Metadata& metadata, std::vector<Block>* summary) {
+    // The values of the <bibliomisc role="key"> met so far, their lines joined (set once at the
+    // end: appending to the metadata line by line would copy a long value at each line).
+    std::map<std::string, KeyedValue> keyed;
     for (auto child : info.children()) {
         if (child.type() != pugi::node_element) continue;
+        const auto key = document_.source().attribute(child, "role");
+        if (document_.name(child) == "bibliomisc" && !key.empty() && read_keyed(child, key, metadata, keyed)) continue;
         if (!read_child(child, metadata, summary)) keep_in_extra(child, metadata, true);
     }
+    for (auto& [key, value] : keyed) {
+        if (!metadata.get(key).empty()) {  // an element after it told the field
+            document_.unmapped(value.first, "left out (the field's element is kept)");
+            continue;
+        }
+        metadata.set(key, value.text);
+    }
+}
+
+bool InfoReader::read_keyed(pugi::xml_node bibliomisc, const std::string& key, Metadata& metadata,
+                            std::map<std::string, KeyedValue>& keyed) {
+    const auto value = value_of(bibliomisc);
+    if (key == "subject") {
+        if (!value.empty()) metadata.subjects.push_back(value);
+        return true;
+    }
+    if (const auto it = keyed.find(key); it != keyed.end()) {  // the next line of a value
+        it->second.text += "\n" + value;
+        return true;
+    }
+    // A field another element tells (the title, a creator, the date) is not taken from a bibliomisc.
+    Metadata probe;
+    probe.set(key, value);
+    if (!probe.creators.empty() || key == "title" || key == "language" || key == "date" || !metadata.get(key).empty())
+        return false;
+    keyed.emplace(key, KeyedValue{bibliomisc, value});
+    return true;
 }
 
 bool InfoReader::read_child(pugi::xml_node child, Metadata& metadata, std::vector<Block>* summary) {

@@ -53,9 +53,17 @@ Inline* edge_text(std::vector<Inline>& inlines, bool first) {
 }
 
 void collapse_all(std::vector<Inline>& inlines) {
-    for (auto& i : inlines) {
-        if (i.kind == Inline::Kind::text) collapse_line_ends(i.text);
-        else if (wraps(i)) collapse_all(i.children);
+    for (std::size_t n = 0; n < inlines.size(); ++n) {
+        auto& i = inlines[n];
+        if (i.kind == Inline::Kind::text) {
+            // White space holding a line end beside a hard line break is part of the break (the
+            // writer puts a line end after each, for tools that do not know <?linebreak?>).
+            if (n > 0 && inlines[n - 1].kind == Inline::Kind::line_break) trim_leading_line_end(i.text);
+            if (n + 1 < inlines.size() && inlines[n + 1].kind == Inline::Kind::line_break) trim_trailing_line_end(i.text);
+            collapse_line_ends(i.text);
+        } else if (wraps(i)) {
+            collapse_all(i.children);
+        }
     }
 }
 

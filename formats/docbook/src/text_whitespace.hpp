@@ -1,6 +1,6 @@
 // White space in DocBook text. Text is taken as written, except that a line end and the white
 // space around it (what pretty-printers and wrapping tools such as pandoc add) reads as one space,
-// and as nothing at the start or end of a paragraph or title. Fascicle's writer keeps each paragraph
+// and as nothing at the start or end of a paragraph or title, or beside a hard line break. Fascicle's writer keeps each paragraph
 // and title on one line, so what it wrote reads back exactly, tabs and runs of spaces included.
 #pragma once
 

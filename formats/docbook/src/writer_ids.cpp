@@ -29,8 +29,13 @@ std::string article_id_from_xml_id(std::string_view xml_id) {
     return std::string(id.empty() ? xml_id : id);
 }
 
-std::string section_id_from_xml_id(std::string_view xml_id, std::string_view title) {
-    const auto local = local_part(xml_id);
+std::string local_id_from_xml_id(std::string_view xml_id, std::string_view article_xml_id, std::string_view title) {
+    // Only the writer's "<article xml id>.<local>" is split: any other id (pandoc's
+    // "ch1.xhtml#ln20", DocBook 4's "install.lvm2") is an id of its own, kept whole.
+    if (article_xml_id.empty() || xml_id.size() <= article_xml_id.size() + 1 || !xml_id.starts_with(article_xml_id) ||
+        xml_id[article_xml_id.size()] != '.')
+        return std::string(xml_id);
+    const auto local = xml_id.substr(article_xml_id.size() + 1);
     const auto stripped = without_added_prefix(local, "s-");
     if (stripped.size() == local.size() || stripped.empty()) return std::string(local);
     // Section ids are slugs of their titles, made unique with "-2", "-3"...

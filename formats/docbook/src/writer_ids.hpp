@@ -13,10 +13,12 @@ namespace fascicle::docbook {
 // does not start with a letter or '_', so a leading "a-" not followed by one is removed.
 std::string article_id_from_xml_id(std::string_view xml_id);
 
-// The section id behind a section's xml:id "<article xml id>.<local id>" (or a plain id, as
-// other tools write): part_xml_id() adds "s-" to a local id that does not start with a letter
-// or '_'; it is removed unless the local id is the title's own slug (a title "S 2" gives "s-2").
-std::string section_id_from_xml_id(std::string_view xml_id, std::string_view title);
+// The local id (of a section, figure, note, anchor...) behind an xml:id in the article whose
+// element has `article_xml_id`: the writer's "<article xml id>.<local id>" gives the local id,
+// without the "s-" part_xml_id() adds to one that does not start with a letter or '_' (kept
+// when the local id is the title's own slug: a title "S 2" gives "s-2"). Any other id is kept
+// whole, whatever it holds ('.', '#'...): ids stay distinct and every link keeps its target.
+std::string local_id_from_xml_id(std::string_view xml_id, std::string_view article_xml_id, std::string_view title);
 
 // Whether a section's xml:id is the one the writer gives an article's conclusion:
 // "<prefix>.conclusion", or "<prefix>.conclusion-N" when "<prefix>.conclusion" and

@@ -175,7 +175,7 @@ TEST(DocBookHostile, LossesOfEveryKindNameTheirLine) {
 <mediaobject><imageobject><imagedata fileref="https://example.org/x.png"/></imageobject><caption><para>Cap</para></caption></mediaobject>
 <informalequation><mediaobject><imageobject><imagedata fileref="https://example.org/e.png"/></imageobject></mediaobject><mathphrase>e</mathphrase></informalequation>
 <informaltable><tgroup cols="1"><tbody><row><entrytbl cols="1"><tbody><row><entry>in</entry></row></tbody></entrytbl></row></tbody></tgroup></informaltable>
-<section><title>S</title><titleabbrev>Short</titleabbrev><para>x</para></section>
+<section><title>S</title><titleabbrev>Short</titleabbrev><titleabbrev>Shorter</titleabbrev><para>x</para></section>
 </article>)",
                                          "loss.xml");
     ASSERT_EQ(back.status, Status::ok) << back.diagnostics.text();
@@ -185,8 +185,10 @@ TEST(DocBookHostile, LossesOfEveryKindNameTheirLine) {
               "loss.xml:5: warning: 1 <caption> element kept as the image's alt text\n"
               "loss.xml:6: warning: 1 <mediaobject> element left out (the equation keeps its other forms)\n"
               "loss.xml:7: warning: 1 <entrytbl> element kept as a table in the cell\n"
-              "loss.xml:8: warning: 1 <titleabbrev> element left out (the title is kept)\n");
+              "loss.xml:8: warning: 1 <titleabbrev> element left out (the first is kept)\n");
     EXPECT_EQ(back.book.articles.at(0).metadata.get("titleabbrev"), "Short") << "an article's is metadata";
+    EXPECT_EQ(back.book.articles.at(0).sections.at(0).attributes.get("titleabbrev"), "Short")
+        << "a section's first is the pair the DocBook writer writes back";
 }
 
 }  // namespace

@@ -215,6 +215,65 @@ TEST(DocBookReader, LineEndsInTextReadAsSpacesAndOtherWhiteSpaceIsKept) {
     EXPECT_EQ(a.introduction[2], Block::paragraph("  Spaces at the ends stay too  "));
 }
 
+// The writer puts a line end after each <?linebreak?> (so that tools that do not know the
+// instruction read the words apart): white space holding a line end beside a break is the break's.
+TEST(DocBookReader, ALineEndBesideAHardLineBreakIsPartOfTheBreak) {
+    const auto a = read_one_quietly(chapter("<title>T</title><para>one<?linebreak?>\ntwo  \n <?linebreak?>\n  three"
+                                            "<?linebreak?>  four</para>"));
+    const auto br = Inline::wrap(Inline::Kind::line_break, {});
+    ASSERT_EQ(a.introduction.size(), 1u);
+    EXPECT_EQ(a.introduction[0].inlines, (std::vector<Inline>{text("one"), br, text("two"), br, text("three"), br,
+                                                              text("  four")}))
+        << "white space without a line end is kept as written: " << dump(a);
+}
+
+TEST(DocBookReader, AManPageReferenceShowsItsSectionInParentheses) {
+    const auto a = read_one_quietly(chapter("<title>T</title><para>See <citerefentry><refentrytitle>nix.conf</refentrytitle>"
+                                            "<manvolnum>5</manvolnum></citerefentry>.</para>"));
+    ASSERT_EQ(a.introduction.size(), 1u);
+    EXPECT_EQ(plain_text(a.introduction[0].inlines), "See nix.conf(5).");
+}
+
+// pandoc's DocBook of an EPUB names places "chapter.xhtml#id" and leaves out some of the elements
+// so named: a link to one leads into its chapter (a warning says so); a link to nothing at all is
+// kept as it is (the writers write its text, and say so).
+TEST(DocBookReader, ALinkendNamingNothingLeadsToThePartBeforeItsHash) {
+    const auto back = read_ok(R"(<article xmlns="http://docbook.org/ns/docbook" version="5.0"><title>T</title>
+<section xml:id="s04.xhtml"><title>Four</title><para>p</para></section>
+<section xml:id="notes.xhtml"><title>Notes</title>
+<para><link linkend="s04.xhtml#s04-a01">one</link> <link linkend="s04.xhtml#s04-a02">two</link>
+<link linkend="nav.xhtml#toc">toc</link> <xref linkend="notes.xhtml"/></para></section></article>)",
+                              "pandoc.xml");
+    EXPECT_EQ(back.diagnostics.text(),
+              "pandoc.xml:4: warning: 2 dangling linkends led to the element named by the part before '#' "
+              "(\"ch.xhtml\" of \"ch.xhtml#n1\", as pandoc names places in an EPUB's chapters) (the first is here)\n");
+    ASSERT_EQ(back.book.articles.size(), 1u);
+    std::vector<std::string> targets;
+    for (const auto& i : back.book.articles[0].sections.at(1).blocks.at(0).inlines)
+        if (i.kind == Inline::Kind::reference) targets.push_back(i.target);
+    EXPECT_EQ(targets, (std::vector<std::string>{"s04.xhtml", "s04.xhtml", "nav.xhtml#toc", "notes.xhtml"}));
+}
+
+// The writer's <bibliomisc role="key">: lines of one key make one value (gathered, not copied line by
+// line: many lines read in linear time); the element of a field wins over a bibliomisc of its key.
+TEST(DocBookReader, KeyedBibliomiscSetsMetadataByKey) {
+    std::string lines;
+    for (int n = 0; n < 20000; ++n) lines += "<bibliomisc role=\"history\">line " + std::to_string(n) + "</bibliomisc>";
+    const auto back = read_ok(book("<info><title>B</title>\n<bibliomisc role=\"publisher\">From bibliomisc</bibliomisc>\n"
+                                   "<publisher><publishername>From publisher</publishername></publisher>"
+                                   "<bibliomisc role=\"series\">Guides</bibliomisc><bibliomisc role=\"subject\">A</bibliomisc>"
+                                   "<bibliomisc role=\"subject\">B</bibliomisc>" + lines + "</info>"
+                                   "<chapter><title>C</title><para>p</para></chapter>"),
+                              "keyed.xml");
+    EXPECT_EQ(back.diagnostics.text(), "keyed.xml:4: warning: 1 <bibliomisc> element left out (the field's element is kept)\n");
+    EXPECT_EQ(back.book.metadata.publisher, "From publisher");
+    EXPECT_EQ(back.book.metadata.series, "Guides");
+    EXPECT_EQ(back.book.metadata.subjects, (std::vector<std::string>{"A", "B"}));
+    const auto history = back.book.metadata.get("history");
+    EXPECT_TRUE(history.starts_with("line 0\nline 1\n")) << history.substr(0, 40);
+    EXPECT_TRUE(history.ends_with("\nline 19999"));
+}
+
 TEST(DocBookReader, ConclusionIsTheLastSectionWithTheWritersId) {
     // A section titled "Conclusion" took a-x.conclusion; the writer gave the conclusion -2.
     const auto a = read_one_quietly(chapter(R"(<title>T</title>

@@ -17,7 +17,6 @@ namespace fascicle::docbook::test {
 
 namespace {
 
-constexpr const char* default_conclusion_title = "Conclusion";
 
 Article read_article_text(const std::filesystem::path& file) {
     article_text::ArticleTextReader reader;
@@ -60,8 +59,10 @@ std::vector<Block> as_carried(std::vector<Block> blocks) {
     return out;
 }
 
+bool is_blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
 Section as_carried(Section section) {
-    if (section.title.empty()) section.title = fascicle::title_inlines(section.id);  // written in its place
+    if (is_blank(plain_text(section.title))) section.title.clear();  // 3. a title with no text: untitled
     section.blocks = as_carried(std::move(section.blocks));
     for (auto& s : section.subsections) s = as_carried(std::move(s));
     return section;
@@ -148,39 +149,23 @@ Book as_carried_by_docbook(Book book) {
     // 1. The book element must carry a language: the writer writes "en" for none.
     if (meta.language.empty()) meta.language = "en";
 
-    // 2. Of the extra metadata only conclusion-title is carried, as the conclusions' titles, so
-    //    only where a conclusion shows it, and not when it is the default.
-    const bool any_conclusion = std::any_of(book.articles.begin(), book.articles.end(),
-                                            [](const Article& a) { return !as_carried(a.conclusion).empty(); });
-    std::string book_conclusion = meta.get("conclusion-title");
-    std::map<std::string, std::string> extra;
-    if (any_conclusion && !book_conclusion.empty() && book_conclusion != default_conclusion_title)
-        extra["conclusion-title"] = book_conclusion;
-    meta.extra = extra;
-    if (book_conclusion.empty()) book_conclusion = default_conclusion_title;
-
     for (auto& a : book.articles) {
-        // 3. Source paths are not written.
+        // 2. Source paths are not written.
         a.source.clear();
-        // 4. An untitled article is titled with its id; 5. ids keep only NCName characters.
-        if (a.title.empty()) a.title = fascicle::title_inlines(a.id);
+        // 3. A title with no text (white space, only a note) comes back untitled; 4. ids keep
+        //    only NCName characters.
+        if (is_blank(plain_text(a.title))) a.title.clear();
         a.id = as_xml_id_keeps_it(a.id);
-        // 6. Empty paragraphs, lists and quotes are not carried.
+        // 5. Empty paragraphs, lists and quotes are not carried.
         a.summary = as_carried(std::move(a.summary));
         a.introduction = as_carried(std::move(a.introduction));
         a.conclusion = as_carried(std::move(a.conclusion));
         for (auto& s : a.sections) s = as_carried(std::move(s));
-        // 7. Of an article's own metadata only its authors, date, language (when not the book's)
-        //    and conclusion-title (when it has a conclusion) are carried.
-        Metadata carried;
-        carried.set_authors(a.metadata.authors());
-        carried.date = a.metadata.date;
-        if (a.metadata.language != meta.language) carried.language = a.metadata.language;
-        const auto conclusion_title = a.metadata.get("conclusion-title");
-        if (!a.conclusion.empty() && !conclusion_title.empty() && conclusion_title != book_conclusion)
-            carried.extra["conclusion-title"] = conclusion_title;
-        a.metadata = carried;
-        // 8. Link addresses are written as URIs: percent-encoded where a URI cannot hold a byte.
+        // 6. An article's metadata title is its title (Article::title); its language is written
+        //    only where it is not the book's.
+        a.metadata.title.clear();
+        if (a.metadata.language == meta.language) a.metadata.language.clear();
+        // 7. Link addresses are written as URIs: percent-encoded where a URI cannot hold a byte.
         walk(a, IrVisitor{{}, [](const Inline& i) {
                               if (i.kind != Inline::Kind::link || i.target.empty()) return;
                               if (auto uri = normalized_uri(i.target)) const_cast<Inline&>(i).target = *uri;
