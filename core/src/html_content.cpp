@@ -298,7 +298,14 @@ public:
 
 private:
     void lose(pugi::xml_node element, const std::string& what, std::string_view fate = "left out") {
-        if (context_.losses) context_.losses->add(what, document_.position(element).line, fate);
+        if (context_.losses) context_.losses->add(what, position(element).line, fate);
+    }
+
+    // Where a node is in the reader's file: a fragment's lines are counted from its first.
+    XmlPosition position(pugi::xml_node node) const {
+        XmlPosition at = document_.position(node);
+        if (at.line) at.line += context_.line_offset;
+        return at;
     }
 
     Scope inner_scope(pugi::xml_node element, const Scope& outer) const {
@@ -812,7 +819,7 @@ private:
         i.kind = Inline::Kind::image;
         i.text = element.attribute("alt").value();
         i.title = element.attribute("title").value();
-        i.target = context_.image ? context_.image(std::string(src), document_.position(element)) : std::string();
+        i.target = context_.image ? context_.image(std::string(src), position(element)) : std::string();
         for (const char* size : {"width", "height"})
             if (const char* v = element.attribute(size).value(); *v) i.attributes.pairs.emplace_back(size, v);
         return i;
@@ -984,6 +991,12 @@ std::vector<std::string> document_kinds(const ParsedXml& document) {
             if (is_element(child)) add_kinds(child, kinds);
     for (pugi::xml_node child : outer) add_kinds(child, kinds);
     return kinds;
+}
+
+HtmlContent read_html_fragment(const ParsedXml& document, pugi::xml_node container, const ContentContext& context) {
+    HtmlContent content;
+    ContentWalker(document, context, content).flow(container, Scope{}, nullptr);
+    return content;
 }
 
 std::optional<HtmlContent> read_html_content(const ParsedXml& document, const ContentContext& context,

@@ -10,6 +10,7 @@
 #include <fascicle/ir.hpp>
 #include <fascicle/loss_report.hpp>
 
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <optional>
@@ -67,6 +68,8 @@ struct ContentContext {
     // refuses); empty: the image is left out (its alt text stays).
     std::function<std::string(const std::string& src, xml::XmlPosition at)> image;
     LossReport* losses = nullptr;  // what the document holds that the IR cannot
+    // Added to the lines of positions: a fragment's first line in its file, less one.
+    std::size_t line_offset = 0;
 };
 
 // The epub:type and role tokens of a document's body and of the elements around its content
@@ -77,5 +80,10 @@ std::vector<std::string> document_kinds(const xml::ParsedXml& document);
 // or no <body>.
 std::optional<HtmlContent> read_html_content(const xml::ParsedXml& document, const ContentContext& context,
                                             std::string& error);
+
+// Reads the content of `container`, an element of `document` around an HTML fragment (a
+// Markdown file's HTML block): its headings, blocks and notes, in the body's part.
+HtmlContent read_html_fragment(const xml::ParsedXml& document, pugi::xml_node container,
+                               const ContentContext& context);
 
 }  // namespace fascicle::html

@@ -171,9 +171,7 @@ void InlineReader::read_children(cmark_node* parent, std::vector<Inline>& out, i
                 if (type == CMARK_NODE_LINK) {
                     i.target = attribute(n, cmark_node_get_url);
                     i.title = attribute(n, cmark_node_get_title);
-                    auto reference = reference_in_document(i.target);
-                    if (!reference) reference = context_.siblings.reference_for(i.target);
-                    if (reference) {
+                    if (auto reference = reference_for(i.target)) {
                         i.kind = Inline::Kind::reference;
                         i.target = std::move(*reference);
                         i.title.clear();
@@ -287,6 +285,11 @@ void InlineReader::read_html(cmark_node* node, std::vector<OpenTag>& open, std::
     }
     (void)column;
     append_inline(target(), raw_html(literal));
+}
+
+std::optional<std::string> InlineReader::reference_for(const std::string& url) const {
+    if (auto reference = reference_in_document(url)) return reference;
+    return context_.siblings.reference_for(url);
 }
 
 std::optional<std::string> InlineReader::reference_in_document(const std::string& url) const {

@@ -48,6 +48,10 @@ public:
     // The id of the anchor the last read() began with (a paragraph's id); empty when none.
     const std::string& leading_anchor() const { return leading_anchor_; }
 
+    // The internal reference a link's URL is ("#id" in this document, a Markdown file beside
+    // it), if it is one.
+    std::optional<std::string> reference_for(const std::string& url) const;
+
 private:
     struct OpenTag;
     void read_children(cmark_node* parent, std::vector<Inline>& out, int depth);
