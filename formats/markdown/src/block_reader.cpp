@@ -219,6 +219,20 @@ void BlockReader::read_html_block(cmark_node* node, std::vector<Block>& out) {
     // An empty comment separates lists (our writer's, pandoc's): it holds nothing.
     if (auto comment = comment_text(html); comment && is_blank(*comment)) return;
 
+    // pandoc's wrappers around Markdown (fenced divs, sections of a book): the wrapping is no
+    // content, their ids stay, as anchors where they stood, for the links to them.
+    if (auto ids = wrapper_ids(html)) {
+        if (ids->empty()) return;
+        std::vector<Inline> anchors;
+        for (auto& id : *ids) {
+            Inline anchor = Inline::wrap(Inline::Kind::span, {});
+            anchor.attributes.id = context_.local_id(id);
+            anchors.push_back(std::move(anchor));
+        }
+        out.push_back(Block::paragraph(std::move(anchors)));
+        return;
+    }
+
     // A blank line ends an HTML block: the blocks after it that close its elements join it.
     const std::size_t first_line = line_of(node);
     XmlFragment fragment = xml_from_html(html);

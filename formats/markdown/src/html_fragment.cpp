@@ -34,7 +34,57 @@ std::size_t tag_end(std::string_view html, std::size_t from) {
     return std::string_view::npos;
 }
 
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The value of the attribute `id` among a tag's attributes, quoted; empty when none.
+std::string id_attribute(std::string_view attributes) {
+    for (std::size_t at = attributes.find("id"); at != std::string_view::npos; at = attributes.find("id", at + 2)) {
+        if (at > 0 && !is_space(attributes[at - 1])) continue;
+        std::size_t k = at + 2;
+        while (k < attributes.size() && is_space(attributes[k])) ++k;
+        if (k >= attributes.size() || attributes[k] != '=') continue;
+        ++k;
+        while (k < attributes.size() && is_space(attributes[k])) ++k;
+        if (k >= attributes.size() || (attributes[k] != '"' && attributes[k] != '\'')) return {};
+        const std::size_t end = attributes.find(attributes[k], k + 1);
+        if (end == std::string_view::npos) return {};
+        return std::string(attributes.substr(k + 1, end - k - 1));
+    }
+    return {};
+}
+
 }  // namespace
+
+std::optional<std::vector<std::string>> wrapper_ids(std::string_view html) {
+    static constexpr std::string_view wrappers[] = {"div",    "section", "article", "aside",
+                                                    "header", "footer",  "main",    "nav"};
+    std::vector<std::string> ids;
+    std::size_t i = 0;
+    bool any = false;
+    while (i < html.size()) {
+        if (is_space(html[i])) {
+            ++i;
+            continue;
+        }
+        if (html[i] != '<') return std::nullopt;  // text: not only tags
+        const bool closing = html.substr(i).starts_with("</");
+        const std::size_t name_at = i + (closing ? 2 : 1);
+        std::size_t name_end = name_at;
+        while (name_end < html.size() && is_name_char(html[name_end])) ++name_end;
+        std::string name(html.substr(name_at, name_end - name_at));
+        std::transform(name.begin(), name.end(), name.begin(), lower);
+        if (std::find(std::begin(wrappers), std::end(wrappers), name) == std::end(wrappers)) return std::nullopt;
+        const std::size_t end = tag_end(html, name_end);
+        if (end == std::string_view::npos || html[end - 1] == '/') return std::nullopt;
+        if (!closing)
+            if (std::string id = id_attribute(html.substr(name_end, end - name_end)); !id.empty())
+                ids.push_back(std::move(id));
+        any = true;
+        i = end + 1;
+    }
+    if (!any) return std::nullopt;
+    return ids;
+}
 
 XmlFragment xml_from_html(std::string_view html) {
     XmlFragment out;

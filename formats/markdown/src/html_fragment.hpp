@@ -5,8 +5,10 @@
 // the block then stays raw HTML.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace fascicle::markdown {
 
@@ -16,5 +18,10 @@ struct XmlFragment {
 };
 
 XmlFragment xml_from_html(std::string_view html);
+
+// When the block is only the start or end tags of elements that wrap Markdown (pandoc's
+// <div id="x" class="section"> before its content, </div> after it: <div>, <section> ...,
+// white space between), the ids they give, in order; nullopt when it is anything else.
+std::optional<std::vector<std::string>> wrapper_ids(std::string_view html);
 
 }  // namespace fascicle::markdown

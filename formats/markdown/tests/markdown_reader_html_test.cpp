@@ -88,6 +88,35 @@ TEST(MarkdownReaderHtml, AnchorIdsAreKeptForLinks) {
     EXPECT_EQ(target[0].attributes.id, "here");
 }
 
+TEST(MarkdownReaderHtml, WrapperTagsAroundMarkdownLeaveTheirIdsAsAnchors) {
+    // pandoc's form of a book's sections and fenced divs: tags alone, Markdown between.
+    auto read = read_markdown("# T\n\n<div id=\"ch1.xhtml#s1\"\nclass=\"section\">\n\n<section id='inner'>\n\n"
+                              "Some *text*.\n\n</section>\n\n</div>\n\n<div class=\"linegroup\">\n\nline\n\n</div>\n\n"
+                              "[back](#ch1.xhtml#s1)\n");
+    ASSERT_EQ(read.status, Status::ok);
+    EXPECT_EQ(problems(read), "");
+    const auto& blocks = intro(read);
+    ASSERT_EQ(blocks.size(), 5u);
+    ASSERT_EQ(blocks[0].inlines.size(), 1u);
+    EXPECT_EQ(blocks[0].inlines[0].kind, Inline::Kind::span);
+    EXPECT_EQ(blocks[0].inlines[0].attributes.id, "ch1.xhtml#s1");
+    EXPECT_EQ(blocks[1].inlines.at(0).attributes.id, "inner");
+    EXPECT_EQ(plain_text(blocks[2]), "Some text.");
+    EXPECT_EQ(plain_text(blocks[3]), "line");
+    EXPECT_EQ(plain_text(blocks[4]), "back");
+}
+
+TEST(MarkdownReaderHtml, PageBreakSpanKeepsItsIdAndReportsItsTitle) {
+    auto read = read_markdown("# T\n\ntext\n<span id=\"Page_12\" class=\"pagebreak\" title=\"12\">12</span> more\n");
+    ASSERT_EQ(read.status, Status::ok);
+    EXPECT_EQ(problems(read), "doc.md:4: warning: 1 title of an HTML <span> left out (its text and other attributes are kept)\n");
+    const auto& inlines = intro(read).at(0).inlines;
+    ASSERT_EQ(inlines.size(), 3u);
+    EXPECT_EQ(inlines[1].kind, Inline::Kind::span);
+    EXPECT_EQ(inlines[1].attributes.id, "Page_12");
+    EXPECT_EQ(inlines[1].attributes.classes, std::vector<std::string>{"pagebreak"});
+}
+
 TEST(MarkdownReaderHtml, WhatTheIrCannotHoldIsReportedAtItsLine) {
     auto read = read_markdown("# T\n\n<div>\n<p>text</p>\n<iframe src=\"https://e.x/\"></iframe>\n</div>\n\n"
                               "<h2 id=\"h\">Heading</h2>\n\n<p><img src=\"../outside.png\" alt=\"out\"/></p>\n");
