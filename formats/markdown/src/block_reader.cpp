@@ -119,6 +119,7 @@ void BlockReader::read_children(cmark_node* parent, std::vector<Block>& out, int
 }
 
 void BlockReader::read(cmark_node* node, std::vector<Block>& out, int depth) {
+    if (!joined_.empty() && joined_.erase(node)) return;  // read with the HTML block before it
     switch (cmark_node_get_type(node)) {
         case CMARK_NODE_PARAGRAPH: read_paragraph(node, out, depth); return;
         case CMARK_NODE_HEADING:
@@ -214,7 +215,6 @@ void BlockReader::read_table(cmark_node* table, std::vector<Block>& out, int dep
 }
 
 void BlockReader::read_html_block(cmark_node* node, std::vector<Block>& out) {
-    if (joined_.erase(node)) return;  // read with the block before it
     const std::string_view html = literal_of(node);
     // An empty comment separates lists (our writer's, pandoc's): it holds nothing.
     if (auto comment = comment_text(html); comment && is_blank(*comment)) return;
@@ -240,13 +240,25 @@ void BlockReader::read_html_block(cmark_node* node, std::vector<Block>& out) {
     for (cmark_node* last = node; fragment.open_elements > 0 && joined.size() < most_joined_blocks &&
                                   fragment.xml.size() < most_fragment_bytes;) {
         cmark_node* next = cmark_node_next(last);
-        if (!next || cmark_node_get_type(next) != CMARK_NODE_HTML_BLOCK || !first_line || !line_of(next)) break;
+        if (!next || !first_line || !line_of(next)) break;
+        std::string_view piece;
+        if (cmark_node_get_type(next) == CMARK_NODE_HTML_BLOCK) {
+            piece = literal_of(next);
+        } else if (fragment.open_preformatted > 0 && cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT) {
+            // A blank line in a <pre> (pandoc's code in table cells): what follows it is the
+            // <pre>'s text, whatever Markdown makes of it; its lines as they are (at the top,
+            // where no container's prefix is on them).
+            piece = source_lines(line_of(next), static_cast<std::size_t>(cmark_node_get_end_line(next)));
+        } else {
+            break;
+        }
         // The lines between stay, so that positions in the fragment are lines of the file.
         const auto lines = static_cast<std::size_t>(std::count(fragment.xml.begin(), fragment.xml.end(), '\n'));
         if (line_of(next) > first_line + lines) fragment.xml.append(line_of(next) - first_line - lines, '\n');
-        const XmlFragment more = xml_from_html(literal_of(next));
+        const XmlFragment more = xml_from_html(piece);
         fragment.xml += more.xml;
         fragment.open_elements += more.open_elements;
+        fragment.open_preformatted += more.open_preformatted;
         joined.push_back(next);
         last = next;
     }
@@ -262,6 +274,19 @@ void BlockReader::read_html_block(cmark_node* node, std::vector<Block>& out) {
     raw.format = "html";
     raw.text = without_final_line_end(html);
     out.push_back(std::move(raw));
+}
+
+std::string_view BlockReader::source_lines(std::size_t first, std::size_t last) {
+    const std::string_view text = context_.markdown;
+    if (line_starts_.empty()) {
+        line_starts_.push_back(0);
+        for (std::size_t i = 0; i < text.size(); ++i)
+            if (text[i] == '\n') line_starts_.push_back(i + 1);
+    }
+    if (first == 0 || last < first || first > line_starts_.size()) return {};
+    const std::size_t from = line_starts_[first - 1];
+    const std::size_t to = last < line_starts_.size() ? line_starts_[last] : text.size();
+    return text.substr(from, to - from);
 }
 
 std::optional<std::vector<Block>> BlockReader::html_blocks(const std::string& xml, std::size_t first_line) {

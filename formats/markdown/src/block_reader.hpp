@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fascicle::markdown {
@@ -50,7 +51,11 @@ private:
     InputDiagnostics& diagnostics_;
     int max_nesting_;
     InlineReader inlines_;
-    std::set<cmark_node*> joined_;  // HTML blocks read with the one before them
+    // The text of lines `first` to `last` of the document (1-based, inclusive).
+    std::string_view source_lines(std::size_t first, std::size_t last);
+
+    std::set<cmark_node*> joined_;  // blocks read with the HTML block before them
+    std::vector<std::size_t> line_starts_;  // of the document's text, made when first needed
 };
 
 }  // namespace fascicle::markdown

@@ -129,6 +129,7 @@ XmlFragment xml_from_html(std::string_view html) {
         const std::string_view attributes = html.substr(name_end, end - name_end);
         out.xml.append(attributes);
         const bool self_closed = attributes.ends_with('/');
+        if (name == "pre" && !self_closed) out.open_preformatted += closing ? -1 : 1;
         if (closing) {
             if (!is_void(name)) --out.open_elements;
         } else if (is_void(name) && !self_closed) {

@@ -15,6 +15,7 @@ namespace fascicle::markdown {
 struct XmlFragment {
     std::string xml;
     int open_elements = 0;  // opened less closed; negative when it closes more than it opens
+    int open_preformatted = 0;  // the same for <pre>: a blank line inside one ends the block
 };
 
 XmlFragment xml_from_html(std::string_view html);

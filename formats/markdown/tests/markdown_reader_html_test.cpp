@@ -40,6 +40,27 @@ TEST(MarkdownReaderHtml, PandocTableSplitByBlankLinesIsOneTable) {
     EXPECT_EQ(plain_text(intro(read)[1]), "after");
 }
 
+TEST(MarkdownReaderHtml, BlankLineInAPreInATableCellKeepsTheTableWhole) {
+    // pandoc's code in a cell: after the blank line, "</code></pre></td>" is a Markdown paragraph.
+    auto read = read_markdown("# T\n\n<table>\n<tr>\n<td><pre><code>foo.md bar.md\n\n</code></pre></td>\n"
+                              "<td><pre class=\"sourceCode yaml\"><code>a:\n\n  *b*</code></pre></td>\n</tr>\n</table>\n\n"
+                              "after\n");
+    ASSERT_EQ(read.status, Status::ok);
+    EXPECT_EQ(problems(read), "");
+    ASSERT_EQ(intro(read).size(), 2u);
+    const Block& t = intro(read)[0];
+    ASSERT_EQ(t.kind, Block::Kind::table);
+    ASSERT_EQ(t.table.body.size(), 1u);
+    ASSERT_EQ(t.table.body[0].cells.size(), 2u);
+    const Block& first = t.table.body[0].cells[0].blocks.at(0);
+    EXPECT_EQ(first.kind, Block::Kind::code_block);
+    EXPECT_EQ(first.text, "foo.md bar.md\n\n");
+    const Block& second = t.table.body[0].cells[1].blocks.at(0);
+    EXPECT_EQ(second.format, "yaml");
+    EXPECT_EQ(second.text, "a:\n\n  *b*");
+    EXPECT_EQ(plain_text(intro(read)[1]), "after");
+}
+
 TEST(MarkdownReaderHtml, FigureDefinitionListSupAndCode) {
     auto read = read_markdown("# T\n\n<figure id=\"fig\">\n<img src=\"https://e.x/a.png\" alt=\"A cat\" />\n"
                               "<figcaption>The <em>cat</em></figcaption>\n</figure>\n\n"
