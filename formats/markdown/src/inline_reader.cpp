@@ -259,6 +259,12 @@ void InlineReader::read_html(cmark_node* node, std::vector<OpenTag>& open, std::
             auto kind = container_kind(tag.name);
             if (kind && !tag.self_closing && (kind != Inline::Kind::link || tag.href)) {
                 if (!within_limit(node, depth + static_cast<int>(open.size()) + 1)) return;
+                // A link's own id (<a href id>, pandoc's note references) is an anchor before it.
+                if (kind == Inline::Kind::link && tag.id && !tag.id->empty()) {
+                    Inline anchor = inline_of(Inline::Kind::span);
+                    anchor.attributes.id = *tag.id;
+                    append_inline(target(), std::move(anchor));
+                }
                 OpenTag opened{inline_of(*kind), tag.name, literal, line, column};
                 if (tag.href) opened.inline_.target = *tag.href;
                 open.push_back(std::move(opened));

@@ -138,6 +138,18 @@ TEST(MarkdownReaderHtml, PageBreakSpanKeepsItsIdAndReportsItsTitle) {
     EXPECT_EQ(inlines[1].attributes.classes, std::vector<std::string>{"pagebreak"});
 }
 
+TEST(MarkdownReaderHtml, InlineLinkWithAnIdLeavesAnAnchorBeforeIt) {
+    auto read = read_markdown("# T\n\ntext<a href=\"#n2.r\" id=\"n2\" class=\"note-d\"><sup>[2]</sup></a> more\n");
+    ASSERT_EQ(read.status, Status::ok);
+    EXPECT_EQ(problems(read), "");
+    const auto& inlines = intro(read).at(0).inlines;
+    ASSERT_EQ(inlines.size(), 4u);
+    EXPECT_EQ(inlines[1].kind, Inline::Kind::span);
+    EXPECT_EQ(inlines[1].attributes.id, "n2");
+    EXPECT_EQ(inlines[2].kind, Inline::Kind::link);
+    EXPECT_EQ(inlines[2].target, "#n2.r");
+}
+
 TEST(MarkdownReaderHtml, WhatTheIrCannotHoldIsReportedAtItsLine) {
     auto read = read_markdown("# T\n\n<div>\n<p>text</p>\n<iframe src=\"https://e.x/\"></iframe>\n</div>\n\n"
                               "<h2 id=\"h\">Heading</h2>\n\n<p><img src=\"../outside.png\" alt=\"out\"/></p>\n");
