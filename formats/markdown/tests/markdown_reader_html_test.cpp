@@ -152,15 +152,20 @@ TEST(MarkdownReaderHtml, InlineLinkWithAnIdLeavesAnAnchorBeforeIt) {
 
 TEST(MarkdownReaderHtml, WhatTheIrCannotHoldIsReportedAtItsLine) {
     auto read = read_markdown("# T\n\n<div>\n<p>text</p>\n<iframe src=\"https://e.x/\"></iframe>\n</div>\n\n"
-                              "<h2 id=\"h\">Heading</h2>\n\n<p><img src=\"../outside.png\" alt=\"out\"/></p>\n");
+                              "<h2 id=\"h\">Heading</h2>\n\n<p><img src=\"../outside.png\" alt=\"out\"/></p>\n\n"
+                              "<p>\n<img src=\"no-such-file.png\" alt=\"gone\">\n</p>\n");
     ASSERT_EQ(read.status, Status::ok);
     EXPECT_EQ(problems(read),
               "doc.md:5: warning: 1 <iframe> element left out\n"
               "doc.md:8: warning: 1 HTML heading kept as a paragraph (a heading in an HTML block cannot start a "
               "section)\n"
               "doc.md:10: warning: 1 out-of-folder image refused (the path leaves the input's folder): the "
-              "description is kept as text\n");
-    ASSERT_EQ(intro(read).size(), 3u);
+              "description is kept as text\n"
+              "doc.md:13: warning: 1 missing image file kept as images of their paths, with no file\n");
+    ASSERT_EQ(intro(read).size(), 4u);
+    ASSERT_EQ(intro(read)[3].inlines.size(), 1u);
+    EXPECT_EQ(intro(read)[3].inlines[0].kind, Inline::Kind::image);
+    EXPECT_EQ(intro(read)[3].inlines[0].target, "no-such-file.png");
     EXPECT_EQ(plain_text(intro(read)[0]), "text");
     EXPECT_EQ(intro(read)[1].attributes.id, "h");
     EXPECT_EQ(plain_text(intro(read)[1]), "Heading");
