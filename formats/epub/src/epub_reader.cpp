@@ -366,7 +366,16 @@ private:
         out.entry = path;
         out.losses = std::make_unique<LossReport>(diagnostics_.file(path));
         ContentContext context;
-        context.entry = path;
+        // A link inside the archive is a reference to "<entry>#<fragment>" (or "<entry>"): an
+        // article id, or a note, once the book is known.
+        context.reference = [&](const std::string& href) -> std::optional<std::string> {
+            const auto entry = resolve_href(path, href);
+            if (!entry || href.starts_with("/")) return std::nullopt;
+            std::string target = *entry;
+            if (const auto hash = href.find('#'); hash != std::string::npos && hash + 1 < href.size())
+                target += "#" + percent_decoded(std::string_view(href).substr(hash + 1));
+            return target;
+        };
         context.losses = out.losses.get();
         context.image = [&](const std::string& src, XmlPosition at) { return images.resource_for(path, src, at); };
 
@@ -381,7 +390,7 @@ private:
                                         " besides the cover");
         }
         std::string error;
-        auto content = read_xhtml_content(*entry, context, error);
+        auto content = html::read_html_content(*entry, context, error);
         if (!content) {
             diagnostics_.error(path, {}, "malformed content document: " + error);
             return std::nullopt;

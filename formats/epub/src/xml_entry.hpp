@@ -1,66 +1,12 @@
-// One XML entry of the archive (container, package, navigation, content document) parsed with
-// pugixml, safely: no DTD is loaded and a DOCTYPE that declares entities is refused; the named
-// entities of XHTML 1.1 (&nbsp; ...) that EPUB 2 documents may use are expanded; positions in
-// the entry are known, for diagnostics.
+// The EPUB reader's XML entries (container, package, navigation, content documents) are parsed
+// with core's ParsedXml: safely, with positions, HTML's named entities expanded when asked.
 #pragma once
 
-#include <pugixml.hpp>
-
-#include <cstddef>
-#include <memory>
-#include <string>
-#include <vector>
+#include <fascicle/parsed_xml.hpp>
 
 namespace fascicle::epub::reader {
 
-struct XmlPosition {
-    std::size_t line = 0;    // 1-based; 0 when unknown
-    std::size_t column = 0;  // 1-based byte column; 0 when unknown
-};
-
-class XmlEntry {
-public:
-    struct Failure {
-        std::string message;
-        XmlPosition position;
-    };
-    // An entity reference the parser does not know ("&foo;"), kept as text.
-    struct UnknownEntity {
-        std::string name;
-        XmlPosition position;
-    };
-
-    // Elements nested deeper are refused: the reader walks documents recursively. --max-nesting
-    // changes it, up to max_nesting_most.
-    static constexpr std::size_t default_max_depth = 512;
-    static constexpr std::size_t max_nesting_most = 1000;
-
-    // Parses an entry's bytes; nullptr and `failure` when they are not well-formed XML, not
-    // UTF-8 (unless declared otherwise), declare entities or nest too deep. `html_entities`: expand the XHTML
-    // DTD's named entities (for content documents).
-    static std::unique_ptr<XmlEntry> parse(const std::string& bytes, bool html_entities, Failure& failure,
-                                           std::size_t max_depth = default_max_depth);
-
-    pugi::xml_node root() const { return document_.document_element(); }
-    // Where a node starts in the entry (approximately for nodes pugixml did not keep in place).
-    XmlPosition position(pugi::xml_node node) const;
-    const std::vector<UnknownEntity>& unknown_entities() const { return unknown_entities_; }
-
-private:
-    XmlEntry() = default;
-    // Offsets in the parsed buffer are shifted from the entry's by each expanded entity.
-    std::size_t original_offset(std::size_t parsed_offset) const;
-    XmlPosition position_of(std::size_t original_offset) const;
-    void expand_html_entities(const std::string& bytes, std::string& out);
-
-    struct Shift {
-        std::size_t parsed_from;   // parsed offsets from here on ...
-        std::ptrdiff_t to_original;  // ... are this much before or after the original's
-    };
-    std::vector<std::size_t> line_starts_;
-    std::vector<Shift> shifts_;
-    std::vector<UnknownEntity> unknown_entities_;
-    pugi::xml_document document_;
-};
+using XmlEntry = xml::ParsedXml;
+using xml::XmlPosition;
 
 }  // namespace fascicle::epub::reader

@@ -1,37 +1,24 @@
-// Names in the XML the reader meets, with namespaces: pugixml keeps qualified names ("dc:title")
-// and leaves prefixes to the caller.
+// The namespaces of an EPUB's package and container; names and attributes are read with core's
+// xml_names.
 #pragma once
 
-#include <pugixml.hpp>
+#include <fascicle/xml_names.hpp>
 
-#include <string>
 #include <string_view>
-#include <vector>
 
 namespace fascicle::epub::reader {
 
 inline constexpr std::string_view opf_ns = "http://www.idpf.org/2007/opf";
 inline constexpr std::string_view dc_ns = "http://purl.org/dc/elements/1.1/";
-inline constexpr std::string_view ops_ns = "http://www.idpf.org/2007/ops";  // epub:type
+using xml::ops_ns;  // epub:type
 inline constexpr std::string_view container_ns = "urn:oasis:names:tc:opendocument:xmlns:container";
 
-// "dc:title" -> "title"; "title" -> "title".
-std::string_view local_name(std::string_view qualified);
-// The namespace a qualified name's prefix is bound to at `element` (xmlns / xmlns:p on it or an
-// ancestor); empty when unbound.
-std::string namespace_of(pugi::xml_node element, std::string_view qualified);
-
-// True when `element` is `local` in namespace `ns`.
-bool is_element(pugi::xml_node element, std::string_view ns, std::string_view local);
-// The attribute `local` in namespace `ns` on `element` (e.g. epub:type, opf:role), whatever
-// prefix the document chose.
-pugi::xml_attribute attribute_in(pugi::xml_node element, std::string_view ns, std::string_view local);
-
-// An attribute value's white-space separated tokens ("chapter bodymatter").
-std::vector<std::string> tokens(std::string_view value);
-bool has_token(std::string_view value, std::string_view token);
-
-// All the text inside a node, markup left out, trimmed of white space at both ends.
-std::string trimmed_text(pugi::xml_node node);
+using xml::attribute_in;
+using xml::has_token;
+using xml::is_element;
+using xml::local_name;
+using xml::namespace_of;
+using xml::tokens;
+using xml::trimmed_text;
 
 }  // namespace fascicle::epub::reader

@@ -1,6 +1,6 @@
 // The reader's small parts on their own: archive paths, id inversion, white space, entities.
 #include "archive_paths.hpp"
-#include "html_entities.hpp"
+#include <fascicle/html_entities.hpp>
 #include "html_whitespace.hpp"
 #include "xml_id_inversion.hpp"
 
@@ -12,6 +12,7 @@ namespace fascicle::epub::test {
 namespace {
 
 using namespace fascicle::epub::reader;
+using fascicle::html::html_entity;
 
 TEST(ReaderParts, EntryNamesThatEscape) {
     for (const char* bad :

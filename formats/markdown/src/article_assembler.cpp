@@ -4,6 +4,8 @@
 
 #include <fascicle/text.hpp>
 
+#include <string>
+#include <string_view>
 #include <utility>
 
 namespace fascicle::markdown {
@@ -16,6 +18,20 @@ void take_anchored_ids(std::vector<Section>& sections, UniqueIds& ids) {
         if (!s.id.empty()) s.id = ids.take(s.id);
         take_anchored_ids(s.subsections, ids);
     }
+}
+
+// The anchor GitHub and pandoc give a heading: its text in lower case, letters, digits, '_', '-'
+// and '.' kept (and all of UTF-8 beyond ASCII), spaces '-', the rest left out.
+std::string heading_anchor(std::string_view title) {
+    std::string out;
+    for (char c : title) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.' || u >= 0x80)
+            out += c;
+        else if (c == ' ') out += '-';
+    }
+    return out;
 }
 
 void assign_section_ids(std::vector<Section>& sections, UniqueIds& ids) {
@@ -39,6 +55,15 @@ ArticleAssembler::ArticleAssembler(const Input& input, const HeadingLayout& layo
       sink_(sink) {}
 
 Status ArticleAssembler::assemble(cmark_node* document) {
+    // The fragments the document's links point at: the heading anchors worth adding.
+    cmark_iter* iter = cmark_iter_new(document);
+    for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+        cmark_node* n = cmark_iter_get_node(iter);
+        if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_LINK) continue;
+        const char* url = cmark_node_get_url(n);
+        if (url && url[0] == '#' && url[1]) linked_fragments_.insert(url + 1);
+    }
+    cmark_iter_free(iter);
     for (cmark_node* n = cmark_node_first_child(document); n && !diagnostics_.failed(); n = cmark_node_next(n)) {
         if (cmark_node_get_type(n) != CMARK_NODE_HEADING) {
             read_block(n);
@@ -160,8 +185,28 @@ Status ArticleAssembler::hand_over(Article&& article, const std::string& anchor)
     const bool own_id =
         layout_.article_count() == 1 || (article.title.empty() && !article_ids_.contains(input_.article_id));
     article.id = article_ids_.take(!anchor.empty() ? anchor : own_id ? input_.article_id : slugify(article.title_text()));
+    add_heading_anchor(article.title, article.id, section_ids);
+    add_heading_anchors(article.sections, section_ids);
     article.source = input_.path;
     return sink_.accept(std::move(article));
+}
+
+void ArticleAssembler::add_heading_anchor(std::vector<Inline>& title, const std::string& id, UniqueIds& ids) {
+    std::string anchor = heading_anchor(plain_text(title));
+    if (anchor.empty()) return;
+    if (const int earlier = heading_anchors_[anchor]++; earlier > 0) anchor += "-" + std::to_string(earlier);
+    if (anchor == id || ids.contains(anchor) || !linked_fragments_.count(anchor)) return;
+    ids.take(anchor);
+    Inline span = Inline::wrap(Inline::Kind::span, {});
+    span.attributes.id = std::move(anchor);
+    title.insert(title.begin(), std::move(span));
+}
+
+void ArticleAssembler::add_heading_anchors(std::vector<Section>& sections, UniqueIds& ids) {
+    for (auto& s : sections) {
+        add_heading_anchor(s.title, s.id, ids);
+        add_heading_anchors(s.subsections, ids);
+    }
 }
 
 }  // namespace fascicle::markdown

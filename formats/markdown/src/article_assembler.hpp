@@ -10,7 +10,9 @@
 
 #include <cmark-gfm.h>
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,7 +25,10 @@ namespace fascicle::markdown {
 // writer's anchors: "<article>" on an article heading, "<article>.<section>" or, in a file of
 // its own, "<section>" on a section heading). Otherwise section ids are slugify(title), unique
 // within the article, and article ids the input's own (Input::article_id) when the document
-// holds one article, else slugify(title), unique within the document.
+// holds one article, else slugify(title), unique within the document. A heading whose id is not
+// the anchor GitHub and pandoc give it (heading_anchor, "-1", "-2" ... after the first of a
+// text) that a link of the document points at has that anchor too, as an empty span opening
+// its title: links written for GitHub or pandoc reach it.
 class ArticleAssembler {
 public:
     ArticleAssembler(const Input& input, const HeadingLayout& layout, std::string conclusion_title,
@@ -48,6 +53,8 @@ private:
     // Hands the article being built to the sink (or keeps leading text for the next one).
     Status finish_article();
     Status hand_over(Article&& article, const std::string& anchor);
+    void add_heading_anchor(std::vector<Inline>& title, const std::string& id, UniqueIds& ids);
+    void add_heading_anchors(std::vector<Section>& sections, UniqueIds& ids);
 
     const Input& input_;
     const HeadingLayout& layout_;
@@ -65,6 +72,8 @@ private:
     std::vector<OpenSection> open_sections_;
     std::vector<Block> carried_;     // leading text, for the first titled article's introduction
     UniqueIds article_ids_;
+    std::map<std::string, int> heading_anchors_;  // how many headings had each anchor so far
+    std::set<std::string> linked_fragments_;      // what the document's links to "#..." point at
 };
 
 }  // namespace fascicle::markdown

@@ -3,19 +3,29 @@
 #include "cmark_tree.hpp"
 #include "dollar_math.hpp"
 #include "github_alert.hpp"
+#include "html_fragment.hpp"
 #include "html_tag.hpp"
+
+#include <fascicle/html_content.hpp>
+#include <fascicle/parsed_xml.hpp>
 
 #include <cmark-gfm-core-extensions.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace fascicle::markdown {
 
 namespace {
 
 bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+// How far the reader joins HTML blocks to balance a fragment: bounded, as input is untrusted.
+constexpr std::size_t most_joined_blocks = 64;
+constexpr std::size_t most_fragment_bytes = 256 * 1024;
 
 // A code block's text without the line end the parser keeps after its last line.
 std::string without_final_line_end(std::string_view text) {
@@ -109,6 +119,7 @@ void BlockReader::read_children(cmark_node* parent, std::vector<Block>& out, int
 }
 
 void BlockReader::read(cmark_node* node, std::vector<Block>& out, int depth) {
+    if (!joined_.empty() && joined_.erase(node)) return;  // read with the HTML block before it
     switch (cmark_node_get_type(node)) {
         case CMARK_NODE_PARAGRAPH: read_paragraph(node, out, depth); return;
         case CMARK_NODE_HEADING:
@@ -207,11 +218,131 @@ void BlockReader::read_html_block(cmark_node* node, std::vector<Block>& out) {
     const std::string_view html = literal_of(node);
     // An empty comment separates lists (our writer's, pandoc's): it holds nothing.
     if (auto comment = comment_text(html); comment && is_blank(*comment)) return;
+
+    // pandoc's wrappers around Markdown (fenced divs, sections of a book): the wrapping is no
+    // content, their ids stay, as anchors where they stood, for the links to them.
+    if (auto ids = wrapper_ids(html)) {
+        if (ids->empty()) return;
+        std::vector<Inline> anchors;
+        for (auto& id : *ids) {
+            Inline anchor = Inline::wrap(Inline::Kind::span, {});
+            anchor.attributes.id = context_.local_id(id);
+            anchors.push_back(std::move(anchor));
+        }
+        out.push_back(Block::paragraph(std::move(anchors)));
+        return;
+    }
+
+    // A blank line ends an HTML block: the blocks after it that close its elements join it.
+    const std::size_t first_line = line_of(node);
+    XmlFragment fragment = xml_from_html(html);
+    std::vector<cmark_node*> joined;
+    for (cmark_node* last = node; fragment.open_elements > 0 && joined.size() < most_joined_blocks &&
+                                  fragment.xml.size() < most_fragment_bytes;) {
+        cmark_node* next = cmark_node_next(last);
+        if (!next || !first_line || !line_of(next)) break;
+        std::string_view piece;
+        if (cmark_node_get_type(next) == CMARK_NODE_HTML_BLOCK) {
+            piece = literal_of(next);
+        } else if (fragment.open_preformatted > 0 && cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT) {
+            // A blank line in a <pre> (pandoc's code in table cells): what follows it is the
+            // <pre>'s text, whatever Markdown makes of it; its lines as they are (at the top,
+            // where no container's prefix is on them).
+            piece = source_lines(line_of(next), static_cast<std::size_t>(cmark_node_get_end_line(next)));
+        } else {
+            break;
+        }
+        // The lines between stay, so that positions in the fragment are lines of the file.
+        const auto lines = static_cast<std::size_t>(std::count(fragment.xml.begin(), fragment.xml.end(), '\n'));
+        if (line_of(next) > first_line + lines) fragment.xml.append(line_of(next) - first_line - lines, '\n');
+        const XmlFragment more = xml_from_html(piece);
+        fragment.xml += more.xml;
+        fragment.open_elements += more.open_elements;
+        fragment.open_preformatted += more.open_preformatted;
+        joined.push_back(next);
+        last = next;
+    }
+    if (fragment.open_elements == 0) {
+        if (auto blocks = html_blocks(fragment.xml, first_line)) {
+            for (auto& b : *blocks) out.push_back(std::move(b));
+            joined_.insert(joined.begin(), joined.end());
+            return;
+        }
+    }
     Block raw;
     raw.kind = Block::Kind::raw;
     raw.format = "html";
     raw.text = without_final_line_end(html);
     out.push_back(std::move(raw));
+}
+
+std::string_view BlockReader::source_lines(std::size_t first, std::size_t last) {
+    const std::string_view text = context_.markdown;
+    if (line_starts_.empty()) {
+        line_starts_.push_back(0);
+        for (std::size_t i = 0; i < text.size(); ++i)
+            if (text[i] == '\n') line_starts_.push_back(i + 1);
+    }
+    if (first == 0 || last < first || first > line_starts_.size()) return {};
+    const std::size_t from = line_starts_[first - 1];
+    const std::size_t to = last < line_starts_.size() ? line_starts_[last] : text.size();
+    return text.substr(from, to - from);
+}
+
+std::optional<std::vector<Block>> BlockReader::html_blocks(const std::string& xml, std::size_t first_line) {
+    xml::ParsedXml::Failure failure;
+    // The wrapper starts on the fragment's first line; nesting is bounded as Markdown's is.
+    const auto parsed = xml::ParsedXml::parse("<div>" + xml + "</div>", true, failure,
+                                              static_cast<std::size_t>(max_nesting_) + 1);
+    if (!parsed || !parsed->unknown_entities().empty()) return std::nullopt;
+
+    // What the mapper reports counts only when its blocks are taken.
+    LossReport losses_before = context_.losses;
+    std::vector<std::pair<std::size_t, std::string>> remote_images;
+    auto refuse = [&]() -> std::optional<std::vector<Block>> {
+        context_.losses = std::move(losses_before);
+        return std::nullopt;
+    };
+
+    html::ContentContext content_context;
+    content_context.losses = &context_.losses;
+    content_context.line_offset = first_line ? first_line - 1 : 0;
+    content_context.reference = [this](const std::string& href) { return inlines_.reference_for(href); };
+    content_context.image = [&](const std::string& src, xml::XmlPosition at) -> std::string {
+        const ImageFiles::Found found = context_.images.resolve(src);
+        switch (found.outcome) {
+            case ImageFiles::Outcome::outside:
+                context_.losses.add("out-of-folder image", at.line,
+                                    "refused (the path leaves the input's folder): the description is kept as text");
+                return {};
+            case ImageFiles::Outcome::missing:
+                context_.losses.add("missing image file", at.line, "kept as images of their paths, with no file");
+                return src;
+            case ImageFiles::Outcome::remote:
+                remote_images.emplace_back(at.line, "the image " + src + " is remote: it stays a link to its URL");
+                return found.target;
+            default: return found.target;
+        }
+    };
+    html::HtmlContent content = html::read_html_fragment(*parsed, parsed->root(), content_context);
+    if (!content.notes.empty()) return refuse();  // notes are Markdown's footnotes, not HTML's
+
+    std::vector<Block> blocks;
+    for (auto& item : content.items) {
+        if (auto* block = std::get_if<html::ContentBlock>(&item)) {
+            blocks.push_back(std::move(block->block));
+            continue;
+        }
+        auto& heading = std::get<html::ContentHeading>(item);
+        context_.losses.add("HTML heading", first_line,
+                            "kept as a paragraph (a heading in an HTML block cannot start a section)");
+        Block paragraph = Block::paragraph(std::move(heading.inlines));
+        paragraph.attributes.id = heading.id.empty() ? heading.section_id : heading.id;
+        if (!paragraph.inlines.empty()) blocks.push_back(std::move(paragraph));
+    }
+    if (blocks.empty()) return refuse();  // comments, styles, scripts ...: kept as they are
+    for (auto& [line, message] : remote_images) diagnostics_.note(line, 0, std::move(message));
+    return blocks;
 }
 
 }  // namespace fascicle::markdown

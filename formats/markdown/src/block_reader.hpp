@@ -8,14 +8,21 @@
 
 #include <cmark-gfm.h>
 
+#include <cstddef>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace fascicle::markdown {
 
 // Paragraphs, lists (bullet or ordered, with their start; GFM task boxes), block quotes, code
 // blocks (the info string's first word their language), thematic breaks and GFM tables (head
-// row, alignment, cells' inlines) map one to one; an HTML block is a raw block of format html,
-// verbatim; a paragraph that is only $$tex$$ is display math with --markdown-math dollars.
+// row, alignment, cells' inlines) map one to one; an HTML block (with the HTML blocks after
+// it, when blank lines split its elements) is read as HTML content (html_content.hpp: tables,
+// figures, definition lists, images, ids ...) when it is well-formed XML once HTML's void
+// elements are closed, else it is a raw block of format html, verbatim; a paragraph that is only $$tex$$ is display math with --markdown-math dollars.
 // What the IR has no block for keeps its text and is reported (LossReport): a heading inside a
 // quote or list becomes a paragraph. An empty HTML comment holds nothing and leaves no trace.
 class BlockReader {
@@ -34,6 +41,9 @@ public:
 private:
     void read_table(cmark_node* table, std::vector<Block>& out, int depth);
     void read_html_block(cmark_node* node, std::vector<Block>& out);
+    // An HTML fragment (XML text, from the file's line `first_line`) as IR blocks; nullopt when
+    // it does not parse or holds what they cannot (notes, nothing but comments or styles).
+    std::optional<std::vector<Block>> html_blocks(const std::string& xml, std::size_t first_line);
     void read_paragraph(cmark_node* node, std::vector<Block>& out, int depth);
     bool within_limit(cmark_node* node, int depth);
 
@@ -41,6 +51,11 @@ private:
     InputDiagnostics& diagnostics_;
     int max_nesting_;
     InlineReader inlines_;
+    // The text of lines `first` to `last` of the document (1-based, inclusive).
+    std::string_view source_lines(std::size_t first, std::size_t last);
+
+    std::set<cmark_node*> joined_;  // blocks read with the HTML block before them
+    std::vector<std::size_t> line_starts_;  // of the document's text, made when first needed
 };
 
 }  // namespace fascicle::markdown

@@ -10,6 +10,7 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 
 namespace fascicle::markdown {
 
@@ -24,6 +25,7 @@ struct DocumentContext {
     // so that a link to "#article" or "#article.id" is an internal reference.
     std::set<std::string> article_anchors;
     std::string article_anchor;  // the anchor of the article being read; "" when it has none
+    std::string_view markdown;   // the document's text, each line at its number
 
     // An anchor's id as a local id: without the article's anchor and '.' before it (the writer's
     // "article.id" in a whole book).

@@ -32,8 +32,10 @@ std::optional<Inline::Kind> container_kind(const std::string& tag_name) {
 }
 
 // The inline a <span> opens when its attributes are those the IR holds (id, class, lang,
-// data-*): a span with them, or small caps (class "small-caps" alone, the writer's form).
-std::optional<Inline> span_of(const HtmlTag& tag) {
+// data-*) and a title (pandoc's page breaks: <span id class="pagebreak" title="12">), which is
+// left out (`dropped_title`): a span with them, or small caps (class "small-caps" alone, the
+// writer's form).
+std::optional<Inline> span_of(const HtmlTag& tag, bool& dropped_title) {
     Inline span = Inline::wrap(Inline::Kind::span, {});
     Attributes& a = span.attributes;
     for (const auto& [name, value] : tag.attributes) {
@@ -50,6 +52,8 @@ std::optional<Inline> span_of(const HtmlTag& tag) {
             a.language = value;
         } else if (name.starts_with("data-") && name.size() > 5) {
             a.pairs.emplace_back(name.substr(5), value);
+        } else if (name == "title") {
+            dropped_title = true;
         } else {
             return std::nullopt;  // style, title...: the IR has no place for them, it stays HTML
         }
@@ -171,9 +175,7 @@ void InlineReader::read_children(cmark_node* parent, std::vector<Inline>& out, i
                 if (type == CMARK_NODE_LINK) {
                     i.target = attribute(n, cmark_node_get_url);
                     i.title = attribute(n, cmark_node_get_title);
-                    auto reference = reference_in_document(i.target);
-                    if (!reference) reference = context_.siblings.reference_for(i.target);
-                    if (reference) {
+                    if (auto reference = reference_for(i.target)) {
                         i.kind = Inline::Kind::reference;
                         i.target = std::move(*reference);
                         i.title.clear();
@@ -245,8 +247,11 @@ void InlineReader::read_html(cmark_node* node, std::vector<OpenTag>& open, std::
                 return;
             }
             if (tag.name == "span" && !tag.self_closing) {
-                if (auto span = span_of(tag)) {
+                bool dropped_title = false;
+                if (auto span = span_of(tag, dropped_title)) {
                     if (!within_limit(node, depth + static_cast<int>(open.size()) + 1)) return;
+                    if (dropped_title)
+                        context_.losses.add("title of an HTML <span>", line, "left out (its text and other attributes are kept)");
                     open.push_back(OpenTag{std::move(*span), tag.name, literal, line, column});
                     return;
                 }
@@ -254,6 +259,12 @@ void InlineReader::read_html(cmark_node* node, std::vector<OpenTag>& open, std::
             auto kind = container_kind(tag.name);
             if (kind && !tag.self_closing && (kind != Inline::Kind::link || tag.href)) {
                 if (!within_limit(node, depth + static_cast<int>(open.size()) + 1)) return;
+                // A link's own id (<a href id>, pandoc's note references) is an anchor before it.
+                if (kind == Inline::Kind::link && tag.id && !tag.id->empty()) {
+                    Inline anchor = inline_of(Inline::Kind::span);
+                    anchor.attributes.id = *tag.id;
+                    append_inline(target(), std::move(anchor));
+                }
                 OpenTag opened{inline_of(*kind), tag.name, literal, line, column};
                 if (tag.href) opened.inline_.target = *tag.href;
                 open.push_back(std::move(opened));
@@ -287,6 +298,11 @@ void InlineReader::read_html(cmark_node* node, std::vector<OpenTag>& open, std::
     }
     (void)column;
     append_inline(target(), raw_html(literal));
+}
+
+std::optional<std::string> InlineReader::reference_for(const std::string& url) const {
+    if (auto reference = reference_in_document(url)) return reference;
+    return context_.siblings.reference_for(url);
 }
 
 std::optional<std::string> InlineReader::reference_in_document(const std::string& url) const {

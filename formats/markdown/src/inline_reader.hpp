@@ -20,7 +20,8 @@ namespace fascicle::markdown {
 // breaks, images (a local file becomes a resource), GFM strikethrough and footnotes (a note
 // holding the definition's blocks, where it is referred to), $math$ with --markdown-math dollars.
 // Inline HTML: <em>/<i>, <strong>/<b>, <a href>, <sup>, <sub>, <del>/<s> and <br> are read as
-// what they mean (our writer falls back on them); an anchor, <a id="..."> without href (our
+// what they mean (our writer falls back on them; the id of an <a href id> is an empty span
+// before the link); an anchor, <a id="..."> without href (our
 // writer marks ids so), is dropped silently, its text kept, and the first one's id noted (a
 // heading's anchor is its id); any other tag is kept verbatim as raw HTML.
 // Appends an inline to `out`, joining text to text before it and leaving out text and emphasis
@@ -47,6 +48,10 @@ public:
     const std::string& first_anchor() const { return first_anchor_; }
     // The id of the anchor the last read() began with (a paragraph's id); empty when none.
     const std::string& leading_anchor() const { return leading_anchor_; }
+
+    // The internal reference a link's URL is ("#id" in this document, a Markdown file beside
+    // it), if it is one.
+    std::optional<std::string> reference_for(const std::string& url) const;
 
 private:
     struct OpenTag;

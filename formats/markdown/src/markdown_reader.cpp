@@ -84,8 +84,9 @@ Status MarkdownReader::read(const Input& input, ReadContext& ctx, ArticleSink& s
     ImageFiles images(folder, input.article_id, ctx.resources);
     const SiblingDocuments siblings(input.path.empty() ? std::filesystem::path() : folder);
     DocumentContext context{diagnostics, losses, images, siblings, options->dollar_math,
-                            options->flavor == Flavor::gfm, {}, {}};
+                            options->flavor == Flavor::gfm, {}, {}, {}};
     context.article_anchors = article_anchors(tree.document(), layout.article_level);
+    context.markdown = source->markdown;
     BlockReader blocks(context, options->max_nesting);
     blocks.inlines().set_footnotes(footnote_definitions(tree.document()), [&blocks](cmark_node* definition, int depth) {
         std::vector<Block> out;

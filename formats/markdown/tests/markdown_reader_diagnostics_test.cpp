@@ -98,15 +98,18 @@ TEST(MarkdownReaderWarnings, UnclosedMetadataBlockIsReadAsMarkdown) {
     EXPECT_EQ(introduction_text(read.book.articles[0]), "\ntitle: Notes\ntext\n");
 }
 
-TEST(MarkdownReaderWarnings, HtmlBlocksAreRawHtmlVerbatim) {
+TEST(MarkdownReaderWarnings, HtmlBlocksAreReadAsHtmlOrKeptVerbatim) {
     auto read = read_markdown("# T\n\nbefore\n\n<div class=\"note\">\nKeep *me*\n</div>\n\n<!-- -->\n\n<!-- a remark -->\n\nafter\n");
     ASSERT_EQ(read.status, Status::ok);
     EXPECT_EQ(problems(read), "");
     ASSERT_EQ(read.book.articles.size(), 1u);
     const auto& blocks = read.book.articles[0].introduction;
     ASSERT_EQ(blocks.size(), 4u);  // the empty comment holds nothing
-    EXPECT_EQ(blocks[1].kind, Block::Kind::raw);
-    EXPECT_EQ(blocks[1].text, "<div class=\"note\">\nKeep *me*\n</div>");
+    // HTML, as CommonMark renders it: its text is not Markdown.
+    EXPECT_EQ(blocks[1].kind, Block::Kind::division);
+    EXPECT_EQ(blocks[1].attributes.classes, std::vector<std::string>{"note"});
+    EXPECT_EQ(plain_text(blocks[1]), "Keep *me*");
+    // A comment alone is no content the IR holds: it stays HTML.
     EXPECT_EQ(blocks[2].kind, Block::Kind::raw);
     EXPECT_EQ(blocks[2].text, "<!-- a remark -->");
 }

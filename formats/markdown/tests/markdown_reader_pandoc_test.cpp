@@ -215,5 +215,25 @@ TEST_F(PandocFixture, PandocMarkdownStandalone) { expect_fixture(pandoc("markdow
 
 TEST_F(PandocFixture, PandocStrictMarkdown) { expect_fixture(pandoc("markdown_strict", false), "commonmark", false); }
 
+// Links written for the anchors pandoc and GitHub give headings ("extension-fancy_lists", the
+// second "Reader options" as "reader-options-1") reach them: the heading holds that anchor too.
+TEST(MarkdownReaderPandoc, LinksToPandocHeadingAnchorsReachTheHeading) {
+    auto read = read_markdown("# Doc\n\nSee [lists](#extension-fancy_lists) and [again](#reader-options-1).\n\n"
+                              "## Extension: `fancy_lists`\n\ntext\n\n## Reader options\n\none\n\n"
+                              "## Reader options\n\ntwo\n\n## Plain\n\nno link, no anchor\n");
+    ASSERT_EQ(read.status, Status::ok);
+    EXPECT_EQ(problems(read), "");
+    ASSERT_EQ(read.book.articles.size(), 1u);
+    const auto& sections = read.book.articles[0].sections;
+    ASSERT_EQ(sections.size(), 4u);
+    ASSERT_FALSE(sections[0].title.empty());
+    EXPECT_EQ(sections[0].title[0].kind, Inline::Kind::span);
+    EXPECT_EQ(sections[0].title[0].attributes.id, "extension-fancy_lists");
+    EXPECT_EQ(sections[0].title_text(), "Extension: fancy_lists");
+    EXPECT_NE(sections[1].title.at(0).kind, Inline::Kind::span);  // "reader-options": no link, no anchor
+    EXPECT_EQ(sections[2].title.at(0).attributes.id, "reader-options-1");
+    EXPECT_NE(sections[3].title.at(0).kind, Inline::Kind::span);
+}
+
 }  // namespace
 }  // namespace fascicle::markdown::test

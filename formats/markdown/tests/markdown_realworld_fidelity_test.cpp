@@ -36,6 +36,26 @@ void add_words(Counts& c, std::string_view text) {
     for (std::string w; in >> w;) ++c.words[w];
 }
 
+// HTML's text: each tag (and comment) a space. A block the reader keeps raw loses no words by
+// it: its writers report raw HTML they leave out.
+std::string without_tags(std::string_view html) {
+    std::string out;
+    for (std::size_t i = 0; i < html.size(); ++i) {
+        if (html[i] != '<') {
+            out += html[i];
+            continue;
+        }
+        const std::size_t end = html.find('>', i);
+        if (end == std::string_view::npos) {
+            out.append(html.substr(i));
+            break;
+        }
+        out += ' ';
+        i = end;
+    }
+    return out;
+}
+
 // cmark-gfm's own tree: its nodes and the literal text they hold.
 Counts cmark_counts(const std::string& markdown) {
     const CmarkTree tree(markdown, Flavor::gfm);
@@ -53,8 +73,10 @@ Counts cmark_counts(const std::string& markdown) {
         if (type_name_is(n, "strikethrough")) ++c.struck;
         if (type_name_is(n, "tasklist")) ++c.tasks;
         // Inline HTML is markup (tags), not words: the IR holds it as raw inlines, or as what
-        // it means (an anchor in a heading is the section's id).
-        if (type != CMARK_NODE_HTML_INLINE) add_words(c, literal_of(n));
+        // it means (an anchor in a heading is the section's id). An HTML block's words are its
+        // text, its tags left out: the reader reads it as HTML.
+        if (type == CMARK_NODE_HTML_BLOCK) add_words(c, without_tags(literal_of(n)));
+        else if (type != CMARK_NODE_HTML_INLINE) add_words(c, literal_of(n));
     }
     cmark_iter_free(iter);
     return c;

@@ -38,13 +38,17 @@
 // meaning on divisions and spans (the way new kinds of content are added without a new major).
 // A host refuses plugins built against a newer minor than its own.
 //
+// 2.2: the SDK's parsed_xml.hpp (ParsedXml: safe XML with positions and HTML's named
+// entities), xml_names.hpp, html_entities.hpp, html_whitespace.hpp and html_content.hpp (HTML
+// mapped to the document model, shared by the EPUB and Markdown readers); Fascicle::core links
+// pugixml publicly. Layouts unchanged.
 // 2.1: the SDK's loss_report.hpp (LossReport, --fail-on-loss) and uri.hpp (percent_encoded,
 // normalized_uri); XmlStream::markup, level and in_inline_element. Layouts unchanged.
 // 2.0: the document model of ir.hpp (tables, figures, notes, math, definition lists, line
 // blocks, attributes, titles as inlines, resources); ReadContext::resources and
 // WriteContext::resources. 1.1: Status::bad_options/unavailable, render_article.
 #define FASCICLE_API_VERSION_MAJOR 2
-#define FASCICLE_API_VERSION_MINOR 1
+#define FASCICLE_API_VERSION_MINOR 2
 
 namespace fascicle {
 

@@ -1,6 +1,6 @@
-#include "xml_names.hpp"
+#include <fascicle/xml_names.hpp>
 
-namespace fascicle::epub::reader {
+namespace fascicle::xml {
 
 namespace {
 
@@ -72,4 +72,4 @@ std::string trimmed_text(pugi::xml_node node) {
     return out.substr(begin, end - begin);
 }
 
-}  // namespace fascicle::epub::reader
+}  // namespace fascicle::xml

@@ -1,6 +1,6 @@
-#include "xml_entry.hpp"
+#include <fascicle/parsed_xml.hpp>
 
-#include "html_entities.hpp"
+#include <fascicle/html_entities.hpp>
 
 #include <fascicle/text.hpp>
 
@@ -10,7 +10,7 @@
 #include <iterator>
 #include <string_view>
 
-namespace fascicle::epub::reader {
+namespace fascicle::xml {
 
 namespace {
 
@@ -107,9 +107,9 @@ pugi::xml_node deeper_than(pugi::xml_node root, std::size_t limit) {
 
 }  // namespace
 
-std::unique_ptr<XmlEntry> XmlEntry::parse(const std::string& bytes, bool html_entities, Failure& failure,
+std::unique_ptr<ParsedXml> ParsedXml::parse(const std::string& bytes, bool html_entities, Failure& failure,
                                           std::size_t max_depth) {
-    std::unique_ptr<XmlEntry> entry(new XmlEntry());
+    std::unique_ptr<ParsedXml> entry(new ParsedXml());
     entry->line_starts_.push_back(0);
     for (std::size_t i = 0; i < bytes.size(); ++i)
         if (bytes[i] == '\n') entry->line_starts_.push_back(i + 1);
@@ -159,7 +159,7 @@ std::unique_ptr<XmlEntry> XmlEntry::parse(const std::string& bytes, bool html_en
     return entry;
 }
 
-void XmlEntry::expand_html_entities(const std::string& bytes, std::string& out) {
+void ParsedXml::expand_html_entities(const std::string& bytes, std::string& out) {
     const std::string_view text = bytes;
     out.reserve(text.size());
     std::ptrdiff_t delta = 0;  // original offset - parsed offset, after the last expansion
@@ -179,7 +179,7 @@ void XmlEntry::expand_html_entities(const std::string& bytes, std::string& out) 
             if (end < text.size() && text[end] == ';') {
                 const std::string_view name = text.substr(i + 1, end - i - 1);
                 if (!is_xml_entity(name)) {
-                    if (auto code_point = html_entity(name)) {
+                    if (auto code_point = html::html_entity(name)) {
                         const std::string reference = "&#" + std::to_string(std::uint32_t(*code_point)) + ";";
                         out += reference;
                         delta += std::ptrdiff_t(end + 1 - i) - std::ptrdiff_t(reference.size());
@@ -195,23 +195,23 @@ void XmlEntry::expand_html_entities(const std::string& bytes, std::string& out) 
     }
 }
 
-std::size_t XmlEntry::original_offset(std::size_t parsed_offset) const {
+std::size_t ParsedXml::original_offset(std::size_t parsed_offset) const {
     const auto after = std::upper_bound(shifts_.begin(), shifts_.end(), parsed_offset,
                                         [](std::size_t offset, const Shift& s) { return offset < s.parsed_from; });
     if (after == shifts_.begin()) return parsed_offset;
     return std::size_t(std::ptrdiff_t(parsed_offset) + std::prev(after)->to_original);
 }
 
-XmlPosition XmlEntry::position_of(std::size_t original_offset) const {
+XmlPosition ParsedXml::position_of(std::size_t original_offset) const {
     const auto line = std::upper_bound(line_starts_.begin(), line_starts_.end(), original_offset);
     const std::size_t number = std::size_t(line - line_starts_.begin());
     return {number, original_offset - *std::prev(line) + 1};
 }
 
-XmlPosition XmlEntry::position(pugi::xml_node node) const {
+XmlPosition ParsedXml::position(pugi::xml_node node) const {
     const std::ptrdiff_t offset = node.offset_debug();
     if (offset < 0) return {};
     return position_of(original_offset(std::size_t(offset)));
 }
 
-}  // namespace fascicle::epub::reader
+}  // namespace fascicle::xml

@@ -1,8 +1,7 @@
-#include "xhtml_content.hpp"
+#include <fascicle/html_content.hpp>
 
-#include "archive_paths.hpp"
-#include "html_whitespace.hpp"
-#include "xml_names.hpp"
+#include <fascicle/html_whitespace.hpp>
+#include <fascicle/xml_names.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -11,7 +10,9 @@
 #include <sstream>
 #include <string_view>
 
-namespace fascicle::epub::reader {
+namespace fascicle::html {
+
+using namespace fascicle::xml;
 
 namespace {
 
@@ -285,7 +286,7 @@ struct Scope {
 
 class ContentWalker {
 public:
-    ContentWalker(const XmlEntry& document, const ContentContext& context, XhtmlContent& out)
+    ContentWalker(const ParsedXml& document, const ContentContext& context, HtmlContent& out)
         : document_(document), context_(context), out_(out) {}
 
     // The blocks and headings of a container, in order. At the top (`nested` null) they become
@@ -297,7 +298,14 @@ public:
 
 private:
     void lose(pugi::xml_node element, const std::string& what, std::string_view fate = "left out") {
-        if (context_.losses) context_.losses->add(what, document_.position(element).line, fate);
+        if (context_.losses) context_.losses->add(what, position(element).line, fate);
+    }
+
+    // Where a node is in the reader's file: a fragment's lines are counted from its first.
+    XmlPosition position(pugi::xml_node node) const {
+        XmlPosition at = document_.position(node);
+        if (at.line) at.line += context_.line_offset;
+        return at;
     }
 
     Scope inner_scope(pugi::xml_node element, const Scope& outer) const {
@@ -811,24 +819,20 @@ private:
         i.kind = Inline::Kind::image;
         i.text = element.attribute("alt").value();
         i.title = element.attribute("title").value();
-        i.target = context_.image ? context_.image(std::string(src), document_.position(element)) : std::string();
+        i.target = context_.image ? context_.image(std::string(src), position(element)) : std::string();
         for (const char* size : {"width", "height"})
             if (const char* v = element.attribute(size).value(); *v) i.attributes.pairs.emplace_back(size, v);
         return i;
     }
 
-    // A link inside the archive is a reference to "<entry>#<fragment>", resolved when the book is
-    // known; any other is a link. Without children.
+    // A link the reader says points inside (ContentContext::reference) is a reference, resolved
+    // when all is known; any other is a link. Without children.
     Inline link_of(pugi::xml_node a) {
         Inline i;
         const std::string href = a.attribute("href").value();
-        const auto entry = resolve_href(context_.entry, href);
-        if (entry && !href.starts_with("/")) {
+        if (auto target = context_.reference ? context_.reference(href) : std::nullopt) {
             i.kind = Inline::Kind::reference;
-            const auto hash = href.find('#');
-            i.target = *entry;
-            if (hash != std::string::npos && hash + 1 < href.size())
-                i.target += "#" + percent_decoded(std::string_view(href).substr(hash + 1));
+            i.target = std::move(*target);
         } else {
             i.kind = Inline::Kind::link;
             i.target = href;
@@ -954,9 +958,9 @@ private:
         flow_range(element, element.next_sibling(), scope, &into);
     }
 
-    const XmlEntry& document_;
+    const ParsedXml& document_;
     const ContentContext& context_;
-    XhtmlContent& out_;
+    HtmlContent& out_;
     std::set<pugi::xml_node_struct*> task_boxes_;  // the check boxes of task items
 };
 
@@ -973,7 +977,7 @@ pugi::xml_node child_named(pugi::xml_node parent, std::string_view local) {
 
 }  // namespace
 
-std::vector<std::string> document_kinds(const XmlEntry& document) {
+std::vector<std::string> document_kinds(const ParsedXml& document) {
     std::vector<std::string> kinds;
     const pugi::xml_node body = child_named(document.root(), "body");
     if (!body) return kinds;
@@ -989,8 +993,14 @@ std::vector<std::string> document_kinds(const XmlEntry& document) {
     return kinds;
 }
 
-std::optional<XhtmlContent> read_xhtml_content(const XmlEntry& document, const ContentContext& context,
-                                               std::string& error) {
+HtmlContent read_html_fragment(const ParsedXml& document, pugi::xml_node container, const ContentContext& context) {
+    HtmlContent content;
+    ContentWalker(document, context, content).flow(container, Scope{}, nullptr);
+    return content;
+}
+
+std::optional<HtmlContent> read_html_content(const ParsedXml& document, const ContentContext& context,
+                                            std::string& error) {
     const pugi::xml_node html = document.root();
     if (local_name(html.name()) != "html") {
         error = std::string("the root element is <") + html.name() + ">, expected <html>";
@@ -1002,7 +1012,7 @@ std::optional<XhtmlContent> read_xhtml_content(const XmlEntry& document, const C
         return std::nullopt;
     }
 
-    XhtmlContent content;
+    HtmlContent content;
     content.language = language_of(html);
     if (pugi::xml_node head = child_named(html, "head"))
         content.head_title = collapse_whitespace(trimmed_text(child_named(head, "title")));
@@ -1018,4 +1028,4 @@ std::optional<XhtmlContent> read_xhtml_content(const XmlEntry& document, const C
     return content;
 }
 
-}  // namespace fascicle::epub::reader
+}  // namespace fascicle::html

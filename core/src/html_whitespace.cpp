@@ -1,6 +1,6 @@
-#include "html_whitespace.hpp"
+#include <fascicle/html_whitespace.hpp>
 
-namespace fascicle::epub::reader {
+namespace fascicle::html {
 
 namespace {
 
@@ -107,4 +107,4 @@ std::string collapse_whitespace(std::string_view text) {
     return inlines.empty() ? std::string() : inlines.front().text;
 }
 
-}  // namespace fascicle::epub::reader
+}  // namespace fascicle::html

@@ -5,10 +5,10 @@
 #include <optional>
 #include <string_view>
 
-namespace fascicle::epub::reader {
+namespace fascicle::html {
 
 // The code point an HTML 4 entity name stands for ("nbsp" -> U+00A0); nullopt for any other name,
 // XML's own five (amp, lt, gt, quot, apos) included.
 std::optional<char32_t> html_entity(std::string_view name);
 
-}  // namespace fascicle::epub::reader
+}  // namespace fascicle::html

@@ -1,9 +1,9 @@
-#include "html_entities.hpp"
+#include <fascicle/html_entities.hpp>
 
 #include <algorithm>
 #include <iterator>
 
-namespace fascicle::epub::reader {
+namespace fascicle::html {
 
 namespace {
 
@@ -75,4 +75,4 @@ std::optional<char32_t> html_entity(std::string_view name) {
     return it->code_point;
 }
 
-}  // namespace fascicle::epub::reader
+}  // namespace fascicle::html
