@@ -151,7 +151,7 @@ public:
             links.add_document(one->entry, one->article, one->ids, std::move(one->notes));
             read.push_back(std::move(*one));
         }
-        for (auto& document : read) links.resolve(document.article, *document.losses);
+        for (auto& document : read) links.resolve(document.article, document.entry);
         for (auto& document : read) {
             // Notes no link points at end their article, where the document had them last.
             std::vector<Block> notes = links.unreferenced_notes(document.entry);

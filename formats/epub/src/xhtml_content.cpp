@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 #include <string_view>
+#include <utility>
 
 namespace fascicle::epub::reader {
 
@@ -435,6 +436,32 @@ private:
                     emit(std::move(division), inner, nested);
                     return;
                 }
+            // A div with an id is a place links point at (pandoc's ::: {#id}, its "refs"): its
+            // first block takes the id, or an anchor (an empty span) opens it when it has its own.
+            // Not around headings: those are sections, which keep ids of their own.
+            if (*child.attribute("id").value() &&
+                !child.find_node([](pugi::xml_node n) { return is_element(n) && kind_of(n) == Kind::heading; })) {
+                std::vector<Block> blocks;
+                flow(child, inner, &blocks);
+                if (blocks.empty()) return;
+                Block& first = blocks.front();
+                if (first.attributes.id.empty()) {
+                    first.attributes.id = child.attribute("id").value();
+                } else if (first.kind == Block::Kind::paragraph) {
+                    Inline anchor;
+                    anchor.kind = Inline::Kind::span;
+                    anchor.attributes.id = child.attribute("id").value();
+                    first.inlines.insert(first.inlines.begin(), std::move(anchor));
+                } else {
+                    Block division;
+                    division.kind = Block::Kind::division;
+                    division.attributes.id = child.attribute("id").value();
+                    division.children = std::move(blocks);
+                    blocks = {std::move(division)};
+                }
+                for (auto& b : blocks) emit(std::move(b), inner, nested);
+                return;
+            }
         }
         if (name == "p" && holds_only_display_math(child)) {
             flow(child, inner, nested);
@@ -708,6 +735,10 @@ private:
         } else {
             flow(element, scope, &f.children);
         }
+        // pandoc writes a figure's id on its image: the figure's, as links to it mean.
+        if (f.attributes.id.empty() && f.children.size() == 1 && f.children[0].inlines.size() == 1 &&
+            f.children[0].inlines[0].kind == Inline::Kind::image)
+            f.attributes.id = std::exchange(f.children[0].inlines[0].attributes.id, {});
         return f;
     }
 
@@ -811,6 +842,7 @@ private:
         i.kind = Inline::Kind::image;
         i.text = element.attribute("alt").value();
         i.title = element.attribute("title").value();
+        i.attributes.id = element.attribute("id").value();
         i.target = context_.image ? context_.image(std::string(src), document_.position(element)) : std::string();
         for (const char* size : {"width", "height"})
             if (const char* v = element.attribute(size).value(); *v) i.attributes.pairs.emplace_back(size, v);
