@@ -1,5 +1,7 @@
 #include "chapter_renderer.hpp"
 
+#include "chapter_metadata.hpp"
+
 #include "language_tag.hpp"
 #include "package_layout.hpp"
 #include "xhtml_document.hpp"
@@ -463,8 +465,11 @@ RenderedChapter ChapterRenderer::render(const Article& article) const {
     const std::string own_language = language == book_language_ ? std::string() : language;
     ChapterBuilder builder(article, own_language, resources_, chapter);
     XmlStream& xml = builder.xml();
+    std::vector<std::pair<std::string, std::string>> own_metadata;
+    for (auto& entry : article.metadata.entries())
+        if (is_chapter_metadata_key(entry.first)) own_metadata.push_back(std::move(entry));
     open_xhtml_document(xml, title, language, std::string(layout::from_text_folder) + std::string(layout::stylesheet),
-                        {{"epub:type", "bodymatter"}});
+                        {{"epub:type", "bodymatter"}}, own_metadata);
 
     const std::string title_id = builder.title_id();
     // Titles in another language than the book's say so in the navigation too.

@@ -85,6 +85,27 @@ TEST(ReaderContent, PandocNotesInAnotherDocumentAndASecondReference) {
     EXPECT_EQ(a.introduction[0].inlines, expected) << dump(a);
 }
 
+TEST(ReaderContent, TheChapterHeadNamesTheArticlesOwnMetadata) {
+    // <meta name="author"> as HTML (and Fascicle's writer) names a page's author; names that are
+    // no metadata of an article (pandoc's generator, a viewport) are not read.
+    std::string document = xhtml("<h1>T</h1><p>Text.</p>");
+    const std::string head = "<head><title>Document</title>"
+                             "<meta name=\"generator\" content=\"pandoc\"/>"
+                             "<meta name=\"viewport\" content=\"width=device-width\"/>"
+                             "<meta name=\"author\" content=\" Ada\n  Lovelace \"/>"
+                             "<meta name=\"author\" content=\"Charles Babbage\"/>"
+                             "<meta name=\"date\" content=\"1843\"/>"
+                             "<meta name=\"author\" content=\"\"/></head>";
+    document.replace(document.find("<head>"), document.find("</head>") + 7 - document.find("<head>"), head);
+    const ReadBook read = read_documents({{"a.xhtml", document}});
+    ASSERT_EQ(read.book.articles.size(), 1u) << read.diagnostics.text();
+    const Metadata& m = read.book.articles[0].metadata;
+    EXPECT_EQ(m.authors(), (std::vector<std::string>{"Ada Lovelace", "Charles Babbage"}));
+    EXPECT_EQ(m.date, "1843");
+    EXPECT_TRUE(m.extra.empty()) << dump(m);
+    EXPECT_EQ(m.entries().size(), 3u) << dump(m);
+}
+
 TEST(ReaderContent, NotesNoLinkPointsAtStayInTheirArticle) {
     const Article a = one_article("<h1>T</h1><p>Text.</p><aside epub:type=\"footnote\" id=\"lonely\"><p>Unreferenced."
                                   "</p></aside>");
