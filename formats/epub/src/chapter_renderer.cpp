@@ -21,6 +21,10 @@ namespace fascicle::epub {
 
 namespace {
 
+// The class of a reference's <a> whose text the writer gave (the target's caption or title):
+// the reader (xhtml_content) reads such a reference back without it.
+constexpr std::string_view generated_reference_text_class = "generated-text";
+
 const char* heading_name(int level) {
     static constexpr const char* names[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
     return names[std::clamp(level, 1, 6) - 1];
@@ -385,7 +389,10 @@ public:
     void reference(const std::string& target, const std::vector<Inline>& children) {
         const auto [article, local] = split_reference(target);
         const std::size_t before = out_.xhtml.size();
-        xml_.open_inline("a", {{"href", ""}});
+        // Text the writer gives (the target's caption or title) is marked so, for the reader to
+        // leave out again; href="" last: the text goes right after it.
+        if (children.empty()) xml_.open_inline("a", {{"class", std::string(generated_reference_text_class)}, {"href", ""}});
+        else xml_.open_inline("a", {{"href", ""}});
         out_.references.push_back({out_.xhtml.find("href=\"\"", before) + 6,
                                    std::string(article.empty() ? std::string_view(article_.id) : article),
                                    std::string(local), children.empty()});

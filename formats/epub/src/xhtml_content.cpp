@@ -953,6 +953,12 @@ private:
         } else if (name == "a" && element.attribute("href")) {
             if (is_backlink(element)) return;
             i = link_of(element);
+            // Fascicle's writer marks the text it gave a reference that had none (the target's
+            // caption or title): a reference without text again.
+            if (i.kind == Inline::Kind::reference && has_token(element.attribute("class").value(), "generated-text")) {
+                out.push_back(std::move(i));
+                return;
+            }
         } else if (has_any_token(element.attribute("class").value(), {"small-caps", "smallcaps"})) {
             i.kind = Inline::Kind::small_caps;
         } else if (!language.empty() || *element.attribute("id").value()) {
