@@ -447,11 +447,11 @@ private:
                 Block& first = blocks.front();
                 if (first.attributes.id.empty()) {
                     first.attributes.id = child.attribute("id").value();
-                } else if (first.kind == Block::Kind::paragraph) {
+                } else if (Block* opening = first_paragraph(blocks)) {
                     Inline anchor;
                     anchor.kind = Inline::Kind::span;
                     anchor.attributes.id = child.attribute("id").value();
-                    first.inlines.insert(first.inlines.begin(), std::move(anchor));
+                    opening->inlines.insert(opening->inlines.begin(), std::move(anchor));
                 } else {
                     Block division;
                     division.kind = Block::Kind::division;
@@ -475,6 +475,17 @@ private:
             }
         }
         flow(child, inner, nested);  // containers, and inline elements holding blocks
+    }
+
+    // The first paragraph of `blocks`, in reading order (in a list's first item, a quote ...),
+    // if it comes before any other text; depth as the document's, which its limits bound.
+    static Block* first_paragraph(std::vector<Block>& blocks) {
+        if (blocks.empty()) return nullptr;
+        Block& b = blocks.front();
+        if (b.kind == Block::Kind::paragraph) return &b;
+        if (!b.children.empty() && b.caption.empty()) return first_paragraph(b.children);
+        if (b.kind == Block::Kind::list && !b.items.empty()) return first_paragraph(b.items.front());
+        return nullptr;
     }
 
     // EPUB 3's epub:switch: one branch is read (switch_branch), the others are reported.

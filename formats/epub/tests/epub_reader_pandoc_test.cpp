@@ -253,7 +253,7 @@ lang: en
 # One {#one}
 
 See [the span](#myspan), [the div](#mydiv), [the list](#mylist), [the figure](#fig),
-[the outer div](#outer), [the inner div](#inner),
+[the outer div](#outer), [the inner div](#inner), [a div around a list's](#around-list),
 [a definition](@), [a page](other.html#part) and [the root](/url).
 
 # Two {#two}
@@ -277,6 +277,14 @@ Another.
 Nested divs, as pandoc's bibliography is.
 :::
 :::
+
+::: {#around-list}
+::: {#listed}
+- an item
+:::
+
+A paragraph after the list.
+:::
 )");
     const auto made = fascicle::test::run_shell("cd " + fascicle::test::shell_quote(dir.path().string()) +
                                                 " && pandoc -f markdown -t epub3 -o links.epub links.md");
@@ -292,7 +300,7 @@ Nested divs, as pandoc's bibliography is.
         places.add(a.id, a.conclusion);
     }
     EXPECT_EQ(places.references, (std::vector<std::string>{"two#myspan", "two#mydiv", "two#mylist", "two#fig", "two#outer",
-                                                           "two#inner"}));
+                                                           "two#inner", "two#around-list"}));
     for (const auto& target : places.references) EXPECT_TRUE(places.ids.count(target)) << target << "\n" << dump(read.book);
     EXPECT_EQ(places.links, (std::vector<std::string>{"@", "other.html#part", "/url"}));
 }
