@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 #include <string_view>
+#include <utility>
 
 namespace fascicle::html {
 
@@ -443,6 +444,32 @@ private:
                     emit(std::move(division), inner, nested);
                     return;
                 }
+            // A div with an id is a place links point at (pandoc's ::: {#id}, its "refs"): its
+            // first block takes the id, or an anchor (an empty span) opens it when it has its own.
+            // Not around headings: those are sections, which keep ids of their own.
+            if (*child.attribute("id").value() &&
+                !child.find_node([](pugi::xml_node n) { return is_element(n) && kind_of(n) == Kind::heading; })) {
+                std::vector<Block> blocks;
+                flow(child, inner, &blocks);
+                if (blocks.empty()) return;
+                Block& first = blocks.front();
+                if (first.attributes.id.empty()) {
+                    first.attributes.id = child.attribute("id").value();
+                } else if (Block* opening = first_paragraph(blocks)) {
+                    Inline anchor;
+                    anchor.kind = Inline::Kind::span;
+                    anchor.attributes.id = child.attribute("id").value();
+                    opening->inlines.insert(opening->inlines.begin(), std::move(anchor));
+                } else {
+                    Block division;
+                    division.kind = Block::Kind::division;
+                    division.attributes.id = child.attribute("id").value();
+                    division.children = std::move(blocks);
+                    blocks = {std::move(division)};
+                }
+                for (auto& b : blocks) emit(std::move(b), inner, nested);
+                return;
+            }
         }
         if (name == "p" && holds_only_display_math(child)) {
             flow(child, inner, nested);
@@ -456,6 +483,17 @@ private:
             }
         }
         flow(child, inner, nested);  // containers, and inline elements holding blocks
+    }
+
+    // The first paragraph of `blocks`, in reading order (in a list's first item, a quote ...),
+    // if it comes before any other text; depth as the document's, which its limits bound.
+    static Block* first_paragraph(std::vector<Block>& blocks) {
+        if (blocks.empty()) return nullptr;
+        Block& b = blocks.front();
+        if (b.kind == Block::Kind::paragraph) return &b;
+        if (!b.children.empty() && b.caption.empty()) return first_paragraph(b.children);
+        if (b.kind == Block::Kind::list && !b.items.empty()) return first_paragraph(b.items.front());
+        return nullptr;
     }
 
     // EPUB 3's epub:switch: one branch is read (switch_branch), the others are reported.
@@ -716,6 +754,10 @@ private:
         } else {
             flow(element, scope, &f.children);
         }
+        // pandoc writes a figure's id on its image: the figure's, as links to it mean.
+        if (f.attributes.id.empty() && f.children.size() == 1 && f.children[0].inlines.size() == 1 &&
+            f.children[0].inlines[0].kind == Inline::Kind::image)
+            f.attributes.id = std::exchange(f.children[0].inlines[0].attributes.id, {});
         return f;
     }
 
@@ -819,6 +861,7 @@ private:
         i.kind = Inline::Kind::image;
         i.text = element.attribute("alt").value();
         i.title = element.attribute("title").value();
+        i.attributes.id = element.attribute("id").value();
         i.target = context_.image ? context_.image(std::string(src), position(element)) : std::string();
         for (const char* size : {"width", "height"})
             if (const char* v = element.attribute(size).value(); *v) i.attributes.pairs.emplace_back(size, v);
@@ -925,6 +968,12 @@ private:
         } else if (name == "a" && element.attribute("href")) {
             if (is_backlink(element)) return;
             i = link_of(element);
+            // Fascicle's writer marks the text it gave a reference that had none (the target's
+            // caption or title): a reference without text again.
+            if (i.kind == Inline::Kind::reference && has_token(element.attribute("class").value(), "generated-text")) {
+                out.push_back(std::move(i));
+                return;
+            }
         } else if (has_any_token(element.attribute("class").value(), {"small-caps", "smallcaps"})) {
             i.kind = Inline::Kind::small_caps;
         } else if (!language.empty() || *element.attribute("id").value()) {

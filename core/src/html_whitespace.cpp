@@ -51,6 +51,15 @@ private:
                     after_space_ = false;
                     last_text_ = nullptr;
                     break;
+                case Inline::Kind::reference:
+                    if (!i.children.empty()) {
+                        walk(i.children);
+                        break;
+                    }
+                    // Without text of its own it shows the target's caption or title: text.
+                    after_space_ = false;
+                    last_text_ = nullptr;
+                    break;
                 case Inline::Kind::note:
                 case Inline::Kind::raw: break;  // shown elsewhere, or not at all
                 default: walk(i.children); break;  // emphasis, links, spans...

@@ -25,6 +25,7 @@ import re
 import shutil
 import subprocess
 import sys
+import urllib.parse
 import xml.etree.ElementTree as ET
 import zipfile
 
@@ -139,7 +140,14 @@ def unshown_branches(body):
     return hidden
 
 
-def count_html(body):
+def is_empty_link(a):
+    """An <a href> with nothing inside: a reader neither sees it nor can follow it (pandoc's anchors
+    on the lines of a highlighted code block). Not a link, on either side."""
+    return not "".join(a.itertext()).strip() and len(a) == 0
+
+
+def count_html(body, in_book=lambda href: False):
+    """`in_book(href)`: the href names a document of the book it is in (an EPUB's own documents)."""
     count = Count()
     parents = {child: parent for parent in body.iter() for child in parent}
     hidden = unshown_branches(body)
@@ -180,9 +188,9 @@ def count_html(body):
         elif name == "a" and e.get("href") is not None:
             if is_noteref(e):
                 count.kinds["notes"] += 1
-            elif not is_backlink(e):
+            elif not is_backlink(e) and not is_empty_link(e):
                 count.kinds["links"] += 1
-                if is_relative(e.get("href")):
+                if is_relative(e.get("href")) and not in_book(e.get("href")):
                     count.kinds["relative links"] += 1
     # Comments are not text a reader sees (html5lib gives them a function as their tag).
     # A note's reference mark ("*", "12") is the writer's numbering, not text: it parts words.
@@ -205,10 +213,13 @@ def parse_xml(data, name):
         raise ToolFailed(f"{name}: not well-formed XML: {e}")
 
 
-def epub_documents(path):
+def epub_documents(path, names=None):
     """The spine's content documents of an EPUB, minus those a reader rightly leaves out: the
-    navigation document and the cover and title pages the package or the document declares as such."""
+    navigation document and the cover and title pages the package or the document declares as such.
+    `names`, when given, gets the archive's entry names."""
     with zipfile.ZipFile(path) as z:
+        if names is not None:
+            names.update(z.namelist())
         container = parse_xml(z.read("META-INF/container.xml"), f"{path}:META-INF/container.xml")
         opf_path = next(e.get("full-path") for e in container.iter() if local(e.tag) == "rootfile")
         opf = parse_xml(z.read(opf_path), f"{path}:{opf_path}")
@@ -258,10 +269,21 @@ def declares_front_matter(root):
 
 def count_epub(path):
     count = Count()
-    for entry, data in epub_documents(path):
+    names = set()
+    for entry, data in epub_documents(path, names):
         root = parse_xml(data, f"{path}:{entry}")
         body = next((e for e in root.iter() if local(e.tag) == "body"), root)
-        count.add(count_html(body))
+
+        def in_book(href, entry=entry):
+            # A path the archive holds: the book's own document. Any other ("/url", "@" as the
+            # CommonMark spec writes definitions) points outside the book, as a DocBook or Markdown
+            # source's relative link does, and an EPUB cannot hold it.
+            target = urllib.parse.unquote(href.split("#")[0].split("?")[0])
+            if not target or target.startswith("/"):
+                return bool(target == "")
+            return os.path.normpath(os.path.join(os.path.dirname(entry), target)).replace(os.sep, "/") in names
+
+        count.add(count_html(body, in_book))
     return count
 
 
@@ -436,10 +458,11 @@ def kept(source, output):
 
 def required(source_fmt, output, source_count, kind):
     """What the output must hold of a kind. An EPUB cannot hold a link to a path outside the book
-    ("/url", "other.html" of a DocBook or Markdown source: its own documents are internal links):
-    the writer keeps its text and warns. Everything else: as many as the source has."""
+    ("/url", "other.html" of a DocBook or Markdown source, a path an EPUB source's archive does not
+    hold: its own documents are internal links): the writer keeps its text and warns. Everything
+    else: as many as the source has."""
     n = source_count.kinds[kind]
-    if kind == "links" and output == "epub" and source_fmt != "epub":
+    if kind == "links" and output == "epub":
         n -= source_count.kinds["relative links"]
     return n
 

@@ -1,5 +1,7 @@
 #include "archive_paths.hpp"
 
+#include <fascicle/uri.hpp>
+
 #include <vector>
 
 namespace fascicle::epub::reader {
@@ -92,6 +94,50 @@ std::optional<std::string> resolve_href(std::string_view base, std::string_view 
 }
 
 std::string percent_decoded(std::string_view text) { return percent_decode(text); }
+
+namespace {
+
+std::vector<std::string_view> path_segments(std::string_view path) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        std::size_t end = path.find('/', start);
+        if (end == std::string_view::npos) end = path.size();
+        out.push_back(path.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+// A decoded name as an href's segment: what would read as an escape, a query or a fragment is
+// escaped first, then what a URI cannot hold.
+std::string encoded_segment(std::string_view segment) {
+    std::string out;
+    for (char c : segment) {
+        if (c == '%') out += "%25";
+        else if (c == '#') out += "%23";
+        else if (c == '?') out += "%3F";
+        else out += c;
+    }
+    return percent_encoded(out);
+}
+
+}  // namespace
+
+std::string relative_href(std::string_view base, std::string_view target) {
+    const std::size_t hash = target.find('#');
+    const std::string_view path = target.substr(0, hash);
+    std::vector<std::string_view> from = path_segments(base);
+    from.pop_back();  // the document's own name
+    const std::vector<std::string_view> to = path_segments(path);
+    std::size_t common = 0;
+    while (common < from.size() && common + 1 < to.size() && from[common] == to[common]) ++common;
+    std::string out;
+    for (std::size_t i = common; i < from.size(); ++i) out += "../";
+    for (std::size_t i = common; i < to.size(); ++i) out += (i > common ? "/" : "") + encoded_segment(to[i]);
+    if (hash != std::string_view::npos) out += "#" + percent_encoded(target.substr(hash + 1));
+    return out;
+}
 
 std::string entry_stem(std::string_view name) {
     const std::size_t slash = name.rfind('/');

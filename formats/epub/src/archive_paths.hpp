@@ -18,6 +18,10 @@ bool escapes_archive(std::string_view name);
 // An empty href (or a bare fragment) is the document itself.
 std::optional<std::string> resolve_href(std::string_view base, std::string_view href);
 
+// The href that names `target` ("<entry>" or "<entry>#<fragment>", decoded as resolve_href gives
+// it) from the document at `base`: relative to its folder, each segment percent-encoded again.
+std::string relative_href(std::string_view base, std::string_view target);
+
 // `text` with its %XX escapes decoded (a fragment of an href).
 std::string percent_decoded(std::string_view text);
 

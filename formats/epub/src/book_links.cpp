@@ -1,5 +1,6 @@
 #include "book_links.hpp"
 
+#include "archive_paths.hpp"
 #include "xml_id_inversion.hpp"
 
 #include <utility>
@@ -98,18 +99,18 @@ void BookLinks::add_document(const std::string& entry, Article& article, const D
     documents_[entry] = std::move(d);
 }
 
-void BookLinks::resolve(Article& article, LossReport& losses) {
-    resolve(article.title, article.id, losses);
-    resolve(article.summary, article.id, losses);
-    resolve(article.introduction, article.id, losses);
-    resolve(article.conclusion, article.id, losses);
+void BookLinks::resolve(Article& article, const std::string& entry) {
+    resolve(article.title, article.id, entry);
+    resolve(article.summary, article.id, entry);
+    resolve(article.introduction, article.id, entry);
+    resolve(article.conclusion, article.id, entry);
     std::vector<Section*> pending;
     for (auto& s : article.sections) pending.push_back(&s);
     while (!pending.empty()) {
         Section* s = pending.back();
         pending.pop_back();
-        resolve(s->title, article.id, losses);
-        resolve(s->blocks, article.id, losses);
+        resolve(s->title, article.id, entry);
+        resolve(s->blocks, article.id, entry);
         for (auto& sub : s->subsections) pending.push_back(&sub);
     }
 }
@@ -130,30 +131,30 @@ std::vector<Block> BookLinks::unreferenced_notes(const std::string& entry) {
     return out;
 }
 
-void BookLinks::resolve(std::vector<Block>& blocks, const std::string& article_id, LossReport& losses) {
+void BookLinks::resolve(std::vector<Block>& blocks, const std::string& article_id, const std::string& entry) {
     for (auto& b : blocks) {
-        resolve(b.inlines, article_id, losses);
-        resolve(b.children, article_id, losses);
-        resolve(b.caption, article_id, losses);
-        resolve(b.attribution, article_id, losses);
-        for (auto& item : b.items) resolve(item, article_id, losses);
+        resolve(b.inlines, article_id, entry);
+        resolve(b.children, article_id, entry);
+        resolve(b.caption, article_id, entry);
+        resolve(b.attribution, article_id, entry);
+        for (auto& item : b.items) resolve(item, article_id, entry);
         for (auto& d : b.definitions) {
-            resolve(d.term, article_id, losses);
-            for (auto& def : d.definitions) resolve(def, article_id, losses);
+            resolve(d.term, article_id, entry);
+            for (auto& def : d.definitions) resolve(def, article_id, entry);
         }
-        for (auto& line : b.lines) resolve(line, article_id, losses);
+        for (auto& line : b.lines) resolve(line, article_id, entry);
         for (auto* part : {&b.table.head, &b.table.body, &b.table.foot})
             for (auto& row : *part)
-                for (auto& cell : row.cells) resolve(cell.blocks, article_id, losses);
+                for (auto& cell : row.cells) resolve(cell.blocks, article_id, entry);
     }
 }
 
-void BookLinks::resolve(std::vector<Inline>& inlines, const std::string& article_id, LossReport& losses) {
+void BookLinks::resolve(std::vector<Inline>& inlines, const std::string& article_id, const std::string& from_entry) {
     std::vector<Inline> out;
     out.reserve(inlines.size());
     for (auto& i : inlines) {
-        resolve(i.children, article_id, losses);
-        resolve(i.blocks, article_id, losses);
+        resolve(i.children, article_id, from_entry);
+        resolve(i.blocks, article_id, from_entry);
         if (i.kind != Inline::Kind::reference) {
             out.push_back(std::move(i));
             continue;
@@ -168,7 +169,7 @@ void BookLinks::resolve(std::vector<Inline>& inlines, const std::string& article
                 n.attributes.id = note->second.id;
                 n.blocks = std::move(note->second.blocks);
                 note->second.placed_in = article_id;
-                resolve(n.blocks, article_id, losses);
+                resolve(n.blocks, article_id, from_entry);
                 out.push_back(std::move(n));
             } else {
                 i.target = note->second.placed_in + "#" + note->second.id;
@@ -178,8 +179,12 @@ void BookLinks::resolve(std::vector<Inline>& inlines, const std::string& article
         }
         const auto document = documents_.find(std::string(entry));
         if (document == documents_.end()) {
-            losses.add("link to a document that is not part of the book", 0, "kept as its text");
-            for (auto& c : i.children) out.push_back(std::move(c));
+            // Not a document of the book (a page beside it, "@" as the CommonMark spec writes
+            // definitions): the link it was, relative to the document again; a writer that
+            // cannot hold it says so.
+            i.kind = Inline::Kind::link;
+            i.target = relative_href(from_entry, i.target);
+            out.push_back(std::move(i));
             continue;
         }
         const Document& d = document->second;

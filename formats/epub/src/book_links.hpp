@@ -8,7 +8,6 @@
 #include "xhtml_content.hpp"
 
 #include <fascicle/ir.hpp>
-#include <fascicle/loss_report.hpp>
 
 #include <map>
 #include <set>
@@ -25,9 +24,9 @@ public:
                       std::vector<ContentNote> notes);
 
     // Turns the references the walker left ("<entry>#<fragment>") in `article` into references
-    // to articles and ids, or into notes. A link to an entry that is no article of the book
-    // keeps its text and is reported to `losses`.
-    void resolve(Article& article, LossReport& losses);
+    // to articles and ids, or into notes; `entry` is the document the article was read from. A
+    // link to an entry that is no article of the book is a link again, relative to `entry`.
+    void resolve(Article& article, const std::string& entry);
 
     // The notes of `entry` that no link pointed at, as blocks to end its article with.
     std::vector<Block> unreferenced_notes(const std::string& entry);
@@ -47,8 +46,8 @@ private:
     };
 
     static std::string local_id(const std::string& article_id, const std::string& xml_id);
-    void resolve(std::vector<Block>& blocks, const std::string& article_id, LossReport& losses);
-    void resolve(std::vector<Inline>& inlines, const std::string& article_id, LossReport& losses);
+    void resolve(std::vector<Block>& blocks, const std::string& article_id, const std::string& from_entry);
+    void resolve(std::vector<Inline>& inlines, const std::string& article_id, const std::string& from_entry);
 
     std::map<std::string, Document> documents_;  // by entry
     std::map<std::string, Note> notes_;          // by "<entry>#<id>"

@@ -1,5 +1,7 @@
 #include "chapter_renderer.hpp"
 
+#include "chapter_metadata.hpp"
+
 #include "language_tag.hpp"
 #include "package_layout.hpp"
 #include "xhtml_document.hpp"
@@ -18,6 +20,10 @@
 namespace fascicle::epub {
 
 namespace {
+
+// The class of a reference's <a> whose text the writer gave (the target's caption or title):
+// the reader (xhtml_content) reads such a reference back without it.
+constexpr std::string_view generated_reference_text_class = "generated-text";
 
 const char* heading_name(int level) {
     static constexpr const char* names[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
@@ -383,7 +389,10 @@ public:
     void reference(const std::string& target, const std::vector<Inline>& children) {
         const auto [article, local] = split_reference(target);
         const std::size_t before = out_.xhtml.size();
-        xml_.open_inline("a", {{"href", ""}});
+        // Text the writer gives (the target's caption or title) is marked so, for the reader to
+        // leave out again; href="" last: the text goes right after it.
+        if (children.empty()) xml_.open_inline("a", {{"class", std::string(generated_reference_text_class)}, {"href", ""}});
+        else xml_.open_inline("a", {{"href", ""}});
         out_.references.push_back({out_.xhtml.find("href=\"\"", before) + 6,
                                    std::string(article.empty() ? std::string_view(article_.id) : article),
                                    std::string(local), children.empty()});
@@ -463,8 +472,11 @@ RenderedChapter ChapterRenderer::render(const Article& article) const {
     const std::string own_language = language == book_language_ ? std::string() : language;
     ChapterBuilder builder(article, own_language, resources_, chapter);
     XmlStream& xml = builder.xml();
+    std::vector<std::pair<std::string, std::string>> own_metadata;
+    for (auto& entry : article.metadata.entries())
+        if (is_chapter_metadata_key(entry.first)) own_metadata.push_back(std::move(entry));
     open_xhtml_document(xml, title, language, std::string(layout::from_text_folder) + std::string(layout::stylesheet),
-                        {{"epub:type", "bodymatter"}});
+                        {{"epub:type", "bodymatter"}}, own_metadata);
 
     const std::string title_id = builder.title_id();
     // Titles in another language than the book's say so in the navigation too.

@@ -4,8 +4,10 @@
 #include "archive_paths.hpp"
 #include "article_assembler.hpp"
 #include "book_links.hpp"
+#include "chapter_metadata.hpp"
 #include "container_document.hpp"
 #include "epub_diagnostics.hpp"
+#include "html_whitespace.hpp"
 #include "navigation_reader.hpp"
 #include "non_article_document.hpp"
 #include "package_reader.hpp"
@@ -30,6 +32,23 @@ namespace {
 
 constexpr std::string_view epub_media_type = "application/epub+zip";
 constexpr std::string_view xhtml_media_type = "application/xhtml+xml";
+
+// The article's own metadata its chapter's head names (chapter_metadata.hpp): <meta name="author"
+// content="..."/>, as Fascicle's writer and HTML put a page's author.
+Metadata chapter_metadata(const XmlEntry& document) {
+    Metadata out;
+    for (pugi::xml_node head : document.root().children()) {
+        if (head.type() != pugi::node_element || local_name(head.name()) != "head") continue;
+        for (pugi::xml_node meta : head.children()) {
+            const std::string_view name = meta.attribute("name").value();
+            const std::string content = collapse_whitespace(meta.attribute("content").value());
+            if (meta.type() == pugi::node_element && local_name(meta.name()) == "meta" && !content.empty() &&
+                is_chapter_metadata_key(name))
+                out.set(std::string(name), content);
+        }
+    }
+    return out;
+}
 
 std::optional<std::string> read_stream(std::istream& in, std::uint64_t limit, std::string& error) {
     std::string bytes;
@@ -151,7 +170,7 @@ public:
             links.add_document(one->entry, one->article, one->ids, std::move(one->notes));
             read.push_back(std::move(*one));
         }
-        for (auto& document : read) links.resolve(document.article, *document.losses);
+        for (auto& document : read) links.resolve(document.article, document.entry);
         for (auto& document : read) {
             // Notes no link points at end their article, where the document had them last.
             std::vector<Block> notes = links.unreferenced_notes(document.entry);
@@ -414,6 +433,7 @@ private:
             }
             return std::nullopt;
         }
+        article->metadata.merge_from(chapter_metadata(*entry));
         out.article = std::move(*article);
         return out;
     }

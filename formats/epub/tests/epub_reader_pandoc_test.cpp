@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <set>
 #include <sstream>
 
 namespace fascicle::epub::test {
@@ -203,6 +204,106 @@ TEST_P(PandocEpub, TitlesAndParagraphsAreTheFixtures) {
 
 INSTANTIATE_TEST_SUITE_P(Pandoc, PandocEpub, ::testing::Values("epub3", "epub2"),
                          [](const auto& info) { return info.param; });
+
+// Every id of a book's blocks and inlines, as "<article>#<id>", and its references and links.
+struct BookPlaces {
+    std::set<std::string> ids;
+    std::vector<std::string> references;
+    std::vector<std::string> links;
+
+    void add(const std::string& article, const std::vector<Inline>& inlines) {
+        for (const auto& i : inlines) {
+            if (!i.attributes.id.empty()) ids.insert(article + "#" + i.attributes.id);
+            if (i.kind == Inline::Kind::reference) references.push_back(i.target);
+            if (i.kind == Inline::Kind::link) links.push_back(i.target);
+            add(article, i.children);
+            add(article, i.blocks);
+        }
+    }
+    void add(const std::string& article, const std::vector<Block>& blocks) {
+        for (const auto& b : blocks) {
+            if (!b.attributes.id.empty()) ids.insert(article + "#" + b.attributes.id);
+            add(article, b.inlines);
+            add(article, b.children);
+            add(article, b.caption);
+            for (const auto& item : b.items) add(article, item);
+        }
+    }
+    void add(const std::string& article, const std::vector<Section>& sections) {
+        for (const auto& s : sections) {
+            ids.insert(article + "#" + s.id);
+            add(article, s.blocks);
+            add(article, s.subsections);
+        }
+    }
+};
+
+// pandoc's links between chapters ("ch002.xhtml#mydiv") point at ids on spans, on divs (around
+// several blocks, or one, or around another div), on a figure's image; its links to paths ("@", as the CommonMark spec
+// writes definitions, "other.html", "/url") are no documents of the book. Every link is kept, and
+// every id one points at.
+TEST(PandocEpubLinks, EveryLinkAndTheIdItPointsAtAreKept) {
+    if (fascicle::test::run_shell("command -v pandoc").status != 0) FAIL() << "pandoc is not installed (scripts/install-deps.sh installs it)";
+    TempDir dir;
+    fascicle::test::write_file(dir / "figure.png", std::string("\x89PNG\r\n\x1a\n", 8) + std::string(64, '\0'));
+    fascicle::test::write_file(dir / "links.md", R"(---
+title: Links
+lang: en
+---
+# One {#one}
+
+See [the span](#myspan), [the div](#mydiv), [the list](#mylist), [the figure](#fig),
+[the outer div](#outer), [the inner div](#inner), [a div around a list's](#around-list),
+[a definition](@), [a page](other.html#part) and [the root](/url).
+
+# Two {#two}
+
+Text with [a span]{#myspan} in it.
+
+::: {#mydiv}
+A paragraph.
+
+Another.
+:::
+
+::: {#mylist}
+- item
+:::
+
+![A figure](figure.png){#fig}
+
+::: {#outer}
+::: {#inner}
+Nested divs, as pandoc's bibliography is.
+:::
+:::
+
+::: {#around-list}
+::: {#listed}
+- an item
+:::
+
+A paragraph after the list.
+:::
+)");
+    const auto made = fascicle::test::run_shell("cd " + fascicle::test::shell_quote(dir.path().string()) +
+                                                " && pandoc -f markdown -t epub3 -o links.epub links.md");
+    ASSERT_EQ(made.status, 0) << made.err;
+
+    const ReadBook read = read_epub(dir / "links.epub");
+    ASSERT_EQ(read.status, Status::ok) << read.diagnostics.text();
+    EXPECT_EQ(read.diagnostics.warning_count(), 0u) << read.diagnostics.text();
+    BookPlaces places;
+    for (const auto& a : read.book.articles) {
+        places.add(a.id, a.introduction);
+        places.add(a.id, a.sections);
+        places.add(a.id, a.conclusion);
+    }
+    EXPECT_EQ(places.references, (std::vector<std::string>{"two#myspan", "two#mydiv", "two#mylist", "two#fig", "two#outer",
+                                                           "two#inner", "two#around-list"}));
+    for (const auto& target : places.references) EXPECT_TRUE(places.ids.count(target)) << target << "\n" << dump(read.book);
+    EXPECT_EQ(places.links, (std::vector<std::string>{"@", "other.html#part", "/url"}));
+}
 
 }  // namespace
 }  // namespace fascicle::epub::test

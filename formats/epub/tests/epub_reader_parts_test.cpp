@@ -39,6 +39,17 @@ TEST(ReaderParts, HrefsResolveInsideTheArchive) {
     EXPECT_EQ(entry_stem("title_page"), "title_page");
 }
 
+TEST(ReaderParts, HrefsOfEntriesRelativeToADocument) {
+    EXPECT_EQ(relative_href("EPUB/text/ch002.xhtml", "EPUB/text/@"), "@");
+    EXPECT_EQ(relative_href("EPUB/text/ch002.xhtml", "EPUB/text/other.html#part-2"), "other.html#part-2");
+    EXPECT_EQ(relative_href("EPUB/text/ch002.xhtml", "EPUB/images/a b.png"), "../images/a%20b.png");
+    EXPECT_EQ(relative_href("EPUB/text/ch002.xhtml", "notes/100%?.xhtml"), "../../notes/100%25%3F.xhtml");
+    EXPECT_EQ(relative_href("ch.xhtml", "sub/dir/page.xhtml"), "sub/dir/page.xhtml");
+    // What resolve_href reads back is the entry it was made from.
+    for (const std::string entry : {"EPUB/text/@", "EPUB/images/a b.png", "notes/100%?.xhtml", "EPUB/é.xhtml"})
+        EXPECT_EQ(resolve_href("EPUB/text/ch002.xhtml", relative_href("EPUB/text/ch002.xhtml", entry)), entry);
+}
+
 TEST(ReaderParts, ArticleIdsInverted) {
     // Every id the writer could have been given, and what article_xml_id made of it.
     for (const std::string id : {"000_f53ed46ec5733f67", "chapter", "_x", "1", "-x", ".x", "hostile", "a-b", "A-1x"})

@@ -1,6 +1,7 @@
 #include "reader_expectations.hpp"
 
 #include "article_text_reader.hpp"
+#include "chapter_metadata.hpp"
 #include "epub_reader.hpp"
 #include "xml_id_inversion.hpp"
 
@@ -166,6 +167,9 @@ std::string as_html_shows(const std::string& text) {
 Book as_carried_by_epub(Book book, const std::filesystem::path& epub) {
     for (auto& a : book.articles) {
         Metadata shown;
+        for (const auto& [key, value] : a.metadata.entries())
+            if (is_chapter_metadata_key(key))
+                shown.set(key, as_html_shows(fascicle::XmlStream::carried(value)));
         if (!a.metadata.language.empty() && a.metadata.language != book.metadata.language)
             shown.language = a.metadata.language;
         std::string conclusion_title = a.metadata.get("conclusion-title");

@@ -40,9 +40,10 @@ Book hostile_book();
 // made as the reader gives it back. The list, in order:
 // - book metadata other than the package's (Metadata::extra, e.g. conclusion-title) is not in it;
 // - an article's source is the EPUB;
-// - an article's own metadata is not carried (an [article ID] title is its title), but for what
-//   its chapter shows: its language when not the book's, and the heading of its conclusion
-//   (conclusion-title, its own or the book's) when not "Conclusion";
+// - an article's own metadata is what its chapter carries: the chapter_metadata_keys (in its
+//   head, white space as HTML shows it, creators without their sort form), its language when
+//   not the book's, and the heading of its conclusion (conclusion-title, its own or the book's)
+//   when not "Conclusion";
 // - an article id is what article_xml_id made of it, inverted (ids with characters an NCName
 //   cannot hold keep a '-' for each byte of them);
 // - text is XML text: invalid UTF-8 became U+FFFD, control characters XML forbids are gone;
