@@ -146,8 +146,10 @@ def is_empty_link(a):
     return not "".join(a.itertext()).strip() and len(a) == 0
 
 
-def count_html(body, in_book=lambda href: False):
-    """`in_book(href)`: the href names a document of the book it is in (an EPUB's own documents)."""
+def count_html(body, in_book=lambda href: False, dangling=lambda href: False, image_missing=lambda src: False):
+    """`in_book(href)`: the href names a document of the book it is in (an EPUB's own documents);
+    `dangling(href)`: it points at a place the document does not have; `image_missing(src)`: the
+    image's file is not there."""
     count = Count()
     parents = {child: parent for parent in body.iter() for child in parent}
     hidden = unshown_branches(body)
@@ -173,6 +175,8 @@ def count_html(body, in_book=lambda href: False):
         if name == "img" or (name == "image" and "svg" in e.tag):
             count.kinds["images"] += 1
             count.text(e.get("alt"))  # an image's text alternative is text a reader gets
+            if image_missing(e.get("src") or ""):
+                count.kinds["missing images"] += 1
         elif name == "table":
             count.kinds["tables"] += 1
         elif name == "math":
@@ -188,6 +192,8 @@ def count_html(body, in_book=lambda href: False):
         elif name == "a" and e.get("href") is not None:
             if is_noteref(e):
                 count.kinds["notes"] += 1
+            elif dangling(e.get("href")):
+                count.kinds["dangling links"] += 1
             elif not is_backlink(e) and not is_empty_link(e):
                 count.kinds["links"] += 1
                 if is_relative(e.get("href")) and not in_book(e.get("href")):
@@ -298,9 +304,36 @@ def count_markdown(path):
     text = YAML_BLOCK.sub("", text, count=1)
     html_text = run(["cmark-gfm", "--unsafe", "-e", "table", "-e", "strikethrough", "-e", "autolink",
                      "-e", "tasklist", "-e", "footnotes"], input=text).stdout
+    # GFM's tag filter for the elements whose raw text would swallow the rest of the document in a
+    # browser's parser (html5lib's too: a <title> in the GFM spec's prose): shown as text, as GitHub
+    # does. <script> and <style> stay elements, whose content is not text on either side.
+    html_text = re.sub(r"<(?=/?(title|textarea|xmp|iframe|noembed|noframes|plaintext)\b)", "&lt;", html_text,
+                       flags=re.IGNORECASE)
     import html5lib  # Debian's python3-html5lib, for the system python3
     tree = html5lib.parse(html_text, namespaceHTMLElements=False)
-    return count_html(tree.find("body"))
+    body = tree.find("body")
+    # The places a "#x" link can reach: ids and names in the HTML, and the anchors GitHub gives
+    # headings (cmark-gfm's HTML has none). A link to any other is a link to nowhere (the CommonMark
+    # spec's "[term](@)" definitions, pandoc's section ids its GFM leaves out): kept as its text by the
+    # writers, with a warning, and counted on neither side, as a DocBook linkend to nothing is not.
+    places = {v for e in body.iter() for v in (e.get("id"), e.get("name")) if v}
+    seen = collections.Counter()
+    for e in body.iter():
+        if local(e.tag) in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            anchor = re.sub(r"[^\w\- ]", "", "".join(e.itertext()).strip().lower()).replace(" ", "-")
+            places.add(anchor if not seen[anchor] else f"{anchor}-{seen[anchor]}")
+            seen[anchor] += 1
+    folder = os.path.dirname(os.path.abspath(path))
+
+    def dangling(href):
+        return href.startswith("#") and urllib.parse.unquote(href[1:]) not in places
+
+    def image_missing(src):
+        # An image whose file is not beside the source: no EPUB can hold it (the reader warns).
+        target = urllib.parse.unquote(src.split("#")[0].split("?")[0])
+        return is_relative(src) and not os.path.isfile(os.path.join(folder, target))
+
+    return count_html(body, dangling=dangling, image_missing=image_missing)
 
 
 # --- DocBook --------------------------------------------------------------------------------------
@@ -464,6 +497,8 @@ def required(source_fmt, output, source_count, kind):
     n = source_count.kinds[kind]
     if kind == "links" and output == "epub":
         n -= source_count.kinds["relative links"]
+    if kind == "images" and output == "epub":
+        n -= source_count.kinds["missing images"]
     return n
 
 

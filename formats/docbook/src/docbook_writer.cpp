@@ -711,9 +711,8 @@ private:
                 break;
             }
             case Inline::Kind::link:
-                if (i.target.empty()) {
-                    inlines(i.children);
-                } else if (auto href = normalized_uri(i.target); !href) {
+                // An empty target is the empty URI reference (this document), as Markdown's "[x]()" says.
+                if (auto href = i.target.empty() ? std::optional<std::string>("") : normalized_uri(i.target); !href) {
                     if (unusable_links++ == 0) first_unusable_link = i.target;
                     if (i.children.empty()) xml_->text(i.target);
                     else inlines(i.children);

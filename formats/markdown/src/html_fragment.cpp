@@ -1,5 +1,7 @@
 #include "html_fragment.hpp"
 
+#include <fascicle/html_entities.hpp>
+
 #include <algorithm>
 
 namespace fascicle::markdown {
@@ -18,6 +20,34 @@ bool is_name_char(char c) {
 }
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Whether `text` (at a '&') starts a character reference an XML parser with HTML's entities reads:
+// "&#38;", "&#x26;", "&amp;", "&eacute;".
+bool starts_reference(std::string_view text) {
+    const std::size_t semicolon = text.find(';');
+    if (semicolon == std::string_view::npos || semicolon < 2 || semicolon > 40) return false;
+    const std::string_view name = text.substr(1, semicolon - 1);
+    if (name.front() == '#') {
+        const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+        const std::string_view digits = name.substr(hex ? 2 : 1);
+        return !digits.empty() && std::all_of(digits.begin(), digits.end(), [hex](char c) {
+            return (c >= '0' && c <= '9') || (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
+        });
+    }
+    for (std::string_view xml : {"amp", "lt", "gt", "quot", "apos"})
+        if (name == xml) return true;
+    return html::html_entity(name).has_value();
+}
+
+// Text (or an attribute's) as XML: HTML reads a '&' that starts no reference ("?a=1&b=2",
+// "&hl;") and a '<' that starts no tag as themselves; XML needs them escaped.
+void append_text(std::string& out, std::string_view text) {
+    for (std::size_t k = 0; k < text.size(); ++k) {
+        if (text[k] == '&' && !starts_reference(text.substr(k))) out += "&amp;";
+        else if (text[k] == '<') out += "&lt;";
+        else out += text[k];
+    }
+}
 
 // Where a tag that starts at `from` ends (its '>'), quotes respected; npos when it does not.
 std::size_t tag_end(std::string_view html, std::size_t from) {
@@ -93,10 +123,10 @@ XmlFragment xml_from_html(std::string_view html) {
     while (i < html.size()) {
         const std::size_t lt = html.find('<', i);
         if (lt == std::string_view::npos) {
-            out.xml.append(html.substr(i));
+            append_text(out.xml, html.substr(i));
             break;
         }
-        out.xml.append(html.substr(i, lt - i));
+        append_text(out.xml, html.substr(i, lt - i));
         i = lt;
         auto copy_through = [&](std::string_view end) {
             const std::size_t at = html.find(end, i);
@@ -119,7 +149,8 @@ XmlFragment xml_from_html(std::string_view html) {
         while (name_end < html.size() && is_name_char(html[name_end])) ++name_end;
         const std::size_t end = name_end > name_at ? tag_end(html, name_end) : std::string_view::npos;
         if (end == std::string_view::npos) {  // not a tag ("a < b", "<!DOCTYPE", "<?pi"): as it is
-            out.xml += html[i++];
+            if (rest.starts_with("<!") || rest.starts_with("<?")) out.xml += html[i++];
+            else append_text(out.xml, html.substr(i++, 1));
             continue;
         }
         std::string name(html.substr(name_at, name_end - name_at));
@@ -127,7 +158,7 @@ XmlFragment xml_from_html(std::string_view html) {
         out.xml += closing ? "</" : "<";
         out.xml += name;
         const std::string_view attributes = html.substr(name_end, end - name_end);
-        out.xml.append(attributes);
+        append_text(out.xml, attributes);
         const bool self_closed = attributes.ends_with('/');
         if (name == "pre" && !self_closed) out.open_preformatted += closing ? -1 : 1;
         if (closing) {

@@ -1,7 +1,8 @@
 // An HTML block of a Markdown file as text an XML parser reads: HTML's void elements (<br>,
 // <img ...>) closed, tag names in lower case; and how many elements it leaves open, so that the
 // blocks a blank line split (pandoc's tables with paragraphs in their cells) can be joined.
-// What is not XML all the same (unquoted or bare attributes, a lone '&') fails to parse later:
+// A '&' or '<' that starts no reference or tag is escaped, as HTML reads it. What is not XML all
+// the same (unquoted or bare attributes) fails to parse later:
 // the block then stays raw HTML.
 #pragma once
 
