@@ -473,6 +473,26 @@ private:
         xml_->close();
     }
 
+    // Whether `list` writes one of DocBook's para blocks (para, anchor ...) at its top, which no
+    // para may hold.
+    static bool writes_para(const std::vector<Block>& list) {
+        for (const Block& b : list) {
+            switch (b.kind) {
+                case Block::Kind::paragraph:
+                case Block::Kind::thematic_break:
+                case Block::Kind::raw:  // DocBook's own may be a para
+                    return true;
+                case Block::Kind::division:
+                    if (b.admonition().empty() &&
+                        (!b.attributes.id.empty() || !b.attributes.language.empty() || writes_para(b.children)))
+                        return true;
+                    break;
+                default: break;
+            }
+        }
+        return false;
+    }
+
     void division_block(const Block& b) {
         if (auto kind = b.admonition(); !kind.empty()) {
             xml_->open_block(kind, common(b.attributes));
@@ -484,6 +504,24 @@ private:
         // language is kept on a wrapping para).
         if (b.attributes.id.empty() && b.attributes.language.empty()) {
             blocks(b.children);
+            return;
+        }
+        if (writes_para(b.children)) {
+            // A para cannot hold a para: the id on an anchor before the content, the language
+            // on each block of it that has none of its own.
+            if (!b.attributes.id.empty()) {
+                XmlAttributes anchor;
+                identify(b.attributes, anchor);
+                xml_->empty("anchor", anchor);
+            }
+            if (b.attributes.language.empty()) {
+                blocks(b.children);
+                return;
+            }
+            std::vector<Block> children = b.children;
+            for (Block& c : children)
+                if (c.attributes.language.empty()) c.attributes.language = b.attributes.language;
+            blocks(children);
             return;
         }
         XmlAttributes attributes = common(b.attributes);
@@ -574,7 +612,8 @@ private:
     // An image as a (inline)mediaobject: the picture, and its alt text for those who cannot see it.
     void media(const char* element, const Inline& image) {
         const bool is_inline = std::string_view(element) == "inlinemediaobject";
-        if (is_inline) xml_->open_inline(element); else xml_->open_block(element);
+        const XmlAttributes attributes = common(image.attributes);
+        if (is_inline) xml_->open_inline(element, attributes); else xml_->open_block(element, attributes);
         const bool resource = settings_.resources && settings_.resources->find(image.target);
         XmlAttributes data{{"fileref", resource ? settings_.media_prefix + image.target : image.target}};
         if (auto w = image.attributes.get("width"); !w.empty()) data.emplace_back("contentwidth", w);

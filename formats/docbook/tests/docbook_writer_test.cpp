@@ -326,6 +326,54 @@ TEST(DocBookWriter, EmptyMetadataMakesNoEmptyElements) {
     expect_valid({{"empty-metadata.xml", xml}});
 }
 
+// A division with an id or a language around paragraphs: no para may hold a para, so the id is an
+// anchor before them and the language goes on each; around a list alone, a wrapping para keeps both.
+// An image's id is written, so that a reference to it leads somewhere.
+TEST(DocBookWriter, DivisionIdsAndImageIdsAreKeptValidly) {
+    Book book;
+    auto article = test::corpus_like_article("a1", "One");
+    Block around_paragraphs;
+    around_paragraphs.kind = Block::Kind::division;
+    around_paragraphs.attributes.id = "box";
+    around_paragraphs.attributes.language = "fr";
+    around_paragraphs.children = {Block::paragraph("Un."), Block::paragraph("Deux.")};
+    Block list;
+    list.kind = Block::Kind::list;
+    list.items = {{Block::paragraph("item")}};
+    Block around_list;
+    around_list.kind = Block::Kind::division;
+    around_list.attributes.id = "listed";
+    around_list.children = {list};
+    Inline image;
+    image.kind = Inline::Kind::image;
+    image.target = "https://example.org/pic.png";
+    image.text = "a picture";
+    image.attributes.id = "pic";
+    Inline to_box;
+    to_box.kind = Inline::Kind::reference;
+    to_box.target = "a1#box";
+    to_box.children = {Inline::plain("the box")};
+    Inline to_pic = to_box;
+    to_pic.target = "a1#pic";
+    to_pic.children = {Inline::plain("the picture")};
+    article.introduction = {around_paragraphs, around_list, Block::paragraph({image, to_box, to_pic})};
+    book.articles = {article};
+    const auto xml = write_ok(book);
+    const auto doc = parse(xml);
+    const auto box = doc.select_node("//anchor[@xml:id]").node();
+    ASSERT_TRUE(box) << xml;
+    EXPECT_STREQ(box.next_sibling().name(), "para");
+    EXPECT_STREQ(box.next_sibling().attribute("xml:lang").value(), "fr");
+    EXPECT_STREQ(box.next_sibling().next_sibling().attribute("xml:lang").value(), "fr");
+    EXPECT_TRUE(doc.select_node("//para[@xml:id]/itemizedlist")) << xml;
+    const auto pic = doc.select_node("//inlinemediaobject[@xml:id]").node();
+    ASSERT_TRUE(pic) << xml;
+    std::vector<std::string> linkends;
+    for (auto n : doc.select_nodes("//link[@linkend]")) linkends.push_back(n.node().attribute("linkend").value());
+    EXPECT_EQ(linkends, (std::vector<std::string>{box.attribute("xml:id").value(), pic.attribute("xml:id").value()}));
+    expect_valid({{"division-ids.xml", xml}});
+}
+
 TEST(DocBookWriter, CharactersXmlCannotHoldAreReplacedAndReported) {
     Book book;
     auto article = test::corpus_like_article("a1", "Bad \x01 title");
