@@ -7,6 +7,7 @@
 #include "html_tag.hpp"
 
 #include <fascicle/html_content.hpp>
+#include <fascicle/ir_walk.hpp>
 #include <fascicle/parsed_xml.hpp>
 
 #include <cmark-gfm-core-extensions.h>
@@ -289,6 +290,10 @@ std::string_view BlockReader::source_lines(std::size_t first, std::size_t last) 
     return text.substr(from, to - from);
 }
 
+void BlockReader::localise(Attributes& attributes) const {
+    if (!attributes.id.empty()) attributes.id = context_.local_id(attributes.id);
+}
+
 std::optional<std::vector<Block>> BlockReader::html_blocks(const std::string& xml, std::size_t first_line) {
     xml::ParsedXml::Failure failure;
     // The wrapper starts on the fragment's first line; nesting is bounded as Markdown's is.
@@ -341,6 +346,10 @@ std::optional<std::vector<Block>> BlockReader::html_blocks(const std::string& xm
         if (!paragraph.inlines.empty()) blocks.push_back(std::move(paragraph));
     }
     if (blocks.empty()) return refuse();  // comments, styles, scripts ...: kept as they are
+    // Ids as anchors give them ("<article>.<id>" in our writer's whole book): local ids. The blocks
+    // are ours (not const); the walk that finds every id is const.
+    walk(blocks, IrVisitor{[&](const Block& b) { localise(const_cast<Block&>(b).attributes); },
+                           [&](const Inline& i) { localise(const_cast<Inline&>(i).attributes); }, {}});
     for (auto& [line, message] : remote_images) diagnostics_.note(line, 0, std::move(message));
     return blocks;
 }

@@ -43,6 +43,7 @@ private:
     void read_html_block(cmark_node* node, std::vector<Block>& out);
     // An HTML fragment (XML text, from the file's line `first_line`) as IR blocks; nullopt when
     // it does not parse or holds what they cannot (notes, nothing but comments or styles).
+    void localise(Attributes& attributes) const;
     std::optional<std::vector<Block>> html_blocks(const std::string& xml, std::size_t first_line);
     void read_paragraph(cmark_node* node, std::vector<Block>& out, int depth);
     bool within_limit(cmark_node* node, int depth);

@@ -123,8 +123,8 @@ std::vector<std::string> BlockRenderer::block(const Block& b, bool alternate_mar
                 anchored = true;  // the <div> holds the id when there is one
             }
             break;
-        case Block::Kind::figure:
-            lines = figure(b, width);
+        case Block::Kind::figure:  // HTML, which the reader maps back to a figure
+            lines = html_block(b);
             anchored = true;
             break;
         case Block::Kind::table:
@@ -199,26 +199,6 @@ std::vector<std::string> BlockRenderer::admonition(const Block& division, std::s
 }
 
 // <figure> around the content (Markdown, between blank lines) and an HTML <figcaption>.
-std::vector<std::string> BlockRenderer::figure(const Block& figure, std::size_t width) const {
-    std::vector<std::string> out{open_tag("figure", html_.attributes(figure.attributes))};
-    const auto content = blocks(figure.children, width);
-    if (!content.empty()) {
-        out.emplace_back();
-        out.insert(out.end(), content.begin(), content.end());
-        out.emplace_back();
-    }
-    std::string html;
-    if (!figure.caption.empty()) {
-        XmlStream xml(html);
-        xml.open_inline("figcaption");
-        html_.inlines(xml, figure.caption);
-        xml.close();
-    }
-    html += "</figure>\n";
-    for (auto& line : html_block_lines(html)) out.push_back(std::move(line));
-    return out;
-}
-
 // A pipe table after its caption ("Table: ..." as pandoc writes and reads it) when one can hold
 // it, else an HTML table, which has a caption of its own.
 std::vector<std::string> BlockRenderer::table(const Block& table, std::size_t width) const {

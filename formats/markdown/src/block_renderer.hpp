@@ -48,7 +48,6 @@ private:
     std::vector<std::string> code_block(const std::string& text, const std::string& language) const;
     std::vector<std::string> division(const Block& division, std::size_t width) const;
     std::vector<std::string> admonition(const Block& division, std::size_t width) const;
-    std::vector<std::string> figure(const Block& figure, std::size_t width) const;
     std::vector<std::string> table(const Block& table, std::size_t width) const;
     std::vector<std::string> display_math(const Math& math) const;
     std::vector<std::string> html_block(const Block& b) const;

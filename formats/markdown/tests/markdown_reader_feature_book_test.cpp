@@ -21,20 +21,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool pipe_table(const Block& b) {
-    if (!b.caption.empty() || !b.attributes.id.empty() || !b.table.foot.empty() || b.table.head.size() > 1) return false;
-    for (const auto* rows : {&b.table.head, &b.table.body})
-        for (const auto& row : *rows)
-            for (const auto& cell : row.cells)
-                if (cell.row_span != 1 || cell.column_span != 1 || cell.blocks.size() > 1) return false;
-    return true;
-}
-
 // What the writer's GFM cannot carry, made equal on both sides (`written`: the book given to the
 // writer; otherwise the book read back):
-//  - what is written as HTML (definition lists; tables a pipe table cannot hold: spans, a caption,
-//    a foot, an id) is read back as raw HTML: both are left out; a figure's HTML wraps Markdown
-//    content, which comes back as it was: the figure is its content;
+//  (what the writer writes as HTML — figures, definition lists, tables a pipe table cannot hold —
+//  comes back as it was: the reader maps HTML blocks into the IR);
 //  - a line block is a paragraph of lines ended by hard breaks, leading spaces no-break spaces;
 //  - MathML (the writer writes the TeX); a code block's final line end; list numbering styles
 //    (Markdown has only numbers) and looseness (issue 21);
@@ -56,14 +46,6 @@ void without_what_gfm_cannot_carry(std::vector<Inline>& inlines, bool written) {
 void without_what_gfm_cannot_carry(std::vector<Block>& blocks, bool written) {
     std::vector<Block> out;
     for (auto& b : blocks) {
-        if (b.kind == Block::Kind::raw || b.kind == Block::Kind::definition_list ||
-            (b.kind == Block::Kind::table && !pipe_table(b)))
-            continue;
-        if (written && b.kind == Block::Kind::figure) {
-            without_what_gfm_cannot_carry(b.children, written);
-            for (auto& c : b.children) out.push_back(std::move(c));
-            continue;
-        }
         if (written && b.kind == Block::Kind::line_block) {
             Block p;
             for (auto& line : b.lines) {
