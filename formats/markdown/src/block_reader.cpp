@@ -149,6 +149,7 @@ void BlockReader::read(cmark_node* node, std::vector<Block>& out, int depth) {
             list.kind = Block::Kind::list;
             list.ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
             if (list.ordered) list.start = cmark_node_get_list_start(node);
+            list.tight = cmark_node_get_list_tight(node) != 0;
             bool any_task = false;
             for (cmark_node* item = cmark_node_first_child(node); item && !diagnostics_.failed();
                  item = cmark_node_next(item)) {

@@ -13,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 
@@ -27,7 +28,7 @@ namespace fs = std::filesystem;
 //  comes back as it was: the reader maps HTML blocks into the IR);
 //  - a line block is a paragraph of lines ended by hard breaks, leading spaces no-break spaces;
 //  - MathML (the writer writes the TeX); a code block's final line end; list numbering styles
-//    (Markdown has only numbers) and looseness (issue 21);
+//    (Markdown has only numbers); a tight list whose items hold several blocks (written loose);
 //  - a reference with no text of its own is written with the id it names as its text.
 void without_what_gfm_cannot_carry(std::vector<Block>& blocks, bool written);
 
@@ -64,7 +65,9 @@ void without_what_gfm_cannot_carry(std::vector<Block>& blocks, bool written) {
         }
         if (written && b.kind == Block::Kind::code_block && b.text.ends_with('\n')) b.text.pop_back();
         b.style = ListStyle::decimal;
-        b.tight = true;
+        // Items of more than one block are written apart by blank lines: such a list is loose.
+        if (written && std::any_of(b.items.begin(), b.items.end(), [](const auto& item) { return item.size() > 1; }))
+            b.tight = false;
         b.math.mathml.clear();
         without_what_gfm_cannot_carry(b.inlines, written);
         without_what_gfm_cannot_carry(b.children, written);
