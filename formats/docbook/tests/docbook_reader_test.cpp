@@ -254,6 +254,17 @@ TEST(DocBookReader, ALinkendNamingNothingLeadsToThePartBeforeItsHash) {
     EXPECT_EQ(targets, (std::vector<std::string>{"s04.xhtml", "s04.xhtml", "nav.xhtml#toc", "notes.xhtml"}));
 }
 
+// A startingnumber that is not a number: the list starts at 1, and a warning says where and why.
+TEST(DocBookReader, AStartingNumberThatIsNoNumberIsReported) {
+    const auto back = read_ok(book("<chapter><title>C</title>\n<orderedlist startingnumber=\"iv\">"
+                                   "<listitem><para>one</para></listitem></orderedlist></chapter>"),
+                              "list.xml");
+    EXPECT_EQ(back.diagnostics.text(), "list.xml:4:1: warning: startingnumber=\"iv\" is not a number: the list starts at 1\n");
+    ASSERT_EQ(back.book.articles.size(), 1u);
+    ASSERT_FALSE(back.book.articles[0].introduction.empty());
+    EXPECT_EQ(back.book.articles[0].introduction[0].start, 1);
+}
+
 // The writer's <bibliomisc role="key">: lines of one key make one value (gathered, not copied line by
 // line: many lines read in linear time); the element of a field wins over a bibliomisc of its key.
 TEST(DocBookReader, KeyedBibliomiscSetsMetadataByKey) {
