@@ -130,7 +130,9 @@ TEST_F(HtmlWriterTest, WritesEveryBlockAndInlineKind) {
                     Inline::wrap(Inline::Kind::line_break, {}),
                     wrapped(Inline::Kind::link, "site", "https://example.org/?a=1&b=\"2\""),
                     wrapped(Inline::Kind::link, "evil", " JavaScript:alert(1)"),
-                    wrapped(Inline::Kind::link, "data", "data:text/html,hi")};
+                    wrapped(Inline::Kind::link, "data", "data:text/html,hi"),
+                    wrapped(Inline::Kind::link, "spec", "https://example.com/\\[\\"),
+                    wrapped(Inline::Kind::link, "nohost", "https://../")};
     Block list;
     list.kind = Block::Kind::list;
     list.ordered = true;
@@ -149,8 +151,11 @@ TEST_F(HtmlWriterTest, WritesEveryBlockAndInlineKind) {
 
     const auto html = write(book_of({a}));
     EXPECT_TRUE(contains(html, "<p>a <em>em</em><strong>strong</strong><code>x&lt;y</code><br/>"
-                               "<a href=\"https://example.org/?a=1&amp;b=&quot;2&quot;\">site</a>evildata</p>"))
+                               "<a href=\"https://example.org/?a=1&amp;b=%222%22\">site</a>evildata"
+                               "<a href=\"https://example.com/%5C%5B%5C\">spec</a>nohost</p>"))
         << html;
+    EXPECT_TRUE(contains(diagnostics.text(), "3 links have a target that is no URI, or a script: written as their text"))
+        << diagnostics.text();
     EXPECT_TRUE(contains(html, "<ol start=\"3\">\n<li>tight</li>\n<li>\n<p>loose 1</p>\n<p>loose 2</p>\n</li>\n</ol>"))
         << html;
     EXPECT_TRUE(contains(html, "<blockquote>\n<p>quoted</p>\n</blockquote>")) << html;

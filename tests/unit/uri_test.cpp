@@ -20,6 +20,10 @@ TEST(Uri, WhatAUriCannotHoldIsPercentEncoded) {
     EXPECT_EQ(percent_encoded("%zz%4"), "%25zz%254");
     EXPECT_EQ(percent_encoded("a#b#c"), "a#b%23c");          // one fragment only
     EXPECT_EQ(percent_encoded(std::string_view("\x01\x7f", 2)), "%01%7F");
+    // Brackets only around an IP literal in the authority, as cmark and RFC 3986 3.2.2 have it.
+    EXPECT_EQ(percent_encoded("https://example.com/%5C[%5C]"), "https://example.com/%5C%5B%5C%5D");
+    EXPECT_EQ(percent_encoded("a[1].html?q=[x]#[y]"), "a%5B1%5D.html?q=%5Bx%5D#%5By%5D");
+    EXPECT_EQ(percent_encoded("//[fe80::1]/[z]"), "//[fe80::1]/%5Bz%5D");
 }
 
 TEST(Uri, NormalizedUriTrimsDropsLineBreaksAndEncodes) {
@@ -37,6 +41,19 @@ TEST(Uri, WhatCannotBeAUriIsNone) {
     EXPECT_EQ(normalized_uri("1a:b"), std::nullopt);
     EXPECT_EQ(normalized_uri("no such:thing"), std::nullopt);
     EXPECT_EQ(normalized_uri(":nothing"), std::nullopt);
+}
+
+TEST(Uri, AWebAddressNeedsAHostAUrlParserReads) {
+    for (const char* uri : {"https://example.org", "HTTP://a-b_c.example.org.:8080/x", "http://user:pw@host/",
+                            "https://[2001:db8::1]:443/", "ftp://10.0.0.1/f", "https://%C3%A9t%C3%A9.example/"})
+        EXPECT_EQ(normalized_uri(uri), uri) << uri;
+    EXPECT_EQ(normalized_uri("https://caf\xC3\xA9.example/"), "https://caf%C3%A9.example/");
+    for (const char* uri : {"https://../", "https://", "https://foo.bar.`baz", "http://a..b/", "https://.x/",
+                            "https://host:80x/", "https://[zz]/", "https://[::1]x/", "ws://a%2Fb/"})
+        EXPECT_EQ(normalized_uri(uri), std::nullopt) << uri;
+    // Schemes without a host by definition are left as they are.
+    EXPECT_EQ(normalized_uri("irc://foo.bar:2233/baz"), "irc://foo.bar:2233/baz");
+    EXPECT_EQ(normalized_uri("made-up-scheme://foo,bar"), "made-up-scheme://foo,bar");
 }
 
 }  // namespace

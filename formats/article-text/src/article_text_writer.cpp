@@ -90,12 +90,20 @@ public:
         std::size_t nested = 0;
         for (const auto& s : article.sections) add_section(s, 0, nested);
         conclusion_ = lines_of(article.conclusion);
+        if (sections_.empty()) {
+            // The format needs a table of contents: the article's text becomes its one section,
+            // named by the article's title (or id).
+            std::string title = as_line(article.title_text());
+            if (title.empty()) title = article.id;
+            warn("has no sections, and article-text needs one (a table of contents entry and its heading): "
+                 "its introduction is written as the section " + in_quotes(title));
+            sections_.push_back({std::move(title), std::move(introduction_)});
+            introduction_.clear();
+        }
         if (nested > 0)
             warn("article-text has no subsections: " + std::to_string(nested) +
                  " subsections are written as sections of their own");
     }
-
-    bool has_sections() const { return !sections_.empty(); }
 
     void warn_about_read_back() {
         if (!article_.title.empty() && article_.title_text() != sections_.front().title)
@@ -199,13 +207,6 @@ Status ArticleTextWriter::write_article(const Article& article) {
         return Status::failed;
     }
     CanonicalArticle canonical(article, diagnostics);
-    if (!canonical.has_sections()) {
-        diagnostics.error("", 0, 0,
-                          "article " + in_quotes(article.id) +
-                              " has no sections; article-text needs at least one (a table of contents entry "
-                              "and its heading)");
-        return Status::failed;
-    }
     canonical.warn_about_read_back();
     warn_uncarried(article, census(article), "article-text", text_only, diagnostics);
     const std::string text = canonical.text();

@@ -149,14 +149,21 @@ TEST(Writer, NoArticleIsAnError) {
     EXPECT_NE(r.diagnostics.all[0].message.find("no article to write"), std::string::npos);
 }
 
-TEST(Writer, ArticleWithoutSectionsIsAnError) {
+TEST(Writer, AnArticleWithoutSectionsBecomesOneSectionWithAWarning) {
     Article a = simple_article();
     a.sections.clear();
+    a.introduction = {Block::paragraph("Body one."), Block::paragraph("Body two.")};
     auto r = write(book_of(a));
-    EXPECT_EQ(r.status, Status::failed);
-    ASSERT_EQ(r.diagnostics.error_count(), 1u);
-    EXPECT_NE(r.diagnostics.all[0].message.find("has no sections"), std::string::npos);
-    EXPECT_TRUE(r.text.empty());
+    ASSERT_EQ(r.status, Status::ok) << r.diagnostics.text();
+    EXPECT_NE(r.diagnostics.text().find("has no sections, and article-text needs one"), std::string::npos)
+        << r.diagnostics.text();
+    const std::string title = a.title_text();
+    EXPECT_NE(r.text.find("- " + title + "\n" + title + "\nBody one.\nBody two.\n"), std::string::npos) << r.text;
+
+    a.title.clear();  // untitled (a Markdown document without a heading): named by its id
+    r = write(book_of(a));
+    ASSERT_EQ(r.status, Status::ok) << r.diagnostics.text();
+    EXPECT_NE(r.text.find("- " + a.id + "\n" + a.id + "\nBody one."), std::string::npos) << r.text;
 }
 
 TEST(Writer, SubsectionsAreFlattenedWithAWarning) {

@@ -1,7 +1,7 @@
 #include "chapter_renderer.hpp"
 
 #include "chapter_metadata.hpp"
-
+#include "known_uri_schemes.hpp"
 #include "language_tag.hpp"
 #include "package_layout.hpp"
 #include "xhtml_document.hpp"
@@ -37,10 +37,10 @@ bool has_scheme(std::string_view url, std::string_view scheme) {
     return true;
 }
 
-// A link target we can keep: an absolute address (any URI scheme but those that run or embed
-// something or name the reader's own disk), percent-encoded where a URL may not hold the byte as it
-// is. Anything else (a path into the source tree, "/url") would point nowhere inside the book: the
-// link's text is kept without the link, and the writer says so.
+// A link target we can keep: an absolute address in a scheme reading systems know (but not those
+// that run or embed something or name the reader's own disk), made a valid URI (fascicle/uri.hpp).
+// Anything else (a path into the source tree, "/url", "https://../") would point nowhere from
+// inside the book: the link's text is kept without the link, and the writer says so.
 bool absolute_uri(std::string_view target) {
     const auto colon = target.find(':');
     if (colon == std::string_view::npos || colon == 0 || !std::isalpha(static_cast<unsigned char>(target[0])))
@@ -49,12 +49,12 @@ bool absolute_uri(std::string_view target) {
         if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
     for (std::string_view refused : {"javascript", "vbscript", "data", "file"})
         if (has_scheme(target, refused)) return false;
-    return true;
+    return known_uri_scheme(target.substr(0, colon));
 }
 
 std::optional<std::string> usable_link(std::string_view target) {
     if (!absolute_uri(target)) return std::nullopt;
-    return percent_encoded(target);
+    return normalized_uri(target);
 }
 
 // A cell of one plain paragraph holds its inlines, as tables are usually written.

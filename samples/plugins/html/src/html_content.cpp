@@ -1,8 +1,10 @@
 #include "html_content.hpp"
 
 #include <fascicle/media_export.hpp>
+#include <fascicle/uri.hpp>
 
 #include <cctype>
+#include <optional>
 
 namespace fascicle_html {
 
@@ -12,16 +14,19 @@ using fascicle::XmlAttributes;
 
 namespace {
 
-// Links whose target would run code when clicked are written as their text alone: the input may
-// come from anywhere, the HTML may be published.
-bool safe_href(const std::string& href) {
+// A link's target as a valid URI (the SDK's normalized_uri, as browsers read an href), unless it
+// cannot be one or would run code when clicked: the input may come from anywhere, the HTML may
+// be published. Such links are written as their text alone.
+std::optional<std::string> usable_href(const std::string& target) {
+    auto href = fascicle::normalized_uri(target);
+    if (!href) return std::nullopt;
     std::string scheme;
-    for (char c : href) {
+    for (char c : *href) {
         if (c == ':') break;
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte > 0x20 && byte != 0x7F) scheme += static_cast<char>(std::tolower(byte));  // browsers skip these
+        scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
-    return !href.empty() && scheme != "javascript" && scheme != "vbscript" && scheme != "data";
+    if (scheme == "javascript" || scheme == "vbscript" || scheme == "data") return std::nullopt;
+    return href;
 }
 
 // A one-paragraph list item or table cell is written without <p>, as its inlines.
@@ -239,13 +244,14 @@ void ArticleContent::inlines(const std::vector<Inline>& list) {
             case Kind::span: inline_element("span", in); break;
             case Kind::line_break: xml_.empty("br"); break;
             case Kind::link:
-                if (safe_href(in.target)) {
-                    XmlAttributes a{{"href", in.target}};
+                if (auto href = usable_href(in.target)) {
+                    XmlAttributes a{{"href", *href}};
                     if (!in.title.empty()) a.emplace_back("title", in.title);
                     xml_.open_inline("a", a);
                     inlines(in.children);
                     xml_.close();
                 } else {
+                    ++links_without_address_;
                     inlines(in.children);
                 }
                 break;

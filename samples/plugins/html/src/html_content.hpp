@@ -30,6 +30,8 @@ public:
     const std::set<std::string>& images() const { return images_; }
     // Images that are not among the book's resources: written as their alt text.
     std::size_t images_not_in_the_book() const { return images_not_in_the_book_; }
+    // Links whose target is no URI, or a script: written as their text.
+    std::size_t links_without_address() const { return links_without_address_; }
 
 private:
     struct Note {
@@ -52,6 +54,7 @@ private:
     fascicle::UniqueIds& ids_;
     const fascicle::Resources* resources_;
     std::size_t images_not_in_the_book_ = 0;
+    std::size_t links_without_address_ = 0;
     std::vector<Note> notes_;
     std::set<std::string> reference_targets_;
     std::set<std::string> images_;

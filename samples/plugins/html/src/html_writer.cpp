@@ -154,10 +154,15 @@ fascicle::Status HtmlWriter::write_article(const fascicle::Article& article) {
     }
     content.notes();
     xml.close();
+    const std::string source = article.source.empty() ? article.id : article.source.string();
     if (content.images_not_in_the_book() > 0)
-        ctx_->diagnostics.warning(article.source.empty() ? article.id : article.source.string(), 0, 0,
+        ctx_->diagnostics.warning(source, 0, 0,
                                   "html: " + std::to_string(content.images_not_in_the_book()) +
                                       " images are not among the book's resources: written as their alt text");
+    if (content.links_without_address() > 0)
+        ctx_->diagnostics.warning(source, 0, 0,
+                                  "html: " + std::to_string(content.links_without_address()) +
+                                      " links have a target that is no URI, or a script: written as their text");
     reference_targets_.insert(content.reference_targets().begin(), content.reference_targets().end());
     images_.insert(content.images().begin(), content.images().end());
     return fascicle::Status::ok;
