@@ -284,7 +284,9 @@ std::optional<std::string> EpubWriter::render_article(const Article& article, Di
                                 (chapter.links_without_address == 1 ? std::string("1 link has")
                                                                     : std::to_string(chapter.links_without_address) + " links have") +
                                 " no address a reader can follow from inside the book (such as '" +
-                                chapter.first_link_without_address + "': a relative path, or a script): written as their text");
+                                chapter.first_link_without_address +
+                                "': a relative path, a script, an address no URL parser reads, or a scheme outside the "
+                                "registered ones EPUB checkers accept): written as their text");
     if (chapter.formulas_as_tex > 0)
         diagnostics.warning(file, 0, 0,
                             "article '" + article.id + "': " + std::to_string(chapter.formulas_as_tex) +

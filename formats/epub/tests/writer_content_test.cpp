@@ -261,7 +261,8 @@ TEST_F(EpubContent, LinksKeepEveryAbsoluteAddressAndSayWhichTheyCannotKeep) {
     linked.articles[0].introduction = {Block::paragraph(std::vector<Inline>{
         Inline::link_to("ftp://example.org/f", text("ftp")), Inline::link_to("urn:isbn:0451450523", text("urn")),
         Inline::link_to("/url", text("root")), Inline::link_to("javascript:alert(1)", text("script")),
-        Inline::link_to("file:///etc/passwd", text("disk"))})};
+        Inline::link_to("file:///etc/passwd", text("disk")), Inline::link_to("IRC://foo.bar:2233/b z", text("irc")),
+        Inline::link_to("made-up-scheme://foo", text("made")), Inline::link_to("https://../", text("nohost"))})};
     linked.articles[0].source = "corpus/small.txt";
     auto written = write_epub(linked, dir.path(), "links.epub");
     ASSERT_EQ(written.status, Status::ok) << written.diagnostics.text();
@@ -269,13 +270,14 @@ TEST_F(EpubContent, LinksKeepEveryAbsoluteAddressAndSayWhichTheyCannotKeep) {
     auto doc = links.xml("EPUB/text/chapter-0001.xhtml");
     std::vector<std::string> hrefs;
     for (const auto& a : doc->select_nodes("//div[@class='introduction']//a")) hrefs.push_back(a.node().attribute("href").value());
-    EXPECT_EQ(hrefs, (std::vector<std::string>{"ftp://example.org/f", "urn:isbn:0451450523"}));
-    EXPECT_EQ(inner_text(doc->select_node("//div[@class='introduction']/p").node()), "ftpurnrootscriptdisk");
+    EXPECT_EQ(hrefs, (std::vector<std::string>{"ftp://example.org/f", "urn:isbn:0451450523", "IRC://foo.bar:2233/b%20z"}));
+    EXPECT_EQ(inner_text(doc->select_node("//div[@class='introduction']/p").node()), "ftpurnrootscriptdiskircmadenohost");
     const auto warnings = written.diagnostics.of(Severity::warning);
     ASSERT_EQ(warnings.size(), 1u) << written.diagnostics.text();
     EXPECT_EQ(warnings[0].format(),
-              "corpus/small.txt: warning: article 'small': 3 links have no address a reader can follow from inside the book (such as '/url': a relative "
-                  "path, or a script): written as their text");
+              "corpus/small.txt: warning: article 'small': 5 links have no address a reader can follow from inside the book (such as '/url': a relative "
+                  "path, a script, an address no URL parser reads, or a scheme outside the registered ones EPUB checkers accept): "
+                  "written as their text");
 }
 
 TEST_F(EpubContent, ACodeBlockKeepsItsWhiteSpace) {
