@@ -9,7 +9,7 @@ packages=(
   # build
   build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
   libboost-dev libboost-program-options-dev libboost-filesystem-dev
-  libpugixml-dev libzip-dev libcmark-dev libunibreak-dev libutf8proc-dev
+  libpugixml-dev libzip-dev libcmark-dev libicu-dev libutf8proc-dev unicode-data
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   uuid-dev  # name-based UUIDs of EPUB content (formats/epub)
   libdeflate-dev  # the EPUB chapters' deflate, faster than zlib's (formats/epub)

@@ -1,6 +1,6 @@
 #include <text_layout/code_points.hpp>
 
-#include <utf8proc.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 
@@ -16,10 +16,13 @@ std::vector<CodePoint> code_points(std::string_view text) {
             out.push_back({pos++, 1, byte, true});
             continue;
         }
-        utf8proc_int32_t cp = 0;
-        auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
-                                  static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
-        if (n > 0)
+        // ICU decodes at most four bytes at a time: the rest of the text need not fit an int32_t.
+        const auto* bytes = reinterpret_cast<const uint8_t*>(text.data() + pos);
+        const auto available = static_cast<int32_t>(std::min<std::size_t>(text.size() - pos, 4));
+        int32_t n = 0;
+        UChar32 cp = 0;
+        U8_NEXT(bytes, n, available, cp);
+        if (cp >= 0)
             out.push_back({pos, static_cast<std::size_t>(n), static_cast<char32_t>(cp), true});
         else
             out.push_back({pos, 1, 0xFFFD, false});

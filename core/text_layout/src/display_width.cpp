@@ -1,13 +1,13 @@
 #include <text_layout/display_width.hpp>
 
+#include "grapheme_clusters.hpp"
+
 #include <text_layout/code_points.hpp>
 
-#include <utf8proc.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
-#include <array>
-#include <bitset>
-#include <cstdint>
 
 namespace fascicle::text_layout {
 
@@ -17,79 +17,80 @@ constexpr char32_t emoji_presentation_selector = 0xFE0F;
 
 bool is_regional_indicator(char32_t c) { return c >= 0x1F1E6 && c <= 0x1F1FF; }
 
-// Width of a code point inside a cluster. utf8proc gives East Asian Width (wide and fullwidth
-// are 2, ambiguous are 1) and 0 for marks and controls; emoji that a selector or a flag pair
-// shows as pictures are two columns on every terminal, whatever the base character says.
-std::size_t code_point_width(char32_t c) {
-    if (c == emoji_presentation_selector || is_regional_indicator(c)) return 2;
-    int w = utf8proc_charwidth(static_cast<utf8proc_int32_t>(c));
-    return w > 0 ? static_cast<std::size_t>(w) : 0;
-}
-
-// What utf8proc says of ASCII, asked once: each character's width, and whether a cluster
-// boundary lies between each two. Most text is mostly ASCII, and asking utf8proc per character
-// was a fifth of the plain-text writer's time. Between two ASCII characters the rules need no
-// state, and utf8proc's state after an ASCII character is only that character's class, which
-// it takes again from the previous character when the state is reset.
-struct AsciiGraphemeRules {
-    std::array<std::uint8_t, 128> width{};
-    std::array<std::bitset<128>, 128> boundary{};  // [previous][next]
-};
-
-const AsciiGraphemeRules& ascii_grapheme_rules() {
-    static const AsciiGraphemeRules rules = [] {
-        AsciiGraphemeRules r;
-        for (char32_t a = 0; a < 128; ++a) {
-            r.width[a] = static_cast<std::uint8_t>(code_point_width(a));
-            for (char32_t b = 0; b < 128; ++b) {
-                utf8proc_int32_t state = 0;
-                r.boundary[a][b] = utf8proc_grapheme_break_stateful(static_cast<utf8proc_int32_t>(a),
-                                                                    static_cast<utf8proc_int32_t>(b), &state);
-            }
-        }
-        return r;
-    }();
-    return rules;
-}
+std::size_t ascii_width(unsigned char c) { return c < 0x20 || c == 0x7F ? 0 : 1; }
 
 }  // namespace
 
-std::vector<Grapheme> graphemes(std::string_view text) {
-    const auto& ascii = ascii_grapheme_rules();
-    auto width_of = [&](char32_t c) -> std::size_t { return c < 128 ? ascii.width[c] : code_point_width(c); };
-    std::vector<Grapheme> out;
-    utf8proc_int32_t state = 0;
-    const CodePoint* previous = nullptr;
-    const auto cps = code_points(text);
-    out.reserve(cps.size());
-    for (const auto& cp : cps) {
-        bool starts_cluster = true;
-        if (previous && cp.valid && previous->valid) {
-            if (previous->value < 128 && cp.value < 128) {
-                starts_cluster = ascii.boundary[previous->value][cp.value];
-                state = 0;
-            } else {
-                starts_cluster = utf8proc_grapheme_break_stateful(static_cast<utf8proc_int32_t>(previous->value),
-                                                                  static_cast<utf8proc_int32_t>(cp.value), &state);
-            }
-        }
-        if (!cp.valid) state = 0;  // start afresh after a byte that is not UTF-8
-        if (starts_cluster) {
-            out.push_back({cp.offset, cp.offset + cp.length, cp.valid ? width_of(cp.value) : 1, cp.value, true});
-        } else {
-            auto& g = out.back();
-            g.end = cp.offset + cp.length;
-            g.width = std::max(g.width, width_of(cp.value));
-            g.single_code_point = false;
-        }
-        previous = &cp;
+// What terminals do (the rules of wcwidth, with Unicode 15's data from ICU): controls, marks
+// that do not space, format characters but the soft hyphen, and the vowels and final consonants
+// that join a Hangul syllable take no column; East Asian Wide and Fullwidth characters take two,
+// as do emoji that a presentation selector or a flag pair shows as pictures; the rest one
+// (Ambiguous ones too, as in a Western locale).
+std::size_t code_point_width(char32_t c) {
+    if (c < 0x80) return ascii_width(static_cast<unsigned char>(c));
+    if (c == emoji_presentation_selector || is_regional_indicator(c)) return 2;
+    const auto cp = static_cast<UChar32>(c);
+    switch (u_charType(cp)) {
+        case U_CONTROL_CHAR:
+        case U_NON_SPACING_MARK:
+        case U_ENCLOSING_MARK:
+        case U_LINE_SEPARATOR:
+        case U_PARAGRAPH_SEPARATOR: return 0;
+        case U_FORMAT_CHAR: return c == 0xAD ? 1 : 0;
+        default: break;
     }
+    if ((c >= 0x1160 && c <= 0x11FF) || (c >= 0xD7B0 && c <= 0xD7FF)) return 0;
+    const auto width = u_getIntPropertyValue(cp, UCHAR_EAST_ASIAN_WIDTH);
+    return width == U_EA_WIDE || width == U_EA_FULLWIDTH ? 2 : 1;
+}
+
+GraphemeClusters::GraphemeClusters(std::string_view text) : text_(text), ascii_(is_ascii(text)) {
+    if (!ascii_) boundaries_.emplace(text, BoundaryWalker::Kind::grapheme);
+}
+
+bool GraphemeClusters::next(Grapheme& out) {
+    if (begin_ >= text_.size()) return false;
+    const auto* bytes = reinterpret_cast<const uint8_t*>(text_.data());
+    if (ascii_) {  // GB3-GB5: between two ASCII characters a boundary always but in CR LF
+        const std::size_t end = bytes[begin_] == '\r' && begin_ + 1 < text_.size() && bytes[begin_ + 1] == '\n'
+                                    ? begin_ + 2 : begin_ + 1;
+        out = {begin_, end, ascii_width(bytes[begin_]), bytes[begin_], end == begin_ + 1};
+        begin_ = end;
+        return true;
+    }
+    std::size_t end = text_.size();
+    bool mandatory = false;
+    if (!boundaries_->next(end, mandatory)) end = text_.size();
+    // Each code point, a byte that is not UTF-8 read as U+FFFD (one column), as ICU read it.
+    out = {begin_, end, 0, 0, true};
+    std::size_t count = 0;
+    for (std::size_t i = begin_; i < end; ++count) {
+        UChar32 c = 0;
+        auto at = static_cast<int32_t>(i - begin_);
+        U8_NEXT_OR_FFFD(bytes + begin_, at, static_cast<int32_t>(end - begin_), c);
+        i = begin_ + static_cast<std::size_t>(at);
+        if (count == 0) out.first = static_cast<char32_t>(c);
+        out.width = std::max(out.width, code_point_width(static_cast<char32_t>(c)));
+    }
+    out.single_code_point = count == 1;
+    begin_ = end;
+    return true;
+}
+
+std::vector<Grapheme> graphemes(std::string_view text) {
+    std::vector<Grapheme> out;
+    GraphemeClusters clusters(text);
+    for (Grapheme g; clusters.next(g);) out.push_back(g);
     return out;
 }
 
 std::size_t display_width(std::string_view text) {
+    if (is_ascii(text))
+        return static_cast<std::size_t>(
+            std::count_if(text.begin(), text.end(), [](char c) { return ascii_width(static_cast<unsigned char>(c)) == 1; }));
     std::size_t width = 0;
-    for (const auto& g : graphemes(text)) width += g.width;
+    GraphemeClusters clusters(text);
+    for (Grapheme g; clusters.next(g);) width += g.width;
     return width;
 }
 

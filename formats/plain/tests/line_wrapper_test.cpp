@@ -1,12 +1,12 @@
 // Wrapping multi-byte text (accented Latin, combining marks, CJK, Hangul, emoji) at every width:
 // no line wider than the limit unless it is one unbreakable piece, every break one that UAX #14
-// allows (checked against libunibreak directly), no break earlier than needed, and the lines,
+// allows (line_break_opportunities, itself checked against the Unicode Consortium's
+// LineBreakTest.txt in unicode_conformance_test.cpp), no break earlier than needed, and the lines,
 // rejoined with the whitespace removed at each break, equal the input byte for byte.
 #include <text_layout/display_width.hpp>
 #include <text_layout/line_wrapper.hpp>
 
 #include <gtest/gtest.h>
-#include <linebreak.h>
 
 #include <set>
 #include <string>
@@ -27,21 +27,6 @@ const std::vector<std::string> multi_byte_texts = {
     "https://example.com/a/very/long/path/that/goes/on and 東京都千代田区丸の内一丁目.",
     "Lines\nwith mandatory\n\nbreaks and  two  spaces\tand a tab.",
 };
-
-// Offsets where libunibreak itself allows a line to start (independent of the wrapper).
-// libunibreak 1.1 aborts on regional indicators: they are read as U+20000, an ideograph of the
-// same UTF-8 length, as the wrapper does.
-std::set<std::size_t> unibreak_opportunities(std::string text) {
-    for (std::size_t p = text.find("\xF0\x9F\x87"); p != std::string::npos; p = text.find("\xF0\x9F\x87", p + 1))
-        if (static_cast<unsigned char>(text[p + 3]) >= 0xA6) text.replace(p, 4, "\xF0\xA0\x80\x80");
-    std::vector<char> breaks(text.size());
-    init_linebreak();
-    set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(text.data()), text.size(), nullptr, breaks.data());
-    std::set<std::size_t> out;
-    for (std::size_t i = 0; i + 1 < text.size(); ++i)
-        if (breaks[i] == LINEBREAK_ALLOWBREAK || breaks[i] == LINEBREAK_MUSTBREAK) out.insert(i + 1);
-    return out;
-}
 
 bool is_removable(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 
@@ -73,13 +58,8 @@ std::vector<Placed> place(const std::string& text, const std::vector<std::string
 
 TEST(LineWrapper, MultiByteTextAtEveryWidth) {
     for (const auto& text : multi_byte_texts) {
-        const auto allowed = unibreak_opportunities(text);
-        const auto mine = line_break_opportunities(text);
         std::set<std::size_t> opportunities;
-        for (auto o : mine) {
-            EXPECT_TRUE(allowed.count(o.offset) || o.offset == text.size()) << "not a UAX #14 break: " << o.offset;
-            opportunities.insert(o.offset);
-        }
+        for (auto o : line_break_opportunities(text)) opportunities.insert(o.offset);
         for (std::size_t columns : {1, 2, 3, 5, 8, 10, 13, 20, 31, 40, 72}) {
             SCOPED_TRACE(text + " @ " + std::to_string(columns));
             const auto lines = wrap_lines(text, columns);
@@ -187,6 +167,40 @@ TEST(LineWrapper, AnyBytesAreSafe) {
         }
         EXPECT_EQ(rejoined, text);
     }
+}
+
+// The cases of issue 17, each a rule a reader would see broken.
+TEST(LineWrapper, CurrentUnicodeLineBreaking) {
+    // UAX #14 LB24 (Unicode 13 on): no break between a letter and a backslash (a prefix sign), so
+    // a Windows path breaks at most after its colon, never inside a name.
+    for (std::size_t columns = 1; columns < 24; ++columns)
+        for (auto line : wrapped("see C:\\typewriter\\notes now", columns)) {
+            EXPECT_FALSE(line.ends_with("typewriter")) << columns;
+            EXPECT_FALSE(line.starts_with("\\notes")) << columns;
+        }
+    EXPECT_EQ(wrapped("see C:\\typewriter\\notes now", 12), (Lines{"see C:", "\\typewriter\\notes", "now"}));
+    // A flag is one cluster: never split; a break may come between two flags.
+    EXPECT_EQ(wrapped("go 🇫🇷🇯🇵 now", 3), (Lines{"go", "🇫🇷", "🇯🇵", "now"}));
+    // CJK without spaces breaks between ideographs, with spaces at the spaces too.
+    EXPECT_EQ(wrapped("東京都千代田区", 6), (Lines{"東京都", "千代田", "区"}));
+    EXPECT_EQ(wrapped("東京 大阪 京都", 6), (Lines{"東京", "大阪", "京都"}));
+    // A URL breaks after a slash, never before one (LB13 and LB17... as UAX #14 has it).
+    for (auto line : wrapped("https://example.com/a/very/long/path", 12)) EXPECT_FALSE(line.starts_with("/")) << line;
+    // A long hyphenated compound breaks after its hyphens only.
+    EXPECT_EQ(wrapped("mother-in-law's well-being", 10), (Lines{"mother-in-", "law's", "well-being"}));
+}
+
+TEST(LineWrapper, LinesStreamWithoutHoldingTheParagraph) {
+    std::string text;
+    for (int i = 0; i < 20000; ++i) text += i % 7 == 0 ? "élan vital " : "word ";
+    std::size_t count = 0;
+    for_each_wrapped_line(text, 40, {}, [&](std::string_view line) {
+        ++count;
+        EXPECT_LE(display_width(line), 40u);
+    });
+    const auto lines = wrap_lines(text, 40);
+    EXPECT_EQ(count, lines.size());
+    EXPECT_GT(count, 2000u);
 }
 
 TEST(LineWrapper, AFilterCanVetoBreaks) {

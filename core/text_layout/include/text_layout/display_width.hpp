@@ -1,4 +1,4 @@
-// How wide UTF-8 text is on a terminal, measured per grapheme cluster (UAX #29, via utf8proc):
+// How wide UTF-8 text is on a terminal, measured per grapheme cluster (UAX #29, via ICU):
 // wide East Asian characters and emoji take two columns, combining marks none, and an emoji
 // ZWJ sequence or a flag counts once.
 #pragma once

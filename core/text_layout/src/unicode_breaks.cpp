@@ -1,0 +1,80 @@
+#include "unicode_breaks.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/utext.h>
+
+#include <stdexcept>
+#include <string>
+
+namespace fascicle::text_layout {
+
+namespace {
+
+// ICU's break iterators index with int32_t: longer texts are walked a window at a time. A window
+// starts at a boundary already given, so only the one ICU reports at a window's cut is not real.
+constexpr std::size_t window_size = std::size_t(1) << 30;
+
+// Making a break iterator loads and builds its rules (tens of microseconds); each thread keeps
+// one of each kind and hands out clones.
+icu::BreakIterator* make_iterator(BoundaryWalker::Kind kind) {
+    thread_local std::unique_ptr<icu::BreakIterator> line, grapheme;
+    auto& prototype = kind == BoundaryWalker::Kind::line ? line : grapheme;
+    if (!prototype) {
+        UErrorCode status = U_ZERO_ERROR;
+        prototype.reset(kind == BoundaryWalker::Kind::line
+                            ? icu::BreakIterator::createLineInstance(icu::Locale::getRoot(), status)
+                            : icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+        if (U_FAILURE(status) || !prototype)
+            throw std::runtime_error(std::string("ICU has no break rules: ") + u_errorName(status));
+    }
+    return prototype->clone();
+}
+
+}  // namespace
+
+struct BoundaryWalker::Icu {
+    std::unique_ptr<icu::BreakIterator> iterator;
+    UText* text = nullptr;
+    ~Icu() { utext_close(text); }
+};
+
+BoundaryWalker::BoundaryWalker(std::string_view text, Kind kind) : text_(text), kind_(kind), icu_(std::make_unique<Icu>()) {
+    icu_->iterator.reset(make_iterator(kind));
+    open_window(0);
+}
+
+BoundaryWalker::~BoundaryWalker() = default;
+
+void BoundaryWalker::open_window(std::size_t begin) {
+    window_begin_ = begin;
+    window_end_ = begin + std::min(window_size, text_.size() - begin);
+    UErrorCode status = U_ZERO_ERROR;
+    icu_->text = utext_openUTF8(icu_->text, text_.data() + begin, static_cast<int64_t>(window_end_ - begin), &status);
+    if (U_SUCCESS(status)) icu_->iterator->setText(icu_->text, status);
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU cannot read the text: ") + u_errorName(status));
+}
+
+bool BoundaryWalker::next(std::size_t& offset, bool& mandatory) {
+    for (;;) {
+        const int32_t b = icu_->iterator->next();
+        if (b == icu::BreakIterator::DONE) return false;
+        offset = window_begin_ + static_cast<std::size_t>(b);
+        if (offset == window_end_ && window_end_ < text_.size()) {
+            // The window's cut, not a boundary: walk on from the last real one (or from the
+            // cut, when a whole window had none: a run of 1 GiB is broken there).
+            open_window(last_ > window_begin_ ? last_ : window_end_);
+            if (window_begin_ == offset) {
+                last_ = offset;
+                mandatory = false;
+                return true;
+            }
+            continue;
+        }
+        mandatory = kind_ == Kind::line && icu_->iterator->getRuleStatus() >= UBRK_LINE_HARD;
+        last_ = offset;
+        return true;
+    }
+}
+
+}  // namespace fascicle::text_layout
