@@ -44,23 +44,24 @@ std::size_t code_point_width(char32_t c) {
     return width == U_EA_WIDE || width == U_EA_FULLWIDTH ? 2 : 1;
 }
 
-GraphemeClusters::GraphemeClusters(std::string_view text) : text_(text), ascii_(is_ascii(text)) {
-    if (!ascii_) boundaries_.emplace(text, BoundaryWalker::Kind::grapheme);
-}
+GraphemeClusters::GraphemeClusters(std::string_view text) : text_(text) {}
 
 bool GraphemeClusters::next(Grapheme& out) {
     if (begin_ >= text_.size()) return false;
     const auto* bytes = reinterpret_cast<const uint8_t*>(text_.data());
-    if (ascii_) {  // GB3-GB5: between two ASCII characters a boundary always but in CR LF
-        const std::size_t end = bytes[begin_] == '\r' && begin_ + 1 < text_.size() && bytes[begin_ + 1] == '\n'
-                                    ? begin_ + 2 : begin_ + 1;
-        out = {begin_, end, ascii_width(bytes[begin_]), bytes[begin_], end == begin_ + 1};
+    const std::size_t after = begin_ + 1;
+    // An ASCII character followed by one (or the end) is a cluster of its own, CR LF excepted:
+    // nothing ASCII extends a cluster or is a prefix (GB9-GB9b, GB11-GB13). Most text is mostly
+    // ASCII, and this short path is most of the clusters.
+    if (bytes[begin_] < 0x80 && (after == text_.size() || bytes[after] < 0x80)) {
+        const std::size_t end = bytes[begin_] == '\r' && after < text_.size() && bytes[after] == '\n' ? after + 1 : after;
+        out = {begin_, end, ascii_width(bytes[begin_]), bytes[begin_], end == after};
         begin_ = end;
         return true;
     }
+    if (!boundaries_) boundaries_.emplace(text_, BoundaryWalker::Kind::grapheme);
     std::size_t end = text_.size();
-    bool mandatory = false;
-    if (!boundaries_->next(end, mandatory)) end = text_.size();
+    if (!boundaries_->following(begin_, end)) end = text_.size();
     // Each code point, a byte that is not UTF-8 read as U+FFFD (one column), as ICU read it.
     out = {begin_, end, 0, 0, true};
     std::size_t count = 0;

@@ -21,8 +21,7 @@ public:
 private:
     std::string_view text_;
     std::size_t begin_ = 0;
-    bool ascii_;  // all ASCII: clusters are bytes (CR LF one), found without ICU
-    std::optional<BoundaryWalker> boundaries_;
+    std::optional<BoundaryWalker> boundaries_;  // made at the first character outside ASCII
 };
 
 // Columns a code point takes inside a cluster (the cluster is as wide as its widest).

@@ -77,4 +77,17 @@ bool BoundaryWalker::next(std::size_t& offset, bool& mandatory) {
     }
 }
 
+bool BoundaryWalker::following(std::size_t from, std::size_t& offset) {
+    if (from < window_begin_ || from >= window_end_) open_window(from);
+    const int32_t b = icu_->iterator->following(static_cast<int32_t>(from - window_begin_));
+    if (b == icu::BreakIterator::DONE) return false;
+    offset = window_begin_ + static_cast<std::size_t>(b);
+    if (offset == window_end_ && window_end_ < text_.size() && from > window_begin_) {
+        open_window(from);  // the window's cut: look again from where the caller is
+        return following(from, offset);
+    }
+    last_ = offset;
+    return true;
+}
+
 }  // namespace fascicle::text_layout

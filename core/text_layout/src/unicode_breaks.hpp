@@ -19,6 +19,8 @@ public:
     BoundaryWalker& operator=(const BoundaryWalker&) = delete;
 
     bool next(std::size_t& offset, bool& mandatory);
+    // The first boundary after `from`, wherever the walk was; false when there is none.
+    bool following(std::size_t from, std::size_t& offset);
 
 private:
     struct Icu;
