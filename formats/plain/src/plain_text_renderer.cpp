@@ -4,6 +4,7 @@
 #include <text_layout/line_wrapper.hpp>
 
 #include <algorithm>
+#include <iterator>
 
 namespace fascicle::plain {
 
@@ -64,9 +65,13 @@ std::vector<std::string> PlainTextRenderer::wrapped(std::string_view text, const
     const std::size_t indent = std::max(text_layout::display_width(first), text_layout::display_width(rest));
     const std::size_t width = columns_ > indent ? columns_ - indent : 1;
     std::vector<std::string> out;
-    auto lines = text_layout::wrap_lines(trimmed(text), width);
-    for (std::size_t k = 0; k < lines.size(); ++k)
-        out.push_back(lines[k].empty() ? std::string() : (k == 0 ? first : rest) + std::string(lines[k]));
+    text_layout::for_each_wrapped_line(trimmed(text), width, {}, [&](std::string_view line) {
+        std::string& placed = out.emplace_back();
+        if (line.empty()) return;
+        const std::string& indent = out.size() == 1 ? first : rest;
+        placed.reserve(indent.size() + line.size());
+        placed.append(indent).append(line);
+    });
     return out;
 }
 
@@ -78,7 +83,7 @@ std::vector<std::string> PlainTextRenderer::title(std::string_view title, char r
     for (const auto& l : lines) width = std::max(width, text_layout::display_width(l));
     const std::string line(std::max<std::size_t>(width, 1), rule);
     if (overline) out.push_back(line);
-    out.insert(out.end(), lines.begin(), lines.end());
+    out.insert(out.end(), std::make_move_iterator(lines.begin()), std::make_move_iterator(lines.end()));
     out.push_back(line);
     return out;
 }
@@ -94,7 +99,7 @@ std::vector<std::string> PlainTextRenderer::blocks(const std::vector<Block>& blo
                 lines = this->blocks(b.children, indent + "    ");
                 if (!b.attribution.empty()) {
                     auto by = wrapped("\u2014 " + inline_text(b.attribution), indent + "    ", indent + "      ");
-                    lines.insert(lines.end(), by.begin(), by.end());
+                    lines.insert(lines.end(), std::make_move_iterator(by.begin()), std::make_move_iterator(by.end()));
                 }
                 break;
             }
@@ -105,7 +110,7 @@ std::vector<std::string> PlainTextRenderer::blocks(const std::vector<Block>& blo
                     label[0] = static_cast<char>(label[0] - 'a' + 'A');
                     lines.push_back(indent + label + ":");
                     auto body = this->blocks(b.children, indent + "    ");
-                    lines.insert(lines.end(), body.begin(), body.end());
+                    lines.insert(lines.end(), std::make_move_iterator(body.begin()), std::make_move_iterator(body.end()));
                 } else {
                     lines = this->blocks(b.children, indent);
                 }
@@ -115,10 +120,10 @@ std::vector<std::string> PlainTextRenderer::blocks(const std::vector<Block>& blo
                 for (const auto& d : b.definitions) {
                     if (!lines.empty()) lines.emplace_back();
                     auto term = wrapped(inline_text(d.term), indent, indent);
-                    lines.insert(lines.end(), term.begin(), term.end());
+                    lines.insert(lines.end(), std::make_move_iterator(term.begin()), std::make_move_iterator(term.end()));
                     for (const auto& definition : d.definitions) {
                         auto body = this->blocks(definition, indent + "    ");
-                        lines.insert(lines.end(), body.begin(), body.end());
+                        lines.insert(lines.end(), std::make_move_iterator(body.begin()), std::make_move_iterator(body.end()));
                     }
                 }
                 break;
@@ -128,7 +133,7 @@ std::vector<std::string> PlainTextRenderer::blocks(const std::vector<Block>& blo
                 lines = this->blocks(b.children, indent);
                 if (!b.caption.empty()) {
                     auto caption = wrapped(inline_text(b.caption), indent, indent);
-                    lines.insert(lines.end(), caption.begin(), caption.end());
+                    lines.insert(lines.end(), std::make_move_iterator(caption.begin()), std::make_move_iterator(caption.end()));
                 }
                 break;
             }
@@ -151,7 +156,7 @@ std::vector<std::string> PlainTextRenderer::blocks(const std::vector<Block>& blo
         }
         if (lines.empty()) continue;
         if (!out.empty()) out.emplace_back();
-        out.insert(out.end(), lines.begin(), lines.end());
+        out.insert(out.end(), std::make_move_iterator(lines.begin()), std::make_move_iterator(lines.end()));
     }
     return out;
 }
@@ -166,7 +171,7 @@ std::vector<std::string> PlainTextRenderer::notes() const {
         if (lines.empty()) lines.push_back(hanging);
         lines[0].replace(0, hanging.size(), marker);
         if (!out.empty()) out.emplace_back();
-        out.insert(out.end(), lines.begin(), lines.end());
+        out.insert(out.end(), std::make_move_iterator(lines.begin()), std::make_move_iterator(lines.end()));
     }
     notes_numbered_ += notes_.size();
     notes_.clear();
@@ -181,7 +186,7 @@ std::vector<std::string> PlainTextRenderer::line_block(const Block& block, const
         const std::string first = indent + std::string(spaces, ' ');
         auto wrapped_line = wrapped(text, first, first + "  ");
         if (wrapped_line.empty()) wrapped_line.emplace_back();
-        out.insert(out.end(), wrapped_line.begin(), wrapped_line.end());
+        out.insert(out.end(), std::make_move_iterator(wrapped_line.begin()), std::make_move_iterator(wrapped_line.end()));
     }
     return out;
 }
@@ -305,7 +310,7 @@ std::vector<std::string> PlainTextRenderer::list(const Block& list, const std::s
             continue;
         }
         lines[0].replace(0, indent.size() + hanging.size(), indent + marker);
-        out.insert(out.end(), lines.begin(), lines.end());
+        out.insert(out.end(), std::make_move_iterator(lines.begin()), std::make_move_iterator(lines.end()));
     }
     return out;
 }

@@ -18,7 +18,7 @@ public:
     void add(const std::vector<std::string>& lines) {
         if (lines.empty()) return;
         if (!text_.empty()) text_ += '\n';
-        for (const auto& line : lines) text_ += line + '\n';
+        for (const auto& line : lines) text_.append(line).push_back('\n');
     }
     std::string take() { return std::move(text_); }
 
