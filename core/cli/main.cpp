@@ -278,7 +278,13 @@ int run(int argc, char** argv) {
         return 0;
     }
 
-    if (vm.count("validate-only")) return validate_only(registry, strings("input"), strings("to"), diagnostics);
+    if (vm.count("validate-only")) {
+        if (vm.count("output") || vm.count("split")) {
+            diagnostics.error("", 0, 0, "--validate-only converts nothing: leave out -o and --split (or use --validate)");
+            return int(ExitCode::usage);
+        }
+        return validate_only(registry, strings("input"), strings("to"), diagnostics);
+    }
 
     fascicle::host::ConversionRequest request;
     request.inputs = strings("input");

@@ -321,6 +321,22 @@ TEST(CliOutputs, ValidateRefusesStandardOutput) {
     EXPECT_NE(r.err.find("--validate checks files: standard output cannot be validated"), std::string::npos) << r.err;
 }
 
+TEST(CliOutputs, ValidateOnlyConvertsNothing) {
+    TempDir dir;
+    write_file(dir / "a.lines", "x\n");
+    auto r = run_fascicle({plugins, "--validate-only", (dir / "a.lines").string(), "-o", (dir / "b.lines").string()});
+    EXPECT_EQ(r.status, 64);
+    EXPECT_NE(r.err.find("--validate-only converts nothing: leave out -o and --split"), std::string::npos) << r.err;
+    r = run_fascicle({plugins, "--validate-only", (dir / "a.lines").string()});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.err.find((dir / "a.lines").string() + ": warning: not validated: format 'test-lines' has no validator"),
+              std::string::npos) << r.err;
+    r = run_fascicle({plugins, "--validate-only", (dir / "absent.lines").string()});
+    EXPECT_EQ(r.status, 66);
+    EXPECT_NE(r.err.find((dir / "absent.lines").string() + ": error: no such file"), std::string::npos) << r.err;
+    EXPECT_EQ(entries(dir.path()), (std::vector<std::string>{"a.lines"}));
+}
+
 // A format without a validator is said to be unvalidated, not passed off as valid.
 TEST(CliOutputs, ValidateWarnsOfAFormatWithoutValidator) {
     TempDir dir;
