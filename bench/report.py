@@ -64,6 +64,15 @@ def table(size, measured, work):
             f"| {m.rss_mb:.1f} "
             f"| {ratio(m.seconds, cat.seconds if cat else 0)} | {ratio(m.seconds, zip_.seconds if zip_ else 0)} "
             f"| {ratio(pandoc.seconds, m.seconds) if pandoc else '–'} |")
+    outputs = [(name, m) for name, m in measured.items() if name.endswith(" outputs, one run")]
+    for name, together in outputs:
+        count = name.split()[1]
+        separate = measured.get(f"fascicle {count} outputs, {count} runs")
+        if separate:
+            lines += ["", f"{count} outputs from one read: {together.seconds:.3f} s against {separate.seconds:.3f} s in "
+                          f"{count} runs ({separate.seconds / together.seconds:.2f}× faster), CPU {together.cpu_seconds:.2f} s "
+                          f"against {separate.cpu_seconds:.2f} s, peak RSS {together.rss_mb:.1f} MB against "
+                          f"{separate.rss_mb:.1f} MB (the largest of the {count} runs)."]
     return lines
 
 

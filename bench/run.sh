@@ -13,6 +13,8 @@
 #                        keeps the whole book in memory, 1 GB at 1,000 articles, so at 10,000 it
 #                        would take many minutes and gigabytes per run
 #     --no-pandoc        leave pandoc out
+#     --outputs-only     only the rows of every output format made in one run (-o ... -o ...) and in
+#                        one run per format (the same outputs), for a short run
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -24,6 +26,7 @@ runs=5
 pandoc_runs=3
 pandoc_max=1000
 use_pandoc=1
+outputs_only=0
 sizes=()
 while (($#)); do
     case "$1" in
@@ -33,7 +36,8 @@ while (($#)); do
         --pandoc-runs) pandoc_runs="$2"; shift 2 ;;
         --pandoc-max) pandoc_max="$2"; shift 2 ;;
         --no-pandoc) use_pandoc=0; shift ;;
-        -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --outputs-only) outputs_only=1; use_pandoc=0; shift ;;
+        -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "run.sh: unknown option $1" >&2; exit 64 ;;
         *) sizes+=("$1"); shift ;;
     esac
@@ -107,6 +111,23 @@ for size in "${sizes[@]}"; do
     fi
     files=("$corpus"/*.txt)
     echo "run.sh: $size articles, $(cat "${files[@]}" | wc -c) bytes" >&2
+
+    # Every format from one read (-o per format) against one run per format, the same outputs.
+    if ((${#formats[@]} > 1)); then
+        echo "run.sh: fascicle, ${#formats[@]} outputs in one run and in ${#formats[@]} runs" >&2
+        out="$work/outputs"
+        together=()
+        for f in "${formats[@]}"; do together+=(-o "$out/book.${extension[$f]}"); done
+        # shellcheck disable=SC2016
+        measure "fascicle ${#formats[@]} outputs, one run" "$runs" \
+            sh -c 'mkdir -p "$1" && shift && exec "$@"' sh "$out" "$fascicle" "$corpus" -q "${together[@]}"
+        # shellcheck disable=SC2016
+        measure "fascicle ${#formats[@]} outputs, ${#formats[@]} runs" "$runs" \
+            sh -c 'out=$1 fascicle=$2 corpus=$3; shift 3; mkdir -p "$out" &&
+                   for ext in "$@"; do "$fascicle" "$corpus" -q -o "$out/book.$ext" || exit 1; done' \
+            sh "$out" "$fascicle" "$corpus" $(for f in "${formats[@]}"; do echo "${extension[$f]}"; done)
+    fi
+    ((outputs_only)) && continue
 
     out="$work/out"
     echo "run.sh: baselines" >&2

@@ -16,6 +16,7 @@ packages=(
   # validators and peers used by the tests
   default-jre-headless epubcheck jing docbook5-xml docbook-xsl-ns xsltproc fop
   poppler-utils cmark pandoc zip unzip time
+  parallel  # core/cli/fascicle-shelf: one fascicle per book (tests/cli/shelf_test.sh)
   cmark-gfm  # the real-world fidelity test counts what GFM sources hold (tests/realworld)
   libcmark-gfm-dev libcmark-gfm-extensions-dev  # the Markdown reader, and the writer's GFM round trip (formats/markdown)
   libyaml-dev  # the Markdown reader's metadata block (formats/markdown)

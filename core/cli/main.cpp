@@ -1,5 +1,6 @@
 // fascicle: converts a corpus of articles between formats; every format is a plugin.
 #include <fascicle/host/conversion.hpp>
+#include <fascicle/host/output_validation.hpp>
 #include <fascicle/host/plugin_registry.hpp>
 
 #include <boost/program_options.hpp>
@@ -26,34 +27,44 @@ public:
     }
 };
 
-const char* usage_text = R"(Usage: fascicle [options] INPUT... -o OUTPUT
+const char* usage_text = R"(Usage: fascicle [options] INPUT... -o OUTPUT [-o OUTPUT...]
+       fascicle --validate-only FILE...
+       fascicle --help [FORMAT]
 
 Converts articles to a book. An INPUT is a file, a folder (its articles in file-name order, and
 its book.ini as metadata) or - for standard input. Formats are told by the file extensions unless
--f/--from and -t/--to name them.
+-f/--from and -t/--to name them. Several -o make several outputs from one read of the articles.
 
 Examples:
   fascicle samples/corpus -o corpus.epub              the sample corpus as one EPUB 3 book
   fascicle samples/corpus -o book.xml                 ... as a DocBook 5 book
+  fascicle samples/corpus -o b.epub -o b.xml -o b.md  all three, reading the articles once
+  fascicle samples/corpus -o b.epub --validate        ... then epubcheck and DAISY Ace on it
   fascicle samples/corpus -t markdown --split out/md  one Markdown file per article
   fascicle article.txt -t plain -o -                  plain text on standard output
   fascicle samples/corpus --metadata title="My Book" --metadata author="A. Writer" -o my.epub
   fascicle --list-formats
+  fascicle --help epub                                the epub format: extensions, options, validators
 )";
 
 po::options_description core_options() {
     po::options_description o("Options");
     // clang-format off
     o.add_options()
-        ("output,o", po::value<std::string>()->value_name("FILE"), "write to FILE (- for standard output)")
+        ("output,o", po::value<std::vector<std::string>>()->composing()->value_name("FILE"),
+            "write to FILE (- for standard output); repeatable: every output from one read of the inputs")
         ("from,f", po::value<std::string>()->value_name("FORMAT"), "input format (default: from each file's extension)")
-        ("to,t", po::value<std::string>()->value_name("FORMAT"), "output format (default: from the output's extension)")
+        ("to,t", po::value<std::vector<std::string>>()->composing()->value_name("FORMAT"),
+            "output format (default: from the output's extension); with several -o, one -t per -o, paired in order")
         ("split", po::value<std::string>()->value_name("DIR"), "one output file per article in DIR, named by article id")
         ("metadata,M", po::value<std::vector<std::string>>()->composing()->value_name("KEY=VALUE"),
             "book metadata (repeatable): title, author, language, identifier, date, publisher, description, rights, ...")
         ("metadata-file", po::value<std::vector<std::string>>()->composing()->value_name("FILE"),
             "book metadata from an INI file (repeatable; a book.ini in an input folder is read first)")
         ("skip-invalid", "skip invalid input files with a warning instead of failing")
+        ("validate", "after writing, run the validators of each output's format (epubcheck and DAISY Ace, jing, "
+            "cmark-gfm); their errors fail the run (70), a missing validator too (69)")
+        ("validate-only", "convert nothing: run the validators on the INPUT files (format from the extension or -t)")
         ("jobs,j", po::value<unsigned>()->value_name("N"), "read and render on N threads (default: one per core); the output is the same")
         ("progress", po::value<std::string>()->value_name("WHEN")->default_value("auto"),
             "a progress line on standard error: auto (when it is a terminal), always, never")
@@ -64,7 +75,7 @@ po::options_description core_options() {
         ("quiet,q", "print errors only")
         ("verbose,v", "print notes too")
         ("version", "print the version")
-        ("help,h", "print this help");
+        ("help,h", "print this help; --help FORMAT: one format's extensions, options and validators");
     // clang-format on
     return o;
 }
@@ -78,6 +89,87 @@ po::options_description plugin_options(const fascicle::host::PluginRegistry& reg
         o.add_options()(spec.name.c_str(), value, spec.help.c_str());
     }
     return o;
+}
+
+// The help of one format's options, under its name (an option several formats declare is under each).
+po::options_description format_help_options(const fascicle::host::RegisteredFormat& f) {
+    po::options_description o(f.info.name + " options");
+    for (const auto& spec : f.info.options) {
+        auto* value = po::value<std::string>();
+        if (spec.value_name.empty()) value->zero_tokens()->implicit_value("true", "");
+        else value->value_name(spec.value_name);
+        o.add_options()(spec.name.c_str(), value, spec.help.c_str());
+    }
+    return o;
+}
+
+void print_help(const po::options_description& core, const fascicle::host::PluginRegistry& registry) {
+    std::cout << usage_text << '\n' << core << '\n';
+    for (const auto* f : registry.formats())
+        if (!f->info.options.empty()) std::cout << format_help_options(*f) << '\n';
+    std::cout << "Exit status: 0 success, 64 usage error, 65 invalid input, 66 missing input, 69 plugin error "
+                 "(or a validator missing), 70 an output failed --validate, 73 output not written.\n";
+}
+
+std::string join(const std::vector<std::string>& v, const char* sep);
+
+// --help FORMAT: what the registry knows of one format.
+int print_format_help(const fascicle::host::PluginRegistry& registry, const std::string& name, fascicle::DiagnosticSink& diagnostics) {
+    const auto* f = registry.find(name);
+    if (!f) {
+        diagnostics.error("", 0, 0, "unknown format '" + name + "' (fascicle --list-formats shows the formats there are)");
+        return int(ExitCode::usage);
+    }
+    const auto& info = f->info;
+    std::cout << info.name << ": " << info.description << '\n';
+    std::cout << "  plugin:     " << f->plugin->name << ' ' << f->plugin->version << " (" << f->plugin->path.string() << ")\n";
+    std::cout << "  reads:      " << (f->can_read() ? "yes (-f " + info.name + ")" : std::string("no")) << '\n';
+    std::cout << "  writes:     " << (f->can_write() ? "yes (-t " + info.name + ")" : std::string("no"))
+              << (f->can_write() && info.binary ? ", binary" : "") << (f->can_write() && !info.to_stdout ? ", not to standard output" : "")
+              << '\n';
+    std::string extensions = info.extensions.empty() ? std::string("none") : join(info.extensions, " ");
+    if (f->can_write() && !info.claims_output_extensions && !info.extensions.empty()) extensions += " (input only: write with -t)";
+    std::cout << "  extensions: " << extensions << '\n';
+    const auto validators = fascicle::host::validator_descriptions(info.name);
+    std::cout << "  --validate: " << (validators.empty() ? std::string("no validator") : validators.front()) << '\n';
+    for (std::size_t i = 1; i < validators.size(); ++i) std::cout << "              " << validators[i] << '\n';
+    if (info.options.empty()) std::cout << "  no options of its own\n";
+    else std::cout << '\n' << format_help_options(*f);
+    return 0;
+}
+
+// --validate-only FILE...: the validators of each file's format, told by -t or the extension.
+int validate_only(const fascicle::host::PluginRegistry& registry, const std::vector<std::string>& files,
+                  const std::vector<std::string>& to, fascicle::DiagnosticSink& diagnostics) {
+    if (files.empty()) {
+        diagnostics.error("", 0, 0, "--validate-only needs the FILEs to validate");
+        return int(ExitCode::usage);
+    }
+    if (to.size() > 1) {
+        diagnostics.error("", 0, 0, "--validate-only takes at most one -t FORMAT");
+        return int(ExitCode::usage);
+    }
+    bool errors = false, missing = false;
+    for (const auto& file : files) {
+        std::string format = to.empty() ? std::string() : to.front();
+        if (format.empty()) {
+            std::string ext = std::filesystem::path(file).extension().string();
+            for (auto& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
+            if (const auto* f = registry.find_writer_by_extension(ext)) format = f->info.name;
+        }
+        if (format.empty()) {
+            diagnostics.error(file, 0, 0, "cannot tell the format from the extension: give -t FORMAT");
+            return int(ExitCode::usage);
+        }
+        if (!std::filesystem::is_regular_file(file)) {
+            diagnostics.error(file, 0, 0, "no such file");
+            return int(ExitCode::no_input);
+        }
+        const auto outcome = fascicle::host::validate_output(format, file, diagnostics);
+        errors |= outcome == fascicle::host::ValidationOutcome::found_errors;
+        missing |= outcome == fascicle::host::ValidationOutcome::validator_missing;
+    }
+    return int(errors ? ExitCode::invalid_output : missing ? ExitCode::plugin : ExitCode::ok);
 }
 
 void load_plugins(fascicle::host::PluginRegistry& registry, const std::vector<std::string>& dirs) {
@@ -160,9 +252,17 @@ int run(int argc, char** argv) {
         return int(ExitCode::usage);
     }
 
+    const auto strings = [&](const char* name) {
+        return vm.count(name) ? vm[name].as<std::vector<std::string>>() : std::vector<std::string>{};
+    };
     if (vm.count("help")) {
-        std::cout << usage_text << core << '\n' << formats << "\nExit status: 0 success, 64 usage error, 65 invalid input, "
-                     "66 missing input, 69 plugin error, 73 output not written.\n";
+        // fascicle --help FORMAT...: the positional words name formats.
+        const auto names = strings("input");
+        if (names.empty()) print_help(core, registry);
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            if (i) std::cout << '\n';
+            if (int status = print_format_help(registry, names[i], diagnostics)) return status;
+        }
         return 0;
     }
     if (vm.count("version")) {
@@ -178,13 +278,22 @@ int run(int argc, char** argv) {
         return 0;
     }
 
+    if (vm.count("validate-only")) {
+        if (vm.count("output") || vm.count("split")) {
+            diagnostics.error("", 0, 0, "--validate-only converts nothing: leave out -o and --split (or use --validate)");
+            return int(ExitCode::usage);
+        }
+        return validate_only(registry, strings("input"), strings("to"), diagnostics);
+    }
+
     fascicle::host::ConversionRequest request;
-    if (vm.count("input")) request.inputs = vm["input"].as<std::vector<std::string>>();
-    if (vm.count("output")) request.output = vm["output"].as<std::string>();
+    request.inputs = strings("input");
+    request.outputs = strings("output");
     if (vm.count("split")) request.split_dir = vm["split"].as<std::string>();
     if (vm.count("from")) request.from = vm["from"].as<std::string>();
-    if (vm.count("to")) request.to = vm["to"].as<std::string>();
+    request.to = strings("to");
     request.skip_invalid = vm.count("skip-invalid");
+    request.validate = vm.count("validate");
     if (vm.count("jobs")) {
         request.jobs = vm["jobs"].as<unsigned>();
         if (request.jobs == 0) {
@@ -215,11 +324,11 @@ int run(int argc, char** argv) {
     }
     for (const auto& spec : registry.options())
         if (vm.count(spec.name)) request.options[spec.name] = vm[spec.name].as<std::string>();
-    if (!request.split_dir.empty() && !request.output.empty()) {
+    if (!request.split_dir.empty() && !request.outputs.empty()) {
         diagnostics.error("", 0, 0, "give either -o OUTPUT or --split DIR, not both");
         return int(ExitCode::usage);
     }
-    if (request.output.empty() && request.split_dir.empty() && request.to.empty()) {
+    if (request.outputs.empty() && request.split_dir.empty() && request.to.empty()) {
         diagnostics.error("", 0, 0, "no output given: -o FILE, -o - with -t FORMAT, or --split DIR (fascicle --help shows the usage)");
         return int(ExitCode::usage);
     }

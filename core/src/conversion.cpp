@@ -2,6 +2,7 @@
 
 #include <fascicle/host/atomic_output.hpp>
 #include <fascicle/host/book_config.hpp>
+#include <fascicle/host/output_validation.hpp>
 
 #include "ordered_workers.hpp"
 #include "progress_line.hpp"
@@ -80,8 +81,12 @@ public:
     // `rendered`, when set, is what render_article made of `article`.
     virtual Status article(const Article& article, std::optional<std::string>&& rendered) = 0;
     virtual Status finish() = 0;
-    // Makes the output(s) appear; on failure returns what went wrong.
-    virtual std::optional<std::string> commit() = 0;
+    // Lets go of the writer (which may hold its file open), once finished.
+    virtual void release() {}
+    // The files written, to be committed together (see commit_together); none for standard output.
+    virtual std::vector<AtomicFileOutput*> files() = 0;
+    // Flushes standard output when that is where this goes; on failure returns what went wrong.
+    virtual std::optional<std::string> flush_standard_output() { return std::nullopt; }
     // The writer that may render articles on other threads, once begun; null when none may.
     virtual const Writer* renderer() const { return nullptr; }
 };
@@ -109,9 +114,13 @@ public:
     Status finish() override {
         return guarded(format_, diagnostics_, diagnostics_.plugin_threw, name_, [&] { return writer_->end_book(); });
     }
-    std::optional<std::string> commit() override {
-        writer_.reset();
-        if (auto* file = dynamic_cast<AtomicFileOutput*>(output_.get())) return file->commit();
+    void release() override { writer_.reset(); }
+    std::vector<AtomicFileOutput*> files() override {
+        if (auto* file = dynamic_cast<AtomicFileOutput*>(output_.get())) return {file};
+        return {};
+    }
+    std::optional<std::string> flush_standard_output() override {
+        if (dynamic_cast<AtomicFileOutput*>(output_.get())) return std::nullopt;
         output_->stream().flush();
         if (!output_->stream()) return std::string("write to standard output failed");
         return std::nullopt;
@@ -160,10 +169,10 @@ public:
         return status;
     }
     Status finish() override { return Status::ok; }
-    std::optional<std::string> commit() override {
-        for (auto& o : outputs_)
-            if (auto error = o->commit()) return o->target().string() + ": " + *error;
-        return std::nullopt;
+    std::vector<AtomicFileOutput*> files() override {
+        std::vector<AtomicFileOutput*> all;
+        for (auto& o : outputs_) all.push_back(o.get());
+        return all;
     }
 
 private:
@@ -185,7 +194,14 @@ struct ReadResult {
     std::vector<Diagnostic> diagnostics;
     Metadata found;
     std::vector<Article> articles;
-    std::vector<std::optional<std::string>> rendered;  // parallel to articles
+    // rendered[o][k]: what output o's writer rendered of articles[k]; empty when nothing was rendered.
+    std::vector<std::vector<std::optional<std::string>>> rendered;
+};
+
+// One output of the run: a file ("-" for standard output; empty with --split) and its format.
+struct PlannedOutput {
+    std::string file;
+    const RegisteredFormat* format = nullptr;
 };
 
 std::string lower(std::string s) {
@@ -200,7 +216,7 @@ public:
 
     ExitCode run() {
         if (auto code = plan_inputs(); code != ExitCode::ok) return code;
-        if (auto code = plan_writer(); code != ExitCode::ok) return code;
+        if (auto code = plan_outputs(); code != ExitCode::ok) return code;
         if (auto code = read_metadata(); code != ExitCode::ok) return code;
         return convert();
     }
@@ -310,28 +326,61 @@ private:
         return join(all);
     }
 
-    ExitCode plan_writer() {
+    // The outputs and their formats: -t paired with -o by position, else each -o's extension.
+    ExitCode plan_outputs() {
         ExitCode code = ExitCode::ok;
         const bool split = !request_.split_dir.empty();
-        if (!request_.to.empty()) {
-            if (!(to_ = named_format(request_.to, false, code))) return code;
-        } else if (split || request_.output.empty() || request_.output == "-") {
-            return usage(split ? "--split needs -t FORMAT to tell the output format"
-                               : "no output format: give -o FILE with a known extension, or -t FORMAT");
+        const auto& files = request_.outputs;
+        const auto& to = request_.to;
+        if (split || files.empty()) {
+            if (to.size() > 1)
+                return usage(split ? "--split writes one format: give one -t FORMAT (or one run per format)"
+                                   : "several -t FORMAT need as many -o FILE, paired in order");
+            if (to.empty())
+                return usage(split ? "--split needs -t FORMAT to tell the output format"
+                                   : "no output format: give -o FILE with a known extension, or -t FORMAT");
+            const auto* format = named_format(to.front(), false, code);
+            if (!format) return code;
+            outputs_.push_back({split ? std::string() : std::string("-"), format});
         } else {
-            const auto ext = lower(fs::path(request_.output).extension().string());
-            to_ = registry_.find_writer_by_extension(ext);
-            if (!to_)
-                return usage("cannot tell the output format from the extension '" + ext + "' of " + request_.output +
-                             ": give -t FORMAT (fascicle --list-formats shows them)");
+            if (!to.empty() && to.size() != files.size())
+                return usage("give one -t FORMAT per -o FILE, paired in order (here " + std::to_string(files.size()) +
+                             " -o and " + std::to_string(to.size()) + " -t), or no -t to tell each format by its extension");
+            for (std::size_t i = 0; i < files.size(); ++i) {
+                const auto& file = files[i];
+                const RegisteredFormat* format = nullptr;
+                if (!to.empty()) {
+                    if (!(format = named_format(to[i], false, code))) return code;
+                } else if (file == "-") {
+                    return usage("no output format: give -o FILE with a known extension, or -t FORMAT");
+                } else {
+                    const auto ext = lower(fs::path(file).extension().string());
+                    format = registry_.find_writer_by_extension(ext);
+                    if (!format)
+                        return usage("cannot tell the output format from the extension '" + ext + "' of " + file +
+                                     ": give -t FORMAT (fascicle --list-formats shows them)");
+                }
+                for (const auto& earlier : outputs_) {
+                    if (file == "-" && earlier.file == "-") return usage("only one output can go to standard output (-o -)");
+                    std::error_code ec1, ec2;
+                    if (file != "-" && earlier.file != "-" &&
+                        fs::weakly_canonical(file, ec1) == fs::weakly_canonical(earlier.file, ec2))
+                        return usage(file + " is given twice as an output");
+                }
+                outputs_.push_back({file, format});
+            }
         }
-        if (split && to_->info.binary)
-            return usage("format '" + to_->info.name + "' makes one book and cannot be split: leave out --split");
-        if (!split && (request_.output.empty() || request_.output == "-")) {
-            if (!to_->info.to_stdout)
-                return usage("format '" + to_->info.name + "' cannot be written to standard output: give -o FILE");
-            if (to_->info.binary && ::isatty(STDOUT_FILENO))
-                return usage("format '" + to_->info.name + "' is binary: not writing it to a terminal; give -o FILE");
+        for (const auto& out : outputs_) {
+            const auto& info = out.format->info;
+            if (split && info.binary)
+                return usage("format '" + info.name + "' makes one book and cannot be split: leave out --split");
+            if (out.file == "-") {
+                if (!info.to_stdout) return usage("format '" + info.name + "' cannot be written to standard output: give -o FILE");
+                if (info.binary && ::isatty(STDOUT_FILENO))
+                    return usage("format '" + info.name + "' is binary: not writing it to a terminal; give -o FILE");
+                if (request_.validate)
+                    return usage("--validate checks files: standard output cannot be validated; give -o FILE");
+            }
         }
         return ExitCode::ok;
     }
@@ -351,7 +400,7 @@ private:
         return ExitCode::ok;
     }
 
-    std::unique_ptr<Destination> make_destination(ExitCode& code) {
+    std::unique_ptr<Destination> make_destination(const PlannedOutput& planned, ExitCode& code) {
         if (!request_.split_dir.empty()) {
             std::error_code ec;
             fs::create_directories(request_.split_dir, ec);
@@ -360,25 +409,25 @@ private:
                 code = ExitCode::output;
                 return nullptr;
             }
-            return std::make_unique<SplitDestination>(registry_, *to_, request_.split_dir, request_.options, forward_,
-                                                      resources_);
+            return std::make_unique<SplitDestination>(registry_, *planned.format, request_.split_dir, request_.options,
+                                                      forward_, resources_);
         }
         std::unique_ptr<Output> output;
         std::string name = "<stdout>";
-        if (request_.output.empty() || request_.output == "-") {
+        if (planned.file == "-") {
             output = std::make_unique<StandardOutput>();
         } else {
-            auto file = std::make_unique<AtomicFileOutput>(request_.output);
-            name = request_.output;
+            auto file = std::make_unique<AtomicFileOutput>(planned.file);
+            name = planned.file;
             if (auto error = file->open()) {
-                diagnostics_.error(request_.output, 0, 0, "cannot create the output file: " + *error);
+                diagnostics_.error(planned.file, 0, 0, "cannot create the output file: " + *error);
                 code = ExitCode::output;
                 return nullptr;
             }
             output = std::move(file);
         }
-        return std::make_unique<BookDestination>(registry_, *to_, std::move(output), request_.options, forward_, name,
-                                                     resources_);
+        return std::make_unique<BookDestination>(registry_, *planned.format, std::move(output), request_.options,
+                                                 forward_, name, resources_);
     }
 
     // Reads one input (on any thread): its articles, with the [article ID] metadata applied and,
@@ -415,14 +464,17 @@ private:
         });
         for (auto& a : result.articles) config_.apply_to(a);
 
-        const Writer* renderer = renderer_.load(std::memory_order_acquire);
-        result.rendered.resize(result.articles.size());
-        if (renderer && result.status == Status::ok) {
-            for (std::size_t k = 0; k < result.articles.size(); ++k)
-                guarded(*to_, diagnostics, result.threw, in.name, [&] {
-                    result.rendered[k] = renderer->render_article(result.articles[k], diagnostics);
-                    return Status::ok;
-                });
+        if (renderers_ready_.load(std::memory_order_acquire) && result.status == Status::ok) {
+            result.rendered.resize(renderers_.size());
+            for (std::size_t o = 0; o < renderers_.size(); ++o) {
+                result.rendered[o].resize(result.articles.size());
+                if (!renderers_[o]) continue;
+                for (std::size_t k = 0; k < result.articles.size(); ++k)
+                    guarded(*outputs_[o].format, diagnostics, result.threw, in.name, [&] {
+                        result.rendered[o][k] = renderers_[o]->render_article(result.articles[k], diagnostics);
+                        return Status::ok;
+                    });
+            }
         }
         result.diagnostics = std::move(diagnostics.all);
         return result;
@@ -430,8 +482,12 @@ private:
 
     ExitCode convert() {
         ExitCode code = ExitCode::ok;
-        auto destination = make_destination(code);
-        if (!destination) return code;
+        // Every output's file is created before anything is read; one that cannot be fails the run.
+        std::vector<std::unique_ptr<Destination>> destinations;
+        for (const auto& planned : outputs_) {
+            destinations.push_back(make_destination(planned, code));
+            if (!destinations.back()) return code;
+        }
 
         Metadata found;
         UniqueIds ids;
@@ -480,18 +536,25 @@ private:
                     Metadata book = found;
                     book.merge_from(config_.book);
                     book.merge_from(request_.metadata);
-                    if (auto st = destination->begin(book); st != Status::ok) return fail_output(code, st);
-                    renderer_.store(destination->renderer(), std::memory_order_release);
+                    for (auto& destination : destinations)
+                        if (auto st = destination->begin(book); st != Status::ok) return fail_output(code, st);
+                    for (const auto& destination : destinations) renderers_.push_back(destination->renderer());
+                    renderers_ready_.store(true, std::memory_order_release);
                 }
                 const std::string id = ids.take(article.id);
                 if (id != article.id) {
                     diagnostics_.warning(in.name, 0, 0, "article id '" + article.id +
                                                             "' is already used in this book; this one becomes '" + id + "'");
                     article.id = id;
-                    r.rendered[k].reset();  // rendered with the old id
+                    for (auto& rendered : r.rendered) rendered[k].reset();  // rendered with the old id
                 }
-                if (auto st = destination->article(article, std::move(r.rendered[k])); st != Status::ok)
-                    return fail_output(code, st);
+                // The same article, read once, goes to every output's writer.
+                for (std::size_t o = 0; o < destinations.size(); ++o) {
+                    std::optional<std::string> rendered;
+                    if (!r.rendered.empty()) rendered = std::move(r.rendered[o][k]);
+                    if (auto st = destinations[o]->article(article, std::move(rendered)); st != Status::ok)
+                        return fail_output(code, st);
+                }
                 ++delivered;
             }
             progress_.advance(in.path());
@@ -514,11 +577,37 @@ private:
                                                  : "the input holds no articles: nothing to write");
             return ExitCode::input;
         }
-        if (auto st = destination->finish(); st != Status::ok) return fail_output(code, st), code;
-        if (auto error = destination->commit()) {
-            diagnostics_.error(request_.output, 0, 0, "cannot write the output: " + *error);
+        for (auto& destination : destinations)
+            if (auto st = destination->finish(); st != Status::ok) return fail_output(code, st), code;
+        // All outputs appear, or none does.
+        std::vector<AtomicFileOutput*> files;
+        for (auto& destination : destinations) {
+            destination->release();
+            if (auto error = destination->flush_standard_output()) {
+                diagnostics_.error("", 0, 0, "cannot write the output: " + *error);
+                return ExitCode::output;
+            }
+            for (auto* f : destination->files()) files.push_back(f);
+        }
+        if (auto error = commit_together(files)) {
+            diagnostics_.error("", 0, 0, "cannot write the output: " + *error);
             return ExitCode::output;
         }
+        if (request_.validate) return validate(destinations);
+        return ExitCode::ok;
+    }
+
+    // --validate: each written file through the validators of its format, in output order.
+    ExitCode validate(const std::vector<std::unique_ptr<Destination>>& destinations) {
+        bool found_errors = false, missing = false;
+        for (std::size_t o = 0; o < destinations.size(); ++o)
+            for (auto* file : destinations[o]->files()) {
+                const auto outcome = validate_output(outputs_[o].format->info.name, file->target(), diagnostics_);
+                found_errors |= outcome == ValidationOutcome::found_errors;
+                missing |= outcome == ValidationOutcome::validator_missing;
+            }
+        if (found_errors) return ExitCode::invalid_output;
+        if (missing) return ExitCode::plugin;
         return ExitCode::ok;
     }
 
@@ -536,11 +625,14 @@ private:
     ForwardingDiagnostics forward_{diagnostics_};
     std::vector<PlannedInput> inputs_;
     std::vector<fs::path> folder_configs_;
-    const RegisteredFormat* to_ = nullptr;
+    std::vector<PlannedOutput> outputs_;
     BookConfig config_;
     mutable Resources resources_;  // added to by the readers, on any thread
     unsigned jobs_ = request_.jobs ? request_.jobs : std::max(1u, std::thread::hardware_concurrency());
-    std::atomic<const Writer*> renderer_{nullptr};  // set once the writer has begun
+    // The writers that may render on the reading threads, by output; set once, when the writers
+    // have begun, before renderers_ready_ is.
+    std::vector<const Writer*> renderers_;
+    std::atomic<bool> renderers_ready_{false};
     ProgressLine progress_{request_.progress};
 };
 

@@ -231,3 +231,151 @@ TEST(Cli, ThrowingWriterFailsCleanly) {
     EXPECT_EQ(entries(dir.path()), (std::vector<std::string>{"a.lines", "out.broken"}));
     EXPECT_EQ(read_file(dir / "out.broken"), "earlier output\n");
 }
+
+// ---- Several outputs from one read (-o repeated, -t paired by position)
+
+TEST(CliOutputs, FailedRunLeavesEveryExistingOutputUntouched) {
+    TempDir dir;
+    write_file(dir / "a.lines", "fine\nBAD line\n");
+    write_file(dir / "one.lines", "precious 1");
+    write_file(dir / "two.lines", "precious 2");
+    auto r = run_fascicle({plugins, (dir / "a.lines").string(), "--fail-on", "BAD", "-o", (dir / "one.lines").string(),
+                           "-o", (dir / "two.lines").string(), "-o", (dir / "three.lines").string()});
+    EXPECT_EQ(r.status, 65) << r.err;
+    EXPECT_EQ(read_file(dir / "one.lines"), "precious 1");
+    EXPECT_EQ(read_file(dir / "two.lines"), "precious 2");
+    EXPECT_EQ(entries(dir.path()), (std::vector<std::string>{"a.lines", "one.lines", "two.lines"}));  // no temporary left
+}
+
+TEST(CliOutputs, AnOutputThatCannotBeCreatedWritesNone) {
+    TempDir dir;
+    write_file(dir / "a.lines", "x\n");
+    auto r = run_fascicle({plugins, (dir / "a.lines").string(), "-o", (dir / "fine.lines").string(), "-o",
+                           (dir / "no-such-folder" / "b.lines").string()});
+    EXPECT_EQ(r.status, 73) << r.err;
+    EXPECT_NE(r.err.find((dir / "no-such-folder" / "b.lines").string() + ": error: cannot create the output file"),
+              std::string::npos) << r.err;
+    EXPECT_EQ(entries(dir.path()), (std::vector<std::string>{"a.lines"}));
+}
+
+// The last rename fails (its target is a folder): the outputs already renamed get their old files back.
+TEST(CliOutputs, AFailedRenameRestoresTheOutputsAlreadyReplaced) {
+    TempDir dir;
+    write_file(dir / "a.lines", "new\n");
+    write_file(dir / "one.lines", "old 1");
+    fs::create_directory(dir / "folder.lines");
+    auto r = run_fascicle({plugins, (dir / "a.lines").string(), "-o", (dir / "one.lines").string(), "-o",
+                           (dir / "two.lines").string(), "-o", (dir / "folder.lines").string()});
+    EXPECT_EQ(r.status, 73) << r.err;
+    EXPECT_NE(r.err.find("cannot write the output: " + (dir / "folder.lines").string() + ": Is a directory"), std::string::npos)
+        << r.err;
+    EXPECT_EQ(read_file(dir / "one.lines"), "old 1");
+    EXPECT_TRUE(fs::is_directory(dir / "folder.lines"));
+    EXPECT_EQ(entries(dir.path()), (std::vector<std::string>{"a.lines", "folder.lines", "one.lines"}));
+}
+
+TEST(CliOutputs, ToPairsWithOutputByPosition) {
+    TempDir dir;
+    write_file(dir / "a.lines", "x\n");
+    auto r = run_fascicle({plugins, (dir / "a.lines").string(), "-o", (dir / "one.out").string(), "-o",
+                           (dir / "two.out").string(), "-t", "test-lines", "-t", "test-lines"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_TRUE(fs::exists(dir / "one.out"));
+    EXPECT_EQ(read_file(dir / "one.out"), read_file(dir / "two.out"));
+
+    r = run_fascicle({plugins, (dir / "a.lines").string(), "-o", (dir / "three.out").string(), "-o",
+                      (dir / "four.out").string(), "-t", "test-lines"});
+    EXPECT_EQ(r.status, 64);
+    EXPECT_NE(r.err.find("give one -t FORMAT per -o FILE, paired in order (here 2 -o and 1 -t)"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(dir / "three.out"));
+}
+
+TEST(CliOutputs, TheSameFileTwiceOrStandardOutputTwiceIsAUsageError) {
+    TempDir dir;
+    write_file(dir / "a.lines", "x\n");
+    auto r = run_fascicle({plugins, (dir / "a.lines").string(), "-o", (dir / "b.lines").string(), "-o",
+                           (dir / "." / "b.lines").string()});
+    EXPECT_EQ(r.status, 64);
+    EXPECT_NE(r.err.find("is given twice as an output"), std::string::npos) << r.err;
+    r = run_fascicle({plugins, (dir / "a.lines").string(), "-o", "-", "-o", "-", "-t", "test-lines", "-t", "test-lines"});
+    EXPECT_EQ(r.status, 64);
+    EXPECT_NE(r.err.find("only one output can go to standard output"), std::string::npos) << r.err;
+    EXPECT_EQ(entries(dir.path()), (std::vector<std::string>{"a.lines"}));
+}
+
+TEST(CliOutputs, SplitTakesOneFormat) {
+    TempDir dir;
+    write_file(dir / "a.lines", "x\n");
+    auto r = run_fascicle({plugins, (dir / "a.lines").string(), "--split", (dir / "out").string(), "-t", "test-lines",
+                           "-t", "test-lines"});
+    EXPECT_EQ(r.status, 64);
+    EXPECT_NE(r.err.find("--split writes one format: give one -t FORMAT"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(dir / "out"));
+}
+
+TEST(CliOutputs, ValidateRefusesStandardOutput) {
+    TempDir dir;
+    write_file(dir / "a.lines", "x\n");
+    auto r = run_fascicle({plugins, (dir / "a.lines").string(), "-t", "test-lines", "--validate"});
+    EXPECT_EQ(r.status, 64);
+    EXPECT_NE(r.err.find("--validate checks files: standard output cannot be validated"), std::string::npos) << r.err;
+}
+
+TEST(CliOutputs, ValidateOnlyConvertsNothing) {
+    TempDir dir;
+    write_file(dir / "a.lines", "x\n");
+    auto r = run_fascicle({plugins, "--validate-only", (dir / "a.lines").string(), "-o", (dir / "b.lines").string()});
+    EXPECT_EQ(r.status, 64);
+    EXPECT_NE(r.err.find("--validate-only converts nothing: leave out -o and --split"), std::string::npos) << r.err;
+    r = run_fascicle({plugins, "--validate-only", (dir / "a.lines").string()});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.err.find((dir / "a.lines").string() + ": warning: not validated: format 'test-lines' has no validator"),
+              std::string::npos) << r.err;
+    r = run_fascicle({plugins, "--validate-only", (dir / "absent.lines").string()});
+    EXPECT_EQ(r.status, 66);
+    EXPECT_NE(r.err.find((dir / "absent.lines").string() + ": error: no such file"), std::string::npos) << r.err;
+    EXPECT_EQ(entries(dir.path()), (std::vector<std::string>{"a.lines"}));
+}
+
+// A format without a validator is said to be unvalidated, not passed off as valid.
+TEST(CliOutputs, ValidateWarnsOfAFormatWithoutValidator) {
+    TempDir dir;
+    write_file(dir / "a.lines", "x\n");
+    auto r = run_fascicle({plugins, (dir / "a.lines").string(), "-o", (dir / "b.lines").string(), "--validate"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.err.find((dir / "b.lines").string() + ": warning: not validated: format 'test-lines' has no validator"),
+              std::string::npos) << r.err;
+}
+
+// ---- --help: the general options, then each format's under its name; --help FORMAT
+
+TEST(CliHelp, FormatOptionsComeUnderTheFormatsNameAfterTheGeneralOptions) {
+    auto r = run_fascicle({plugins, "--help"});
+    EXPECT_EQ(r.status, 0);
+    const auto general = r.out.find("\nOptions:\n");
+    const auto validate = r.out.find("\n  --validate ");
+    const auto section = r.out.find("\ntest-lines options:\n");
+    const auto option = r.out.find("--fail-on TEXT");
+    ASSERT_NE(general, std::string::npos) << r.out;
+    ASSERT_NE(section, std::string::npos) << r.out;
+    EXPECT_LT(general, validate);
+    EXPECT_LT(validate, section);
+    EXPECT_LT(section, option);
+    EXPECT_NE(r.out.find("70 an output failed --validate"), std::string::npos) << r.out;
+}
+
+TEST(CliHelp, HelpForOneFormat) {
+    auto r = run_fascicle({plugins, "--help", "test-lines"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.out.find("test-lines: "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("  reads:      yes (-f test-lines)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("  writes:     yes (-t test-lines)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("  extensions: .lines"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("  --validate: no validator"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("test-lines options:\n  --fail-on TEXT"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("Usage:"), std::string::npos) << "one format's help only";
+
+    r = run_fascicle({plugins, "--help", "nope"});
+    EXPECT_EQ(r.status, 64);
+    EXPECT_NE(r.err.find("unknown format 'nope'"), std::string::npos) << r.err;
+}

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace fascicle::host {
 
@@ -29,12 +30,22 @@ public:
     std::optional<std::string> commit();
     const std::filesystem::path& target() const { return target_; }
 
+    // Flushes and closes the temporary file, where a write error (a full disk) shows; on failure
+    // returns the reason. commit() then only renames.
+    std::optional<std::string> close();
+
 private:
     std::filesystem::path target_;
     std::filesystem::path temp_;
     std::unique_ptr<std::ofstream> stream_;
     bool committed_ = false;
 };
+
+// Commits several outputs as one: every temporary file is closed first (where writes fail), then
+// each is renamed over its target; when a rename fails, the targets already replaced get their
+// old files back (kept as hard links meanwhile) and the new ones are removed. On failure returns
+// "TARGET: reason"; every output not committed is removed when it is destroyed.
+std::optional<std::string> commit_together(const std::vector<AtomicFileOutput*>& outputs);
 
 // Standard output as an Output (no file: writers that need one cannot write here).
 class StandardOutput : public Output {
