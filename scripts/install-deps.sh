@@ -11,6 +11,8 @@ packages=(
   libboost-dev libboost-program-options-dev libboost-filesystem-dev
   libpugixml-dev libzip-dev libcmark-dev libicu-dev libutf8proc-dev unicode-data
   libgtest-dev libgmock-dev googletest libbenchmark-dev
+  dpkg-dev file  # the Debian package: CPack's DEB generator computes dependencies with dpkg-shlibdeps
+  groff-base man-db bsdextrautils  # the man page's tests render it (groff, man -l, col)
   uuid-dev  # name-based UUIDs of EPUB content (formats/epub)
   libdeflate-dev  # the EPUB chapters' deflate, faster than zlib's (formats/epub)
   # validators and peers used by the tests
