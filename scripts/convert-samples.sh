@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/install-deps.sh
+bash scripts/install-deps.sh --no-npm  # no validator runs here
 cmake --preset release >/dev/null
 # Only what this script runs: the CLI and the built-in plugins (no test, fuzz target or benchmark).
 cmake --build --preset release --target fascicle_runtime

@@ -3,7 +3,10 @@
 # Then the validators that come from npm (tests/validators/package-lock.json).
 # Idempotent: packages already present are left alone, and apt-get update runs only when something is missing;
 # npm ci runs only when tests/validators/node_modules is missing or older than its lock file.
+# --no-npm: the Debian packages only (the main command, which runs no validator, passes it).
 set -euo pipefail
+with_npm=1
+[[ ${1:-} == --no-npm ]] && with_npm=0
 
 packages=(
   # build
@@ -56,7 +59,9 @@ fi
 # downloads a browser; Ace drives Debian's chromium.
 validators=$(cd "$(dirname "$0")/../tests/validators" && pwd)
 stamp=$validators/node_modules/.package-lock.json
-if [[ ! -f $stamp || $validators/package-lock.json -nt $stamp ]]; then
+if ((!with_npm)); then
+  echo "install-deps: --no-npm: tests/validators left as it is"
+elif [[ ! -f $stamp || $validators/package-lock.json -nt $stamp ]]; then
   echo "install-deps: npm ci in tests/validators"
   (cd "$validators" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 else
