@@ -3,7 +3,10 @@
 # Then the validators that come from npm (tests/validators/package-lock.json).
 # Idempotent: packages already present are left alone, and apt-get update runs only when something is missing;
 # npm ci runs only when tests/validators/node_modules is missing or older than its lock file.
+# --no-npm: the Debian packages only (the main command, which runs no validator, passes it).
 set -euo pipefail
+with_npm=1
+[[ ${1:-} == --no-npm ]] && with_npm=0
 
 packages=(
   # build
@@ -11,6 +14,8 @@ packages=(
   libboost-dev libboost-program-options-dev libboost-filesystem-dev
   libpugixml-dev libzip-dev libcmark-dev libicu-dev libutf8proc-dev unicode-data
   libgtest-dev libgmock-dev googletest libbenchmark-dev
+  dpkg-dev file  # the Debian package: CPack's DEB generator computes dependencies with dpkg-shlibdeps
+  groff-base man-db bsdextrautils  # the man page's tests render it (groff, man -l, col)
   uuid-dev  # name-based UUIDs of EPUB content (formats/epub)
   libdeflate-dev  # the EPUB chapters' deflate, faster than zlib's (formats/epub)
   # validators and peers used by the tests
@@ -55,7 +60,9 @@ fi
 # downloads a browser; Ace drives Debian's chromium.
 validators=$(cd "$(dirname "$0")/../tests/validators" && pwd)
 stamp=$validators/node_modules/.package-lock.json
-if [[ ! -f $stamp || $validators/package-lock.json -nt $stamp ]]; then
+if ((!with_npm)); then
+  echo "install-deps: --no-npm: tests/validators left as it is"
+elif [[ ! -f $stamp || $validators/package-lock.json -nt $stamp ]]; then
   echo "install-deps: npm ci in tests/validators"
   (cd "$validators" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 else

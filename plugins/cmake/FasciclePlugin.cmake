@@ -1,5 +1,5 @@
 # fascicle_add_plugin(<name> SOURCES <file>... [LIBRARIES <target>...] [ASSETS <file>...]
-#                  [OUTPUT_DIRECTORY <dir>] [INSTALL_DESTINATION <dir>] [NO_INSTALL])
+#                  [OUTPUT_DIRECTORY <dir>] [INSTALL_DESTINATION <dir>] [COMPONENT <component>] [NO_INSTALL])
 #
 # Builds a Fascicle format plugin: a MODULE library named fascicle-<name>.so that links the SDK,
 # with hidden visibility so that only its two entry points are exported.
@@ -12,9 +12,10 @@
 #
 # `cmake --install` puts the plugin into INSTALL_DESTINATION (relative to CMAKE_INSTALL_PREFIX, or
 # absolute). Default: FASCICLE_PLUGIN_INSTALL_DIRECTORY, the versioned plugin folder under the prefix
-# (lib/fascicle/plugins-2). NO_INSTALL leaves the plugin out of the install.
+# (lib/fascicle/plugins-2). NO_INSTALL leaves the plugin out of the install. COMPONENT is its install
+# component (default: FASCICLE_PLUGIN_INSTALL_COMPONENT when set, else CMake's default one).
 function(fascicle_add_plugin name)
-  cmake_parse_arguments(ARG "NO_INSTALL" "OUTPUT_DIRECTORY;INSTALL_DESTINATION" "SOURCES;LIBRARIES;ASSETS" ${ARGN})
+  cmake_parse_arguments(ARG "NO_INSTALL" "OUTPUT_DIRECTORY;INSTALL_DESTINATION;COMPONENT" "SOURCES;LIBRARIES;ASSETS" ${ARGN})
   if(NOT ARG_SOURCES)
     message(FATAL_ERROR "fascicle_add_plugin(${name}): SOURCES is required")
   endif()
@@ -66,6 +67,13 @@ function(fascicle_add_plugin name)
   endif()
 
   if(NOT ARG_NO_INSTALL AND ARG_INSTALL_DESTINATION)
-    install(TARGETS ${target} LIBRARY DESTINATION "${ARG_INSTALL_DESTINATION}")
+    if(NOT ARG_COMPONENT AND FASCICLE_PLUGIN_INSTALL_COMPONENT)
+      set(ARG_COMPONENT "${FASCICLE_PLUGIN_INSTALL_COMPONENT}")
+    endif()
+    set(component_args)
+    if(ARG_COMPONENT)
+      set(component_args COMPONENT "${ARG_COMPONENT}")
+    endif()
+    install(TARGETS ${target} LIBRARY DESTINATION "${ARG_INSTALL_DESTINATION}" ${component_args})
   endif()
 endfunction()

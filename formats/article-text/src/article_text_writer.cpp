@@ -10,13 +10,13 @@ namespace fascicle::article_text {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
+std::string_view trimmed(std::string_view s) {
     const auto first = s.find_first_not_of(" \t");
     if (first == std::string_view::npos) return {};
     return s.substr(first, s.find_last_not_of(" \t") - first + 1);
 }
 
-std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
+std::string in_double_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 // One paragraph as one line: control characters (line breaks included, tab excepted) become
 // spaces, since a line can hold none of them; the ends are trimmed as the reader would.
@@ -35,7 +35,7 @@ std::string as_line(std::string_view text) {
             out += text[i];
         }
     }
-    return std::string(trim(out));
+    return std::string(trimmed(out));
 }
 
 // Blocks as paragraph lines: a paragraph is one line, any other block one line per paragraph of its
@@ -96,7 +96,7 @@ public:
             std::string title = as_line(article.title_text());
             if (title.empty()) title = article.id;
             warn("has no sections, and article-text needs one (a table of contents entry and its heading): "
-                 "its introduction is written as the section " + in_quotes(title));
+                 "its introduction is written as the section " + in_double_quotes(title));
             sections_.push_back({std::move(title), std::move(introduction_)});
             introduction_.clear();
         }
@@ -108,7 +108,7 @@ public:
     void warn_about_read_back() {
         if (!article_.title.empty() && article_.title_text() != sections_.front().title)
             diagnostics_.note("", 0, 0,
-                              "article " + in_quotes(article_.id) + ": the title " + in_quotes(article_.title_text()) +
+                              "article " + in_double_quotes(article_.id) + ": the title " + in_double_quotes(article_.title_text()) +
                                   " is not stored in article-text; keep it in the book's metadata "
                                   "([article " + article_.id + "] title = ...)");
         if (summary_.empty() && !introduction_.empty())
@@ -119,7 +119,7 @@ public:
         for (const auto* part : {&summary_, &introduction_})
             for (const auto& line : *part)
                 if (line.starts_with("- "))
-                    warn("the paragraph " + in_quotes(line) +
+                    warn("the paragraph " + in_double_quotes(line) +
                          " begins with \"- \" and will read back as a table of contents entry");
 
         std::unordered_set<std::string> heading_keys;
@@ -127,18 +127,18 @@ public:
         auto check_not_heading = [&](const std::string& line, std::string_view where) {
             if (heading_keys.count(heading_key(line)))
                 warn("a paragraph of " + std::string(where) +
-                     " equals a section title and will read back as a heading: " + in_quotes(line));
+                     " equals a section title and will read back as a heading: " + in_double_quotes(line));
         };
         for (const auto& s : sections_)
-            for (const auto& line : s.paragraphs) check_not_heading(line, "section " + in_quotes(s.title));
+            for (const auto& line : s.paragraphs) check_not_heading(line, "section " + in_double_quotes(s.title));
         for (const auto& line : conclusion_) check_not_heading(line, "the conclusion");
 
         const auto& last = sections_.back();
         if (!conclusion_.empty() && last.paragraphs.empty())
-            warn("the last section " + in_quotes(last.title) +
+            warn("the last section " + in_double_quotes(last.title) +
                  " has no paragraphs, so the conclusion will read back as its paragraph");
         else if (conclusion_.empty() && last.paragraphs.size() >= 2)
-            warn("has no conclusion: the last paragraph of section " + in_quotes(last.title) +
+            warn("has no conclusion: the last paragraph of section " + in_double_quotes(last.title) +
                  " will read back as the conclusion");
         if (conclusion_.size() > 1)
             warn("the conclusion has " + std::to_string(conclusion_.size()) +
@@ -165,7 +165,7 @@ public:
 
 private:
     void warn(const std::string& message) {
-        diagnostics_.warning("", 0, 0, "article " + in_quotes(article_.id) + ": " + message);
+        diagnostics_.warning("", 0, 0, "article " + in_double_quotes(article_.id) + ": " + message);
     }
 
     void add_section(const Section& section, int depth, std::size_t& nested) {
@@ -174,7 +174,7 @@ private:
         if (lines.title.empty()) {
             lines.title = "Section " + std::to_string(sections_.size() + 1);
             warn("section " + std::to_string(sections_.size() + 1) + " has no title; it is written as " +
-                 in_quotes(lines.title));
+                 in_double_quotes(lines.title));
         }
         sections_.push_back(std::move(lines));
         for (const auto& sub : section.subsections) add_section(sub, depth + 1, nested);
@@ -203,7 +203,7 @@ Status ArticleTextWriter::write_article(const Article& article) {
     if (articles_written_ > 0 && !ctx_->split) {
         diagnostics.error("", 0, 0,
                           "article-text holds one article per file; use --split DIR (article " +
-                              in_quotes(article.id) + " is the second one)");
+                              in_double_quotes(article.id) + " is the second one)");
         return Status::failed;
     }
     CanonicalArticle canonical(article, diagnostics);
@@ -211,7 +211,7 @@ Status ArticleTextWriter::write_article(const Article& article) {
     warn_uncarried(article, census(article), "article-text", text_only, diagnostics);
     const std::string text = canonical.text();
     if (auto bad = find_invalid_utf8(text)) {
-        diagnostics.error("", 0, 0, "article " + in_quotes(article.id) + " holds text that is not UTF-8 (byte " +
+        diagnostics.error("", 0, 0, "article " + in_double_quotes(article.id) + " holds text that is not UTF-8 (byte " +
                                         std::to_string(*bad) + " of its article-text form)");
         return Status::failed;
     }
@@ -219,7 +219,7 @@ Status ArticleTextWriter::write_article(const Article& article) {
     out.write(text.data(), static_cast<std::streamsize>(text.size()));
     out.flush();
     if (!out) {
-        diagnostics.error("", 0, 0, "writing article " + in_quotes(article.id) + " failed");
+        diagnostics.error("", 0, 0, "writing article " + in_double_quotes(article.id) + " failed");
         return Status::failed;
     }
     ++articles_written_;

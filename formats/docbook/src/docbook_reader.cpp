@@ -18,7 +18,7 @@ namespace fascicle::docbook {
 
 namespace {
 
-constexpr std::string_view default_conclusion_title = "Conclusion";
+constexpr std::string_view conclusion_title_by_default = "Conclusion";
 
 // One article to come: a division element, or content outside any division.
 struct PlannedArticle {
@@ -81,7 +81,7 @@ public:
 
         const std::string book_conclusion = ctx_.found.extra.count("conclusion-title")
                                                 ? ctx_.found.extra.at("conclusion-title")
-                                                : std::string(default_conclusion_title);
+                                                : std::string(conclusion_title_by_default);
         UniqueIds article_ids;
         for (std::size_t n = 0; n < plan.articles.size(); ++n)
             plan.articles[n].id = article_ids.take(article_id(plan.articles[n], n + 1));
@@ -255,7 +255,7 @@ private:
             if (!planned.conclusion_title.empty() && !declares_conclusion_title(planned.division))
                 titles.push_back(planned.conclusion_title);
         const auto title = most_common(titles);
-        return title == default_conclusion_title ? std::string() : title;
+        return title == conclusion_title_by_default ? std::string() : title;
     }
 
     // The xml:id the writer gave, read back; else the title's slug; else the file name and a number.

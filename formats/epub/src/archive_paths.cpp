@@ -12,7 +12,7 @@ bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= '
 bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
 // RFC 3986: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), then ':'.
-bool has_scheme(std::string_view href) {
+bool href_has_scheme(std::string_view href) {
     if (href.empty() || !ascii_letter(href[0])) return false;
     for (char c : href.substr(1)) {
         if (c == ':') return true;
@@ -63,7 +63,7 @@ bool escapes_archive(std::string_view name) {
 }
 
 std::optional<std::string> resolve_href(std::string_view base, std::string_view href) {
-    if (has_scheme(href)) return std::nullopt;
+    if (href_has_scheme(href)) return std::nullopt;
     href = href.substr(0, href.find_first_of("#?"));
     if (href.empty()) return std::string(base);
     if (href[0] == '/') return std::nullopt;

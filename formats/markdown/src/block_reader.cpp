@@ -22,7 +22,7 @@ namespace fascicle::markdown {
 
 namespace {
 
-bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+bool is_blank_text(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 // How far the reader joins HTML blocks to balance a fragment: bounded, as input is untrusted.
 constexpr std::size_t most_joined_blocks = 64;
@@ -191,7 +191,7 @@ void BlockReader::read(cmark_node* node, std::vector<Block>& out, int depth) {
                         "kept as its text");
     if (cmark_node_first_child(node))
         read_children(node, out, depth);
-    else if (!is_blank(literal_of(node)))
+    else if (!is_blank_text(literal_of(node)))
         out.push_back(Block::paragraph(std::string(literal_of(node))));
 }
 
@@ -219,7 +219,7 @@ void BlockReader::read_table(cmark_node* table, std::vector<Block>& out, int dep
 void BlockReader::read_html_block(cmark_node* node, std::vector<Block>& out) {
     const std::string_view html = literal_of(node);
     // An empty comment separates lists (our writer's, pandoc's): it holds nothing.
-    if (auto comment = comment_text(html); comment && is_blank(*comment)) return;
+    if (auto comment = comment_text(html); comment && is_blank_text(*comment)) return;
 
     // pandoc's wrappers around Markdown (fenced divs, sections of a book): the wrapping is no
     // content, their ids stay, as anchors where they stood, for the links to them.

@@ -19,7 +19,7 @@ bool is_name_char(char c) {
            c == '_';
 }
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Whether `text` (at a '&') starts a character reference an XML parser with HTML's entities reads:
 // "&#38;", "&#x26;", "&amp;", "&eacute;".
@@ -64,17 +64,17 @@ std::size_t tag_end(std::string_view html, std::size_t from) {
     return std::string_view::npos;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // The value of the attribute `id` among a tag's attributes, quoted; empty when none.
 std::string id_attribute(std::string_view attributes) {
     for (std::size_t at = attributes.find("id"); at != std::string_view::npos; at = attributes.find("id", at + 2)) {
-        if (at > 0 && !is_space(attributes[at - 1])) continue;
+        if (at > 0 && !is_html_space(attributes[at - 1])) continue;
         std::size_t k = at + 2;
-        while (k < attributes.size() && is_space(attributes[k])) ++k;
+        while (k < attributes.size() && is_html_space(attributes[k])) ++k;
         if (k >= attributes.size() || attributes[k] != '=') continue;
         ++k;
-        while (k < attributes.size() && is_space(attributes[k])) ++k;
+        while (k < attributes.size() && is_html_space(attributes[k])) ++k;
         if (k >= attributes.size() || (attributes[k] != '"' && attributes[k] != '\'')) return {};
         const std::size_t end = attributes.find(attributes[k], k + 1);
         if (end == std::string_view::npos) return {};
@@ -92,7 +92,7 @@ std::optional<std::vector<std::string>> wrapper_ids(std::string_view html) {
     std::size_t i = 0;
     bool any = false;
     while (i < html.size()) {
-        if (is_space(html[i])) {
+        if (is_html_space(html[i])) {
             ++i;
             continue;
         }
@@ -102,7 +102,7 @@ std::optional<std::vector<std::string>> wrapper_ids(std::string_view html) {
         std::size_t name_end = name_at;
         while (name_end < html.size() && is_name_char(html[name_end])) ++name_end;
         std::string name(html.substr(name_at, name_end - name_at));
-        std::transform(name.begin(), name.end(), name.begin(), lower);
+        std::transform(name.begin(), name.end(), name.begin(), lower_ascii);
         if (std::find(std::begin(wrappers), std::end(wrappers), name) == std::end(wrappers)) return std::nullopt;
         const std::size_t end = tag_end(html, name_end);
         if (end == std::string_view::npos || html[end - 1] == '/') return std::nullopt;
@@ -154,7 +154,7 @@ XmlFragment xml_from_html(std::string_view html) {
             continue;
         }
         std::string name(html.substr(name_at, name_end - name_at));
-        std::transform(name.begin(), name.end(), name.begin(), lower);
+        std::transform(name.begin(), name.end(), name.begin(), lower_ascii);
         out.xml += closing ? "</" : "<";
         out.xml += name;
         const std::string_view attributes = html.substr(name_end, end - name_end);
