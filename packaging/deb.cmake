@@ -39,7 +39,7 @@ Fascicle converts a corpus of articles into books: EPUB 3, DocBook 5, PDF, Markd
 and plain text; it reads article text, EPUB, DocBook and Markdown. Every format is a plugin found at run time.")
 # The PDF output runs xsltproc with docbook-xsl-ns, then Apache FOP, with the fonts it embeds; FOP
 # typesets MathML with JEuclid. The validators --validate runs, when they are installed.
-set(CPACK_DEBIAN_RUNTIME_PACKAGE_RECOMMENDS "xsltproc, docbook-xsl-ns, fop, fonts-liberation2")
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_RECOMMENDS "xsltproc, docbook-xsl-ns, fop, fonts-liberation2, parallel")
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SUGGESTS "libjeuclid-fop-java, epubcheck, jing, docbook5-xml, cmark-gfm")
 
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_NAME libfascicle-dev)

@@ -61,12 +61,12 @@ dev_deb=$work/deb/libfascicle-dev_${version}_$(dpkg --print-architecture).deb
 
 step "contents and control fields"
 dpkg-deb -c "$runtime_deb" | awk '{print $6}' > "$work/runtime.files"
-for f in ./usr/bin/fascicle ./usr/lib/libfascicle-core.so.0 ./usr/share/man/man1/fascicle.1 \
+for f in ./usr/bin/fascicle ./usr/bin/fascicle-shelf ./usr/lib/libfascicle-core.so.0 ./usr/share/man/man1/fascicle.1 \
          ./usr/share/bash-completion/completions/fascicle; do
   grep -qx -- "$f" "$work/runtime.files" || fail "fascicle package: no $f"
 done
 for plugin in article-text docbook epub markdown plain; do
-  grep -qx -- "./usr/lib/fascicle/plugins-2/fascicle-$plugin.so" "$work/runtime.files" || fail "fascicle package: no plugin $plugin"
+  grep -qxE -- "\./usr/lib/fascicle/plugins-[0-9]+/fascicle-$plugin\.so" "$work/runtime.files" || fail "fascicle package: no plugin $plugin"
 done
 grep -E '/include/|/cmake/|\.so$' "$work/runtime.files" | grep -v '/plugins-2/' && fail "fascicle package: SDK files (above) belong in libfascicle-dev"
 dpkg-deb -c "$dev_deb" | awk '{print $6}' > "$work/dev.files"
@@ -109,7 +109,8 @@ expect_in_output '[$ORIGIN/../lib]'
 run ldd "$fascicle"
 expect_in_output "libfascicle-core.so.0 => /usr/bin/../lib/libfascicle-core.so.0"  # through the RUNPATH
 run "$fascicle" --list-plugins
-for plugin in article-text docbook epub markdown plain; do expect_in_output "/usr/lib/fascicle/plugins-2/fascicle-$plugin.so"; done
+api_major=$(sed -n 's/^#define FASCICLE_API_VERSION_MAJOR \([0-9]*\)$/\1/p' /usr/include/fascicle/plugin.hpp)
+for plugin in article-text docbook epub markdown plain; do expect_in_output "/usr/lib/fascicle/plugins-$api_major/fascicle-$plugin.so"; done
 
 step "samples/corpus to EPUB and DocBook with the installed fascicle"
 for out in corpus.epub corpus.xml; do
@@ -120,6 +121,14 @@ for out in corpus.epub corpus.xml; do
 done
 [[ $(unzip -p "$work/installed-corpus.epub" mimetype) == application/epub+zip ]] || fail "corpus.epub: no EPUB mimetype"
 grep -q '<book xmlns="http://docbook.org/ns/docbook"' "$work/installed-corpus.xml" || fail "corpus.xml: not a DocBook 5 book"
+
+step "fascicle-shelf: a shelf of two books with the installed commands"
+mkdir -p "$work/shelf"
+cp -r "$corpus" "$work/shelf/one"
+cp -r "$corpus" "$work/shelf/two"
+run /usr/bin/fascicle-shelf -o "$work/shelf-out" "$work/shelf"
+[[ -s $work/shelf-out/one.epub && -s $work/shelf-out/two.epub ]] || fail "fascicle-shelf made no one.epub and two.epub"
+cmp "$work/shelf-out/one.epub" "$work/installed-corpus.epub" || fail "fascicle-shelf's EPUB differs from fascicle's"
 
 step "man fascicle, bash completion"
 run man -w fascicle
