@@ -396,6 +396,7 @@ public:
         Indent in(*this);
         line() << "title: ";
         title(a.title);
+        if (a.heading_level) out_ << " level " << a.heading_level;
         out_ << '\n';
         if (!a.source.empty()) line() << "source: " << a.source.generic_string() << '\n';
         if (!a.metadata.entries().empty()) {
@@ -442,6 +443,7 @@ private:
         line() << "section " << s.id << ' ';
         title(s.title);
         attributes(s.attributes);
+        if (s.heading_level) out_ << " level " << s.heading_level;
         out_ << '\n';
         Indent in(*this);
         for (const auto& b : s.blocks) block(b);
