@@ -254,8 +254,8 @@ std::string plain_text(const Block& block) {
         case Block::Kind::paragraph: return plain_text(block.inlines);
         case Block::Kind::code_block: return block.text;
         case Block::Kind::display_math: return block.math.tex;
-        case Block::Kind::raw:
         case Block::Kind::thematic_break: return {};
+        case Block::Kind::raw:  // what it shows, when the reader knew
         case Block::Kind::block_quote:
         case Block::Kind::division: append_blocks(out, block.children); return out;
         case Block::Kind::figure:

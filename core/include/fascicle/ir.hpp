@@ -199,7 +199,8 @@ struct Block {
         figure,           // children (the content, often an image); caption; attributes.id
         thematic_break,   //
         display_math,     // math
-        raw,              // format (e.g. "html"), text: written only by that format
+        raw,              // format (e.g. "html"), text: written only by that format; children: what
+                          // it shows as content (may be empty), for the writers of other formats
     };
     Kind kind = Kind::paragraph;
     std::vector<Inline> inlines;

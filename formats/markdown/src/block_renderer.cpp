@@ -1,6 +1,7 @@
 #include "block_renderer.hpp"
 
 #include "commonmark_rules.hpp"
+#include "nested_heading.hpp"
 #include "table_renderer.hpp"
 
 #include <text_layout/line_wrapper.hpp>
@@ -47,6 +48,8 @@ std::vector<Block> with_anchor(std::vector<Block> blocks, std::string_view ancho
 bool may_follow_without_blank(const Block& previous, const Block& next) {
     if (!previous.attributes.id.empty() || !next.attributes.id.empty()) return false;  // anchors
     if (!previous.attribution.empty()) return false;
+    if (nested_heading_level(previous)) return true;  // one line, which nothing continues
+    if (nested_heading_level(next)) return previous.kind != Block::Kind::list;  // '#' interrupts a paragraph
     const bool after = previous.kind == Block::Kind::paragraph || previous.kind == Block::Kind::code_block ||
                        previous.kind == Block::Kind::block_quote || previous.kind == Block::Kind::thematic_break;
     if (!after) return false;
@@ -134,7 +137,9 @@ std::vector<std::string> BlockRenderer::block(const Block& b, bool alternate_mar
         case Block::Kind::block_quote: lines = quotation(b, width); break;
         case Block::Kind::list: lines = list(b, alternate_marker, width); break;
         case Block::Kind::division:
-            if (!b.admonition().empty()) {
+            if (auto level = nested_heading_level(b)) {
+                lines = {heading(*level, b.children.empty() ? std::vector<Inline>{} : b.children.front().inlines)};
+            } else if (!b.admonition().empty()) {
                 lines = admonition(b, width);
             } else {
                 lines = division(b, width);

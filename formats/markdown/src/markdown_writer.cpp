@@ -4,6 +4,7 @@
 #include "internal_links.hpp"
 #include "yaml_metadata_block.hpp"
 
+#include <fascicle/ir_walk.hpp>
 #include <fascicle/text.hpp>
 
 #include <ostream>
@@ -118,10 +119,27 @@ KindSupport markdown_support(Flavor flavor) {
             "html"};
 }
 
+// Links and images whose target no URI can be made of (link_destination): their text is
+// written without the link, and each is reported, naming the article's file.
+void warn_unlinkable(const Article& article, DiagnosticSink& diagnostics) {
+    const std::string file = article.source.empty() ? std::string() : article.source.generic_string();
+    walk(article, IrVisitor{{}, [&](const Inline& i) {
+                                if (i.kind != Inline::Kind::link && i.kind != Inline::Kind::image) return;
+                                if (link_destination(i.target)) return;
+                                diagnostics.warning(file, 0, 0,
+                                                    "article '" + article.id + "': the " +
+                                                        (i.kind == Inline::Kind::link ? "link" : "image") +
+                                                        " target \"" + i.target +
+                                                        "\" cannot be made a URI: its text is written without it");
+                            },
+                            {}});
+}
+
 }  // namespace
 
 std::optional<std::string> MarkdownWriter::render_article(const Article& article, DiagnosticSink& diagnostics) const {
     if (!renderer_) return std::nullopt;
+    warn_unlinkable(article, diagnostics);
     warn_uncarried(article, census(article), "Markdown", markdown_support(options_.flavor), diagnostics);
     warn_lost_details(article, detail_census(article), options_.flavor, diagnostics);
     return render(article);

@@ -38,7 +38,8 @@ struct Written {
 //    which Markdown reads as a soft break (a space).
 Book carried_by_markdown(Book book, Written written);
 
-// What the reader gave, with the same normalisation (source cleared, newlines in text as spaces).
+// What the reader gave, with the same normalisation (source cleared, newlines in text as spaces),
+// heading levels cleared and each raw HTML block that shows content replaced by that content.
 Book as_read(Book book);
 
 // The same inlines as Markdown writes and reads them: adjacent text joined, empty text, code,
