@@ -329,11 +329,12 @@ std::vector<std::string> BlockRenderer::paragraph(const std::vector<Inline>& inl
         if (!columns_) {
             out.emplace_back(line);
         } else {
-            // Break only where spaces alone are dropped, outside code spans and link
-            // destinations, and never where the next line would start a block.
+            // Break only where one space is dropped (the soft break shows as one: a run of
+            // spaces, which HTML keeps, stays), outside code spans and link destinations, and
+            // never where the next line would start a block.
             auto may_break = [&](std::size_t removed_begin, std::size_t next_begin) {
                 const auto removed = line.substr(removed_begin, next_begin - removed_begin);
-                return !removed.empty() && removed.find_first_not_of(' ') == std::string_view::npos &&
+                return removed == " " &&
                        md.may_break_at(begin + next_begin) &&
                        may_start_continuation_line(line.substr(next_begin));
             };

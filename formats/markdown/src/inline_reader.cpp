@@ -255,7 +255,10 @@ void InlineReader::read_html(cmark_node* node, std::vector<OpenTag>& open, std::
                 }
             }
             auto kind = container_kind(tag.name);
-            if (kind && !tag.self_closing && (kind != Inline::Kind::link || tag.href)) {
+            // A tag with attributes its kind cannot hold (<del class="x">) stays raw HTML; a link
+            // keeps its href (and its id, as an anchor; pandoc's note references have more).
+            const bool plain_tag = kind == Inline::Kind::link || tag.attributes.empty();
+            if (kind && plain_tag && !tag.self_closing && (kind != Inline::Kind::link || tag.href)) {
                 if (!within_limit(node, depth + static_cast<int>(open.size()) + 1)) return;
                 // A link's own id (<a href id>, pandoc's note references) is an anchor before it.
                 if (kind == Inline::Kind::link && tag.id && !tag.id->empty()) {

@@ -35,6 +35,10 @@ void append_normalized(std::vector<Inline>& out, const std::vector<Inline>& inli
             append_normalized(out, i.children.empty() ? std::vector<Inline>{Inline::plain(i.target)} : i.children, true);
             continue;
         }
+        if (i.kind == Inline::Kind::link && !link_destination(i.target)) {  // no URI: its text (the writer warns)
+            append_normalized(out, i.children, true);
+            continue;
+        }
         Inline copy = i;
         copy.children.clear();
         append_normalized(copy.children, i.children, in_link || is_link(i));
@@ -214,8 +218,10 @@ public:
         out_.text.reserve(out_.text.size() + s.size());
         const bool ends_line = after == CharClass::line_edge;
         std::size_t forced_escape = n;  // a character a line start makes special
-        // What GFM's autolink extension would make a link: escaped, or split by a comment after it.
-        const std::vector<bool> guarded = flavor_ == Flavor::gfm ? autolink_triggers(cps) : std::vector<bool>(n, false);
+        // What GFM's autolink extension would make a link: escaped, or split by a comment after it
+        // (not in a link's text, where the extension makes none).
+        const std::vector<bool> guarded =
+            flavor_ == Flavor::gfm && !in_link_ ? autolink_triggers(cps) : std::vector<bool>(n, false);
 
         for (std::size_t i = 0; i < n;) {
             const char32_t c = cps[i];

@@ -106,7 +106,11 @@ InternalLinks::InternalLinks(const Article& article, bool split, bool book_title
     walk(article, visitor);
     const bool named_by_reader = (!article.source.empty() && article.source.stem() == article.id) ||
                                  is_made_from_title(article.id, article.title_text());
-    if (!book_title && !refers_to_itself && named_by_reader) anchored_ = false;
+    // Under a book title, articles are a book's, gathered from several sources perhaps, and other
+    // articles may link to them; but one whose source had it under a book title already (its
+    // heading below the top level) comes from one document, which a reader names again the same.
+    const bool gathered = book_title && article.heading_level < 2;
+    if (!gathered && !refers_to_itself && named_by_reader) anchored_ = false;
 }
 
 std::string InternalLinks::article_anchor() const { return anchored_ ? anchor_safe(article_id_) : std::string(); }

@@ -32,9 +32,10 @@ public:
     InternalLinks(const Article& article, bool split, bool book_title = true);
 
     // The anchor on the article's own heading; empty with --split, where the file is the article,
-    // and, in a document without a book title (one document converted), for an article that
-    // does not refer to itself and whose id a reader gives it again (its source file's name, or
-    // slugify(title) made unique): the anchor would be the only thing the source did not have.
+    // and, in a document without a book title or under one its source had too (the article's
+    // heading_level 2 or more: one document converted), for an article that does not refer to
+    // itself and whose id a reader gives it again (its source file's name, or slugify(title) made
+    // unique): the anchor would be the only thing the source did not have.
     std::string article_anchor() const;
     // The anchor of an element of this article: "<article>.<id>" in a whole book (ids are only
     // unique within their article; section ids hold no '.'), "<id>" in a file of its own.

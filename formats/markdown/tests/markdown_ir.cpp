@@ -1,6 +1,7 @@
 #include "markdown_ir.hpp"
 
 #include "article_text_reader.hpp"
+#include "inline_renderer.hpp"
 #include "internal_links.hpp"
 #include <sample_corpus_book.hpp>
 
@@ -54,6 +55,16 @@ void append_equivalent(std::vector<Inline>& out, const std::vector<Inline>& inli
         }
         Inline copy = i;
         copy.children.clear();
+        if (i.kind == Inline::Kind::link || i.kind == Inline::Kind::image) {
+            // The writer writes a valid URI, or, when none can be made, the text alone.
+            const auto destination = link_destination(i.target);
+            if (!destination) {
+                if (i.kind == Inline::Kind::link) append_equivalent(out, i.children, true);  // links inside: text
+                else append_equivalent(out, {Inline::plain(i.text)}, in_link);
+                continue;
+            }
+            copy.target = *destination;
+        }
         append_equivalent(copy.children, i.children, in_link || i.kind == Inline::Kind::link);
         if (copy.kind == Inline::Kind::code) {
             std::replace(copy.text.begin(), copy.text.end(), '\n', ' ');
@@ -143,9 +154,9 @@ Book carried_by_markdown(Book book, Written written) {
 
 namespace {
 
-// An HTML block that shows content stands for that content: the reader keeps the HTML (raw, for
+// (shown_blocks, below) An HTML block that shows content stands for that content: the reader keeps the HTML (raw, for
 // Markdown writers) and what it shows (the children, for the others).
-void raw_as_shown(std::vector<Block>& blocks) {
+void raw_as_shown(std::vector<Block>& blocks) {  // NOLINT(misc-no-recursion)
     std::vector<Block> out;
     for (auto& b : blocks) {
         raw_as_shown(b.children);
@@ -172,6 +183,11 @@ void sections_as_read(std::vector<Section>& sections) {
 }
 
 }  // namespace
+
+std::vector<Block> shown_blocks(std::vector<Block> blocks) {
+    raw_as_shown(blocks);
+    return blocks;
+}
 
 Book as_read(Book book) {
     for (auto& a : book.articles) {

@@ -3,7 +3,7 @@
 fascicle from the flavour to the same flavour, must render to the same HTML as the example itself.
 
     spec_roundtrip.py --fascicle EXE --flavor commonmark|gfm --examples SPEC --set NAME
-                      --differences FILE --work DIR [--jobs 2]
+                      --differences FILE --work DIR [--jobs 2] [--wrap-columns N]
 
 SPEC is a spec's JSON (commonmark-spec.json, gfm-spec.json: fields markdown, example, section) or
 a file in the spec's text form (gfm-extensions-tests.txt: "```...``` example" blocks, the Markdown
@@ -13,6 +13,9 @@ has them): --nobreaks renders a soft line break as a space, as CommonMark allows
 that where a paragraph's lines break (fascicle writes each paragraph on one line unless asked to
 wrap) does not count; everything else must be byte for byte the same. pandoc 2.17's round trip
 (`pandoc -f FLAVOUR -t FLAVOUR`) of the same examples is counted in the same run, for comparison.
+
+With --wrap-columns N fascicle wraps its paragraphs (--wrap auto --columns N), which must change
+nothing either; pandoc is not run then.
 
 An input that renders to nothing (only link reference definitions) holds no content: fascicle's
 "the input holds no articles" for it is the same HTML, none.
@@ -87,9 +90,10 @@ def main():
     ap.add_argument("--differences", required=True)
     ap.add_argument("--work", required=True)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--wrap-columns", type=int)
     args = ap.parse_args()
 
-    for tool in ("cmark-gfm", "pandoc"):
+    for tool in ("cmark-gfm",) + (() if args.wrap_columns else ("pandoc",)):
         if shutil.which(tool) is None:
             print(f"error: {tool} is not installed (scripts/install-deps.sh)", file=sys.stderr)
             return 2
@@ -118,7 +122,8 @@ def main():
         with open(path, "w", encoding="utf-8") as f:
             f.write(markdown)
         expected = render(markdown)
-        ours = subprocess.run([args.fascicle, "-q", "-f", args.flavor, "-t", args.flavor, path, "-o", "-"],
+        wrap = ["--wrap", "auto", "--columns", str(args.wrap_columns)] if args.wrap_columns else []
+        ours = subprocess.run([args.fascicle, "-q", "-f", args.flavor, "-t", args.flavor, *wrap, path, "-o", "-"],
                               capture_output=True)
         if ours.returncode == 0:
             same = render(ours.stdout.decode()) == expected
@@ -127,6 +132,8 @@ def main():
             message = ours.stderr.decode(errors="replace").strip().splitlines()
             same = not expected.strip() and any("holds no articles" in m for m in message)
             why = "" if same else "fascicle failed: " + (message[-1] if message else f"status {ours.returncode}")
+        if args.wrap_columns:
+            return number, section, same, why, False
         theirs = subprocess.run(["pandoc", "-f", args.flavor, "-t", args.flavor, path], capture_output=True)
         pandoc_same = theirs.returncode == 0 and render(theirs.stdout.decode()) == expected
         return number, section, same, why, pandoc_same
@@ -139,7 +146,8 @@ def main():
     total = len(results)
     ours = sum(1 for r in results if r[2])
     pandoc = sum(1 for r in results if r[4])
-    print(f"{args.set}: the same HTML after the round trip: fascicle {ours}/{total}, pandoc 2.17 {pandoc}/{total} "
+    pandoc_count = "not run (wrapping)" if args.wrap_columns else f"{pandoc}/{total}"
+    print(f"{args.set}: the same HTML after the round trip: fascicle {ours}/{total}, pandoc 2.17 {pandoc_count} "
           f"({elapsed:.0f} s, {args.jobs} workers)")
 
     failed = False
