@@ -623,9 +623,10 @@ private:
                 return;
             case Block::Kind::raw:
                 line() << "raw " << b.format << ' ' << quoted(b.text) << '\n';
-                return;
+                if (b.children.empty()) return;
+                break;  // what it shows: its children
         }
-        Indent in(*this);  // division, figure: the children
+        Indent in(*this);  // division, figure, raw: the children
         for (const auto& c : b.children) block(c);
     }
 

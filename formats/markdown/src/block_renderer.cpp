@@ -162,6 +162,7 @@ std::vector<std::string> BlockRenderer::block(const Block& b, bool alternate_mar
         case Block::Kind::display_math: lines = display_math(b.math); break;
         case Block::Kind::raw:
             if (b.format == "html") lines = split_lines(b.text);
+            else lines = blocks(b.children, width);  // what it shows; without, reported (census)
             break;
     }
     if (anchored || lines.empty()) return lines;
