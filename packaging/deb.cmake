@@ -9,7 +9,7 @@
 # fascicle (no libfascicle-core0): its only users are the CLI and the plugins the CLI loads, and the
 # plugin API version, not a separate soname policy, is what plugins are checked against.
 # Installed under /usr: the CLI finds the core library ($ORIGIN/../lib) and the built-in plugins
-# (../lib/fascicle/plugins-2 from its folder) there as in any prefix.
+# (../lib/fascicle/plugins-3 from its folder) there as in any prefix.
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME fascicle)
 set(CPACK_PACKAGE_VENDOR "Fascicle")

@@ -62,7 +62,8 @@ IrVisitor counting(ContentCensus& c) {
     };
     visitor.block = [&c](const Block& b) {
         ++c.blocks[static_cast<std::size_t>(b.kind)];
-        if (b.kind == Block::Kind::raw) ++c.raw_formats[b.format];
+        // A raw block that shows content is carried by that content (its children) elsewhere.
+        if (b.kind == Block::Kind::raw && b.children.empty()) ++c.raw_formats[b.format];
         if (counts_as_attributed(b.attributes)) ++c.attributes;
         if (!b.admonition().empty()) ++c.admonitions;
     };

@@ -254,8 +254,8 @@ std::string plain_text(const Block& block) {
         case Block::Kind::paragraph: return plain_text(block.inlines);
         case Block::Kind::code_block: return block.text;
         case Block::Kind::display_math: return block.math.tex;
-        case Block::Kind::raw:
         case Block::Kind::thematic_break: return {};
+        case Block::Kind::raw:  // what it shows, when the reader knew
         case Block::Kind::block_quote:
         case Block::Kind::division: append_blocks(out, block.children); return out;
         case Block::Kind::figure:
@@ -396,6 +396,7 @@ public:
         Indent in(*this);
         line() << "title: ";
         title(a.title);
+        if (a.heading_level) out_ << " level " << a.heading_level;
         out_ << '\n';
         if (!a.source.empty()) line() << "source: " << a.source.generic_string() << '\n';
         if (!a.metadata.entries().empty()) {
@@ -442,6 +443,7 @@ private:
         line() << "section " << s.id << ' ';
         title(s.title);
         attributes(s.attributes);
+        if (s.heading_level) out_ << " level " << s.heading_level;
         out_ << '\n';
         Indent in(*this);
         for (const auto& b : s.blocks) block(b);
@@ -621,9 +623,10 @@ private:
                 return;
             case Block::Kind::raw:
                 line() << "raw " << b.format << ' ' << quoted(b.text) << '\n';
-                return;
+                if (b.children.empty()) return;
+                break;  // what it shows: its children
         }
-        Indent in(*this);  // division, figure: the children
+        Indent in(*this);  // division, figure, raw: the children
         for (const auto& c : b.children) block(c);
     }
 

@@ -12,7 +12,7 @@
 #
 # `cmake --install` puts the plugin into INSTALL_DESTINATION (relative to CMAKE_INSTALL_PREFIX, or
 # absolute). Default: FASCICLE_PLUGIN_INSTALL_DIRECTORY, the versioned plugin folder under the prefix
-# (lib/fascicle/plugins-2). NO_INSTALL leaves the plugin out of the install. COMPONENT is its install
+# (lib/fascicle/plugins-3). NO_INSTALL leaves the plugin out of the install. COMPONENT is its install
 # component (default: FASCICLE_PLUGIN_INSTALL_COMPONENT when set, else CMake's default one).
 function(fascicle_add_plugin name)
   cmake_parse_arguments(ARG "NO_INSTALL" "OUTPUT_DIRECTORY;INSTALL_DESTINATION;COMPONENT" "SOURCES;LIBRARIES;ASSETS" ${ARGN})

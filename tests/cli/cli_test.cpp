@@ -29,7 +29,7 @@ TEST(Cli, Version) {
     auto r = run_fascicle({"--version"});
     EXPECT_EQ(r.status, 0);
     EXPECT_EQ(r.out.rfind("fascicle ", 0), 0u) << r.out;
-    EXPECT_NE(r.out.find("plugin API 2."), std::string::npos);
+    EXPECT_NE(r.out.find("plugin API 3."), std::string::npos);
 }
 
 TEST(Cli, HelpListsPluginOptions) {
@@ -183,8 +183,8 @@ TEST(Cli, StandardInputAndOutput) {
 TEST(Cli, ListPluginsShowsLoadedAndRejected) {
     auto r = run_fascicle({plugins, std::string("--plugin-dir=") + FASCICLE_TEST_BROKEN_DIR, "--list-plugins"});
     ASSERT_EQ(r.status, 0) << r.err;
-    EXPECT_NE(r.out.find("test-lines 1.2.3 (API 2.2)"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("fascicle-test-api1.so: wrong API version: built against 1.1, this fascicle supports 2.0"),
+    EXPECT_NE(r.out.find("test-lines 1.2.3 (API 3.0)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("fascicle-test-api1.so: wrong API version: built against 1.1, this fascicle supports 3.0"),
               std::string::npos)
         << r.out;
     EXPECT_NE(r.out.find("fascicle-test-lines.so"), std::string::npos) << r.out;

@@ -68,7 +68,7 @@ done
 for plugin in article-text docbook epub markdown plain; do
   grep -qxE -- "\./usr/lib/fascicle/plugins-[0-9]+/fascicle-$plugin\.so" "$work/runtime.files" || fail "fascicle package: no plugin $plugin"
 done
-grep -E '/include/|/cmake/|\.so$' "$work/runtime.files" | grep -v '/plugins-2/' && fail "fascicle package: SDK files (above) belong in libfascicle-dev"
+grep -E '/include/|/cmake/|\.so$' "$work/runtime.files" | grep -vE '/plugins-[0-9]+/' && fail "fascicle package: SDK files (above) belong in libfascicle-dev"
 dpkg-deb -c "$dev_deb" | awk '{print $6}' > "$work/dev.files"
 for f in ./usr/include/fascicle/plugin.hpp ./usr/include/fascicle/ir.hpp ./usr/lib/libfascicle-core.so \
          ./usr/lib/cmake/Fascicle/FascicleConfig.cmake ./usr/lib/cmake/Fascicle/FasciclePlugin.cmake; do

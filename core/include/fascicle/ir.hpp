@@ -199,7 +199,8 @@ struct Block {
         figure,           // children (the content, often an image); caption; attributes.id
         thematic_break,   //
         display_math,     // math
-        raw,              // format (e.g. "html"), text: written only by that format
+        raw,              // format (e.g. "html"), text: written only by that format; children: what
+                          // it shows as content (may be empty), for the writers of other formats
     };
     Kind kind = Kind::paragraph;
     std::vector<Inline> inlines;
@@ -264,6 +265,7 @@ struct Section {
     std::vector<Block> blocks;
     std::vector<Section> subsections;
     Attributes attributes = {};  // classes, language and pairs; the id is `id`
+    int heading_level = 0;       // its heading's level in the source (1-6), 0 when the source has none
 
     std::string title_text() const;  // the title without markup, for navigation
     bool operator==(const Section&) const = default;
@@ -271,13 +273,14 @@ struct Section {
 
 struct Article {
     std::string id;  // from the file name, without extension
-    std::vector<Inline> title;
+    std::vector<Inline> title;  // empty: an untitled article (a document without headings)
     std::filesystem::path source;
     Metadata metadata;
     std::vector<Block> summary;  // the abstract
     std::vector<Block> introduction;
     std::vector<Section> sections;
     std::vector<Block> conclusion;  // empty when the article has none
+    int heading_level = 0;          // its heading's level in the source (1-6), 0 when the source has none
 
     std::string title_text() const;  // the title without markup, for navigation
     bool operator==(const Article&) const = default;

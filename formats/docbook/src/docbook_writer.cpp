@@ -36,7 +36,8 @@ bool renders(const Block& block) {
         case Block::Kind::division:
             return std::any_of(block.children.begin(), block.children.end(), renders);
         case Block::Kind::table: return !block.table.head.empty() || !block.table.body.empty();
-        case Block::Kind::raw: return block.format == "docbook";
+        case Block::Kind::raw:  // DocBook's own, or what another format's shows
+            return block.format == "docbook" || std::any_of(block.children.begin(), block.children.end(), renders);
         default: return true;
     }
 }
@@ -442,8 +443,9 @@ private:
                 math(b.math);
                 xml_->close();
                 break;
-            case Block::Kind::raw:  // only DocBook's own (renders()); as text when it is not well-formed
-                if (!xml_->fragment(b.text)) xml_->text_element("programlisting", b.text);
+            case Block::Kind::raw:  // DocBook's own, as text when it is not well-formed; else what it shows
+                if (b.format != "docbook") blocks(b.children);
+                else if (!xml_->fragment(b.text)) xml_->text_element("programlisting", b.text);
                 break;
         }
     }
@@ -479,9 +481,10 @@ private:
         for (const Block& b : list) {
             switch (b.kind) {
                 case Block::Kind::paragraph:
-                case Block::Kind::thematic_break:
-                case Block::Kind::raw:  // DocBook's own may be a para
-                    return true;
+                case Block::Kind::thematic_break: return true;
+                case Block::Kind::raw:  // DocBook's own may be a para; another format's shows its children
+                    if (b.format == "docbook" || writes_para(b.children)) return true;
+                    break;
                 case Block::Kind::division:
                     if (b.admonition().empty() &&
                         (!b.attributes.id.empty() || !b.attributes.language.empty() || writes_para(b.children)))

@@ -166,7 +166,7 @@ public:
                 math(b.math, true);
                 xml_.close();
                 break;
-            case Block::Kind::raw: break;  // reported by the census
+            case Block::Kind::raw: blocks(b.children); break;  // what it shows; without, reported by the census
         }
     }
 

@@ -44,12 +44,11 @@ void assign_section_ids(std::vector<Section>& sections, UniqueIds& ids) {
 }  // namespace
 
 ArticleAssembler::ArticleAssembler(const Input& input, const HeadingLayout& layout, std::string conclusion_title,
-                                   std::string document_title, BlockReader& blocks, InputDiagnostics& diagnostics,
+                                   BlockReader& blocks, InputDiagnostics& diagnostics,
                                    ArticleSink& sink)
     : input_(input),
       layout_(layout),
       conclusion_title_(std::move(conclusion_title)),
-      document_title_(std::move(document_title)),
       blocks_(blocks),
       diagnostics_(diagnostics),
       sink_(sink) {}
@@ -73,7 +72,7 @@ Status ArticleAssembler::assemble(cmark_node* document) {
         const int level = cmark_node_get_heading_level(n);
         if (level == layout_.article_level) {
             if (finish_article() != Status::ok) return Status::failed;
-            start_article(n);
+            start_article(n, level);
         } else if (level > layout_.article_level) {
             start_section(n, level);
         } else {
@@ -91,25 +90,26 @@ Status ArticleAssembler::assemble(cmark_node* document) {
 
 std::vector<Inline> ArticleAssembler::title_of(cmark_node* heading) { return blocks_.inlines().read(heading); }
 
-void ArticleAssembler::start_article(cmark_node* heading) {
+void ArticleAssembler::start_article(cmark_node* heading, int level) {
     article_ = Article{};
     article_.title = title_of(heading);
+    // An empty heading is still a heading: an empty text keeps the article titled.
+    if (article_.title.empty()) article_.title.push_back(Inline::plain(""));
+    article_.heading_level = level;
     article_anchor_ = blocks_.inlines().first_anchor();
     blocks_.context().article_anchor = article_anchor_;
-    article_.introduction = std::move(carried_);
-    carried_.clear();
     untitled_ = false;
     expect_summary_ = true;
     open_sections_.clear();
 }
 
 void ArticleAssembler::start_section(cmark_node* heading, int level) {
-    if (untitled_ && untitled_line_ == 0) untitled_line_ = line_of(heading);
     while (!open_sections_.empty() && open_sections_.back().level >= level) open_sections_.pop_back();
     auto& siblings = open_sections_.empty() ? article_.sections : open_sections_.back().section->subsections;
     Section section;
     section.title = title_of(heading);
     section.id = section_id_from_anchor();
+    section.heading_level = level;
     siblings.push_back(std::move(section));
     open_sections_.push_back({level, &siblings.back()});
     expect_summary_ = false;
@@ -137,7 +137,6 @@ void ArticleAssembler::read_block(cmark_node* node) {
     blocks_.read(node, blocks);
     if (blocks.size() == before) return;  // a thematic break, an empty comment
     expect_summary_ = false;
-    if (untitled_ && untitled_line_ == 0) untitled_line_ = line_of(node);
 }
 
 Status ArticleAssembler::finish_article() {
@@ -148,23 +147,12 @@ Status ArticleAssembler::finish_article() {
     article_anchor_.clear();
     open_sections_.clear();
 
+    // Text or sections before the first article heading (a document without headings is all of
+    // it) are an untitled article of their own: written back, they stand where they stood.
     if (untitled_) {
         untitled_ = false;
         if (article.introduction.empty() && article.sections.empty()) return Status::ok;
-        if (layout_.titled_articles == 0) {
-            article.title = title_inlines(document_title_);  // the document is this one article
-        } else if (article.sections.empty()) {
-            diagnostics_.warning(untitled_line_, 0,
-                                 "the text before the first article heading has no heading of its own: it begins "
-                                 "the introduction of the first article");
-            carried_ = std::move(article.introduction);
-            return Status::ok;
-        } else {
-            diagnostics_.warning(untitled_line_, 0,
-                                 "the text and sections before the first article heading have no article heading: "
-                                 "they make an untitled article of their own (--markdown-article-level sets the "
-                                 "level of article headings)");
-        }
+        article.heading_level = layout_.article_level;  // its sections are deeper, as they were
     }
     return hand_over(std::move(article), anchor);
 }

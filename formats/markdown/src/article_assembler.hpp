@@ -32,7 +32,7 @@ namespace fascicle::markdown {
 class ArticleAssembler {
 public:
     ArticleAssembler(const Input& input, const HeadingLayout& layout, std::string conclusion_title,
-                     std::string document_title, BlockReader& blocks, InputDiagnostics& diagnostics,
+                     BlockReader& blocks, InputDiagnostics& diagnostics,
                      ArticleSink& sink);
 
     Status assemble(cmark_node* document);
@@ -43,14 +43,14 @@ private:
         Section* section;
     };
 
-    void start_article(cmark_node* heading);
+    void start_article(cmark_node* heading, int level);
     // The id a section's heading anchor gives it, "" when it has none.
     std::string section_id_from_anchor() const;
     void start_section(cmark_node* heading, int level);
     void read_block(cmark_node* node);
     std::vector<Block>& current_blocks();
     std::vector<Inline> title_of(cmark_node* heading);
-    // Hands the article being built to the sink (or keeps leading text for the next one).
+    // Hands the article being built to the sink.
     Status finish_article();
     Status hand_over(Article&& article, const std::string& anchor);
     void add_heading_anchor(std::vector<Inline>& title, const std::string& id, UniqueIds& ids);
@@ -59,7 +59,6 @@ private:
     const Input& input_;
     const HeadingLayout& layout_;
     const std::string conclusion_title_;
-    const std::string document_title_;
     BlockReader& blocks_;
     InputDiagnostics& diagnostics_;
     ArticleSink& sink_;
@@ -67,10 +66,8 @@ private:
     Article article_;
     std::string article_anchor_;     // the article heading's anchor, "" when it has none
     bool untitled_ = true;           // the article being built has no heading (text before the first)
-    std::size_t untitled_line_ = 0;  // where its text begins
     bool expect_summary_ = false;    // nothing has followed the article heading yet
     std::vector<OpenSection> open_sections_;
-    std::vector<Block> carried_;     // leading text, for the first titled article's introduction
     UniqueIds article_ids_;
     std::map<std::string, int> heading_anchors_;  // how many headings had each anchor so far
     std::set<std::string> linked_fragments_;      // what the document's links to "#..." point at

@@ -123,11 +123,17 @@ void BlockReader::read(cmark_node* node, std::vector<Block>& out, int depth) {
     if (!joined_.empty() && joined_.erase(node)) return;  // read with the HTML block before it
     switch (cmark_node_get_type(node)) {
         case CMARK_NODE_PARAGRAPH: read_paragraph(node, out, depth); return;
-        case CMARK_NODE_HEADING:
-            context_.losses.add("nested heading", line_of(node),
-                                "kept as a paragraph (a heading inside a block quote or list cannot start a section)");
-            add_paragraph(out, inlines_.read(node, depth));
+        case CMARK_NODE_HEADING: {
+            // A heading inside a block quote or list starts no section: a division of class
+            // "heading" (the IR's extension point), its level a pair, its title a paragraph.
+            Block heading;
+            heading.kind = Block::Kind::division;
+            heading.attributes.classes = {std::string(nested_heading_class)};
+            heading.attributes.pairs = {{"level", std::to_string(cmark_node_get_heading_level(node))}};
+            add_paragraph(heading.children, inlines_.read(node, depth));
+            out.push_back(std::move(heading));
             return;
+        }
         case CMARK_NODE_BLOCK_QUOTE: {
             if (!within_limit(node, depth + 1)) return;
             Block quote;
@@ -168,7 +174,10 @@ void BlockReader::read(cmark_node* node, std::vector<Block>& out, int depth) {
         case CMARK_NODE_CODE_BLOCK: {
             Block code;
             code.kind = Block::Kind::code_block;
-            code.text = without_final_line_end(literal_of(node));
+            // Without its final line end, unless it ends in blank lines: writers drop one final
+            // line end (HTML's <pre> text has one), which would take a blank line with it.
+            code.text = literal_of(node).ends_with("\n\n") ? std::string(literal_of(node))
+                                                              : without_final_line_end(literal_of(node));
             const std::string_view info = cmark_node_get_fence_info(node) ? cmark_node_get_fence_info(node) : "";
             code.format = std::string(info.substr(0, info.find_first_of(" \t")));
             out.push_back(std::move(code));
@@ -216,22 +225,34 @@ void BlockReader::read_table(cmark_node* table, std::vector<Block>& out, int dep
     out.push_back(std::move(block));
 }
 
+// An HTML block is kept as it is, raw HTML (a Markdown writer writes it back verbatim, and
+// Markdown's meaning is kept); what it shows, read as content, is its children, for the
+// writers that cannot write HTML (EPUB, DocBook, plain text).
 void BlockReader::read_html_block(cmark_node* node, std::vector<Block>& out) {
     const std::string_view html = literal_of(node);
-    // An empty comment separates lists (our writer's, pandoc's): it holds nothing.
-    if (auto comment = comment_text(html); comment && is_blank_text(*comment)) return;
+    Block raw;
+    raw.kind = Block::Kind::raw;
+    raw.format = "html";
+    raw.text = without_final_line_end(html);
 
+    // An empty comment separates lists (our writer's, pandoc's): it shows nothing.
+    if (auto comment = comment_text(html); comment && is_blank_text(*comment)) {
+        out.push_back(std::move(raw));
+        return;
+    }
     // pandoc's wrappers around Markdown (fenced divs, sections of a book): the wrapping is no
     // content, their ids stay, as anchors where they stood, for the links to them.
     if (auto ids = wrapper_ids(html)) {
-        if (ids->empty()) return;
-        std::vector<Inline> anchors;
-        for (auto& id : *ids) {
-            Inline anchor = Inline::wrap(Inline::Kind::span, {});
-            anchor.attributes.id = context_.local_id(id);
-            anchors.push_back(std::move(anchor));
+        if (!ids->empty()) {
+            std::vector<Inline> anchors;
+            for (auto& id : *ids) {
+                Inline anchor = Inline::wrap(Inline::Kind::span, {});
+                anchor.attributes.id = context_.local_id(id);
+                anchors.push_back(std::move(anchor));
+            }
+            raw.children.push_back(Block::paragraph(std::move(anchors)));
         }
-        out.push_back(Block::paragraph(std::move(anchors)));
+        out.push_back(std::move(raw));
         return;
     }
 
@@ -239,6 +260,7 @@ void BlockReader::read_html_block(cmark_node* node, std::vector<Block>& out) {
     const std::size_t first_line = line_of(node);
     XmlFragment fragment = xml_from_html(html);
     std::vector<cmark_node*> joined;
+    const bool top_level = cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT;
     for (cmark_node* last = node; fragment.open_elements > 0 && joined.size() < most_joined_blocks &&
                                   fragment.xml.size() < most_fragment_bytes;) {
         cmark_node* next = cmark_node_next(last);
@@ -246,7 +268,7 @@ void BlockReader::read_html_block(cmark_node* node, std::vector<Block>& out) {
         std::string_view piece;
         if (cmark_node_get_type(next) == CMARK_NODE_HTML_BLOCK) {
             piece = literal_of(next);
-        } else if (fragment.open_preformatted > 0 && cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT) {
+        } else if (fragment.open_preformatted > 0 && top_level) {
             // A blank line in a <pre> (pandoc's code in table cells): what follows it is the
             // <pre>'s text, whatever Markdown makes of it; its lines as they are (at the top,
             // where no container's prefix is on them).
@@ -266,15 +288,21 @@ void BlockReader::read_html_block(cmark_node* node, std::vector<Block>& out) {
     }
     if (fragment.open_elements == 0) {
         if (auto blocks = html_blocks(fragment.xml, first_line)) {
-            for (auto& b : *blocks) out.push_back(std::move(b));
+            // Joined blocks are one raw block: their lines as the source has them (at the top;
+            // in a container, their texts a blank line apart), so that Markdown reads them back
+            // as it read them.
+            if (!joined.empty()) {
+                const auto last_line = static_cast<std::size_t>(cmark_node_get_end_line(joined.back()));
+                if (top_level) {
+                    raw.text = without_final_line_end(source_lines(first_line, last_line));
+                } else {
+                    for (cmark_node* j : joined) raw.text += "\n\n" + without_final_line_end(literal_of(j));
+                }
+            }
+            raw.children = std::move(*blocks);
             joined_.insert(joined.begin(), joined.end());
-            return;
         }
     }
-    Block raw;
-    raw.kind = Block::Kind::raw;
-    raw.format = "html";
-    raw.text = without_final_line_end(html);
     out.push_back(std::move(raw));
 }
 

@@ -3,6 +3,7 @@
 
 #include "inline_reader.hpp"
 #include "document_context.hpp"
+#include "nested_heading.hpp"
 
 #include <fascicle/ir.hpp>
 
@@ -17,14 +18,15 @@
 
 namespace fascicle::markdown {
 
-// Paragraphs, lists (bullet or ordered, with their start; GFM task boxes), block quotes, code
-// blocks (the info string's first word their language), thematic breaks and GFM tables (head
-// row, alignment, cells' inlines) map one to one; an HTML block (with the HTML blocks after
-// it, when blank lines split its elements) is read as HTML content (html_content.hpp: tables,
-// figures, definition lists, images, ids ...) when it is well-formed XML once HTML's void
-// elements are closed, else it is a raw block of format html, verbatim; a paragraph that is only $$tex$$ is display math with --markdown-math dollars.
-// What the IR has no block for keeps its text and is reported (LossReport): a heading inside a
-// quote or list becomes a paragraph. An empty HTML comment holds nothing and leaves no trace.
+// Paragraphs, lists (bullet or ordered, with their start and tightness; GFM task boxes), block
+// quotes, code blocks (the info string's first word their language), thematic breaks and GFM
+// tables (head row, alignment, cells' inlines) map one to one. An HTML block is a raw block of
+// format html, verbatim (a Markdown writer writes it back as it was); when it is well-formed XML
+// once HTML's void elements are closed (with the HTML blocks after it, when blank lines split its
+// elements), what it shows is read as HTML content (html_content.hpp: tables, figures, definition
+// lists, images, ids ...) into the raw block's children, for the writers of other formats. A
+// paragraph that is only $$tex$$ is display math with --markdown-math dollars. A heading inside a
+// quote or list, which starts no section, is a division (nested_heading.hpp). What the IR has no block for keeps its text and is reported (LossReport).
 class BlockReader {
 public:
     BlockReader(DocumentContext& context, int max_nesting);

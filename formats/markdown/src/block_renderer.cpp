@@ -1,6 +1,7 @@
 #include "block_renderer.hpp"
 
 #include "commonmark_rules.hpp"
+#include "nested_heading.hpp"
 #include "table_renderer.hpp"
 
 #include <text_layout/line_wrapper.hpp>
@@ -39,6 +40,26 @@ std::vector<Block> with_anchor(std::vector<Block> blocks, std::string_view ancho
     else
         blocks.insert(blocks.begin(), Block::paragraph(std::vector<Inline>{anchor_inline(anchor)}));
     return blocks;
+}
+
+// Whether `next` may follow `previous` in a list item without a blank line between them (a tight
+// item): after a paragraph or a fenced code block, blocks that begin with a marker of their own
+// (a list that can interrupt a paragraph, a fence, a quote, a break).
+bool may_follow_without_blank(const Block& previous, const Block& next) {
+    if (!previous.attributes.id.empty() || !next.attributes.id.empty()) return false;  // anchors
+    if (!previous.attribution.empty()) return false;
+    if (nested_heading_level(previous)) return true;  // one line, which nothing continues
+    if (nested_heading_level(next)) return previous.kind != Block::Kind::list;  // '#' interrupts a paragraph
+    const bool after = previous.kind == Block::Kind::paragraph || previous.kind == Block::Kind::code_block ||
+                       previous.kind == Block::Kind::block_quote || previous.kind == Block::Kind::thematic_break;
+    if (!after) return false;
+    switch (next.kind) {
+        case Block::Kind::list: return !next.items.empty() && (!next.ordered || next.start == 1);
+        case Block::Kind::block_quote: return previous.kind != Block::Kind::block_quote && next.attribution.empty();
+        case Block::Kind::code_block:
+        case Block::Kind::thematic_break: return true;
+        default: return false;
+    }
 }
 
 // "Tip" for an admonition of class "tip".
@@ -116,7 +137,9 @@ std::vector<std::string> BlockRenderer::block(const Block& b, bool alternate_mar
         case Block::Kind::block_quote: lines = quotation(b, width); break;
         case Block::Kind::list: lines = list(b, alternate_marker, width); break;
         case Block::Kind::division:
-            if (!b.admonition().empty()) {
+            if (auto level = nested_heading_level(b)) {
+                lines = {heading(*level, b.children.empty() ? std::vector<Inline>{} : b.children.front().inlines)};
+            } else if (!b.admonition().empty()) {
                 lines = admonition(b, width);
             } else {
                 lines = division(b, width);
@@ -139,6 +162,7 @@ std::vector<std::string> BlockRenderer::block(const Block& b, bool alternate_mar
         case Block::Kind::display_math: lines = display_math(b.math); break;
         case Block::Kind::raw:
             if (b.format == "html") lines = split_lines(b.text);
+            else lines = blocks(b.children, width);  // what it shows; without, reported (census)
             break;
     }
     if (anchored || lines.empty()) return lines;
@@ -306,11 +330,12 @@ std::vector<std::string> BlockRenderer::paragraph(const std::vector<Inline>& inl
         if (!columns_) {
             out.emplace_back(line);
         } else {
-            // Break only where spaces alone are dropped, outside code spans and link
-            // destinations, and never where the next line would start a block.
+            // Break only where one space is dropped (the soft break shows as one: a run of
+            // spaces, which HTML keeps, stays), outside code spans and link destinations, and
+            // never where the next line would start a block.
             auto may_break = [&](std::size_t removed_begin, std::size_t next_begin) {
                 const auto removed = line.substr(removed_begin, next_begin - removed_begin);
-                return !removed.empty() && removed.find_first_not_of(' ') == std::string_view::npos &&
+                return removed == " " &&
                        md.may_break_at(begin + next_begin) &&
                        may_start_continuation_line(line.substr(next_begin));
             };
@@ -322,9 +347,12 @@ std::vector<std::string> BlockRenderer::paragraph(const std::vector<Inline>& inl
 
 std::vector<std::string> BlockRenderer::list(const Block& list, bool alternate_marker,
                                              std::size_t width) const {
-    // Tight unless it is not, or an item holds more than one block.
-    const bool loose = !list.tight || std::any_of(list.items.begin(), list.items.end(),
-                                                  [](const auto& item) { return item.size() > 1; });
+    // Tight unless it is not, or an item holds blocks that only a blank line can separate.
+    const bool loose = !list.tight || std::any_of(list.items.begin(), list.items.end(), [](const auto& item) {
+                           for (std::size_t k = 1; k < item.size(); ++k)
+                               if (!may_follow_without_blank(item[k - 1], item[k])) return true;
+                           return false;
+                       });
     // CommonMark allows at most nine digits in an ordered marker.
     constexpr long long largest = 999'999'999;
     const long long count = static_cast<long long>(list.items.size());
@@ -341,7 +369,8 @@ std::vector<std::string> BlockRenderer::list(const Block& list, bool alternate_m
         // text to a CommonMark reader, and the writer says so).
         const Task task = k < list.tasks.size() ? list.tasks[k] : Task::none;
         const std::string box = task == Task::checked ? "[x]" : task == Task::unchecked ? "[ ]" : "";
-        auto lines = blocks(item, narrower(width, marker.size() + (box.empty() ? 0 : box.size() + 1)));
+        const std::size_t item_width = narrower(width, marker.size() + (box.empty() ? 0 : box.size() + 1));
+        auto lines = loose ? blocks(item, item_width) : tight_item(item, item_width);
         if (!box.empty()) {
             if (!lines.empty() && !item.empty() && item.front().kind == Block::Kind::paragraph)
                 lines.front() = box + " " + lines.front();
@@ -358,10 +387,21 @@ std::vector<std::string> BlockRenderer::list(const Block& list, bool alternate_m
     return out;
 }
 
+// A tight item's blocks, one after the other: no blank line, which would make the list loose.
+std::vector<std::string> BlockRenderer::tight_item(const std::vector<Block>& item, std::size_t width) const {
+    std::vector<std::string> out;
+    for (const auto& b : item) {
+        auto lines = block(b, false, width);
+        out.insert(out.end(), lines.begin(), lines.end());
+    }
+    return out;
+}
+
 std::vector<std::string> BlockRenderer::block_quote(const std::vector<Block>& blocks,
                                                     std::size_t width) const {
     std::vector<std::string> out;
     append_prefixed(out, this->blocks(blocks, narrower(width, 2)), "> ", "> ", ">");
+    if (out.empty()) out.emplace_back(">");  // an empty quote is still a quote
     return out;
 }
 

@@ -44,6 +44,7 @@ private:
     std::vector<std::string> paragraph(const std::vector<Inline>& inlines, std::size_t width) const;
     std::vector<std::string> list(const Block& list, bool alternate_marker, std::size_t width) const;
     std::vector<std::string> block_quote(const std::vector<Block>& blocks, std::size_t width) const;
+    std::vector<std::string> tight_item(const std::vector<Block>& item, std::size_t width) const;
     std::vector<std::string> quotation(const Block& quote, std::size_t width) const;
     std::vector<std::string> code_block(const std::string& text, const std::string& language) const;
     std::vector<std::string> division(const Block& division, std::size_t width) const;

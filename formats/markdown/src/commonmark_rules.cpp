@@ -92,6 +92,7 @@ bool may_start_continuation_line(std::string_view rest) {
         case ' ': case '\t':                  // indentation
         case '#': case '>': case '-': case '+': case '=':  // heading, quote, list, rule, setext
         case '~': case '`': case '_': case '|':             // fences, rules, tables
+        case '<':  // an HTML block (<div, <!--, <?php ...) may interrupt a paragraph
             return false;
         case ':':  // a GFM table's delimiter row, ":--"
             return rest.size() < 2 || rest[1] != '-';

@@ -19,7 +19,7 @@ bool ends_with(const std::vector<char32_t>& t, std::size_t end, std::string_view
 }
 
 // Whether a domain as the extension takes one starts at `i`: letters, digits, '-' and '_', with a
-// '.' followed by a letter or digit among them.
+// '.' followed by a letter or digit among them, ending in a letter (cmark-gfm's autolink.c).
 bool domain_follows(const std::vector<char32_t>& t, std::size_t i) {
     bool dot = false;
     std::size_t k = i;
@@ -28,7 +28,8 @@ bool domain_follows(const std::vector<char32_t>& t, std::size_t i) {
         if (c == U'.' && k + 1 < t.size() && is_ascii_alnum(t[k + 1]) && k > i) dot = true;
         else if (!is_ascii_alnum(c) && c != U'-' && c != U'_') break;
     }
-    return dot;
+    const char32_t last = k > i ? lower(t[k - 1]) : U' ';
+    return dot && last >= U'a' && last <= U'z';
 }
 
 }  // namespace

@@ -13,16 +13,12 @@ struct HeadingLayout {
     cmark_node* book_title = nullptr;  // the heading that titles the book, if one does
     std::size_t titled_articles = 0;   // headings at the article level
     // Text or sections before the first article heading (or a document with no article heading):
-    // an article with no heading of its own. Without sections, and when titled articles follow,
-    // that text begins the first of them instead.
+    // an untitled article, with no heading of its own.
     bool leading_text = false;
     bool leading_sections = false;
 
     // How many articles the document gives.
-    std::size_t article_count() const {
-        if (titled_articles == 0) return leading_text || leading_sections ? 1 : 0;
-        return titled_articles + (leading_sections ? 1 : 0);
-    }
+    std::size_t article_count() const { return titled_articles + (leading_text || leading_sections ? 1 : 0); }
 };
 
 // With `article_level` given, headings of that level start articles, deeper ones sections, and

@@ -212,14 +212,12 @@ void InlineReader::read_children(cmark_node* parent, std::vector<Inline>& out, i
         }
     }
 
-    // Tags left open: their text stays, without what they would have meant.
+    // Tags left open: kept as the raw HTML they are (an anchor needs no closing to mean what it
+    // means), their text after them.
     while (!open.empty() && !diagnostics_.failed()) {
         OpenTag tag = std::move(open.back());
         open.pop_back();
-        if (!tag.anchor)  // an anchor needs no closing to mean what it means
-            diagnostics_.warning(tag.line, tag.column,
-                                 "the HTML tag " + tag.literal + " is not closed before the end of its paragraph or "
-                                                                 "span: it is dropped, its text kept");
+        if (!tag.anchor) append_inline(target(), raw_html(tag.literal));
         append_all(target(), std::move(tag.inline_.children));
     }
 }
@@ -257,7 +255,10 @@ void InlineReader::read_html(cmark_node* node, std::vector<OpenTag>& open, std::
                 }
             }
             auto kind = container_kind(tag.name);
-            if (kind && !tag.self_closing && (kind != Inline::Kind::link || tag.href)) {
+            // A tag with attributes its kind cannot hold (<del class="x">) stays raw HTML; a link
+            // keeps its href (and its id, as an anchor; pandoc's note references have more).
+            const bool plain_tag = kind == Inline::Kind::link || tag.attributes.empty();
+            if (kind && plain_tag && !tag.self_closing && (kind != Inline::Kind::link || tag.href)) {
                 if (!within_limit(node, depth + static_cast<int>(open.size()) + 1)) return;
                 // A link's own id (<a href id>, pandoc's note references) is an anchor before it.
                 if (kind == Inline::Kind::link && tag.id && !tag.id->empty()) {
@@ -282,12 +283,7 @@ void InlineReader::read_html(cmark_node* node, std::vector<OpenTag>& open, std::
                     append_inline(target(), std::move(done.inline_));
                 return;
             }
-            if (container_kind(tag.name)) {
-                diagnostics_.warning(line, column, "the HTML tag " + literal + " closes nothing open in its paragraph "
-                                                   "or span: it is dropped");
-                return;
-            }
-            break;
+            break;  // closes nothing open here: kept as the raw HTML it is
         }
         case HtmlTag::Kind::comment:
             // An empty comment is how Markdown separates things (our writer's lists): it holds nothing.
@@ -321,19 +317,20 @@ std::optional<std::string> InlineReader::reference_in_document(const std::string
 Inline InlineReader::image(cmark_node* node, std::vector<Inline>&& description, std::size_t line) {
     const std::string url = attribute(node, cmark_node_get_url);
     const ImageFiles::Found found = context_.images.resolve(url);
-    if (found.outcome == ImageFiles::Outcome::outside) {
+    // A path that leaves the input's folder is not read (untrusted input names no file outside
+    // it): the image keeps its path, as one whose file is missing does.
+    if (found.outcome == ImageFiles::Outcome::outside)
         context_.losses.add("out-of-folder image", line,
-                            "refused (the path leaves the input's folder): the description is kept as text");
-        Inline span = Inline::wrap(Inline::Kind::span, std::move(description));
-        return span.children.size() == 1 ? std::move(span.children.front()) : span;
-    }
+                            "not read (the path leaves the input's folder): kept as images of their paths, with no file");
     if (found.outcome == ImageFiles::Outcome::missing)
         context_.losses.add("missing image file", line, "kept as images of their paths, with no file");
     if (found.outcome == ImageFiles::Outcome::remote)
         diagnostics_.note(line, column_of(node), "the image " + url + " is remote: it stays a link to its URL");
     Inline i;
     i.kind = Inline::Kind::image;
-    i.target = found.outcome == ImageFiles::Outcome::missing ? url : found.target;
+    i.target = found.outcome == ImageFiles::Outcome::missing || found.outcome == ImageFiles::Outcome::outside
+                   ? url
+                   : found.target;
     i.text = plain_text(description);
     i.title = attribute(node, cmark_node_get_title);
     return i;

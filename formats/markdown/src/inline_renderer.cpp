@@ -4,6 +4,7 @@
 #include "gfm_autolink_guard.hpp"
 #include "html_renderer.hpp"
 
+#include <fascicle/uri.hpp>
 #include <text_layout/code_points.hpp>
 
 #include <algorithm>
@@ -32,6 +33,10 @@ void append_normalized(std::vector<Inline>& out, const std::vector<Inline>& inli
     for (const auto& i : inlines) {
         if (is_link(i) && in_link) {
             append_normalized(out, i.children.empty() ? std::vector<Inline>{Inline::plain(i.target)} : i.children, true);
+            continue;
+        }
+        if (i.kind == Inline::Kind::link && !link_destination(i.target)) {  // no URI: its text (the writer warns)
+            append_normalized(out, i.children, true);
             continue;
         }
         Inline copy = i;
@@ -177,7 +182,7 @@ public:
                 case Inline::Kind::code: code(i.text); break;
                 case Inline::Kind::emphasis: emphasis(i, "*", "em", next); break;
                 case Inline::Kind::strong: emphasis(i, "**", "strong", next); break;
-                case Inline::Kind::link: link(i); break;
+                case Inline::Kind::link: link(i, next); break;
                 case Inline::Kind::line_break:
                     out_.text += mode_ == Mode::paragraph ? "\\\n" : mode_ == Mode::heading ? " " : "<br>";
                     break;
@@ -187,7 +192,7 @@ public:
                 case Inline::Kind::subscript: html_wrapped(i, "sub", ""); break;
                 case Inline::Kind::small_caps: html_wrapped(i, "span", " class=\"small-caps\""); break;
                 case Inline::Kind::span: span(i, next); break;
-                case Inline::Kind::image: image(i); break;
+                case Inline::Kind::image: image(i, next); break;
                 case Inline::Kind::math: math(i.math); break;
                 case Inline::Kind::reference: reference(i, next); break;
                 case Inline::Kind::raw:
@@ -213,8 +218,10 @@ public:
         out_.text.reserve(out_.text.size() + s.size());
         const bool ends_line = after == CharClass::line_edge;
         std::size_t forced_escape = n;  // a character a line start makes special
-        // What GFM's autolink extension would make a link: escaped, or split by a comment after it.
-        const std::vector<bool> guarded = flavor_ == Flavor::gfm ? autolink_triggers(cps) : std::vector<bool>(n, false);
+        // What GFM's autolink extension would make a link: escaped, or split by a comment after it
+        // (not in a link's text, where the extension makes none).
+        const std::vector<bool> guarded =
+            flavor_ == Flavor::gfm && !in_link_ ? autolink_triggers(cps) : std::vector<bool>(n, false);
 
         for (std::size_t i = 0; i < n;) {
             const char32_t c = cps[i];
@@ -351,7 +358,7 @@ private:
         }
         Inline link = Inline::link_to(links_->destination(i.target), i.children);
         if (link.children.empty()) link.children = normalized_in_link(links_->text_for(i.target));
-        this->link(link);
+        this->link(link, next);
     }
     bool ends_with(char c) const { return !out_.text.empty() && out_.text.back() == c; }
 
@@ -433,11 +440,16 @@ private:
 
     // ![alt](destination "title"): the alt text is text only. An image with a width or height
     // is an HTML <img>, which can say it.
-    void image(const Inline& i) {
+    void image(const Inline& i, CharClass after) {
         if (!i.attributes.get("width").empty() || !i.attributes.get("height").empty()) {
             const std::size_t begin = out_.text.size();
             raw(inline_html(html_fragment([&](XmlStream& xml) { xml.empty("img", as_xml(image_attributes(i))); })));
             out_.unbreakable.emplace_back(begin, out_.text.size());
+            return;
+        }
+        const auto target = link_destination(i.target);
+        if (!target) {  // no URI can be made of it: its alt text (the writer warns)
+            text(i.text, after);
             return;
         }
         Builder inner(flavor_, inner_mode(), true, CharClass::punctuation, footnotes_, links_);
@@ -446,7 +458,7 @@ private:
         out_.text += "![";
         append(alt);
         const std::size_t begin = out_.text.size();
-        raw("](" + destination(i.target) + title_part(i.title) + ")");
+        raw("](" + destination(*target) + title_part(i.title) + ")");
         out_.unbreakable.emplace_back(begin, out_.text.size());
     }
 
@@ -496,7 +508,12 @@ private:
         }
     }
 
-    void link(const Inline& i) {
+    void link(const Inline& i, CharClass after) {
+        const auto target = link_destination(i.target);
+        if (!target) {  // no URI can be made of it: its text (the writer warns)
+            sequence(i.children, after);
+            return;
+        }
         Builder inner(flavor_, inner_mode(), true, CharClass::punctuation, footnotes_, links_);
         inner.sequence(i.children, CharClass::punctuation);
         MarkdownText text = inner.take();
@@ -506,7 +523,7 @@ private:
                                      out_.text.empty();
         if (paragraph_start && has_unescaped(text.text, ']')) {
             const std::size_t begin = out_.text.size();
-            raw("<a href=\"" + attribute_value(i.target) + "\">");
+            raw("<a href=\"" + attribute_value(*target) + "\">");
             out_.unbreakable.emplace_back(begin, out_.text.size());
             append(text);
             raw("</a>");
@@ -515,7 +532,7 @@ private:
         out_.text += '[';
         append(text);
         const std::size_t begin = out_.text.size();
-        raw("](" + destination(i.target) + title_part(i.title) + ")");
+        raw("](" + destination(*target) + title_part(i.title) + ")");
         out_.unbreakable.emplace_back(begin, out_.text.size());
     }
 
@@ -601,6 +618,11 @@ std::string InlineRenderer::table_cell(const std::vector<Inline>& inlines) const
     Builder b(flavor_, Mode::table_cell, false, CharClass::line_edge, footnotes_, links_);
     b.sequence(items, CharClass::line_edge);
     return b.take().text;
+}
+
+std::optional<std::string> link_destination(const std::string& target) {
+    if (target.empty()) return std::string();
+    return normalized_uri(target);
 }
 
 std::string InlineRenderer::heading(const std::vector<Inline>& title) const {

@@ -8,12 +8,18 @@
 #include <fascicle/ir.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace fascicle::markdown {
+
+// A link's or image's target as the destination Markdown writes: a valid URI reference
+// (fascicle::normalized_uri: percent-encoded as browsers and cmark do); an empty one stays empty
+// (the document itself). nullopt when none can be made: the writer keeps the text and warns.
+std::optional<std::string> link_destination(const std::string& target);
 
 // Inline Markdown; '\n' only where the text has a line break (hard or soft).
 struct MarkdownText {

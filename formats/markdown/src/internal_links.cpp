@@ -40,11 +40,11 @@ void collect_section_titles(const std::vector<Section>& sections,
 
 // Whether a section's id is the one readers make from its title: slugify(title), or that with
 // "-2", "-3"... to make it unique.
-bool is_made_from_title(const Section& section) {
-    const std::string slug = slugify(section.title_text());
-    if (section.id == slug) return true;
-    if (!section.id.starts_with(slug + "-")) return false;
-    const std::string_view number = std::string_view(section.id).substr(slug.size() + 1);
+bool is_made_from_title(const std::string& id, const std::string& title) {
+    const std::string slug = slugify(title);
+    if (id == slug) return true;
+    if (!id.starts_with(slug + "-")) return false;
+    const std::string_view number = std::string_view(id).substr(slug.size() + 1);
     return !number.empty() && number.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
@@ -89,9 +89,10 @@ Inline anchor_inline(std::string_view name) {
     return anchor;
 }
 
-InternalLinks::InternalLinks(const Article& article, bool split)
-    : article_id_(article.id), split_(split), article_title_(article.title) {
+InternalLinks::InternalLinks(const Article& article, bool split, bool book_title)
+    : article_id_(article.id), split_(split), anchored_(!split), article_title_(article.title) {
     collect_section_titles(article.sections, titles_);
+    bool refers_to_itself = false;
     IrVisitor visitor;
     visitor.block = [&](const Block& b) {
         if (!b.attributes.id.empty() && !b.caption.empty()) titles_.emplace(b.attributes.id, b.caption);
@@ -100,11 +101,19 @@ InternalLinks::InternalLinks(const Article& article, bool split)
         if (i.kind != Inline::Kind::reference) return;
         const auto [target_article, local] = split_reference(i.target);
         if (target_article == article_id_ && !local.empty()) referred_here_.emplace(local);
+        if (target_article == article_id_ && local.empty()) refers_to_itself = true;
     };
     walk(article, visitor);
+    const bool named_by_reader = (!article.source.empty() && article.source.stem() == article.id) ||
+                                 is_made_from_title(article.id, article.title_text());
+    // Under a book title, articles are a book's, gathered from several sources perhaps, and other
+    // articles may link to them; but one whose source had it under a book title already (its
+    // heading below the top level) comes from one document, which a reader names again the same.
+    const bool gathered = book_title && article.heading_level < 2;
+    if (!gathered && !refers_to_itself && named_by_reader) anchored_ = false;
 }
 
-std::string InternalLinks::article_anchor() const { return split_ ? std::string() : anchor_safe(article_id_); }
+std::string InternalLinks::article_anchor() const { return anchored_ ? anchor_safe(article_id_) : std::string(); }
 
 std::string InternalLinks::anchor(std::string_view local_id) const {
     return split_ ? anchor_safe(local_id) : anchor_safe(article_id_) + "." + anchor_safe(local_id);
@@ -112,7 +121,7 @@ std::string InternalLinks::anchor(std::string_view local_id) const {
 
 std::string InternalLinks::section_anchor(const Section& section) const {
     if (section.id.empty()) return {};
-    if (is_made_from_title(section) && !referred_here_.contains(section.id)) return {};
+    if (is_made_from_title(section.id, section.title_text()) && !referred_here_.contains(section.id)) return {};
     return anchor(section.id);
 }
 

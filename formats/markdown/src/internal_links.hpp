@@ -27,10 +27,15 @@ Inline anchor_inline(std::string_view name);
 class InternalLinks {
 public:
     // `split`: each article is a file of its own, named "<article id>.md" (as the host names
-    // --split outputs), so anchors need not carry the article's id.
-    InternalLinks(const Article& article, bool split);
+    // --split outputs), so anchors need not carry the article's id. `book_title`: the output
+    // opens with the book's title, over articles gathered into one book.
+    InternalLinks(const Article& article, bool split, bool book_title = true);
 
-    // The anchor on the article's own heading; empty with --split, where the file is the article.
+    // The anchor on the article's own heading; empty with --split, where the file is the article,
+    // and, in a document without a book title or under one its source had too (the article's
+    // heading_level 2 or more: one document converted), for an article that does not refer to
+    // itself and whose id a reader gives it again (its source file's name, or slugify(title) made
+    // unique): the anchor would be the only thing the source did not have.
     std::string article_anchor() const;
     // The anchor of an element of this article: "<article>.<id>" in a whole book (ids are only
     // unique within their article; section ids hold no '.'), "<id>" in a file of its own.
@@ -51,6 +56,7 @@ public:
 private:
     std::string article_id_;
     bool split_;
+    bool anchored_;  // the article's heading has an anchor
     std::vector<Inline> article_title_;
     std::map<std::string, std::vector<Inline>, std::less<>> titles_;  // local id -> title
     std::set<std::string, std::less<>> referred_here_;                 // local ids this article refers to

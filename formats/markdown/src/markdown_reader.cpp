@@ -103,7 +103,7 @@ Status MarkdownReader::read(const Input& input, ReadContext& ctx, ArticleSink& s
     }
     std::string conclusion_title = found.get("conclusion-title");
     if (conclusion_title.empty()) conclusion_title = "Conclusion";
-    ArticleAssembler assembler(input, layout, std::move(conclusion_title), found.title, blocks, diagnostics, sink);
+    ArticleAssembler assembler(input, layout, std::move(conclusion_title), blocks, diagnostics, sink);
     const Status status = assembler.assemble(tree.document());
     if (!losses.report(ctx.options, ctx.diagnostics)) return Status::failed;
     return status;

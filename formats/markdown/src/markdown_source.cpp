@@ -109,7 +109,12 @@ std::optional<MarkdownSource> read_markdown_source(std::istream& in, std::uint64
         std::size_t close = 1;
         while (close < lines.size() && trim_right(lines[close].text) != "---" && trim_right(lines[close].text) != "...")
             ++close;
-        if (close < lines.size()) {
+        // Only lines that begin a YAML mapping ("key:", or a comment) make a metadata block:
+        // "---", "Foo", "---" is a thematic break and a setext heading, as CommonMark reads it.
+        std::size_t first = 1;
+        while (first < close && (is_blank(lines[first].text) || lines[first].text.starts_with('#'))) ++first;
+        const bool mapping = first < close && looks_like_yaml_key(lines[first].text);
+        if (close < lines.size() && mapping) {
             const std::size_t yaml_begin = lines[0].end;
             const std::size_t yaml_end = lines[close - 1].end;
             source.metadata = MetadataBlock{std::string(text.substr(yaml_begin, yaml_end - yaml_begin)), 2};

@@ -4,6 +4,7 @@
 #include "internal_links.hpp"
 #include "yaml_metadata_block.hpp"
 
+#include <fascicle/ir_walk.hpp>
 #include <fascicle/text.hpp>
 
 #include <ostream>
@@ -27,11 +28,16 @@ private:
     std::string text_;
 };
 
+// A heading's level: the source's when it has one deeper than the heading above (a level the
+// reader remembered comes back where it was), else one deeper than that.
+int heading_level(int source_level, int above) { return source_level > above ? source_level : above + 1; }
+
 void add_section(Blocks& out, const BlockRenderer& renderer, const InternalLinks& links, const Section& section,
-                 int level) {
+                 int above) {
+    const int level = heading_level(section.heading_level, above);
     out.add(renderer.heading(level, section.title, links.section_anchor(section)));
     out.add(renderer.blocks(section.blocks));
-    for (const auto& s : section.subsections) add_section(out, renderer, links, s, level + 1);
+    for (const auto& s : section.subsections) add_section(out, renderer, links, s, level);
 }
 
 }  // namespace
@@ -65,10 +71,15 @@ std::string MarkdownWriter::render(const Article& article) const {
     BlockRenderer article_renderer = *renderer_;
     Footnotes footnotes{slugify(article.id) + "-", {}};
     article_renderer.collect_footnotes(&footnotes);
-    const InternalLinks links(article, ctx_->split);
+    const bool book_title = !ctx_->split && !book_.title.empty();
+    const InternalLinks links(article, ctx_->split, book_title);
     article_renderer.set_links(&links);
     const BlockRenderer* renderer = &article_renderer;
-    const int level = ctx_->split ? 1 : 2;
+    // The article's heading goes where its source had it, below the book's title when there is
+    // one; an article read from elsewhere is at the top of its file (--split) or below the book.
+    const int level = article.heading_level > 0 ? heading_level(article.heading_level, book_title ? 1 : 0)
+                      : ctx_->split                ? 1
+                                                   : 2;
     if (ctx_->split && options_.standalone) {
         // The document's metadata: the book's, the article's own over it, titled by the article.
         Metadata document = book_;
@@ -76,10 +87,14 @@ std::string MarkdownWriter::render(const Article& article) const {
         document.title = article.title_text();
         out.add(yaml_metadata_block(document));
     }
-    out.add(renderer->heading(level, article.title, links.article_anchor()));
+    // An untitled article (a document without headings) has no heading: its anchor, if it needs
+    // one, opens its text.
+    if (!article.title.empty()) out.add(renderer->heading(level, article.title, links.article_anchor()));
+    else if (const std::string anchor = links.article_anchor(); !anchor.empty())
+        out.add(renderer->blocks({Block::paragraph(std::vector<Inline>{anchor_inline(anchor)})}));
     if (!article.summary.empty()) out.add(renderer->block_quote(article.summary));
     out.add(renderer->blocks(article.introduction));
-    for (const auto& s : article.sections) add_section(out, *renderer, links, s, level + 1);
+    for (const auto& s : article.sections) add_section(out, *renderer, links, s, level);
     if (!article.conclusion.empty()) {
         std::string title = article.metadata.get("conclusion-title");
         if (title.empty()) title = book_.get("conclusion-title");
@@ -104,10 +119,27 @@ KindSupport markdown_support(Flavor flavor) {
             "html"};
 }
 
+// Links and images whose target no URI can be made of (link_destination): their text is
+// written without the link, and each is reported, naming the article's file.
+void warn_unlinkable(const Article& article, DiagnosticSink& diagnostics) {
+    const std::string file = article.source.empty() ? std::string() : article.source.generic_string();
+    walk(article, IrVisitor{{}, [&](const Inline& i) {
+                                if (i.kind != Inline::Kind::link && i.kind != Inline::Kind::image) return;
+                                if (link_destination(i.target)) return;
+                                diagnostics.warning(file, 0, 0,
+                                                    "article '" + article.id + "': the " +
+                                                        (i.kind == Inline::Kind::link ? "link" : "image") +
+                                                        " target \"" + i.target +
+                                                        "\" cannot be made a URI: its text is written without it");
+                            },
+                            {}});
+}
+
 }  // namespace
 
 std::optional<std::string> MarkdownWriter::render_article(const Article& article, DiagnosticSink& diagnostics) const {
     if (!renderer_) return std::nullopt;
+    warn_unlinkable(article, diagnostics);
     warn_uncarried(article, census(article), "Markdown", markdown_support(options_.flavor), diagnostics);
     warn_lost_details(article, detail_census(article), options_.flavor, diagnostics);
     return render(article);

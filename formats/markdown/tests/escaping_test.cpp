@@ -93,9 +93,9 @@ TEST(MarkdownEscaping, CodeSpansAndLinks) {
     EXPECT_EQ(paragraph({Inline::plain("see "), wrap(Inline::Kind::link, {Inline::plain("docs")}, "https://x.org/a_(b)")}),
               "see [docs](<https://x.org/a_(b)>)");
     EXPECT_EQ(paragraph({Inline::plain("see "), wrap(Inline::Kind::link, {Inline::plain("a]b")}, "u v")}),
-              "see [a\\]b](<u v>)");
+              "see [a\\]b](u%20v)");
     // "[`]:`..." opening a paragraph would be a link reference definition.
-    EXPECT_EQ(paragraph({wrap(Inline::Kind::link, {code("]: x")}, "u&v\"")}), "<a href=\"u&amp;v&quot;\">`]: x`</a>");
+    EXPECT_EQ(paragraph({wrap(Inline::Kind::link, {code("]: x")}, "u&v\"")}), "<a href=\"u&amp;v%22\">`]: x`</a>");
     EXPECT_EQ(paragraph({Inline::plain("a"), Inline::wrap(Inline::Kind::line_break, {}), Inline::plain("b"),
                          Inline::wrap(Inline::Kind::line_break, {})}),
               "a\\\nb");
@@ -106,7 +106,7 @@ TEST(MarkdownEscaping, PipeTableCellsStayOnOneLineWithEveryPipeEscaped) {
     EXPECT_EQ(r.table_cell({Inline::plain("a | b")}), "a \\| b");
     EXPECT_EQ(r.table_cell({code("x|y")}), "`x\\|y`");
     EXPECT_EQ(r.table_cell({code("x\\|y")}), "`x\\\\|y`");  // GFM drops one backslash: the code keeps its own
-    EXPECT_EQ(r.table_cell({wrap(Inline::Kind::link, {Inline::plain("l")}, "u|v")}), "[l](u\\|v)");
+    EXPECT_EQ(r.table_cell({wrap(Inline::Kind::link, {Inline::plain("l")}, "u|v")}), "[l](u%7Cv)");
     EXPECT_EQ(r.table_cell({Inline::plain("a"), Inline::wrap(Inline::Kind::line_break, {}), Inline::plain("b")}), "a<br>b");
     // No line start inside a cell: nothing to escape there; a newline is a reference.
     EXPECT_EQ(r.table_cell({Inline::plain("- not a list\n# nor a heading")}), "- not a list&#10;# nor a heading");

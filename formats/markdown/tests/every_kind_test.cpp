@@ -163,7 +163,7 @@ TEST(MarkdownImages, AltTitleAndASizeAsHtml) {
     Inline sized = plain;
     sized.attributes.pairs = {{"width", "120px"}, {"height", "2em"}};
     const std::string md = write({article("a", {Block::paragraph({plain, Inline::plain(" "), sized})})}).markdown;
-    EXPECT_TRUE(contains(md, "![an \\[alt\\] text](<images/a (1).png> \"a \\\"title\\\"\") "
+    EXPECT_TRUE(contains(md, "![an \\[alt\\] text](<images/a%20(1).png> \"a \\\"title\\\"\") "
                              "<img src=\"images/a (1).png\" alt=\"an [alt] text\" title=\"a &quot;title&quot;\" "
                              "width=\"120\" style=\"height: 2em;\"/>\n"))
         << md;

@@ -1,6 +1,7 @@
 #include "markdown_ir.hpp"
 
 #include "article_text_reader.hpp"
+#include "inline_renderer.hpp"
 #include "internal_links.hpp"
 #include <sample_corpus_book.hpp>
 
@@ -54,6 +55,16 @@ void append_equivalent(std::vector<Inline>& out, const std::vector<Inline>& inli
         }
         Inline copy = i;
         copy.children.clear();
+        if (i.kind == Inline::Kind::link || i.kind == Inline::Kind::image) {
+            // The writer writes a valid URI, or, when none can be made, the text alone.
+            const auto destination = link_destination(i.target);
+            if (!destination) {
+                if (i.kind == Inline::Kind::link) append_equivalent(out, i.children, true);  // links inside: text
+                else append_equivalent(out, {Inline::plain(i.text)}, in_link);
+                continue;
+            }
+            copy.target = *destination;
+        }
         append_equivalent(copy.children, i.children, in_link || i.kind == Inline::Kind::link);
         if (copy.kind == Inline::Kind::code) {
             std::replace(copy.text.begin(), copy.text.end(), '\n', ' ');
@@ -141,9 +152,52 @@ Book carried_by_markdown(Book book, Written written) {
     return book;
 }
 
+namespace {
+
+// (shown_blocks, below) An HTML block that shows content stands for that content: the reader keeps the HTML (raw, for
+// Markdown writers) and what it shows (the children, for the others).
+void raw_as_shown(std::vector<Block>& blocks) {  // NOLINT(misc-no-recursion)
+    std::vector<Block> out;
+    for (auto& b : blocks) {
+        raw_as_shown(b.children);
+        for (auto& item : b.items) raw_as_shown(item);
+        for (auto& d : b.definitions)
+            for (auto& definition : d.definitions) raw_as_shown(definition);
+        for (auto* rows : {&b.table.head, &b.table.body, &b.table.foot})
+            for (auto& row : *rows)
+                for (auto& cell : row.cells) raw_as_shown(cell.blocks);
+        if (b.kind == Block::Kind::raw && !b.children.empty())
+            for (auto& child : b.children) out.push_back(std::move(child));
+        else
+            out.push_back(std::move(b));
+    }
+    blocks = std::move(out);
+}
+
+void sections_as_read(std::vector<Section>& sections) {
+    for (auto& s : sections) {
+        s.heading_level = 0;
+        raw_as_shown(s.blocks);
+        sections_as_read(s.subsections);
+    }
+}
+
+}  // namespace
+
+std::vector<Block> shown_blocks(std::vector<Block> blocks) {
+    raw_as_shown(blocks);
+    return blocks;
+}
+
 Book as_read(Book book) {
     for (auto& a : book.articles) {
         a.source.clear();
+        // The heading levels the reader remembers are the writer's layout, not the book's.
+        a.heading_level = 0;
+        raw_as_shown(a.summary);
+        raw_as_shown(a.introduction);
+        raw_as_shown(a.conclusion);
+        sections_as_read(a.sections);
         newlines_as_spaces(a);
     }
     return book;

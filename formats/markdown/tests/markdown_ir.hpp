@@ -38,7 +38,12 @@ struct Written {
 //    which Markdown reads as a soft break (a space).
 Book carried_by_markdown(Book book, Written written);
 
-// What the reader gave, with the same normalisation (source cleared, newlines in text as spaces).
+// The blocks with each raw HTML block that shows content replaced by that content (what writers
+// of other formats write).
+std::vector<Block> shown_blocks(std::vector<Block> blocks);
+
+// What the reader gave, with the same normalisation (source cleared, newlines in text as spaces),
+// heading levels cleared and each raw HTML block that shows content replaced by that content.
 Book as_read(Book book);
 
 // The same inlines as Markdown writes and reads them: adjacent text joined, empty text, code,

@@ -2,6 +2,7 @@
 // beyond the limit, bad options) and warnings for what it keeps differently (missing images,
 // headings in quotes, unbalanced inline HTML, text outside articles); HTML kept as raw HTML.
 #include "hostile_text.hpp"
+#include "nested_heading.hpp"
 #include "read_markdown.hpp"
 
 #include <gtest/gtest.h>
@@ -63,12 +64,17 @@ TEST(MarkdownReaderErrors, BadYamlIsAnErrorAtItsLine) {
               "flow sequence at line 3:9)\n");
 }
 
-TEST(MarkdownReaderErrors, MetadataBlockMustBeAMapping) {
-    auto read = read_markdown("---\n- a list\n- of things\n---\n\n# T\n");
-    EXPECT_EQ(read.status, Status::failed);
-    EXPECT_EQ(problems(read),
-              "doc.md:2:1: error: the metadata block must be a YAML mapping of keys to values (title: ..., author: ...), "
-              "not a list\n");
+TEST(MarkdownReaderErrors, MetadataBlockOnlyWhereTheLinesBeginAMapping) {
+    // Lines that begin no YAML mapping ("key:") are Markdown: a thematic break, a list, a setext
+    // heading's underline, as CommonMark reads them.
+    auto list = read_markdown("---\n- a list\n- of things\n---\n\n# T\n");
+    EXPECT_EQ(list.status, Status::ok);
+    EXPECT_EQ(problems(list), "");
+    EXPECT_EQ(list.book.metadata.title, "");
+    // A block that begins a mapping must be one.
+    auto broken = read_markdown("---\ntitle: x\n- a list\n---\n\n# T\n");
+    EXPECT_EQ(broken.status, Status::failed);
+    EXPECT_EQ(problems(broken).substr(0, 52), "doc.md:3:1: error: the metadata block is not valid Y");
 }
 
 TEST(MarkdownReaderWarnings, MetadataValuesFascicleCannotHold) {
@@ -89,13 +95,14 @@ TEST(MarkdownReaderWarnings, UnclosedMetadataBlockIsReadAsMarkdown) {
     EXPECT_EQ(read.status, Status::ok);
     EXPECT_EQ(problems(read),
               "doc.md:1: warning: this \"---\" looks like the start of a YAML metadata block, but no line \"---\" or "
-              "\"...\" closes it: it is read as Markdown (a thematic break)\n"
-              "doc.md:1: warning: the text before the first article heading has no heading of its own: it begins the "
-              "introduction of the first article\n");
-    ASSERT_EQ(read.book.articles.size(), 1u);
-    EXPECT_EQ(read.book.articles[0].title_text(), "T");
+              "\"...\" closes it: it is read as Markdown (a thematic break)\n");
+    // The text before the heading is an untitled article of its own, where it stood.
+    ASSERT_EQ(read.book.articles.size(), 2u);
+    EXPECT_TRUE(read.book.articles[0].title.empty());
     EXPECT_EQ(read.book.articles[0].introduction.at(0).kind, Block::Kind::thematic_break);
-    EXPECT_EQ(introduction_text(read.book.articles[0]), "\ntitle: Notes\ntext\n");
+    EXPECT_EQ(introduction_text(read.book.articles[0]), "\ntitle: Notes\n");
+    EXPECT_EQ(read.book.articles[1].title_text(), "T");
+    EXPECT_EQ(introduction_text(read.book.articles[1]), "text\n");
 }
 
 TEST(MarkdownReaderWarnings, HtmlBlocksAreReadAsHtmlOrKeptVerbatim) {
@@ -104,14 +111,21 @@ TEST(MarkdownReaderWarnings, HtmlBlocksAreReadAsHtmlOrKeptVerbatim) {
     EXPECT_EQ(problems(read), "");
     ASSERT_EQ(read.book.articles.size(), 1u);
     const auto& blocks = read.book.articles[0].introduction;
-    ASSERT_EQ(blocks.size(), 4u);  // the empty comment holds nothing
-    // HTML, as CommonMark renders it: its text is not Markdown.
-    EXPECT_EQ(blocks[1].kind, Block::Kind::division);
-    EXPECT_EQ(blocks[1].attributes.classes, std::vector<std::string>{"note"});
+    ASSERT_EQ(blocks.size(), 5u);
+    // Kept verbatim; what it shows, as CommonMark renders it (its text is not Markdown), for
+    // the writers of other formats.
+    EXPECT_EQ(blocks[1].kind, Block::Kind::raw);
+    EXPECT_EQ(blocks[1].text, "<div class=\"note\">\nKeep *me*\n</div>");
+    ASSERT_EQ(blocks[1].children.size(), 1u);
+    EXPECT_EQ(blocks[1].children[0].kind, Block::Kind::division);
+    EXPECT_EQ(blocks[1].children[0].attributes.classes, std::vector<std::string>{"note"});
     EXPECT_EQ(plain_text(blocks[1]), "Keep *me*");
-    // A comment alone is no content the IR holds: it stays HTML.
+    // A comment shows nothing: it stays HTML alone (the empty one too, which separates lists).
     EXPECT_EQ(blocks[2].kind, Block::Kind::raw);
-    EXPECT_EQ(blocks[2].text, "<!-- a remark -->");
+    EXPECT_EQ(blocks[2].text, "<!-- -->");
+    EXPECT_EQ(blocks[3].kind, Block::Kind::raw);
+    EXPECT_EQ(blocks[3].text, "<!-- a remark -->");
+    EXPECT_TRUE(blocks[3].children.empty());
 }
 
 TEST(MarkdownReaderWarnings, InlineHtmlTagsMapOrStayRaw) {
@@ -132,14 +146,16 @@ TEST(MarkdownReaderWarnings, InlineHtmlTagsMapOrStayRaw) {
     EXPECT_EQ(inlines[11].target, "https://e.x/?a=1&b=2");
 }
 
-TEST(MarkdownReaderWarnings, UnbalancedInlineHtml) {
+TEST(MarkdownReaderWarnings, UnbalancedInlineHtmlStaysRaw) {
     auto read = read_markdown("# T\n\nan <em>open tag and a </strong> close\n");
     ASSERT_EQ(read.status, Status::ok);
-    EXPECT_EQ(problems(read),
-              "doc.md:3:23: warning: the HTML tag </strong> closes nothing open in its paragraph or span: it is dropped\n"
-              "doc.md:3:4: warning: the HTML tag <em> is not closed before the end of its paragraph or span: it is "
-              "dropped, its text kept\n");
+    EXPECT_EQ(problems(read), "");
     EXPECT_EQ(introduction_text(read.book.articles.at(0)), "an open tag and a  close\n");
+    const auto& inlines = read.book.articles[0].introduction.at(0).inlines;
+    std::vector<std::string> raw;
+    for (const auto& i : inlines)
+        if (i.kind == Inline::Kind::raw) raw.push_back(i.text);
+    EXPECT_EQ(raw, (std::vector<std::string>{"<em>", "</strong>"}));
 }
 
 TEST(MarkdownReaderWarnings, MissingImagesStayImagesOfTheirPaths) {
@@ -159,13 +175,15 @@ TEST(MarkdownReaderWarnings, CommonMarkReadsGfmSyntaxAsText) {
     EXPECT_EQ(introduction_text(commonmark.book.articles.at(0)), "A ~~struck~~ word.\n| a | b | |---|---| | 1 | 2 |\n");
 }
 
-TEST(MarkdownReaderWarnings, HeadingInsideAQuoteIsAParagraph) {
+TEST(MarkdownReaderWarnings, HeadingInsideAQuoteIsAHeadingDivision) {
     auto read = read_markdown("# T\n\ntext\n\n> ## Quoted heading\n>\n> quoted text\n");
     ASSERT_EQ(read.status, Status::ok);
-    EXPECT_EQ(problems(read), "doc.md:5: warning: 1 nested heading kept as a paragraph (a heading inside a block quote "
-                              "or list cannot start a section)\n");
+    EXPECT_EQ(problems(read), "");
     const auto& quote = read.book.articles.at(0).introduction.at(1);
     EXPECT_EQ(plain_text(quote), "Quoted heading\nquoted text");
+    const Block& heading = quote.children.at(0);
+    EXPECT_EQ(heading.kind, Block::Kind::division);
+    EXPECT_EQ(nested_heading_level(heading), 2);
 }
 
 // Nesting is limited (max_nesting, 100) so that no reader or writer recursion can exhaust the

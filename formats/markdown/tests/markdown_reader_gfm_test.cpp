@@ -207,17 +207,18 @@ TEST(MarkdownReaderGfm, ImageOutsideTheFolderOrMissingIsReported) {
     ASSERT_EQ(read.status, Status::ok);
     const std::string file = (dir / "book" / "doc.md").string();
     EXPECT_EQ(problems(read),
-              file + ":5: warning: 2 out-of-folder images refused (the path leaves the input's folder): the description "
-                     "is kept as text (the first is here)\n" +
+              file + ":5: warning: 2 out-of-folder images not read (the path leaves the input's folder): kept as "
+                     "images of their paths, with no file (the first is here)\n" +
                   file + ":7: warning: 2 missing image files kept as images of their paths, with no file (the first is here)\n");
     EXPECT_TRUE(read.resources.empty());
     EXPECT_EQ(plain_text(intro(read).at(1).inlines), "s t");
+    EXPECT_EQ(intro(read).at(1).inlines.at(0).target, "../secret.png");  // its path, the file not read
     EXPECT_EQ(intro(read).at(2).inlines.at(0).kind, Inline::Kind::image);
     EXPECT_EQ(intro(read).at(2).inlines.at(0).target, "none.png");
 
     auto strict = read_markdown_file(dir / "book" / "doc.md", {{"fail-on-loss", "true"}});
     EXPECT_EQ(strict.status, Status::failed);
-    EXPECT_NE(problems(strict).find(":5: error: 2 out-of-folder images refused"), std::string::npos) << problems(strict);
+    EXPECT_NE(problems(strict).find(":5: error: 2 out-of-folder images not read"), std::string::npos) << problems(strict);
 }
 
 TEST(MarkdownReaderGfm, LinksToSiblingMarkdownFilesAreReferences) {

@@ -77,7 +77,7 @@ TEST(MarkdownReaderHostile, A200kRowPipeTableIsRead) {
     EXPECT_EQ(read.book.articles.at(0).introduction.at(0).table.body.size(), 200'000u);
 }
 
-TEST(MarkdownReaderHostile, ImagePathsOutsideTheInputFolderAreRefused) {
+TEST(MarkdownReaderHostile, ImagePathsOutsideTheInputFolderAreNotRead) {
     fascicle::test::TempDir dir;
     fs::create_directories(dir / "in" / "sub");
     std::ofstream(dir / "outside.png") << "PNG";
@@ -88,8 +88,8 @@ TEST(MarkdownReaderHostile, ImagePathsOutsideTheInputFolderAreRefused) {
     ASSERT_EQ(read.status, Status::ok);
     EXPECT_TRUE(read.resources.empty());
     EXPECT_EQ(problems(read), (dir / "in" / "doc.md").string() +
-                                  ":3: warning: 4 out-of-folder images refused (the path leaves the input's folder): "
-                                  "the description is kept as text (the first is here)\n");
+                                  ":3: warning: 4 out-of-folder images not read (the path leaves the input's folder): "
+                                  "kept as images of their paths, with no file (the first is here)\n");
 }
 
 }  // namespace

@@ -161,6 +161,8 @@ TEST(MarkdownReaderRoundTrip, RandomInlineTrees) {
         Book expected = book;
         expected.articles[0].introduction[0].inlines = markdown_equivalent(p.inlines);
         if (expected.articles[0].introduction[0].inlines.empty()) expected.articles[0].introduction.clear();
+        // An untitled article with no text is nothing to write, nor to read.
+        if (expected.articles[0].title.empty() && expected.articles[0].introduction.empty()) expected.articles.clear();
         const char* flavor = round % 2 ? "gfm" : "commonmark";
         const std::string markdown = render_markdown(book, {{"markdown-flavor", flavor}});
         ReadMarkdown read = read_markdown(markdown, {{"markdown-flavor", flavor}}, "r.md");

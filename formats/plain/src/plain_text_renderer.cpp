@@ -141,7 +141,7 @@ std::vector<std::string> PlainTextRenderer::blocks(const std::vector<Block>& blo
             case Block::Kind::display_math:
                 lines = wrapped(b.math.tex.empty() ? b.math.mathml : b.math.tex, indent + "    ", indent + "    ");
                 break;
-            case Block::Kind::raw: break;  // reported by the writer's census
+            case Block::Kind::raw: lines = this->blocks(b.children, indent); break;  // what it shows (else: census)
             case Block::Kind::code_block: {
                 // Code keeps its lines as they are, indented, never wrapped.
                 std::string_view body = b.text;

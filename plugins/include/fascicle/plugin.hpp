@@ -38,6 +38,10 @@
 // meaning on divisions and spans (the way new kinds of content are added without a new major).
 // A host refuses plugins built against a newer minor than its own.
 //
+// 3.0: Article::heading_level and Section::heading_level (the heading's level in the source,
+// which a Markdown writer gives back); a raw block's children are what it shows, for the writers
+// of other formats (a Markdown HTML block kept verbatim carries its table, figure, list...);
+// an empty Article::title is an untitled article. Plugins live in lib/fascicle/plugins-3.
 // 2.2: the SDK's parsed_xml.hpp (ParsedXml: safe XML with positions and HTML's named
 // entities), xml_names.hpp, html_entities.hpp, html_whitespace.hpp and html_content.hpp (HTML
 // mapped to the document model, shared by the EPUB and Markdown readers); Fascicle::core links
@@ -47,8 +51,8 @@
 // 2.0: the document model of ir.hpp (tables, figures, notes, math, definition lists, line
 // blocks, attributes, titles as inlines, resources); ReadContext::resources and
 // WriteContext::resources. 1.1: Status::bad_options/unavailable, render_article.
-#define FASCICLE_API_VERSION_MAJOR 2
-#define FASCICLE_API_VERSION_MINOR 2
+#define FASCICLE_API_VERSION_MAJOR 3
+#define FASCICLE_API_VERSION_MINOR 0
 
 namespace fascicle {
 

@@ -131,7 +131,7 @@ void ArticleContent::block(const Block& b) {
             math(b.math, true);
             xml_.close();
             break;
-        case Kind::raw: break;  // reported by the writer (fascicle::warn_uncarried)
+        case Kind::raw: blocks(b.children); break;  // what it shows; without, reported (warn_uncarried)
     }
 }
 
