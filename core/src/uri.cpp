@@ -140,13 +140,14 @@ std::optional<std::string> normalized_uri(std::string_view text) {
     const auto colon = kept.find(':');
     if (colon != std::string::npos && colon < kept.find_first_of("/?#") && scheme_length(kept) != colon + 1)
         return std::nullopt;
-    std::string uri = percent_encoded(kept);
-    // A web address must have a host a URL parser can read ("https://../" has none).
-    if (const std::size_t scheme = scheme_length(uri); scheme > 0 && has_host_by_definition(uri.substr(0, scheme - 1))) {
-        const auto [begin, end] = authority_span(uri);
-        if (begin > 0 && !parsable_host(std::string_view(uri).substr(begin, end - begin))) return std::nullopt;
-    }
-    return uri;
+    return percent_encoded(kept);
+}
+
+bool has_parsable_host(std::string_view uri) {
+    const std::size_t scheme = scheme_length(uri);
+    if (scheme == 0 || !has_host_by_definition(uri.substr(0, scheme - 1))) return true;
+    const auto [begin, end] = authority_span(uri);
+    return begin == 0 || parsable_host(uri.substr(begin, end - begin));
 }
 
 }  // namespace fascicle

@@ -43,17 +43,22 @@ TEST(Uri, WhatCannotBeAUriIsNone) {
     EXPECT_EQ(normalized_uri(":nothing"), std::nullopt);
 }
 
-TEST(Uri, AWebAddressNeedsAHostAUrlParserReads) {
+TEST(Uri, AWebAddressHasAHostAUrlParserReads) {
     for (const char* uri : {"https://example.org", "HTTP://a-b_c.example.org.:8080/x", "http://user:pw@host/",
-                            "https://[2001:db8::1]:443/", "ftp://10.0.0.1/f", "https://%C3%A9t%C3%A9.example/"})
+                            "https://[2001:db8::1]:443/", "ftp://10.0.0.1/f", "https://%C3%A9t%C3%A9.example/"}) {
         EXPECT_EQ(normalized_uri(uri), uri) << uri;
+        EXPECT_TRUE(has_parsable_host(uri)) << uri;
+    }
     EXPECT_EQ(normalized_uri("https://caf\xC3\xA9.example/"), "https://caf%C3%A9.example/");
-    for (const char* uri : {"https://../", "https://", "https://foo.bar.`baz", "http://a..b/", "https://.x/",
-                            "https://host:80x/", "https://[zz]/", "https://[::1]x/", "ws://a%2Fb/"})
-        EXPECT_EQ(normalized_uri(uri), std::nullopt) << uri;
-    // Schemes without a host by definition are left as they are.
-    EXPECT_EQ(normalized_uri("irc://foo.bar:2233/baz"), "irc://foo.bar:2233/baz");
-    EXPECT_EQ(normalized_uri("made-up-scheme://foo,bar"), "made-up-scheme://foo,bar");
+    // Valid URIs (RFC 3986 allows these reg-names), but no URL parser reads their host.
+    for (const char* uri : {"https://../", "https://", "https://foo.bar.%60baz", "http://a..b/", "https://.x/",
+                            "https://host:80x/", "https://[zz]/", "https://[::1]x/", "ws://a%2Fb/"}) {
+        EXPECT_TRUE(normalized_uri(uri)) << uri;
+        EXPECT_FALSE(has_parsable_host(uri)) << uri;
+    }
+    // Schemes without a host by definition, and references without a scheme, are not judged.
+    for (const char* uri : {"irc://foo.bar:2233/baz", "made-up-scheme://foo,bar", "//../x", "a/b", "mailto:x@y"})
+        EXPECT_TRUE(has_parsable_host(uri)) << uri;
 }
 
 }  // namespace

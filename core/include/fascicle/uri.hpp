@@ -18,4 +18,9 @@ std::string percent_encoded(std::string_view text);
 // does not follow a scheme ("1a:b", "no such:thing").
 std::optional<std::string> normalized_uri(std::string_view text);
 
+// False for a web address (http, https, ws, wss, ftp) whose host URL parsers (WHATWG's, and
+// epubcheck's) cannot read although RFC 3986 allows it: "https://../", "https://a.%60b". Such a
+// link goes nowhere; a writer whose validator checks hosts (EPUB) keeps its text instead.
+bool has_parsable_host(std::string_view uri);
+
 }  // namespace fascicle

@@ -54,7 +54,9 @@ bool absolute_uri(std::string_view target) {
 
 std::optional<std::string> usable_link(std::string_view target) {
     if (!absolute_uri(target)) return std::nullopt;
-    return normalized_uri(target);
+    auto uri = normalized_uri(target);
+    if (!uri || !has_parsable_host(*uri)) return std::nullopt;
+    return uri;
 }
 
 // A cell of one plain paragraph holds its inlines, as tables are usually written.

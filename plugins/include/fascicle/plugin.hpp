@@ -41,7 +41,8 @@
 // 3.0: Article::heading_level and Section::heading_level (the heading's level in the source,
 // which a Markdown writer gives back); a raw block's children are what it shows, for the writers
 // of other formats (a Markdown HTML block kept verbatim carries its table, figure, list...);
-// an empty Article::title is an untitled article. Plugins live in lib/fascicle/plugins-3.
+// an empty Article::title is an untitled article; uri.hpp's has_parsable_host. Plugins live in
+// lib/fascicle/plugins-3.
 // 2.2: the SDK's parsed_xml.hpp (ParsedXml: safe XML with positions and HTML's named
 // entities), xml_names.hpp, html_entities.hpp, html_whitespace.hpp and html_content.hpp (HTML
 // mapped to the document model, shared by the EPUB and Markdown readers); Fascicle::core links
