@@ -4,6 +4,7 @@
 #include <unicode/locid.h>
 #include <unicode/utext.h>
 
+#include <mutex>
 #include <stdexcept>
 #include <string>
 
@@ -15,10 +16,13 @@ namespace {
 // starts at a boundary already given, so only the one ICU reports at a window's cut is not real.
 constexpr std::size_t window_size = std::size_t(1) << 30;
 
-// Making a break iterator loads and builds its rules (tens of microseconds); each thread keeps
-// one of each kind and hands out clones.
+// Making a break iterator loads and builds its rules (tens of microseconds): one of each kind is
+// made once for the process and cloned for each walk. Not thread_local: a thread's ICU objects
+// would be destroyed as it exits, which raced LeakSanitizer's check at process exit under load.
 icu::BreakIterator* make_iterator(BoundaryWalker::Kind kind) {
-    thread_local std::unique_ptr<icu::BreakIterator> line, grapheme;
+    static std::mutex made;
+    static std::unique_ptr<icu::BreakIterator> line, grapheme;
+    const std::lock_guard<std::mutex> lock(made);
     auto& prototype = kind == BoundaryWalker::Kind::line ? line : grapheme;
     if (!prototype) {
         UErrorCode status = U_ZERO_ERROR;
