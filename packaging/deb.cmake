@@ -15,10 +15,9 @@ set(CPACK_PACKAGE_NAME fascicle)
 set(CPACK_PACKAGE_VENDOR "Fascicle")
 set(CPACK_PACKAGE_CONTACT "Fascicle developers <fascicle@example.org>")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
-# Not stripped: the CLI finds a plugin's entry points in its symbol table (.symtab, read by Boost.DLL's
-# library_info), which strip removes, and a stripped plugin is not found. Packages for users are made
-# from the release preset, which has no debug info to strip.
-set(CPACK_STRIP_FILES OFF)
+# Stripped, as Debian installs binaries: the CLI finds a plugin's entry points in its dynamic symbol
+# table, which strip keeps (tests/package/deb_install.sh converts with the installed, stripped plugins).
+set(CPACK_STRIP_FILES ON)
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_COMPONENTS_ALL runtime development)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # fascicle_0.1.0_amd64.deb

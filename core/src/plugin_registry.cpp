@@ -1,10 +1,12 @@
 #include <fascicle/host/plugin_registry.hpp>
 
-#include <boost/dll/library_info.hpp>
+#include <fascicle/host/elf_exports.hpp>
+
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <boost/dll/shared_library.hpp>
 
 #include <algorithm>
+#include <mutex>
 #include <set>
 
 namespace fascicle::host {
@@ -14,16 +16,15 @@ namespace {
 constexpr const char* version_entry = "fascicle_plugin_api_version";
 constexpr const char* descriptor_entry = "fascicle_plugin";
 
-// Reads a file's exported Boost.DLL aliases without running any of its code.
-// Returns false for anything that is not a loadable shared library of this platform.
+// The names a file exports, without running any of its code: its dynamic symbols, which a
+// stripped library (as distributions install them) keeps. Boost.DLL's library_info reads the
+// full symbol table instead, which `strip` removes: it would find no plugin in a Debian package.
+// False for anything that is not a loadable shared library of this platform.
 bool exported_aliases(const std::filesystem::path& file, std::vector<std::string>& out) {
-    try {
-        boost::dll::library_info info(boost::dll::fs::path(file.string()), false);
-        out = info.symbols("boostdll");
-        return true;
-    } catch (const std::exception&) {
-        return false;
-    }
+    auto names = elf_exported_names(file);
+    if (!names) return false;
+    out = std::move(*names);
+    return true;
 }
 
 std::string check_format(const FormatInfo& f) {
@@ -47,10 +48,31 @@ std::shared_ptr<T> keeping_library_loaded(std::shared_ptr<const void> library, s
     return std::shared_ptr<T>(std::move(holder), raw);
 }
 
+// The registries alive in this process, oldest first: make_loaded_writer asks the newest.
+// A process normally has one (the CLI's); tests make several, one after another.
+struct LiveRegistries {
+    std::mutex mutex;
+    std::vector<const PluginRegistry*> registries;
+};
+
+LiveRegistries& live_registries() {
+    static LiveRegistries live;
+    return live;
+}
+
 }  // namespace
 
-PluginRegistry::PluginRegistry() = default;
-PluginRegistry::~PluginRegistry() = default;
+PluginRegistry::PluginRegistry() {
+    auto& live = live_registries();
+    const std::lock_guard lock(live.mutex);
+    live.registries.push_back(this);
+}
+
+PluginRegistry::~PluginRegistry() {
+    auto& live = live_registries();
+    const std::lock_guard lock(live.mutex);
+    std::erase(live.registries, this);
+}
 
 void PluginRegistry::reject(const std::filesystem::path& path, std::string reason) {
     rejected_.push_back({path, std::move(reason)});
@@ -77,7 +99,7 @@ bool PluginRegistry::load_file(const std::filesystem::path& given) {
     std::vector<std::string> aliases;
     if (!exported_aliases(file, aliases)) return false;
     const bool looks_like_plugin = std::any_of(aliases.begin(), aliases.end(),
-                                               [](const std::string& a) { return a.rfind("fascicle_", 0) == 0; });
+                                               [](const std::string& a) { return a.rfind("fascicle_plugin", 0) == 0; });
     if (!looks_like_plugin) return false;  // some other shared library: not ours to judge
     auto has = [&](const char* name) { return std::find(aliases.begin(), aliases.end(), name) != aliases.end(); };
 
@@ -222,3 +244,24 @@ std::vector<std::filesystem::path> split_search_path(std::string_view value) {
 }
 
 }  // namespace fascicle::host
+
+namespace fascicle {
+
+std::shared_ptr<Writer> make_loaded_writer(std::string_view format, std::string& why) {
+    auto& live = host::live_registries();
+    const std::lock_guard lock(live.mutex);
+    if (live.registries.empty()) {
+        why = "no plugins are loaded in this process, so no format '" + std::string(format) + "' writer";
+        return nullptr;
+    }
+    const host::PluginRegistry& registry = *live.registries.back();
+    const host::RegisteredFormat* found = registry.find(format);
+    if (!found || !found->can_write()) {
+        why = found ? "format '" + std::string(format) + "' is loaded but cannot be written"
+                    : "no loaded plugin provides format '" + std::string(format) + "'";
+        return nullptr;
+    }
+    return registry.make_writer(*found);
+}
+
+}  // namespace fascicle

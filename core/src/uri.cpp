@@ -37,13 +37,6 @@ std::pair<std::size_t, std::size_t> authority_span(std::string_view text) {
     return {begin + 2, end == std::string_view::npos ? text.size() : end};
 }
 
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if ((a[i] | 0x20) != (b[i] | 0x20)) return false;
-    return true;
-}
-
 // The host of a URL whose scheme has one by definition (http, https, ws, wss, ftp), as URL parsers
 // (WHATWG's, epubcheck's) accept it: an IP literal in brackets, or dot-separated labels of
 // letters, digits, '-' and '_' (and the %XX of a non-ASCII name's UTF-8), none empty but a last.
@@ -91,7 +84,7 @@ bool parsable_host(std::string_view authority) {
 
 bool has_host_by_definition(std::string_view scheme) {
     for (std::string_view special : {"http", "https", "ws", "wss", "ftp"})
-        if (equal_ignoring_case(scheme, special)) return true;
+        if (is_scheme(scheme, special)) return true;
     return false;
 }
 
@@ -148,6 +141,20 @@ bool has_parsable_host(std::string_view uri) {
     if (scheme == 0 || !has_host_by_definition(uri.substr(0, scheme - 1))) return true;
     const auto [begin, end] = authority_span(uri);
     return begin == 0 || parsable_host(uri.substr(begin, end - begin));
+}
+
+std::string_view uri_scheme(std::string_view uri) {
+    const std::size_t length = scheme_length(uri);
+    return length == 0 ? std::string_view() : uri.substr(0, length - 1);
+}
+
+bool is_scheme(std::string_view scheme, std::string_view lowercase_name) {
+    if (scheme.size() != lowercase_name.size()) return false;
+    for (std::size_t i = 0; i < scheme.size(); ++i) {
+        const char c = scheme[i];
+        if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c) != lowercase_name[i]) return false;
+    }
+    return true;
 }
 
 }  // namespace fascicle

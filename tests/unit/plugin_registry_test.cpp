@@ -2,6 +2,7 @@
 
 #include "test_support.hpp"
 
+#include <boost/dll/library_info.hpp>
 #include <gtest/gtest.h>
 
 using namespace fascicle;
@@ -11,6 +12,7 @@ namespace {
 
 const std::filesystem::path good_dir = FASCICLE_TEST_PLUGIN_DIR;
 const std::filesystem::path broken_dir = FASCICLE_TEST_BROKEN_DIR;
+const std::filesystem::path stripped_dir = FASCICLE_TEST_STRIPPED_DIR;
 
 std::string reason_for(const PluginRegistry& r, const std::string& file_name) {
     for (const auto& rej : r.rejected())
@@ -71,6 +73,45 @@ TEST(PluginRegistry, ReadersOutliveTheRegistrySafely) {
     ASSERT_EQ(test::write_book(*writer, book, out, diags), Status::ok);
     EXPECT_NE(out.str().find("article a"), std::string::npos);
     writer.reset();
+}
+
+// What a plugin built on another format (pdf on docbook) reaches through the SDK: the writers of
+// the newest live registry, and a reason when there is none.
+TEST(PluginRegistry, PluginsReachTheNewestRegistrysWriters) {
+    std::string why;
+    {
+        PluginRegistry r;
+        ASSERT_TRUE(r.load_file(good_dir / "fascicle-test-lines.so"));
+        auto writer = make_loaded_writer("test-lines", why);
+        ASSERT_TRUE(writer) << why;
+        test::StringOutput out;
+        test::RecordingDiagnostics diags;
+        Book book;
+        book.metadata.title = "T";
+        book.articles.push_back(Article{"a", fascicle::title_inlines("A"), {}, {}, {}, {}, {}, {}});
+        ASSERT_EQ(test::write_book(*writer, book, out, diags), Status::ok);
+        EXPECT_NE(out.str().find("article a"), std::string::npos);
+
+        EXPECT_FALSE(make_loaded_writer("docbook", why));
+        EXPECT_EQ(why, "no loaded plugin provides format 'docbook'");
+        {
+            PluginRegistry empty;  // the newest: its (no) formats are the ones plugins see
+            EXPECT_FALSE(make_loaded_writer("test-lines", why));
+        }
+        EXPECT_TRUE(make_loaded_writer("test-lines", why));
+    }
+    EXPECT_FALSE(make_loaded_writer("test-lines", why));
+    EXPECT_NE(why.find("no plugins are loaded"), std::string::npos) << why;
+}
+
+// Distributions strip libraries (dh_strip): the full symbol table, where Boost.DLL's library_info
+// looks for aliases, is gone; the dynamic one the registry reads stays.
+TEST(PluginRegistry, LoadsAStrippedPlugin) {
+    const auto file = stripped_dir / "fascicle-test-lines.so";
+    EXPECT_TRUE(boost::dll::library_info(boost::dll::fs::path(file.string()), false).symbols("boostdll").empty());
+    PluginRegistry r;
+    ASSERT_TRUE(r.load_file(file)) << (r.rejected().empty() ? "skipped" : r.rejected()[0].reason);
+    EXPECT_NE(r.find("test-lines"), nullptr);
 }
 
 TEST(PluginRegistry, RejectsWrongMajor) {

@@ -61,5 +61,18 @@ TEST(Uri, AWebAddressHasAHostAUrlParserReads) {
         EXPECT_TRUE(has_parsable_host(uri)) << uri;
 }
 
+TEST(Uri, TheSchemeIsWhatComesBeforeTheFirstColonWhenItIsOne) {
+    EXPECT_EQ(uri_scheme("HTTPS://example.com/a:b"), "HTTPS");
+    EXPECT_EQ(uri_scheme("iris.xpc+x-1:thing"), "iris.xpc+x-1");
+    EXPECT_EQ(uri_scheme("C:\\notes"), "C");  // a drive to readers of paths, who ask for more
+    for (std::string_view none : {"", ":x", "1a:b", "no such:thing", "path/a:b", "#frag:x", "mailto"})
+        EXPECT_EQ(uri_scheme(none), "") << none;
+    EXPECT_TRUE(is_scheme("MailTo", "mailto"));
+    EXPECT_TRUE(is_scheme("z39.50R", "z39.50r"));
+    EXPECT_FALSE(is_scheme("mail", "mailto"));
+    EXPECT_FALSE(is_scheme("mailtp", "mailto"));
+    EXPECT_FALSE(is_scheme("@", "`"));  // only scheme characters fold
+}
+
 }  // namespace
 }  // namespace fascicle

@@ -23,4 +23,12 @@ std::optional<std::string> normalized_uri(std::string_view text);
 // link goes nowhere; a writer whose validator checks hosts (EPUB) keeps its text instead.
 bool has_parsable_host(std::string_view uri);
 
+// (API 3.1) The scheme `uri` starts with (RFC 3986: a letter, then letters, digits, '+', '-' or
+// '.', up to the first ':'), as written; empty when it has none. A one-letter scheme is a drive
+// ("C:\\notes") to readers of paths, which ask for more.
+std::string_view uri_scheme(std::string_view uri);
+
+// Whether `scheme` is `lowercase_name` written in any case (schemes are case-insensitive).
+bool is_scheme(std::string_view scheme, std::string_view lowercase_name);
+
 }  // namespace fascicle

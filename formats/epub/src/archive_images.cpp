@@ -2,6 +2,8 @@
 
 #include "archive_paths.hpp"
 
+#include <fascicle/uri.hpp>
+
 #include <memory>
 #include <sstream>
 
@@ -10,15 +12,7 @@ namespace fascicle::epub::reader {
 namespace {
 
 bool has_scheme(std::string_view href) {
-    const auto colon = href.find(':');
-    if (colon == std::string_view::npos || colon == 0) return false;
-    for (std::size_t i = 0; i < colon; ++i) {
-        const char c = href[i];
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9') ||
-                                                                                       c == '+' || c == '-' || c == '.'));
-        if (!ok) return false;
-    }
-    return colon > 1;  // "C:" is a drive, not a scheme
+    return uri_scheme(href).size() > 1;  // "C:" is a drive, not a scheme
 }
 
 }  // namespace

@@ -12,14 +12,7 @@ bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= '
 bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
 // RFC 3986: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), then ':'.
-bool href_has_scheme(std::string_view href) {
-    if (href.empty() || !ascii_letter(href[0])) return false;
-    for (char c : href.substr(1)) {
-        if (c == ':') return true;
-        if (!ascii_letter(c) && !ascii_digit(c) && c != '+' && c != '-' && c != '.') return false;
-    }
-    return false;
-}
+bool href_has_scheme(std::string_view href) { return !uri_scheme(href).empty(); }
 
 int hex_value(char c) {
     if (ascii_digit(c)) return c - '0';

@@ -30,26 +30,16 @@ const char* heading_name(int level) {
     return names[std::clamp(level, 1, 6) - 1];
 }
 
-bool has_scheme(std::string_view url, std::string_view scheme) {
-    if (url.size() <= scheme.size() || url[scheme.size()] != ':') return false;
-    for (std::size_t i = 0; i < scheme.size(); ++i)
-        if ((url[i] | 0x20) != scheme[i]) return false;
-    return true;
-}
-
 // A link target we can keep: an absolute address in a scheme reading systems know (but not those
 // that run or embed something or name the reader's own disk), made a valid URI (fascicle/uri.hpp).
 // Anything else (a path into the source tree, "/url", "https://../") would point nowhere from
 // inside the book: the link's text is kept without the link, and the writer says so.
 bool absolute_uri(std::string_view target) {
-    const auto colon = target.find(':');
-    if (colon == std::string_view::npos || colon == 0 || !std::isalpha(static_cast<unsigned char>(target[0])))
-        return false;
-    for (char c : target.substr(0, colon))
-        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
+    const std::string_view scheme = uri_scheme(target);
+    if (scheme.empty()) return false;
     for (std::string_view refused : {"javascript", "vbscript", "data", "file"})
-        if (has_scheme(target, refused)) return false;
-    return known_uri_scheme(target.substr(0, colon));
+        if (is_scheme(scheme, refused)) return false;
+    return known_uri_scheme(scheme);
 }
 
 std::optional<std::string> usable_link(std::string_view target) {

@@ -1,5 +1,7 @@
 #include "known_uri_schemes.hpp"
 
+#include <fascicle/uri.hpp>
+
 #include <algorithm>
 #include <iterator>
 
@@ -19,12 +21,7 @@ bool known_uri_scheme(std::string_view scheme) {
         "snmp",   "soap.beep",  "soap.beeps",   "tag",        "tel",        "telnet",    "tftp",       "thismessage",
         "tip",    "tn3270",     "tv",           "urn",        "vemmi",      "videotex",  "wais",       "xmlrpc.beep",
         "xmlrpc.beeps", "xmpp", "z39.50r",      "z39.50s"};
-    return std::any_of(std::begin(known), std::end(known), [&](std::string_view k) {
-        if (k.size() != scheme.size()) return false;
-        for (std::size_t i = 0; i < k.size(); ++i)
-            if ((scheme[i] | 0x20) != k[i]) return false;  // scheme characters: letters, digits, + - .
-        return true;
-    });
+    return std::any_of(std::begin(known), std::end(known), [&](std::string_view k) { return is_scheme(scheme, k); });
 }
 
 }  // namespace fascicle::epub

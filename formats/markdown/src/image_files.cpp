@@ -1,6 +1,7 @@
 #include "image_files.hpp"
 
-#include <cctype>
+#include <fascicle/uri.hpp>
+
 #include <system_error>
 
 namespace fascicle::markdown {
@@ -30,14 +31,7 @@ int hex_value(char c) {
 }  // namespace
 
 bool has_scheme(std::string_view url) {
-    if (url.starts_with("//")) return true;
-    if (url.empty() || !std::isalpha(static_cast<unsigned char>(url[0]))) return false;
-    for (std::size_t i = 1; i < url.size(); ++i) {
-        const char c = url[i];
-        if (c == ':') return true;
-        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
-    }
-    return false;
+    return url.starts_with("//") || !uri_scheme(url).empty();
 }
 
 std::string percent_decoded(std::string_view text) {

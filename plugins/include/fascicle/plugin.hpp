@@ -23,6 +23,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 // The API version, checked when a plugin is loaded.
@@ -38,6 +39,8 @@
 // meaning on divisions and spans (the way new kinds of content are added without a new major).
 // A host refuses plugins built against a newer minor than its own.
 //
+// 3.1: make_loaded_writer, a writer of another loaded format for a format built on it (the pdf
+// plugin typesets what the docbook plugin writes). Layouts unchanged.
 // 3.0: Article::heading_level and Section::heading_level (the heading's level in the source,
 // which a Markdown writer gives back); a raw block's children are what it shows, for the writers
 // of other formats (a Markdown HTML block kept verbatim carries its table, figure, list...);
@@ -53,7 +56,7 @@
 // blocks, attributes, titles as inlines, resources); ReadContext::resources and
 // WriteContext::resources. 1.1: Status::bad_options/unavailable, render_article.
 #define FASCICLE_API_VERSION_MAJOR 3
-#define FASCICLE_API_VERSION_MINOR 0
+#define FASCICLE_API_VERSION_MINOR 1
 
 namespace fascicle {
 
@@ -203,6 +206,12 @@ struct FormatInfo {
     bool to_stdout = true;        // may be written to standard output (-o -)
     bool buffers_book = false;    // the writer keeps the whole book in memory
 };
+
+// (API 3.1) A writer of another format, from the plugins the host has loaded: for a format built
+// on another one (the pdf plugin typesets what the docbook format writes) without including that
+// plugin's sources. nullptr, with `why` saying so, when no loaded plugin writes `format`. The
+// writer keeps its plugin loaded for as long as it lives.
+std::shared_ptr<Writer> make_loaded_writer(std::string_view format, std::string& why);
 
 struct PluginDescriptor {
     ApiVersion api;  // always FASCICLE_API_VERSION_*: set by FASCICLE_PLUGIN, do not change

@@ -36,6 +36,7 @@ struct RegisteredFormat {
     bool can_write() const { return bool(info.make_writer); }
 };
 
+// The newest registry alive in the process is the one plugins reach through make_loaded_writer.
 class PluginRegistry {
 public:
     PluginRegistry();
