@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
+#include <sstream>
 #include <string>
 
 namespace fascicle::docbook {
@@ -86,15 +88,21 @@ std::optional<ImagePixels> jpeg(std::istream& in) {
 
 }  // namespace
 
-std::optional<ImagePixels> read_image_pixels(std::istream& in) {
+std::optional<ImagePixels> read_image_pixels(std::istream& file) {
+    // The sizes are in the first bytes (a JPEG's after its Exif and colour profile); the parsers
+    // seek, which not every resource's stream can.
+    std::string head(4 << 20, '\0');
+    file.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(file.gcount()));
+    std::istringstream in(head);
     unsigned char magic[10];
     if (!read(in, magic, 8)) return std::nullopt;
-    if (std::equal(magic, magic + 8, "\x89PNG\r\n\x1a\n")) return png(in);
+    if (std::memcmp(magic, "\x89PNG\r\n\x1a\n", 8) == 0) return png(in);
     if (magic[0] == 0xFF && magic[1] == 0xD8) {
         in.seekg(0);
         return jpeg(in);
     }
-    if (std::equal(magic, magic + 4, "GIF8") && read(in, magic + 8, 2))
+    if (std::memcmp(magic, "GIF8", 4) == 0 && read(in, magic + 8, 2))
         return ImagePixels{static_cast<unsigned>(magic[6] | magic[7] << 8), static_cast<unsigned>(magic[8] | magic[9] << 8), 0};
     return std::nullopt;
 }

@@ -63,9 +63,11 @@ TEST(PdfWriter, UnknownPaperIsAnError) {
     PdfWriter writer("");
     RecordingDiagnostics diagnostics;
     StringOutput output;
-    EXPECT_EQ(begin(writer, {{"paper", "a5"}}, diagnostics, output), Status::failed);
+    EXPECT_EQ(begin(writer, {{"paper", "a3"}}, diagnostics, output), Status::failed);
     ASSERT_EQ(diagnostics.error_count(), 1u);
-    EXPECT_NE(diagnostics.all[0].message.find("--paper must be 'a4' or 'letter'"), std::string::npos);
+    EXPECT_NE(diagnostics.all[0].message.find("--paper must be a4, letter, a5, b5, royal or a trim size WIDTHxHEIGHT"),
+              std::string::npos)
+        << diagnostics.text();
 }
 
 TEST(PdfWriter, UnknownDivisionIsAnError) {
