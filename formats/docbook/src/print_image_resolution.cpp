@@ -8,6 +8,7 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -126,9 +127,11 @@ double printed_width(const ImagePixels& pixels, std::string_view width_attribute
 void warn_low_resolution_images(const Article& article, const Resources* resources, double text_width,
                                 DiagnosticSink& diagnostics) {
     if (!resources) return;
+    std::set<std::pair<std::string, std::string>> warned;  // an image shown twice at one size: one warning
     IrVisitor visitor;
     visitor.inline_ = [&](const Inline& image) {
         if (image.kind != Inline::Kind::image) return;
+        if (warned.count({image.target, image.attributes.get("width")})) return;
         const Resource* resource = resources->find(image.target);
         if (!resource || !resource->open) return;
         const auto stream = resource->open();
@@ -139,6 +142,7 @@ void warn_low_resolution_images(const Article& article, const Resources* resourc
         if (width <= 0) return;
         const double dpi = pixels->width * 72.0 / width;
         if (dpi >= print_resolution - 0.5) return;
+        warned.insert({image.target, image.attributes.get("width")});
         diagnostics.warning(article.source.empty() ? article.id : article.source.string(), 0, 0,
                             "article '" + article.id + "': image '" + image.target + "' prints at " +
                                 std::to_string(static_cast<int>(std::lround(dpi))) + " dpi (" +
