@@ -377,18 +377,21 @@ Book one_article_book() {
 
 class TrimSize : public ::testing::TestWithParam<std::tuple<const char*, double, double>> {};
 
-// pdfinfo reads the page size FOP wrote for each named trim size.
-TEST_P(TrimSize, IsThePdfsPageSize) {
+// pdfinfo reads the page size FOP wrote for each named trim size. The book has no metadata but
+// its title: its copyright page names nothing but the tools.
+TEST_P(TrimSize, IsThePdfsPageSizeAndTheCopyrightPageInventsNothing) {
     const auto& [paper, width, height] = GetParam();
     TempDir dir;
     Rendered rendered;
     render(one_article_book(), {{paper_option, paper}}, dir.path(), rendered);
     ASSERT_EQ(rendered.status, Status::ok) << rendered.diagnostics.text();
+    EXPECT_EQ(rendered.diagnostics.warning_count(), 0u) << rendered.diagnostics.text();  // FOP's among them
     std::smatch m;
     const auto info = pdf_info(rendered.pdf);
     ASSERT_TRUE(std::regex_search(info, m, std::regex(R"(Page size:\s+([0-9.]+) x ([0-9.]+) pts)"))) << info;
     EXPECT_NEAR(std::stod(m[1]), width, 0.05) << info;
     EXPECT_NEAR(std::stod(m[2]), height, 0.05) << info;
+    EXPECT_EQ(page_text(rendered.pdf, 4), "Typeset with Fascicle, the DocBook XSL stylesheets and Apache FOP.");
 }
 
 INSTANTIATE_TEST_SUITE_P(PrintBook, TrimSize,
@@ -498,15 +501,6 @@ TEST(PrintBook, ChaptersOpenOnRightHandPagesAfterBlankOnesAndTheCopyrightPageTel
     EXPECT_GE(blanks, 1) << "no chapter needed a blank page before it: the test book no longer tests that";
 }
 
-// With no metadata but the title, the copyright page names nothing but the tools.
-TEST(PrintBook, TheCopyrightPageInventsNothing) {
-    TempDir dir;
-    Rendered rendered;
-    render(one_article_book(), {{paper_option, "a5"}}, dir.path(), rendered);
-    ASSERT_EQ(rendered.status, Status::ok) << rendered.diagnostics.text();
-    EXPECT_EQ(page_text(rendered.pdf, 4), "Typeset with Fascicle, the DocBook XSL stylesheets and Apache FOP.");
-}
-
 // The rows of pixels darker than mid-grey in a box of page `page` rendered at 72 dpi (pdftoppm
 // renders the MediaBox): how many.
 int ink(const std::filesystem::path& pdf, int page, int x, int y, int w, int h, const std::filesystem::path& root) {
@@ -534,6 +528,7 @@ TEST(PrintBook, BleedAndCropMarks) {
     Rendered rendered;
     render(book, {{paper_option, "6x9in"}, {bleed_option, "3mm"}, {crop_marks_option, "true"}}, dir.path(), rendered);
     ASSERT_EQ(rendered.status, Status::ok) << rendered.diagnostics.text();
+    EXPECT_EQ(rendered.diagnostics.warning_count(), 0u) << rendered.diagnostics.text();  // FOP took the marks' SVG
     const auto boxes = pdf_info(rendered.pdf, true);
     EXPECT_NE(boxes.find("TrimBox:             0.00     0.00   432.00   648.00"), std::string::npos) << boxes;
     EXPECT_NE(boxes.find("BleedBox:           -8.50    -8.50   440.50   656.50"), std::string::npos) << boxes;
