@@ -204,11 +204,14 @@
   </xsl:template>
 
   <!-- A picture standing alone (not in a line of text, no size given) takes its natural size,
-       scaled down to the text's width when it is wider. -->
+       scaled down to the text's width when it is wider. A width in percent (Fascicle writes an
+       image's CSS width as contentwidth) is a share of the text's width, as in CSS, not of the
+       image's own size, as XSL-FO's content-width would take it. -->
   <xsl:template name="image.width">
     <xsl:choose>
       <xsl:when test="not(ancestor::d:inlinemediaobject) and not(@width or @depth or @contentwidth or
                       @contentdepth or @scale or @scalefit)">100%</xsl:when>
+      <xsl:when test="contains(@contentwidth, '%') and not(@width)"><xsl:value-of select="@contentwidth"/></xsl:when>
       <xsl:when test="contains(@width, '%')"><xsl:value-of select="@width"/></xsl:when>
       <xsl:when test="@width and not(@width = '')">
         <xsl:call-template name="length-spec">
@@ -225,6 +228,7 @@
     <xsl:choose>
       <xsl:when test="not(ancestor::d:inlinemediaobject) and not(@width or @depth or @contentwidth or
                       @contentdepth or @scale or @scalefit)">scale-down-to-fit</xsl:when>
+      <xsl:when test="contains(@contentwidth, '%') and not(@width)">scale-to-fit</xsl:when>
       <xsl:when test="contains(@contentwidth, '%')"><xsl:value-of select="@contentwidth"/></xsl:when>
       <xsl:when test="@contentwidth">
         <xsl:call-template name="length-spec">

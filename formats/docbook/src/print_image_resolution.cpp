@@ -117,8 +117,13 @@ double printed_width(const ImagePixels& pixels, std::string_view width_attribute
                 return 0;
             }
         }
-        const auto length = parse_print_length(width_attribute);
-        return length ? length->points : 0;
+        if (const auto length = parse_print_length(width_attribute)) return length->points;
+        // Pixels, or a bare number (docbook-xsl's default unit): at docbook-xsl's 90 per inch.
+        std::string_view number = width_attribute;
+        if (number.size() > 2 && number.substr(number.size() - 2) == "px") number.remove_suffix(2);
+        if (const auto pixels_wide = parse_print_length(std::string(number) + "pt"))
+            return pixels_wide->points * 72 / docbook_xsl_pixels_per_inch;
+        return 0;
     }
     const double natural = pixels.width * 72.0 / (pixels.dpi > 0 ? pixels.dpi : fop_source_resolution);
     return std::min(natural, text_width);

@@ -258,7 +258,9 @@ TEST(PrintImageResolution, PrintedWidthIsTheAttributeOrTheNaturalSizeFittedToThe
     EXPECT_DOUBLE_EQ(printed_width({300, 20, 300}, "", 341), 72);     // 1 in at 300 dpi
     EXPECT_DOUBLE_EQ(printed_width({300, 20, 300}, "50%", 340), 170);
     EXPECT_DOUBLE_EQ(printed_width({300, 20, 300}, "2in", 340), 144);
-    EXPECT_DOUBLE_EQ(printed_width({300, 20, 300}, "300px", 340), 0);  // not a printed length
+    EXPECT_DOUBLE_EQ(printed_width({300, 20, 300}, "180px", 340), 144);  // docbook-xsl's 90 pixels an inch
+    EXPECT_DOUBLE_EQ(printed_width({300, 20, 300}, "180", 340), 144);
+    EXPECT_DOUBLE_EQ(printed_width({300, 20, 300}, "10em", 340), 0);  // not known
 }
 
 Article article_with_images(const std::vector<std::string>& names) {
@@ -422,12 +424,14 @@ TEST(PrintBook, ChaptersOpenOnRightHandPagesAfterBlankOnesAndTheCopyrightPageTel
     book.metadata.date = "2024-03-01";
     book.articles = {chapter("one", "Chapter One Title", 1), chapter("two", "Second Chapter Title", 12),
                      chapter("three", "Third Chapter Title", 2), chapter("four", "Fourth Chapter Title", 5)};
-    auto plates = article_with_images({"coarse.png", "fine.png"});
-    book.articles[1].introduction.push_back(plates.introduction[0]);
-    book.articles[1].introduction.push_back(plates.introduction[1]);
+    auto plates = article_with_images({"coarse.png", "fine.png", "half.png"});
+    // Half the column's width (as CSS has it): 711 pixels across 2.37 in, 300 dpi.
+    plates.introduction[2].children[0].inlines[0].attributes.pairs = {{"width", "50%"}};
+    for (const auto& plate : plates.introduction) book.articles[1].introduction.push_back(plate);
     Resources resources;
     resources.add(memory_resource("coarse.png", "image/png", grey_png(341, 40)));
     resources.add(memory_resource("fine.png", "image/png", grey_png(1422, 40)));
+    resources.add(memory_resource("half.png", "image/png", grey_png(711, 40)));
 
     TempDir dir;
     Rendered rendered;
@@ -439,7 +443,8 @@ TEST(PrintBook, ChaptersOpenOnRightHandPagesAfterBlankOnesAndTheCopyrightPageTel
               std::string::npos)
         << rendered.diagnostics.text();
 
-    // pdfimages measures what FOP printed: the coarse image at 72 ppi, the fine one at 300.
+    // pdfimages measures what FOP printed: the coarse image at 72 ppi, the fine and half-width
+    // ones at 300.
     const auto images = test::run_command({"pdfimages", "-list", rendered.pdf.string()});
     ASSERT_EQ(images.exit_code, 0) << images.output;
     std::vector<int> ppi;
@@ -447,9 +452,10 @@ TEST(PrintBook, ChaptersOpenOnRightHandPagesAfterBlankOnesAndTheCopyrightPageTel
     std::istringstream lines(images.output);
     for (std::string line; std::getline(lines, line);)
         if (std::smatch m; std::regex_search(line, m, image_line)) ppi.push_back(std::stoi(m[2]));
-    ASSERT_EQ(ppi.size(), 2u) << images.output;
+    ASSERT_EQ(ppi.size(), 3u) << images.output;
     EXPECT_NEAR(ppi[0], 72, 1) << images.output;
     EXPECT_NEAR(ppi[1], 300, 2) << images.output;
+    EXPECT_NEAR(ppi[2], 300, 2) << images.output;
 
     const int pages = page_count(rendered.pdf);
     ASSERT_GT(pages, 10);
