@@ -11,9 +11,13 @@
   it also tells FOP to embed) and pdf.date (see formats/docbook/README.md). The import is resolved
   through the XML catalog (Debian: docbook-xsl-ns), so no network is needed.
 
-  The layout: a double-sided book on A4 (paper.type=USletter for US letter), a title page, a table
-  of contents with chapters and sections, running heads and page numbers, every chapter starting
-  on a new right-hand page, justified and hyphenated serif text (by default FOP's built-in Times).
+  The layout: a double-sided book on A4 (paper.type=USletter for US letter, or any trim size as
+  page.width and page.height: fascicle passes those and the margins from its paper and margin options),
+  a half title, a title page and a copyright page, a table of contents with chapters and sections,
+  running heads (the book's title on left-hand pages, the chapter's on right-hand ones) and page
+  numbers, every chapter starting on a right-hand page (the blank left-hand page before it carries
+  no running head and no number), justified and hyphenated serif text (by default FOP's built-in
+  Times). Optionally bleed and crop marks (print.bleed, print.crop.offset, print.crop.marks).
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -23,7 +27,10 @@
                 xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
                 xmlns:dc="http://purl.org/dc/elements/1.1/"
                 xmlns:xmp="http://ns.adobe.com/xap/1.0/"
-                exclude-result-prefixes="d x rdf dc xmp">
+                xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
+                xmlns:exsl="http://exslt.org/common"
+                xmlns:svg="http://www.w3.org/2000/svg"
+                exclude-result-prefixes="d x rdf dc xmp exsl">
 
   <xsl:import href="http://docbook.sourceforge.net/release/xsl-ns/current/fo/docbook.xsl"/>
 
@@ -35,6 +42,9 @@
   <xsl:param name="page.margin.top">15mm</xsl:param>
   <xsl:param name="page.margin.bottom">15mm</xsl:param>
   <xsl:param name="fop1.extensions" select="1"/>
+  <!-- Blank pages (the left-hand page before a chapter that must start on the right) stay blank. -->
+  <xsl:param name="headers.on.blank.pages" select="0"/>
+  <xsl:param name="footers.on.blank.pages" select="0"/>
 
   <!-- Type: FOP maps "serif" to its built-in Times; fascicle passes an embeddable face instead. -->
   <xsl:param name="body.font.family">serif</xsl:param>
@@ -133,17 +143,170 @@
       <xsl:if test="$position = 'center' and $pageclass != 'titlepage'">
         <xsl:choose>
           <xsl:when test="$sequence = 'even'">
-            <xsl:apply-templates select="." mode="titleabbrev.markup"/>
+            <xsl:apply-templates select="/*[1]" mode="titleabbrev.markup"/>
           </xsl:when>
           <xsl:when test="$sequence = 'odd'">
-            <fo:retrieve-marker retrieve-class-name="section.head.marker"
-                                retrieve-position="first-including-carryover"
-                                retrieve-boundary="page-sequence"/>
+            <xsl:apply-templates select="." mode="titleabbrev.markup"/>
           </xsl:when>
         </xsl:choose>
       </xsl:if>
     </fo:block>
   </xsl:template>
+
+  <!-- The book's opening pages: a half title (the title alone) with a blank back, the title page
+       (docbook-xsl's: title, subtitle, authors), and on its back the copyright page. -->
+  <xsl:template name="book.titlepage.before.recto">
+    <fo:block text-align="center" font-size="{$body.font.master * 1.6}pt" space-before="30mm"
+              hyphenate="false" break-after="odd-page">
+      <xsl:apply-templates select="." mode="title.markup"/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- The copyright page says only what the book's metadata says (its rights, publisher, date and
+       identifier), then which tools typeset it. -->
+  <xsl:template name="book.titlepage.verso">
+    <xsl:variable name="info" select="d:info"/>
+    <xsl:variable name="scheme" select="normalize-space($info/d:bibliomisc[@role = 'identifier-scheme'])"/>
+    <fo:block font-size="{$body.font.master * 0.85}pt" text-align="start" hyphenate="false"
+              space-before="60mm">
+      <xsl:for-each select="$info/d:legalnotice/d:para">
+        <fo:block space-after="0.6em"><xsl:apply-templates/></fo:block>
+      </xsl:for-each>
+      <xsl:if test="$info/d:publisher/d:publishername or $info/d:pubdate">
+        <fo:block space-after="0.6em">
+          <xsl:choose>
+            <xsl:when test="$info/d:publisher/d:publishername">
+              <xsl:text>Published by </xsl:text>
+              <xsl:value-of select="normalize-space($info/d:publisher/d:publishername)"/>
+              <xsl:if test="$info/d:pubdate">
+                <xsl:text>, </xsl:text>
+                <xsl:value-of select="normalize-space($info/d:pubdate)"/>
+              </xsl:if>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:text>Published </xsl:text>
+              <xsl:value-of select="normalize-space($info/d:pubdate)"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </fo:block>
+      </xsl:if>
+      <xsl:for-each select="$info/d:biblioid">
+        <fo:block space-after="0.6em">
+          <xsl:if test="$scheme != ''">
+            <xsl:value-of select="$scheme"/>
+            <xsl:text> </xsl:text>
+          </xsl:if>
+          <xsl:value-of select="normalize-space(.)"/>
+        </fo:block>
+      </xsl:for-each>
+      <fo:block space-before="1.2em">Typeset with Fascicle, the DocBook XSL stylesheets and Apache FOP.</fo:block>
+    </fo:block>
+  </xsl:template>
+
+  <!-- A picture standing alone (not in a line of text, no size given) takes its natural size,
+       scaled down to the text's width when it is wider. A width in percent (Fascicle writes an
+       image's CSS width as contentwidth) is a share of the text's width, as in CSS, not of the
+       image's own size, as XSL-FO's content-width would take it. -->
+  <xsl:template name="image.width">
+    <xsl:choose>
+      <xsl:when test="not(ancestor::d:inlinemediaobject) and not(@width or @depth or @contentwidth or
+                      @contentdepth or @scale or @scalefit)">100%</xsl:when>
+      <xsl:when test="contains(@contentwidth, '%') and not(@width)"><xsl:value-of select="@contentwidth"/></xsl:when>
+      <xsl:when test="contains(@width, '%')"><xsl:value-of select="@width"/></xsl:when>
+      <xsl:when test="@width and not(@width = '')">
+        <xsl:call-template name="length-spec">
+          <xsl:with-param name="length" select="@width"/>
+          <xsl:with-param name="default.units" select="'px'"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>auto</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="image.content.width">
+    <xsl:param name="scalefit" select="0"/>
+    <xsl:param name="scale" select="'1.0'"/>
+    <xsl:choose>
+      <xsl:when test="not(ancestor::d:inlinemediaobject) and not(@width or @depth or @contentwidth or
+                      @contentdepth or @scale or @scalefit)">scale-down-to-fit</xsl:when>
+      <xsl:when test="contains(@contentwidth, '%') and not(@width)">scale-to-fit</xsl:when>
+      <xsl:when test="contains(@contentwidth, '%')"><xsl:value-of select="@contentwidth"/></xsl:when>
+      <xsl:when test="@contentwidth">
+        <xsl:call-template name="length-spec">
+          <xsl:with-param name="length" select="@contentwidth"/>
+          <xsl:with-param name="default.units" select="'px'"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="number($scale) != 1.0">
+        <xsl:value-of select="$scale * 100"/>
+        <xsl:text>%</xsl:text>
+      </xsl:when>
+      <xsl:when test="$scalefit = 1">scale-to-fit</xsl:when>
+      <xsl:otherwise>auto</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Bleed and crop marks (FOP's prepress extensions): fox:bleed sets the PDF's BleedBox around
+       the trim (the page size, FOP's TrimBox), fox:crop-offset its MediaBox. FOP draws no marks:
+       print.crop.marks draws them here, outside the bleed, on every page. -->
+  <xsl:param name="print.bleed">0pt</xsl:param>
+  <xsl:param name="print.crop.offset">0pt</xsl:param>
+  <xsl:param name="print.crop.marks" select="0"/>
+  <xsl:template match="/" mode="process.root">
+    <xsl:choose>
+      <xsl:when test="$print.bleed != '0pt' or $print.crop.offset != '0pt' or $print.crop.marks != 0">
+        <xsl:variable name="fo">
+          <xsl:apply-templates select="*[1]" mode="process.root"/>
+        </xsl:variable>
+        <xsl:apply-templates select="exsl:node-set($fo)/node()" mode="print.prepress"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="*[1]" mode="process.root"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="@*|node()" mode="print.prepress">
+    <xsl:copy>
+      <xsl:apply-templates select="@*|node()" mode="print.prepress"/>
+    </xsl:copy>
+  </xsl:template>
+  <xsl:template match="fo:simple-page-master" mode="print.prepress">
+    <xsl:copy>
+      <xsl:apply-templates select="@*" mode="print.prepress"/>
+      <xsl:attribute name="fox:bleed"><xsl:value-of select="$print.bleed"/></xsl:attribute>
+      <xsl:attribute name="fox:crop-offset"><xsl:value-of select="$print.crop.offset"/></xsl:attribute>
+      <xsl:apply-templates select="node()" mode="print.prepress"/>
+    </xsl:copy>
+  </xsl:template>
+  <!-- The marks ride on every page's header region, positioned from the page's corner. -->
+  <xsl:template match="fo:static-content[starts-with(@flow-name, 'xsl-region-before')]" mode="print.prepress">
+    <xsl:copy>
+      <xsl:apply-templates select="@*|node()" mode="print.prepress"/>
+      <xsl:if test="$print.crop.marks != 0">
+        <xsl:call-template name="print.crop.marks"/>
+      </xsl:if>
+    </xsl:copy>
+  </xsl:template>
+  <xsl:template name="print.crop.marks">
+    <!-- In points: the marks run from just outside the bleed (at least 3mm from the trim) for 10mm. -->
+    <xsl:variable name="w" select="number(substring-before($page.width.points, 'pt'))"/>
+    <xsl:variable name="h" select="number(substring-before($page.height.points, 'pt'))"/>
+    <xsl:variable name="near" select="number(substring-before($print.crop.offset, 'pt')) - 28.35"/>
+    <xsl:variable name="far" select="number(substring-before($print.crop.offset, 'pt'))"/>
+    <fo:block-container absolute-position="fixed" top="0pt" left="0pt" width="{$w}pt" height="{$h}pt">
+      <fo:block line-height="0" font-size="0pt">
+        <fo:instream-foreign-object>
+          <svg:svg width="{$w}pt" height="{$h}pt" viewBox="0 0 {$w} {$h}" overflow="visible">
+            <svg:g stroke="black" stroke-width="0.25" fill="none">
+              <svg:path d="M0,-{$near} V-{$far} M{$w},-{$near} V-{$far} M0,{$h + $near} V{$h + $far} M{$w},{$h + $near} V{$h + $far} M-{$near},0 H-{$far} M-{$near},{$h} H-{$far} M{$w + $near},0 H{$w + $far} M{$w + $near},{$h} H{$w + $far}"/>
+            </svg:g>
+          </svg:svg>
+        </fo:instream-foreign-object>
+      </fo:block>
+    </fo:block-container>
+  </xsl:template>
+  <!-- The trim size in points, for the marks: fascicle passes them. -->
+  <xsl:param name="page.width.points" select="'0pt'"/>
+  <xsl:param name="page.height.points" select="'0pt'"/>
 
   <!-- A chapter's summary (its abstract) reads as the chapter's lead: no "Abstract" heading. -->
   <xsl:template match="d:chapter/d:info/d:abstract | d:article/d:info/d:abstract" mode="titlepage.mode">

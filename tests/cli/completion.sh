@@ -31,7 +31,8 @@ complete_line --to p;          has pdf; has plain; lacks epub
 complete_line -f "";           has article-text; has epub; has docbook; lacks pdf; lacks plain   # write-only formats are no input
 complete_line --help "";       has markdown; has pdf
 complete_line --progress "";   has auto; has always; has never
-complete_line --paper "";      has a4; has letter
+complete_line --paper "";      has a4; has letter; has a5; has royal; has 6x9in
+complete_line --bleed "";      [[ $reply == "  " ]] || fail "--bleed takes a length, not a file: [$reply]"
 
 # Files and folders otherwise; folders only where a folder is asked for.
 work=$(mktemp -d "${TMPDIR:-/tmp}/fascicle-completion.XXXXXX")

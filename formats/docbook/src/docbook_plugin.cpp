@@ -49,7 +49,21 @@ fascicle::PluginDescriptor describe_docbook_plugin() {
     pdf.binary = true;
     pdf.make_writer = [] { return std::make_unique<docbook::PdfWriter>(fascicle_asset::print_xsl); };
     pdf.options = {
-        {docbook::paper_option, "a4|letter", "PDF: paper size (default a4)"},
+        {docbook::paper_option, docbook::paper_values,
+         "PDF: the trim size: a4 (the default), letter, a5, b5, royal (156x234mm) or WIDTHxHEIGHT with a unit, "
+         "e.g. 6x9in, 5.5x8.5in, 5x8in, 156x234mm, 432x648pt"},
+        {docbook::margin_inner_option, "LENGTH",
+         "PDF: the margin on the binding side, e.g. 20mm or 0.75in (default by trim size: 19mm for trims "
+         "under 160mm wide, 22mm under 200mm, else 25mm)"},
+        {docbook::margin_outer_option, "LENGTH", "PDF: the outer margin (default 13mm, 16mm or 20mm by trim size)"},
+        {docbook::margin_top_option, "LENGTH", "PDF: the top margin, above the running head (default 13mm or 15mm)"},
+        {docbook::margin_bottom_option, "LENGTH",
+         "PDF: the bottom margin, below the page number (default 13mm or 15mm)"},
+        {docbook::font_size_option, "POINTS",
+         "PDF: the body text size (default 10 for trims under 160mm wide, 10.5 under 200mm, else 11)"},
+        {docbook::bleed_option, "LENGTH",
+         "PDF: bleed beyond the trim on every side, e.g. 3mm or 0.125in (sets the PDF's BleedBox; default none)"},
+        {docbook::crop_marks_option, "", "PDF: draw crop marks outside the bleed (the MediaBox grows by 13mm)"},
         {docbook::print_work_dir_option, "DIR",
          "PDF: keep the intermediate DocBook, XSL-FO and tool logs in DIR"},
         division_option_spec(),

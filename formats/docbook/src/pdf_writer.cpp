@@ -3,6 +3,7 @@
 #include "external_tool.hpp"
 #include "print_date.hpp"
 #include "print_fonts.hpp"
+#include "print_image_resolution.hpp"
 
 #include <fascicle/dates.hpp>
 
@@ -141,16 +142,8 @@ PdfWriter::~PdfWriter() = default;
 
 Status PdfWriter::begin_book(const Metadata& book, WriteContext& ctx) {
     ctx_ = &ctx;
-    const auto paper = ctx.options.find(paper_option);
-    if (paper == ctx.options.end() || paper->second == "a4") {
-        paper_type_ = "A4";
-    } else if (paper->second == "letter") {
-        paper_type_ = "USletter";
-    } else {
-        ctx.diagnostics.error("", 0, 0, "--" + std::string(paper_option) + " must be 'a4' or 'letter', not '" +
-                                            paper->second + "'");
-        return Status::failed;
-    }
+    page_ = page_geometry_from(ctx.options, ctx.diagnostics);
+    if (!page_) return Status::failed;
     if (!division_from(ctx.options, false, ctx.diagnostics)) return Status::failed;
     // Before any work: a missing tool should be the first and only thing the user hears about.
     if (!find_tools()) return Status::failed;
@@ -187,6 +180,7 @@ Status PdfWriter::write_article(const Article& article) {
 
 std::optional<std::string> PdfWriter::render_article(const Article& article, DiagnosticSink& diagnostics) const {
     auto rendered = docbook_.render_article(article, diagnostics);
+    if (rendered && page_) warn_low_resolution_images(article, ctx_->resources, page_->text_width(), diagnostics);
     // The formulas the DocBook has as mathphrase: all of them without JEuclid, else those the
     // source gave no MathML (or MathML that is not well-formed).
     if (const auto as_text = rendered ? formulas_as_text(*rendered) : 0; as_text > 0) {
@@ -263,15 +257,16 @@ Status PdfWriter::render() {
         return Status::failed;
 
     const std::string text_font = serif ? serif->name : "serif";
-    const std::vector<std::string> xslt_arguments{
+    std::vector<std::string> xslt_arguments{
         "--nonet",  // the DocBook stylesheets come from the local XML catalog, never the network
-        "--stringparam", "paper.type", paper_type_,
         "--stringparam", "pdf.date", format_utc(print_epoch_),
         "--stringparam", "body.font.family", text_font,
         "--stringparam", "title.font.family", text_font,
         "--stringparam", "monospace.font.family", mono ? mono->name : "monospace",
         "--output", (work_ / "book.fo").string(),
         (work_ / "print.xsl").string(), (work_ / "book.xml").string()};
+    for (const auto& [name, value] : stylesheet_parameters(*page_))
+        xslt_arguments.insert(xslt_arguments.begin() + 1, {"--stringparam", name, value});
     if (!run(xsltproc_, xslt_arguments, "xsltproc.log", {})) return Status::failed;
 
     const auto output_file = ctx_->output.file();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "docbook_writer.hpp"
+#include "print_geometry.hpp"
 
 #include <fascicle/plugin.hpp>
 
@@ -15,7 +16,6 @@
 
 namespace fascicle::docbook {
 
-inline constexpr const char* paper_option = "paper";
 inline constexpr const char* print_work_dir_option = "print-work-dir";
 
 // Where Debian installs Java libraries, JEuclid's among them (libjeuclid-fop-java).
@@ -82,7 +82,7 @@ private:
     std::filesystem::path java_folder_;
     MathTypesetting math_;
     WriteContext* ctx_ = nullptr;
-    std::string paper_type_;
+    std::optional<PageGeometry> page_;
     std::int64_t print_epoch_ = 0;  // the PDF's dates
     std::filesystem::path xsltproc_;
     std::filesystem::path fop_;

@@ -120,8 +120,29 @@ TEST_F(FascicleCli, ListsTheDocBookAndPdfFormatsAndTheirOptions) {
     EXPECT_NE(formats.output.find(".xml .dbk"), std::string::npos) << formats.output;
     EXPECT_NE(formats.output.find(".pdf"), std::string::npos) << formats.output;
     const auto help = fascicle({"--help"});
-    for (const char* option : {"--docbook-division", "--paper", "--print-work-dir"})
+    for (const char* option : {"--docbook-division", "--paper", "--print-work-dir", "--margin-inner", "--margin-outer",
+                               "--margin-top", "--margin-bottom", "--font-size", "--bleed", "--crop-marks"})
         EXPECT_NE(help.output.find(option), std::string::npos) << option;
+}
+
+// A bad trim size or margin stops the run before any work: an error naming what is expected, a
+// non-zero exit, no PDF.
+TEST_F(FascicleCli, BadPaperOrMarginIsAnErrorAndWritesNothing) {
+    const auto pdf = dir_ / "book.pdf";
+    for (const std::vector<std::string>& bad : {std::vector<std::string>{"--paper", "6x9"},
+                                                std::vector<std::string>{"--paper", "a3"},
+                                                std::vector<std::string>{"--paper", "6x9in", "--margin-inner", "2"}}) {
+        std::vector<std::string> arguments{fascicle::test::sample_corpus_dir().string(), "-o", pdf.string()};
+        arguments.insert(arguments.end(), bad.begin(), bad.end());
+        const auto run = fascicle(arguments);
+        EXPECT_NE(run.exit_code, 0) << run.output;
+        EXPECT_NE(run.output.find(bad[0] == "--paper" && bad.size() == 2 ? "--paper must be a4, letter, a5, b5, royal"
+                                                                         : "--margin-inner must be a length with a unit"),
+                  std::string::npos)
+            << run.output;
+        EXPECT_NE(run.output.find("not '" + bad.back() + "'"), std::string::npos) << run.output;
+        EXPECT_FALSE(std::filesystem::exists(pdf)) << bad[1];
+    }
 }
 
 TEST_F(FascicleCli, PdfWithoutFopNamesTheMissingTool) {

@@ -63,9 +63,11 @@ TEST(PdfWriter, UnknownPaperIsAnError) {
     PdfWriter writer("");
     RecordingDiagnostics diagnostics;
     StringOutput output;
-    EXPECT_EQ(begin(writer, {{"paper", "a5"}}, diagnostics, output), Status::failed);
+    EXPECT_EQ(begin(writer, {{"paper", "a3"}}, diagnostics, output), Status::failed);
     ASSERT_EQ(diagnostics.error_count(), 1u);
-    EXPECT_NE(diagnostics.all[0].message.find("--paper must be 'a4' or 'letter'"), std::string::npos);
+    EXPECT_NE(diagnostics.all[0].message.find("--paper must be a4, letter, a5, b5, royal or a trim size WIDTHxHEIGHT"),
+              std::string::npos)
+        << diagnostics.text();
 }
 
 TEST(PdfWriter, UnknownDivisionIsAnError) {
@@ -173,6 +175,23 @@ RenderedKinds render_kinds(const std::filesystem::path& java_folder, const Artic
     return out;
 }
 
+// The feature book's image (96 pixels, no resolution stated: 72 dpi) is too coarse for print,
+// once in each article that shows it; the formula tests look at the other warnings.
+constexpr std::string_view coarse_engine =
+    "article 'kinds': image 'images/engine.png' prints at 72 dpi (96 pixels across 34 mm); print needs 300 dpi";
+
+std::vector<std::string> warnings_but_coarse_engine(const RecordingDiagnostics& diagnostics) {
+    std::vector<std::string> others;
+    std::size_t engine = 0;
+    for (const auto& d : diagnostics.all) {
+        if (d.severity != Severity::warning) continue;
+        if (d.message.rfind(coarse_engine, 0) == 0) ++engine;
+        else others.push_back(d.message);
+    }
+    EXPECT_EQ(engine, 1u) << diagnostics.text();
+    return others;
+}
+
 TEST(PdfWriter, WithoutJEuclidFormulasArePrintedAsTexWithAWarning) {
     TempDir java;
     const auto rendered = render_kinds(java.path());
@@ -180,8 +199,9 @@ TEST(PdfWriter, WithoutJEuclidFormulasArePrintedAsTexWithAWarning) {
     EXPECT_NE(rendered.docbook->find("<mathphrase>x^2</mathphrase>"), std::string::npos) << *rendered.docbook;
     EXPECT_NE(rendered.docbook->find("<mathphrase>\\sum_{k=1}^{n}"), std::string::npos) << *rendered.docbook;
     EXPECT_EQ(rendered.docbook->find("<math "), std::string::npos) << *rendered.docbook;
-    ASSERT_EQ(rendered.diagnostics.warning_count(), 1u) << rendered.diagnostics.text();
-    const auto& warning = rendered.diagnostics.all.at(0).message;
+    const auto warnings = warnings_but_coarse_engine(rendered.diagnostics);
+    ASSERT_EQ(warnings.size(), 1u) << rendered.diagnostics.text();
+    const auto& warning = warnings.at(0);
     EXPECT_NE(warning.find("article 'kinds': 2 formulas are printed as TeX source: FOP typesets MathML only with"
                            " the JEuclid plugin"),
               std::string::npos)
@@ -200,7 +220,7 @@ TEST(PdfWriter, WithJEuclidFormulasAreMathMLAndOnlyTexOnesWarn) {
               std::string::npos)
         << *rendered.docbook;
     EXPECT_NE(rendered.docbook->find("<munderover><mo>\u2211</mo>"), std::string::npos) << *rendered.docbook;
-    EXPECT_EQ(rendered.diagnostics.warning_count(), 0u) << rendered.diagnostics.text();
+    EXPECT_TRUE(warnings_but_coarse_engine(rendered.diagnostics).empty()) << rendered.diagnostics.text();
 
     // A formula with only TeX, and one whose MathML is not well-formed, keep the fallback.
     Article article;
@@ -299,8 +319,9 @@ TEST(PdfWriter, TheFeatureBookPrintsItsImageTableNotesAndFormulas) {
     output.close();
     ASSERT_EQ(status, Status::ok) << diagnostics.text();
     // No formula printed as TeX (JEuclid is there: DebiansFopGetsTheInstalledJEuclid), and FOP
-    // knew every MathML element (an unknown one would have been an error).
-    EXPECT_EQ(diagnostics.warning_count(), 0u) << diagnostics.text();
+    // knew every MathML element (an unknown one would have been an error); the one warning is
+    // the image's resolution.
+    EXPECT_TRUE(warnings_but_coarse_engine(diagnostics).empty()) << diagnostics.text();
     EXPECT_EQ(fascicle::test::read_file(dir / "work/fop.log").find("Unknown formatting object"), std::string::npos);
 
     const auto images = test::run_command({"pdfimages", "-list", (dir / "book.pdf").string()});

@@ -80,6 +80,49 @@ TEST_F(PrintStylesheet, TakesLetterPaperFontsAndTheDate) {
     EXPECT_STREQ(fo.select_node("//dc:title").node().child_value(), "Field Notes & <Essays>");
 }
 
+// Blank pages (before a chapter that must start on the right) get no running head or number;
+// without bleed or crop marks the page masters carry no FOP prepress extension.
+TEST_F(PrintStylesheet, LeavesBlankPagesBlankAndAddsNoPrepressByDefault) {
+    const auto fo = to_fo({});
+    const auto blank_regions = fo.select_nodes("//fo:static-content[contains(@flow-name, '-blank')]");
+    ASSERT_GT(blank_regions.size(), 0u);
+    for (auto region : blank_regions) {
+        EXPECT_FALSE(region.node().select_node(
+            ".//fo:page-number | .//fo:retrieve-marker | .//text()[normalize-space(.) != '']"))
+            << region.node().attribute("flow-name").value();
+    }
+    // The left-hand pages that are not blank do have them.
+    EXPECT_TRUE(fo.select_node("//fo:static-content[@flow-name='xsl-region-after-even']//fo:page-number"));
+    EXPECT_FALSE(fo.select_node("//fo:simple-page-master[@fox:bleed]"));
+    EXPECT_FALSE(fo.select_node("//svg:svg"));
+}
+
+// A trim size, bleed and crop marks as the PDF writer passes them: every page master has the
+// size and FOP's prepress extensions, every page's header region the marks.
+TEST_F(PrintStylesheet, TakesATrimSizeBleedAndCropMarks) {
+    const auto fo = to_fo({{"page.width", "6in"}, {"page.height", "9in"}, {"page.width.points", "432pt"},
+                           {"page.height.points", "648pt"}, {"page.margin.inner", "19mm"}, {"print.bleed", "8.5pt"},
+                           {"print.crop.offset", "36.85pt"}, {"print.crop.marks", "1"}});
+    const auto masters = fo.select_nodes("//fo:simple-page-master");
+    ASSERT_GT(masters.size(), 0u);
+    for (auto m : masters) {
+        EXPECT_STREQ(m.node().attribute("page-width").value(), "6in");
+        EXPECT_STREQ(m.node().attribute("fox:bleed").value(), "8.5pt");
+        EXPECT_STREQ(m.node().attribute("fox:crop-offset").value(), "36.85pt");
+    }
+    EXPECT_STREQ(fo.select_node("//fo:simple-page-master[@master-name='body-odd']").node().attribute("margin-left").value(),
+                 "19mm");  // the inner margin on the right-hand page's left
+    const auto heads = fo.select_nodes("//fo:static-content[starts-with(@flow-name, 'xsl-region-before')]");
+    ASSERT_GT(heads.size(), 0u);
+    for (auto head : heads) {
+        const auto path = head.node().select_node(".//svg:path").node();
+        ASSERT_TRUE(path) << head.node().attribute("flow-name").value();
+        // The top-left mark: from 8.5pt (the bleed) to 36.85pt outside the trim's corner.
+        EXPECT_EQ(std::string(path.attribute("d").value()).rfind("M0,-8.5 V-36.85 M432,-8.5", 0), 0u)
+            << path.attribute("d").value();
+    }
+}
+
 TEST_F(PrintStylesheet, TurnsTheLineBreakInstructionIntoABreak) {
     const auto fo = to_fo({});
     const auto para = fo.select_node("//fo:block[starts-with(., 'Plain, emphasised')]").node();
