@@ -52,6 +52,8 @@ fascicle::PluginDescriptor describe_docbook_plugin() {
         {docbook::paper_option, "a4|letter", "PDF: paper size (default a4)"},
         {docbook::print_work_dir_option, "DIR",
          "PDF: keep the intermediate DocBook, XSL-FO and tool logs in DIR"},
+        {docbook::write_page_map_option, "FILE",
+         "PDF: write where each body page begins to FILE, for an EPUB's page-list (EPUB: --page-map FILE)"},
         division_option_spec(),
     };
     plugin.formats.push_back(std::move(pdf));

@@ -12,6 +12,8 @@
 #include <fascicle/xml_stream.hpp>
 
 #include <algorithm>
+#include <map>
+#include <unordered_map>
 #include <cctype>
 #include <cstdio>
 #include <optional>
@@ -73,6 +75,25 @@ public:
     ChapterBuilder(const Article& article, std::string language, const Resources* resources, RenderedChapter& out)
         : article_(article), language_(std::move(language)), resources_(resources), out_(out), xml_(out.xhtml) {}
 
+    // The pages to mark, each at its anchor (page_anchors): before the paragraph it starts, or at
+    // the end of the one it goes on from.
+    void mark_pages(const std::vector<PageStart>& pages) {
+        if (pages.empty()) return;
+        anchor_numbers_ = page_anchor_numbers(article_);
+        for (const auto& page : pages) page_markers_[page.anchor].push_back(&page);
+    }
+
+    // The markers no paragraph took: at the chapter's end, in page order.
+    void remaining_page_markers() {
+        for (auto& [anchor, pages] : page_markers_) {
+            for (const PageStart* page : pages) {
+                page_marker(*page);
+                ++out_.page_markers_at_end;
+            }
+            pages.clear();
+        }
+    }
+
     XmlStream& xml() { return xml_; }
 
     std::string title_id() { return ids_.take(article_xml_id(article_.id)); }
@@ -92,11 +113,15 @@ public:
 
     void block(const Block& b) {
         switch (b.kind) {
-            case Block::Kind::paragraph:
+            case Block::Kind::paragraph: {
+                const auto pages = pages_at(b);
+                page_markers(pages, false);
                 xml_.open_inline("p", attributes(b.attributes));
                 inlines(b.inlines);
+                page_markers(pages, true);
                 xml_.close();
                 break;
+            }
             case Block::Kind::code_block: {
                 xml_.open_inline("pre", attributes(b.attributes));
                 XmlAttributes code;
@@ -210,8 +235,14 @@ public:
                 if (task == Task::checked) box.emplace_back("checked", "checked");
                 xml_.empty("input", box);
             }
-            if (inline_item) inlines(item[0].inlines);
-            else blocks(item);
+            if (inline_item) {
+                const auto pages = pages_at(item[0]);
+                page_markers(pages, false);
+                inlines(item[0].inlines);
+                page_markers(pages, true);
+            } else {
+                blocks(item);
+            }
             xml_.close();
         }
         xml_.close();
@@ -428,6 +459,28 @@ private:
         const std::vector<Block>* blocks;
     };
 
+    // The pages marked at paragraph `b`, taken from those waiting (so that each is marked once).
+    std::vector<const PageStart*> pages_at(const Block& b) {
+        if (page_markers_.empty()) return {};
+        const auto number = anchor_numbers_.find(&b);
+        if (number == anchor_numbers_.end()) return {};
+        const auto pages = page_markers_.find(number->second);
+        if (pages == page_markers_.end()) return {};
+        auto taken = std::move(pages->second);
+        page_markers_.erase(pages);
+        return taken;
+    }
+    void page_markers(const std::vector<const PageStart*>& pages, bool within) {
+        for (const PageStart* page : pages)
+            if (page->within == within) page_marker(*page);
+    }
+    void page_marker(const PageStart& page) {
+        // EPUB Accessibility 1.1's page break: empty, named by aria-label (DAISY Ace wants a name).
+        const std::string id = ids_.take(part_xml_id(article_.id, "page-" + page.label));
+        xml_.empty("span", {{"epub:type", "pagebreak"}, {"role", "doc-pagebreak"}, {"id", id}, {"aria-label", page.label}});
+        out_.page_markers.push_back({page.label, id});
+    }
+
     const Article& article_;
     std::string language_;
     const Resources* resources_;
@@ -435,6 +488,8 @@ private:
     XmlStream xml_;
     UniqueIds ids_;
     std::vector<Note> notes_;
+    std::unordered_map<const Block*, std::size_t> anchor_numbers_;
+    std::map<std::size_t, std::vector<const PageStart*>> page_markers_;  // by anchor, in page order
 };
 
 }  // namespace
@@ -461,7 +516,7 @@ void link_from_package(TocEntry& entry, const std::string& file_href) {
     for (auto& child : entry.children) link_from_package(child, file_href);
 }
 
-RenderedChapter ChapterRenderer::render(const Article& article) const {
+RenderedChapter ChapterRenderer::render(const Article& article, const std::vector<PageStart>& pages) const {
     const std::string& language = is_well_formed_language_tag(article.metadata.language)
                                       ? article.metadata.language
                                       : book_language_;
@@ -473,6 +528,7 @@ RenderedChapter ChapterRenderer::render(const Article& article) const {
     RenderedChapter chapter;
     const std::string own_language = language == book_language_ ? std::string() : language;
     ChapterBuilder builder(article, own_language, resources_, chapter);
+    builder.mark_pages(pages);
     XmlStream& xml = builder.xml();
     std::vector<std::pair<std::string, std::string>> own_metadata;
     for (auto& entry : article.metadata.entries())
@@ -512,6 +568,7 @@ RenderedChapter ChapterRenderer::render(const Article& article) const {
         xml.close();
         chapter.toc.children.push_back({conclusion_title, "#" + id, chapter.toc.language, {}});
     }
+    builder.remaining_page_markers();
     builder.notes();
     xml.close();
     close_xhtml_document(xml);
