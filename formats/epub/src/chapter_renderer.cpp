@@ -69,6 +69,20 @@ bool holds_inlines(const TableCell& cell) {
 
 // Writes the blocks of one article as XHTML, handing out ids unique within it. Elements that
 // hold text are opened inline (on one line: whitespace there would show), the others as blocks.
+// The paragraph a heading is directly followed by, if its first block is one.
+const Block* leading_paragraph(const std::vector<Block>& blocks) {
+    return !blocks.empty() && blocks.front().kind == Block::Kind::paragraph ? &blocks.front() : nullptr;
+}
+const Block* leading_paragraph(const Section& s) {
+    if (!s.blocks.empty()) return leading_paragraph(s.blocks);
+    return s.subsections.empty() ? nullptr : leading_paragraph(s.subsections.front());
+}
+const Block* leading_paragraph(const Article& a) {
+    if (!a.summary.empty()) return leading_paragraph(a.summary);
+    if (!a.introduction.empty()) return leading_paragraph(a.introduction);
+    return a.sections.empty() ? nullptr : leading_paragraph(a.sections.front());
+}
+
 class ChapterBuilder {
 public:
     // `language`: the article's, when it is not the book's (for its table of contents entries).
@@ -81,6 +95,16 @@ public:
         if (pages.empty()) return;
         anchor_numbers_ = page_anchor_numbers(article_);
         for (const auto& page : pages) page_markers_[page.anchor].push_back(&page);
+    }
+
+    // A page that begins at the paragraph right under a heading begins with the heading (print
+    // keeps a heading with what follows): its marker goes before the heading.
+    void page_markers_before_heading(const Block* leading) {
+        if (!leading) return;
+        auto pages = pages_at(*leading);
+        page_markers(pages, false);
+        std::erase_if(pages, [](const PageStart* page) { return !page->within; });
+        if (!pages.empty()) page_markers_[anchor_numbers_.at(leading)] = std::move(pages);
     }
 
     // The markers no paragraph took: at the chapter's end, in page order.
@@ -440,6 +464,7 @@ public:
         const std::string id = heading_id(s.id, text);
         const std::string& title = text.empty() ? id : text;
         xml_.open_block("section", {{"aria-labelledby", id}});
+        page_markers_before_heading(leading_paragraph(s));
         xml_.open_inline(heading_name(level), {{"id", id}});
         if (text.empty()) xml_.text(id);
         else inlines(s.title);
@@ -542,6 +567,7 @@ RenderedChapter ChapterRenderer::render(const Article& article, const std::vecto
 
     xml.open_block("section", {{"class", "chapter"}, {"epub:type", "chapter"}, {"role", "doc-chapter"},
                                {"aria-labelledby", title_id}});
+    builder.page_markers_before_heading(leading_paragraph(article));
     xml.open_inline("h1", {{"id", title_id}});
     if (article.title_text().empty()) xml.text(title);
     else builder.inlines(article.title);

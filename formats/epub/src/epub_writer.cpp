@@ -254,7 +254,7 @@ Status EpubWriter::begin_book(const Metadata& book, WriteContext& ctx) {
     if (auto option = ctx.options.find(page_map_option); option != ctx.options.end()) {
         std::string error;
         const auto map = read_page_map(option->second, error);
-        if (!map) return fail(option->second, "--" + std::string(page_map_option) + ": " + error);
+        if (!map) return fail({}, "--" + std::string(page_map_option) + " " + error);
         for (const auto& page : map->pages) page_starts_[page.article_id].push_back(page);
         page_map_pages_ = map->pages.size();
         // The print edition the pages are of: as the user names it, else the book's own
