@@ -589,6 +589,7 @@ RenderedChapter ChapterRenderer::render(const Article& article, const std::vecto
         const std::string id = builder.heading_id("conclusion");
         xml.open_block("section", {{"class", "conclusion"}, {"epub:type", "conclusion"}, {"role", "doc-conclusion"},
                                    {"aria-labelledby", id}});
+        builder.page_markers_before_heading(leading_paragraph(article.conclusion));
         xml.text_element("h2", conclusion_title, {{"id", id}});
         builder.blocks(article.conclusion);
         xml.close();
