@@ -217,6 +217,7 @@ public:
     ExitCode run() {
         if (auto code = plan_inputs(); code != ExitCode::ok) return code;
         if (auto code = plan_outputs(); code != ExitCode::ok) return code;
+        if (auto staged = print_then_ebook()) return *staged;
         if (auto code = read_metadata(); code != ExitCode::ok) return code;
         return convert();
     }
@@ -383,6 +384,65 @@ private:
             }
         }
         return ExitCode::ok;
+    }
+
+    // A PDF and an EPUB made in one run: the PDF first, writing its page map, then the other
+    // outputs from the inputs read again, the EPUB given the map (its page-list follows the PDF's
+    // pages). nullopt: not such a run (or the user gave a page map option, and decides).
+    std::optional<ExitCode> print_then_ebook() {
+        const auto declares = [](const RegisteredFormat& f, std::string_view option) {
+            return std::any_of(f.info.options.begin(), f.info.options.end(),
+                               [&](const OptionSpec& o) { return o.name == option; });
+        };
+        std::vector<std::size_t> print, other;
+        bool ebook = false;
+        for (std::size_t o = 0; o < outputs_.size(); ++o) {
+            const auto& f = *outputs_[o].format;
+            const bool is_print = f.info.name == "pdf" && declares(f, "write-page-map") && outputs_[o].file != "-";
+            (is_print ? print : other).push_back(o);
+            ebook |= f.info.name == "epub" && declares(f, "page-map");
+        }
+        if (print.empty() || !ebook || !request_.split_dir.empty() || request_.options.count("write-page-map") ||
+            request_.options.count("page-map"))
+            return std::nullopt;
+        if (std::any_of(inputs_.begin(), inputs_.end(), [](const PlannedInput& i) { return i.standard_input; })) {
+            diagnostics_.warning("", 0, 0,
+                                 "the EPUB gets no page-list of the PDF: that needs the inputs read twice, and standard "
+                                 "input cannot be");
+            return std::nullopt;
+        }
+        auto pattern = (fs::temp_directory_path() / "fascicle-page-map-XXXXXX").string();
+        const int fd = ::mkstemp(pattern.data());
+        if (fd < 0) {
+            diagnostics_.error("", 0, 0, "cannot create a temporary file for the page map");
+            return ExitCode::output;
+        }
+        ::close(fd);
+        struct Removed {
+            std::string path;
+            ~Removed() {
+                std::error_code ec;
+                fs::remove(path, ec);
+            }
+        } map{pattern};
+
+        ConversionRequest first = request_, then = request_;
+        first.outputs.clear();
+        first.to.clear();
+        then.outputs.clear();
+        then.to.clear();
+        for (auto o : print) {
+            first.outputs.push_back(outputs_[o].file);
+            first.to.push_back(outputs_[o].format->info.name);
+        }
+        for (auto o : other) {
+            then.outputs.push_back(outputs_[o].file);
+            then.to.push_back(outputs_[o].format->info.name);
+        }
+        first.options["write-page-map"] = map.path;
+        then.options["page-map"] = map.path;
+        if (auto code = Conversion(registry_, first, diagnostics_).run(); code != ExitCode::ok) return code;
+        return Conversion(registry_, then, diagnostics_).run();
     }
 
     ExitCode read_metadata() {

@@ -66,6 +66,8 @@ fascicle::PluginDescriptor describe_docbook_plugin() {
         {docbook::crop_marks_option, "", "PDF: draw crop marks outside the bleed (the MediaBox grows by 13mm)"},
         {docbook::print_work_dir_option, "DIR",
          "PDF: keep the intermediate DocBook, XSL-FO and tool logs in DIR"},
+        {docbook::write_page_map_option, "FILE",
+         "PDF: write where each body page begins to FILE, for an EPUB's page-list (EPUB: --page-map FILE)"},
         division_option_spec(),
     };
     plugin.formats.push_back(std::move(pdf));

@@ -1,6 +1,7 @@
 #include "docbook_writer.hpp"
 
 #include <fascicle/ir_walk.hpp>
+#include <fascicle/page_map.hpp>
 #include <fascicle/text.hpp>
 #include <fascicle/uri.hpp>
 
@@ -8,6 +9,7 @@
 #include <array>
 #include <cstdio>
 #include <span>
+#include <unordered_map>
 
 namespace fascicle::docbook {
 
@@ -244,6 +246,9 @@ public:
     DivisionRenderer(const DivisionSettings& settings, const ArticleIds& ids, const BookTargets* book, XmlStream& xml)
         : settings_(settings), ids_(ids), book_(book), xml_(&xml) {}
 
+    // The page anchors to mark (settings.page_anchors), by block.
+    std::unordered_map<const Block*, std::size_t> page_anchors;
+
     std::size_t inner_replacements = 0;  // in footnotes, rendered apart
     std::size_t formulas_as_text = 0;
     std::size_t unresolved = 0;
@@ -380,7 +385,13 @@ private:
         switch (b.kind) {
             case Block::Kind::paragraph:
                 xml_->open_inline("para", common(b.attributes));
-                inlines(b.inlines);
+                if (auto anchor = page_anchors.find(&b); anchor != page_anchors.end()) {
+                    xml_->open_inline("phrase", {{"xml:id", page_anchor_xml_id(article_id_, anchor->second)}});
+                    inlines(b.inlines);
+                    xml_->close();
+                } else {
+                    inlines(b.inlines);
+                }
                 xml_->close();
                 break;
             case Block::Kind::code_block: {
@@ -861,6 +872,10 @@ bool BookIds::insert(std::uint64_t hash) {
     }
 }
 
+std::string page_anchor_xml_id(const std::string& article_id, std::size_t anchor) {
+    return article_xml_id(article_id) + "._page." + std::to_string(anchor);
+}
+
 std::optional<Division> division_from(const Options& options, bool split, DiagnosticSink& diagnostics) {
     auto it = options.find(division_option);
     if (it == options.end()) return split ? Division::article : Division::chapter;
@@ -884,6 +899,7 @@ Status DocBookWriter::begin_book(const Metadata& book, WriteContext& ctx) {
     DivisionSettings settings{*division, ctx.split, std::string(trimmed(book.language)), book.get("conclusion-title"),
                               ctx.resources, {}};
     settings.mathml = ctx.options.find(math_as_text_option) == ctx.options.end();
+    settings.page_anchors = ctx.options.count(page_anchors_option) > 0;
     media_.clear();
     media_folder_.reset();
     if (auto dir = ctx.options.find(extract_media_option); dir != ctx.options.end() && !dir->second.empty()) {
@@ -1042,6 +1058,7 @@ std::string DocBookWriter::render(const Article& article, const ArticleIds& ids,
     XmlStream xml(out, settings_->split ? 0 : 1);  // inside <book> unless split
     if (settings_->split) xml.declaration();
     DivisionRenderer renderer(*settings_, ids, book, xml);
+    if (settings_->page_anchors) renderer.page_anchors = page_anchor_numbers(article);
     renderer.division(article);
     findings.replacements = xml.replacements() + renderer.inner_replacements;
     findings.formulas_as_text = renderer.formulas_as_text;

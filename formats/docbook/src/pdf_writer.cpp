@@ -168,6 +168,10 @@ Status PdfWriter::begin_book(const Metadata& book, WriteContext& ctx) {
     docbook_options_[extract_media_option] = std::filesystem::absolute(work_ / "media").string();
     // Debian's FOP typesets no MathML without the JEuclid plugin: then formulas print as their TeX.
     if (math_.class_path.empty()) docbook_options_[math_as_text_option] = "true";
+    if (auto map = ctx.options.find(write_page_map_option); map != ctx.options.end()) {
+        page_map_file_ = map->second;
+        docbook_options_[page_anchors_option] = "true";
+    }
     docbook_ctx_.emplace(WriteContext{docbook_options_, ctx.diagnostics, *docbook_file_, false, ctx.resources});
     return docbook_.begin_book(book, *docbook_ctx_);
 }
@@ -175,7 +179,7 @@ Status PdfWriter::begin_book(const Metadata& book, WriteContext& ctx) {
 Status PdfWriter::write_article(const Article& article) {
     auto rendered = render_article(article, ctx_->diagnostics);
     if (!rendered) return Status::failed;
-    return docbook_.write_rendered(article, std::move(*rendered));
+    return write_rendered(article, std::move(*rendered));
 }
 
 std::optional<std::string> PdfWriter::render_article(const Article& article, DiagnosticSink& diagnostics) const {
@@ -196,6 +200,7 @@ std::optional<std::string> PdfWriter::render_article(const Article& article, Dia
 }
 
 Status PdfWriter::write_rendered(const Article& article, std::string&& rendered) {
+    if (page_map_file_) anchors_.add_article(article);
     return docbook_.write_rendered(article, std::move(rendered));
 }
 
@@ -282,11 +287,15 @@ Status PdfWriter::render() {
         fop_environment.push_back("JAVA_CLASSPATH=" + (user && *user ? std::string(user) + ":" : std::string()) +
                                   math_.class_path);
     }
-    const std::vector<std::string> fop_arguments{"-c", (work_ / "fop.xconf").string(), "-fo",
-                                                 (work_ / "book.fo").string(), "-pdf", pdf.string()};
-    if (!run(fop_, fop_arguments, "fop.log", fop_environment))
-        return Status::failed;
-    if (!report_fop_log(work_ / "fop.log")) return Status::failed;
+    const std::vector<std::string> configuration{"-c", (work_ / "fop.xconf").string()};
+    if (page_map_file_) {
+        if (!typeset_with_page_map(configuration, pdf, fop_environment)) return Status::failed;
+    } else {
+        std::vector<std::string> fop_arguments = configuration;
+        fop_arguments.insert(fop_arguments.end(), {"-fo", (work_ / "book.fo").string(), "-pdf", pdf.string()});
+        if (!run(fop_, fop_arguments, "fop.log", fop_environment)) return Status::failed;
+        if (!report_fop_log(work_ / "fop.log")) return Status::failed;
+    }
     if (!output_file && !copy_to_output_stream(pdf)) return Status::failed;
     return Status::ok;
 }

@@ -3,6 +3,7 @@
 
 #include "docbook_writer.hpp"
 #include "print_geometry.hpp"
+#include "print_page_map.hpp"
 
 #include <fascicle/plugin.hpp>
 
@@ -17,6 +18,8 @@
 namespace fascicle::docbook {
 
 inline constexpr const char* print_work_dir_option = "print-work-dir";
+// --write-page-map FILE: where each body page begins, for the EPUB's page-list (page_map.hpp).
+inline constexpr const char* write_page_map_option = "write-page-map";
 
 // Where Debian installs Java libraries, JEuclid's among them (libjeuclid-fop-java).
 inline constexpr const char* debian_java_folder = "/usr/share/java";
@@ -77,6 +80,9 @@ private:
     // Reports FOP's errors and warnings from its log; false when it logged errors.
     bool report_fop_log(const std::filesystem::path& log);
     bool copy_to_output_stream(const std::filesystem::path& pdf);
+    // FOP's run through its intermediate format, whose pages give the page map; then the PDF from it.
+    bool typeset_with_page_map(const std::vector<std::string>& configuration, const std::filesystem::path& pdf,
+                               const std::vector<std::string>& environment);
 
     std::string_view print_stylesheet_;
     std::filesystem::path java_folder_;
@@ -91,6 +97,8 @@ private:
     Options docbook_options_;  // the user's, with the images written into the work folder
     std::optional<WriteContext> docbook_ctx_;
     DocBookWriter docbook_;
+    std::optional<std::filesystem::path> page_map_file_;  // --write-page-map
+    PrintAnchors anchors_;
 };
 
 }  // namespace fascicle::docbook

@@ -12,6 +12,8 @@
 #include <fascicle/xml_stream.hpp>
 
 #include <algorithm>
+#include <map>
+#include <unordered_map>
 #include <cctype>
 #include <cstdio>
 #include <optional>
@@ -57,11 +59,54 @@ bool holds_inlines(const TableCell& cell) {
 
 // Writes the blocks of one article as XHTML, handing out ids unique within it. Elements that
 // hold text are opened inline (on one line: whitespace there would show), the others as blocks.
+// The paragraph a heading is directly followed by, if its first block is one.
+const Block* leading_paragraph(const std::vector<Block>& blocks) {
+    return !blocks.empty() && blocks.front().kind == Block::Kind::paragraph ? &blocks.front() : nullptr;
+}
+const Block* leading_paragraph(const Section& s) {
+    if (!s.blocks.empty()) return leading_paragraph(s.blocks);
+    return s.subsections.empty() ? nullptr : leading_paragraph(s.subsections.front());
+}
+const Block* leading_paragraph(const Article& a) {
+    if (!a.summary.empty()) return leading_paragraph(a.summary);
+    if (!a.introduction.empty()) return leading_paragraph(a.introduction);
+    return a.sections.empty() ? nullptr : leading_paragraph(a.sections.front());
+}
+
 class ChapterBuilder {
 public:
     // `language`: the article's, when it is not the book's (for its table of contents entries).
     ChapterBuilder(const Article& article, std::string language, const Resources* resources, RenderedChapter& out)
         : article_(article), language_(std::move(language)), resources_(resources), out_(out), xml_(out.xhtml) {}
+
+    // The pages to mark, each at its anchor (page_anchors): before the paragraph it starts, or at
+    // the end of the one it goes on from.
+    void mark_pages(const std::vector<PageStart>& pages) {
+        if (pages.empty()) return;
+        anchor_numbers_ = page_anchor_numbers(article_);
+        for (const auto& page : pages) page_markers_[page.anchor].push_back(&page);
+    }
+
+    // A page that begins at the paragraph right under a heading begins with the heading (print
+    // keeps a heading with what follows): its marker goes before the heading.
+    void page_markers_before_heading(const Block* leading) {
+        if (!leading) return;
+        auto pages = pages_at(*leading);
+        page_markers(pages, false);
+        std::erase_if(pages, [](const PageStart* page) { return !page->within; });
+        if (!pages.empty()) page_markers_[anchor_numbers_.at(leading)] = std::move(pages);
+    }
+
+    // The markers no paragraph took: at the chapter's end, in page order.
+    void remaining_page_markers() {
+        for (auto& [anchor, pages] : page_markers_) {
+            for (const PageStart* page : pages) {
+                page_marker(*page);
+                ++out_.page_markers_at_end;
+            }
+            pages.clear();
+        }
+    }
 
     XmlStream& xml() { return xml_; }
 
@@ -82,11 +127,15 @@ public:
 
     void block(const Block& b) {
         switch (b.kind) {
-            case Block::Kind::paragraph:
+            case Block::Kind::paragraph: {
+                const auto pages = pages_at(b);
+                page_markers(pages, false);
                 xml_.open_inline("p", attributes(b.attributes));
                 inlines(b.inlines);
+                page_markers(pages, true);
                 xml_.close();
                 break;
+            }
             case Block::Kind::code_block: {
                 xml_.open_inline("pre", attributes(b.attributes));
                 XmlAttributes code;
@@ -200,8 +249,14 @@ public:
                 if (task == Task::checked) box.emplace_back("checked", "checked");
                 xml_.empty("input", box);
             }
-            if (inline_item) inlines(item[0].inlines);
-            else blocks(item);
+            if (inline_item) {
+                const auto pages = pages_at(item[0]);
+                page_markers(pages, false);
+                inlines(item[0].inlines);
+                page_markers(pages, true);
+            } else {
+                blocks(item);
+            }
             xml_.close();
         }
         xml_.close();
@@ -399,6 +454,7 @@ public:
         const std::string id = heading_id(s.id, text);
         const std::string& title = text.empty() ? id : text;
         xml_.open_block("section", {{"aria-labelledby", id}});
+        page_markers_before_heading(leading_paragraph(s));
         xml_.open_inline(heading_name(level), {{"id", id}});
         if (text.empty()) xml_.text(id);
         else inlines(s.title);
@@ -418,6 +474,28 @@ private:
         const std::vector<Block>* blocks;
     };
 
+    // The pages marked at paragraph `b`, taken from those waiting (so that each is marked once).
+    std::vector<const PageStart*> pages_at(const Block& b) {
+        if (page_markers_.empty()) return {};
+        const auto number = anchor_numbers_.find(&b);
+        if (number == anchor_numbers_.end()) return {};
+        const auto pages = page_markers_.find(number->second);
+        if (pages == page_markers_.end()) return {};
+        auto taken = std::move(pages->second);
+        page_markers_.erase(pages);
+        return taken;
+    }
+    void page_markers(const std::vector<const PageStart*>& pages, bool within) {
+        for (const PageStart* page : pages)
+            if (page->within == within) page_marker(*page);
+    }
+    void page_marker(const PageStart& page) {
+        // EPUB Accessibility 1.1's page break: empty, named by aria-label (DAISY Ace wants a name).
+        const std::string id = ids_.take(part_xml_id(article_.id, "page-" + page.label));
+        xml_.empty("span", {{"epub:type", "pagebreak"}, {"role", "doc-pagebreak"}, {"id", id}, {"aria-label", page.label}});
+        out_.page_markers.push_back({page.label, id});
+    }
+
     const Article& article_;
     std::string language_;
     const Resources* resources_;
@@ -425,6 +503,8 @@ private:
     XmlStream xml_;
     UniqueIds ids_;
     std::vector<Note> notes_;
+    std::unordered_map<const Block*, std::size_t> anchor_numbers_;
+    std::map<std::size_t, std::vector<const PageStart*>> page_markers_;  // by anchor, in page order
 };
 
 }  // namespace
@@ -451,7 +531,7 @@ void link_from_package(TocEntry& entry, const std::string& file_href) {
     for (auto& child : entry.children) link_from_package(child, file_href);
 }
 
-RenderedChapter ChapterRenderer::render(const Article& article) const {
+RenderedChapter ChapterRenderer::render(const Article& article, const std::vector<PageStart>& pages) const {
     const std::string& language = is_well_formed_language_tag(article.metadata.language)
                                       ? article.metadata.language
                                       : book_language_;
@@ -463,6 +543,7 @@ RenderedChapter ChapterRenderer::render(const Article& article) const {
     RenderedChapter chapter;
     const std::string own_language = language == book_language_ ? std::string() : language;
     ChapterBuilder builder(article, own_language, resources_, chapter);
+    builder.mark_pages(pages);
     XmlStream& xml = builder.xml();
     std::vector<std::pair<std::string, std::string>> own_metadata;
     for (auto& entry : article.metadata.entries())
@@ -476,6 +557,7 @@ RenderedChapter ChapterRenderer::render(const Article& article) const {
 
     xml.open_block("section", {{"class", "chapter"}, {"epub:type", "chapter"}, {"role", "doc-chapter"},
                                {"aria-labelledby", title_id}});
+    builder.page_markers_before_heading(leading_paragraph(article));
     xml.open_inline("h1", {{"id", title_id}});
     if (article.title_text().empty()) xml.text(title);
     else builder.inlines(article.title);
@@ -497,11 +579,13 @@ RenderedChapter ChapterRenderer::render(const Article& article) const {
         const std::string id = builder.heading_id("conclusion");
         xml.open_block("section", {{"class", "conclusion"}, {"epub:type", "conclusion"}, {"role", "doc-conclusion"},
                                    {"aria-labelledby", id}});
+        builder.page_markers_before_heading(leading_paragraph(article.conclusion));
         xml.text_element("h2", conclusion_title, {{"id", id}});
         builder.blocks(article.conclusion);
         xml.close();
         chapter.toc.children.push_back({conclusion_title, "#" + id, chapter.toc.language, {}});
     }
+    builder.remaining_page_markers();
     builder.notes();
     xml.close();
     close_xhtml_document(xml);

@@ -5,6 +5,7 @@
 #include "toc_entry.hpp"
 
 #include <fascicle/ir.hpp>
+#include <fascicle/page_map.hpp>
 
 #include <cstddef>
 #include <functional>
@@ -35,6 +36,12 @@ struct Anchor {
     std::string label;
 };
 
+// A printed page's marker in the chapter: its label and the XML id of its pagebreak span.
+struct PageMarker {
+    std::string label;
+    std::string id;
+};
+
 // Where a pending reference leads: the href, and the text it shows when it has none of its own.
 struct ReferenceTarget {
     std::string href;
@@ -58,6 +65,8 @@ struct RenderedChapter {
     std::size_t images_not_in_the_book = 0;    // not among the resources: written as their alt text
     std::size_t links_without_address = 0;     // no absolute address (a relative path): written as their text
     std::string first_link_without_address;
+    std::vector<PageMarker> page_markers;      // in the order of the pages
+    std::size_t page_markers_at_end = 0;       // whose paragraph the chapter does not have: put at its end
 };
 
 // `entry` and its children linked from the package folder: `file_href` put before each href.
@@ -77,7 +86,8 @@ public:
     ChapterRenderer(std::string book_language, std::string conclusion_title, const Resources* resources);
 
     // Touches nothing but its arguments: articles may be rendered on several threads at once.
-    RenderedChapter render(const Article& article) const;
+    // `pages`: the printed pages that begin in this article (page_map.hpp), marked where they begin.
+    RenderedChapter render(const Article& article, const std::vector<PageStart>& pages = {}) const;
 
 private:
     std::string book_language_;

@@ -16,7 +16,12 @@ fascicle::PluginDescriptor describe() {
     epub.extensions = {".epub"};
     epub.make_reader = [] { return std::make_unique<fascicle::epub::EpubReader>(); };
     epub.make_writer = [] { return std::make_unique<fascicle::epub::EpubWriter>(fascicle_asset::epub_css); };
-    epub.options = {{"cover", "FILE", "cover image of the EPUB (PNG or JPEG)"}, fascicle::max_entry_size_spec(),
+    epub.options = {{"cover", "FILE", "cover image of the EPUB (PNG or JPEG)"},
+                    {fascicle::epub::page_map_option, "FILE",
+                     "EPUB: mark the pages of the print edition from FILE (PDF: --write-page-map FILE)"},
+                    {fascicle::epub::print_edition_option, "NAME",
+                     "EPUB: the print edition the page map is of (its ISBN or name; default: the book's title)"},
+                    fascicle::max_entry_size_spec(),
                     fascicle::max_nesting_spec(), fascicle::fail_on_loss_spec()};
     epub.binary = true;
     epub.to_stdout = true;  // the archive is built in a temporary folder, then copied

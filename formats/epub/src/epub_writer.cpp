@@ -102,6 +102,11 @@ public:
         for (const auto& name : chapter.media) text(out, name);
         for (auto n : {chapter.images, chapter.images_without_alt, chapter.formulas, chapter.formulas_without_alttext})
             number(out, n);
+        number(out, chapter.page_markers.size());
+        for (const auto& m : chapter.page_markers) {
+            text(out, m.label);
+            text(out, m.id);
+        }
         out += content.data;  // the rest
         return out;
     }
@@ -138,6 +143,10 @@ public:
             if (!text(name)) return false;
         for (auto* n : {&chapter.images, &chapter.images_without_alt, &chapter.formulas, &chapter.formulas_without_alttext})
             if (!number(*n)) return false;
+        if (!number(count) || count > in_.size()) return false;
+        chapter.page_markers.resize(count);
+        for (auto& m : chapter.page_markers)
+            if (!text(m.label) || !text(m.id)) return false;
         content.deflated = deflated != 0;
         content.crc = static_cast<std::uint32_t>(crc);
         data = in_;
@@ -237,6 +246,28 @@ Status EpubWriter::begin_book(const Metadata& book, WriteContext& ctx) {
         if (!cover_) return fail(option->second, error);
     }
 
+    page_starts_.clear();
+    page_list_.clear();
+    pages_marked_.clear();
+    page_map_pages_ = 0;
+    print_edition_.clear();
+    if (auto option = ctx.options.find(page_map_option); option != ctx.options.end()) {
+        std::string error;
+        const auto map = read_page_map(option->second, error);
+        if (!map) return fail({}, "--" + std::string(page_map_option) + " " + error);
+        for (const auto& page : map->pages) page_starts_[page.article_id].push_back(page);
+        page_map_pages_ = map->pages.size();
+        // The print edition the pages are of: as the user names it, else the book's own
+        // print-edition metadata, else the book by its title (the PDF made from the same source).
+        if (auto edition = ctx.options.find(print_edition_option); edition != ctx.options.end())
+            print_edition_ = edition->second;
+        else if (print_edition_ = book.get("print-edition"); print_edition_.empty())
+            print_edition_ = (book.title.empty() ? std::string(fallback_title) : book.title) + " (print edition, PDF)";
+    } else if (ctx.options.count(print_edition_option)) {
+        return fail({}, "--" + std::string(print_edition_option) + " names the print edition of a page map: give --" +
+                            page_map_option + " FILE too");
+    }
+
     std::string error;
     spool_ = ChapterSpool::create(error);
     if (!spool_) return fail({}, error);
@@ -270,9 +301,16 @@ std::string source_name(const Article& article) {
 
 std::optional<std::string> EpubWriter::render_article(const Article& article, DiagnosticSink& diagnostics) const {
     if (!renderer_) return std::nullopt;
-    RenderedChapter chapter = renderer_->render(article);
+    static const std::vector<PageStart> no_pages;
+    const auto pages = page_starts_.find(article.id);
+    RenderedChapter chapter = renderer_->render(article, pages == page_starts_.end() ? no_pages : pages->second);
     warn_uncarried(article, census(article), "the EPUB writer", epub_support, diagnostics);
     const std::string file = source_name(article);
+    if (chapter.page_markers_at_end > 0)
+        diagnostics.warning(file, 0, 0,
+                            "article '" + article.id + "': " + std::to_string(chapter.page_markers_at_end) +
+                                " page(s) of the page map begin at paragraphs this article does not have (was the "
+                                "map made from other input?): marked at the end of its chapter");
     if (chapter.images_not_in_the_book > 0)
         diagnostics.warning(file, 0, 0,
                             "article '" + article.id + "': " + std::to_string(chapter.images_not_in_the_book) +
@@ -352,6 +390,9 @@ Status EpubWriter::write_rendered(const Article& article, std::string&& rendered
     formulas_ += chapter.chapter.formulas;
     formulas_without_alttext_ += chapter.chapter.formulas_without_alttext;
     mathml_chapters_.push_back(chapter.chapter.formulas > 0);
+    if (!chapter.chapter.page_markers.empty() && pages_marked_.insert(article.id).second)
+        for (const auto& m : chapter.chapter.page_markers)
+            page_list_.push_back({m.label, layout::chapter(number) + "#" + m.id});
     link_from_package(chapter.chapter.toc, layout::chapter(number));
     chapters_.push_back(std::move(chapter.chapter.toc));
     fingerprint_->add(chapter.digest);
@@ -563,7 +604,14 @@ Status EpubWriter::write_archive(const std::filesystem::path& path) {
         media_files.emplace_back(layout::media(name), spooled);
     }
 
+    if (page_list_.size() != page_map_pages_)
+        warn("the page map has " + std::to_string(page_map_pages_) + " page(s), the book's articles mark " +
+             std::to_string(page_list_.size()) + " (the others belong to articles not in the book): the page-list "
+             "has " + std::to_string(page_list_.size()));
+    package.print_edition = page_list_.empty() ? std::string() : print_edition_;
+
     NavigationInput navigation{language_, chapters_, std::nullopt, std::nullopt};
+    navigation.page_list = &page_list_;
     if (cover_) navigation.cover_page = std::string(layout::cover_page);
     if (front_matter) navigation.title_page = std::string(layout::title_page);
 

@@ -7,6 +7,7 @@
 #include "content_fingerprint.hpp"
 #include "cover_image.hpp"
 #include "entry_compressor.hpp"
+#include "navigation_document.hpp"
 #include "toc_entry.hpp"
 #include "zip_archive_writer.hpp"
 
@@ -23,6 +24,11 @@
 #include <vector>
 
 namespace fascicle::epub {
+
+// --page-map FILE: the printed book's page map (the PDF writer's --write-page-map), marked in the
+// chapters and listed in the navigation's page-list; --print-edition NAME: the edition it is of.
+inline constexpr const char* page_map_option = "page-map";
+inline constexpr const char* print_edition_option = "print-edition";
 
 class EpubWriter : public Writer {
 public:
@@ -93,6 +99,11 @@ private:
     std::optional<ContentFingerprint> fingerprint_;
     std::vector<TocEntry> chapters_;          // what the navigation needs of each article written
     std::vector<CompressedRange> spooled_;    // where each chapter's compressed XHTML is in the spool
+    std::unordered_map<std::string, std::vector<PageStart>> page_starts_;  // the page map, by article
+    std::size_t page_map_pages_ = 0;
+    std::string print_edition_;
+    std::vector<PageListEntry> page_list_;    // the pages marked, in order
+    std::set<std::string> pages_marked_;      // the articles whose pages are in page_list_
 };
 
 }  // namespace fascicle::epub

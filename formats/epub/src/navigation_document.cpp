@@ -47,6 +47,23 @@ void write_navigation_document(const NavigationInput& input, std::ostream& out) 
     xml.close();
     xml.close();
 
+    // The print edition's pages, for reading systems' "go to page": hidden like the landmarks.
+    if (input.page_list && !input.page_list->empty()) {
+        xml.open_block("nav", {{"epub:type", "page-list"}, {"id", "page-list"}, {"role", "doc-pagelist"},
+                               {"hidden", "hidden"}, {"aria-labelledby", "page-list-title"}});
+        xml.text_element("h2", "Pages", {{"id", "page-list-title"}});
+        xml.open_block("ol");
+        for (const auto& page : *input.page_list) {
+            xml.open_block("li");
+            xml.text_element("a", page.label, {{"href", page.href}});
+            xml.close();
+        }
+        xml.close();
+        xml.close();
+        out << text;
+        text.clear();
+    }
+
     // Landmarks are for reading systems (go to cover, go to start): hidden from the page.
     xml.open_block("nav", {{"epub:type", "landmarks"}, {"id", "landmarks"}, {"hidden", "hidden"},
                            {"aria-labelledby", "landmarks-title"}});

@@ -10,11 +10,18 @@
 
 namespace fascicle::epub {
 
+// A printed page in the page-list: its label and where its marker is (from the package folder).
+struct PageListEntry {
+    std::string label;
+    std::string href;
+};
+
 struct NavigationInput {
     std::string language;
     const std::vector<TocEntry>& chapters;    // articles, their sections beneath
     std::optional<std::string> cover_page;    // hrefs of the front matter we wrote, if any
     std::optional<std::string> title_page;
+    const std::vector<PageListEntry>* page_list = nullptr;  // none or empty: no page-list
 };
 
 // nav.xhtml, which lives in the package folder (the hrefs are relative to it).

@@ -37,6 +37,7 @@ struct PackageInput {
     std::size_t formulas = 0;                // math the chapters show as MathML
     std::size_t formulas_without_alttext = 0;
     std::string certified_by;                // only when the user's metadata names a certifier
+    std::string print_edition;               // the edition whose pages are marked; empty: none are
     std::vector<ManifestItem> items;  // in manifest (and spine) order
 };
 

@@ -20,14 +20,17 @@ TEST(EpubPlugin, DescribesTheEpubFormat) {
     EXPECT_EQ(format->info.extensions, std::vector<std::string>{".epub"});
     EXPECT_TRUE(format->info.binary);
     EXPECT_FALSE(format->info.buffers_book);
-    ASSERT_EQ(format->info.options.size(), 4u);
+    ASSERT_EQ(format->info.options.size(), 6u);
     EXPECT_EQ(format->info.options[0].name, "cover");
     EXPECT_EQ(format->info.options[0].value_name, "FILE");
-    EXPECT_EQ(format->info.options[1].name, "max-entry-size");  // the reader's limit (fascicle/input_limits.hpp)
-    EXPECT_EQ(format->info.options[1].value_name, "BYTES");
-    EXPECT_EQ(format->info.options[2].name, "max-nesting");  // the walker's recursion (fascicle/input_limits.hpp)
-    EXPECT_EQ(format->info.options[3].name, "fail-on-loss");  // fascicle/loss_report.hpp
-    EXPECT_TRUE(format->info.options[3].value_name.empty());
+    EXPECT_EQ(format->info.options[1].name, "page-map");  // the print edition's pages (fascicle/page_map.hpp)
+    EXPECT_EQ(format->info.options[1].value_name, "FILE");
+    EXPECT_EQ(format->info.options[2].name, "print-edition");
+    EXPECT_EQ(format->info.options[3].name, "max-entry-size");  // the reader's limit (fascicle/input_limits.hpp)
+    EXPECT_EQ(format->info.options[3].value_name, "BYTES");
+    EXPECT_EQ(format->info.options[4].name, "max-nesting");  // the walker's recursion (fascicle/input_limits.hpp)
+    EXPECT_EQ(format->info.options[5].name, "fail-on-loss");  // fascicle/loss_report.hpp
+    EXPECT_TRUE(format->info.options[5].value_name.empty());
     EXPECT_EQ(registry.find_writer_by_extension(".epub"), format);
     EXPECT_EQ(registry.find_reader_by_extension(".epub"), format);
 }
