@@ -2,6 +2,8 @@
 #pragma once
 
 #include "docbook_writer.hpp"
+#include "print_missing_glyphs.hpp"
+#include "print_pdf_standards.hpp"
 
 #include <fascicle/plugin.hpp>
 
@@ -83,6 +85,11 @@ private:
     MathTypesetting math_;
     WriteContext* ctx_ = nullptr;
     std::string paper_type_;
+    PdfStandards standards_;
+    bool allow_missing_glyphs_ = false;
+    CharacterSources characters_;  // to trace a glyph FOP did not find to its article
+    std::string text_fonts_;       // the font families FOP tries, for messages
+    std::vector<std::string> fonts_not_installed_;
     std::int64_t print_epoch_ = 0;  // the PDF's dates
     std::filesystem::path xsltproc_;
     std::filesystem::path fop_;
