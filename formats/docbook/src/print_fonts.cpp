@@ -91,7 +91,7 @@ FallbackChain find_fallback_chain(const std::filesystem::path& root) {
     // Kangxi radicals (U+2F00...) to the same glyphs as the ideographs: FOP's ToUnicode map
     // would then make 日 the radical ⽇ when the PDF's text is copied or searched.
     static constexpr Known known[] = {
-        {"Noto Naskh Arabic", "usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf", "fonts-noto-core"},
+        {"Noto Sans Arabic", "usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf", "fonts-noto-core"},
         {"Noto Serif Hebrew", "usr/share/fonts/truetype/noto/NotoSerifHebrew-Regular.ttf", "fonts-noto-core"},
         {"Droid Sans Fallback", "usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", "fonts-droid-fallback"},
         {"Nanum Myeongjo", "usr/share/fonts/truetype/nanum/NanumMyeongjo.ttf", "fonts-nanum"},

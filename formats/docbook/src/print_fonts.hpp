@@ -27,7 +27,7 @@ std::vector<std::filesystem::path> standard_font_folders();
 // given it as all four, so bold or italic text in that script prints upright and regular
 // rather than not at all.
 struct FallbackFont {
-    std::string name;  // as XSL-FO names it, e.g. "Noto Naskh Arabic"
+    std::string name;  // as XSL-FO names it, e.g. "Noto Sans Arabic"
     std::filesystem::path file;
 };
 
@@ -40,10 +40,11 @@ struct FallbackChain {
 };
 
 // The chain from Debian's font packages: Noto Serif (Latin, Greek and Cyrillic beyond the
-// Liberation fonts), Noto Naskh Arabic, Noto Serif Hebrew, Droid Sans Fallback (Chinese,
+// Liberation fonts), Noto Sans Arabic, Noto Serif Hebrew, Droid Sans Fallback (Chinese,
 // Japanese), Nanum Myeongjo (Korean), Noto Sans Symbols and Symbols 2, Symbola (symbols,
 // monochrome emoji). FOP 2.8 cannot read Noto CJK's OpenType (CFF) collections, hence the
-// TrueType CJK faces. `root` prefixes every path (tests point it at a fake tree).
+// TrueType CJK faces; it does not shape Arabic in Noto Naskh Arabic (isolated letters), hence Noto
+// Sans Arabic. `root` prefixes every path (tests point it at a fake tree).
 FallbackChain find_fallback_chain(const std::filesystem::path& root = "/");
 
 // An XSL-FO font-family list: `first`, then every family of the chain, comma-separated.
