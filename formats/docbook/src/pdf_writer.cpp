@@ -2,6 +2,7 @@
 
 #include "external_tool.hpp"
 #include "print_date.hpp"
+#include "print_font_runs.hpp"
 #include "print_fonts.hpp"
 
 #include <fascicle/dates.hpp>
@@ -317,6 +318,12 @@ Status PdfWriter::render() {
             return Status::failed;
     }
 
+    if (serif) {
+        const char* runs = !standards_.pdf_x.empty() ? "book-unlinked-runs.fo" : "book-runs.fo";
+        if (!set_fallback_runs(work_ / fo, work_ / runs, serif->regular, chain, text_fonts)) return Status::failed;
+        fo = runs;
+    }
+
     const auto output_file = ctx_->output.file();
     const auto pdf = output_file ? *output_file : work_ / "book.pdf";
     // FOP stamps the creation date from SOURCE_DATE_EPOCH, the rest of its metadata from print.xsl's
@@ -337,6 +344,29 @@ Status PdfWriter::render() {
     if (!report_fop_log(work_ / "fop.log")) return Status::failed;
     if (!output_file && !copy_to_output_stream(pdf)) return Status::failed;
     return Status::ok;
+}
+
+bool PdfWriter::set_fallback_runs(const std::filesystem::path& fo, const std::filesystem::path& result,
+                                  const std::filesystem::path& text_font, const FallbackChain& chain,
+                                  const std::string& fallback_list) {
+    const auto text_coverage = FontCoverage::read(text_font);
+    if (!text_coverage) {
+        ctx_->diagnostics.error("", 0, 0, "cannot read the character map of " + text_font.string());
+        return false;
+    }
+    std::vector<RunFont> fonts;
+    auto add = [&](const std::string& family, const std::filesystem::path& file) {
+        if (auto coverage = FontCoverage::read(file)) fonts.push_back({family, std::move(*coverage)});
+    };
+    for (const auto& family : chain.families) add(family.name, family.regular);
+    for (const auto& font : chain.fonts) add(font.name, font.file);
+    std::ifstream in(fo, std::ios::binary);
+    std::ofstream out(result, std::ios::binary);
+    if (!in || !wrap_fallback_runs(in, out, *text_coverage, fonts, fallback_list) || !out.flush()) {
+        ctx_->diagnostics.error("", 0, 0, "cannot write " + result.string());
+        return false;
+    }
+    return true;
 }
 
 bool PdfWriter::run(const std::filesystem::path& tool, const std::vector<std::string>& arguments,

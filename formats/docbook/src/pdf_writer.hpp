@@ -2,6 +2,7 @@
 #pragma once
 
 #include "docbook_writer.hpp"
+#include "print_fonts.hpp"
 #include "print_missing_glyphs.hpp"
 #include "print_pdf_standards.hpp"
 
@@ -73,6 +74,10 @@ private:
     bool find_tools();
     Status render();
     bool write_work_file(const char* name, std::string_view content);
+    // `fo` with the runs of characters the text font lacks set in their fallback font (print_font_runs.hpp).
+    bool set_fallback_runs(const std::filesystem::path& fo, const std::filesystem::path& result,
+                           const std::filesystem::path& text_font, const FallbackChain& chain,
+                           const std::string& fallback_list);
     // Runs one tool; reports and returns false when it could not run or failed.
     bool run(const std::filesystem::path& tool, const std::vector<std::string>& arguments, const char* log_name,
              const std::vector<std::string>& environment);

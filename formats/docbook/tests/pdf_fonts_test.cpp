@@ -3,6 +3,7 @@
 // figure, and a character no font has, allowed), the same character not allowed, and PDF/X.
 #include "commands.hpp"
 #include "pdf_writer.hpp"
+#include "print_font_runs.hpp"
 #include "print_fonts.hpp"
 #include "print_missing_glyphs.hpp"
 #include "print_pdf_standards.hpp"
@@ -16,7 +17,9 @@
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <cmath>
 #include <map>
+#include <regex>
 #include <sstream>
 
 namespace fascicle::docbook {
@@ -98,6 +101,54 @@ TEST(PdfFonts, TheChainNamesThePackagesOfMissingFonts) {
     EXPECT_TRUE(installed.missing_packages.empty()) << "install: " << installed.missing_packages.front();
 }
 
+TEST(PdfFonts, CoverageComesFromTheFontsCharacterMap) {
+    const auto liberation = FontCoverage::read("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf");
+    ASSERT_TRUE(liberation) << "fonts-liberation2 (scripts/install-deps.sh)";
+    EXPECT_TRUE(liberation->has('A'));
+    EXPECT_TRUE(liberation->has(0xE9));     // é
+    EXPECT_TRUE(liberation->has(0x5D0));    // א
+    EXPECT_FALSE(liberation->has(0x65E5));  // 日
+    EXPECT_FALSE(liberation->has(0xE000));
+    const auto droid = FontCoverage::read("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf");
+    ASSERT_TRUE(droid) << "fonts-droid-fallback (scripts/install-deps.sh)";
+    EXPECT_TRUE(droid->has(0x65E5));
+    EXPECT_FALSE(droid->has(0x2F47));  // the Kangxi radical ⽇: not mapped to the ideograph's glyph
+    const auto symbola = FontCoverage::read("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf");
+    ASSERT_TRUE(symbola) << "fonts-symbola (scripts/install-deps.sh)";
+    EXPECT_TRUE(symbola->has(0x1F600));  // beyond the BMP: cmap format 12
+    TempDir dir;
+    fascicle::test::write_file(dir / "not-a-font.ttf", "hello");
+    EXPECT_FALSE(FontCoverage::read(dir / "not-a-font.ttf"));
+}
+
+TEST(PdfFonts, RunsTheTextFontLacksGetTheirFallbackFontWhereAnInlineMayGo) {
+    const auto liberation = *FontCoverage::read("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf");
+    const std::vector<RunFont> chain{
+        {"Droid Sans Fallback", *FontCoverage::read("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")},
+        {"Symbola", *FontCoverage::read("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf")}};
+    const std::string fo =
+        "<?xml version=\"1.0\"?>\n<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\">"
+        "<fo:declarations><x:xmpmeta><dc:title>\xE6\x97\xA5</dc:title></x:xmpmeta></fo:declarations>"
+        "<fo:bookmark-tree><fo:bookmark><fo:bookmark-title>\xE6\x97\xA5</fo:bookmark-title></fo:bookmark>"
+        "</fo:bookmark-tree>"
+        "<fo:block title=\"\xE6\x97\xA5\">A \xE6\x97\xA5\xE6\x9C\xAC x &amp; \xE6\x97\xA5&#x20;\xF0\x9F\x98\x80 "
+        "caf\xC3\xA9 \xEE\x80\x80<!-- \xE6\x97\xA5 --><fo:block/></fo:block>"
+        "<fo:instream-foreign-object><m:mi>\xE6\x97\xA5</m:mi></fo:instream-foreign-object></fo:root>";
+    std::istringstream in(fo);
+    std::ostringstream out;
+    ASSERT_TRUE(wrap_fallback_runs(in, out, liberation, chain, "Liberation Serif, Symbola"));
+    const std::string open = "<fo:inline hyphenate=\"false\" hyphenation-character=\" \" font-family=\"";
+    EXPECT_EQ(out.str(),
+              "<?xml version=\"1.0\"?>\n<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\">"
+              "<fo:declarations><x:xmpmeta><dc:title>\xE6\x97\xA5</dc:title></x:xmpmeta></fo:declarations>"
+              "<fo:bookmark-tree><fo:bookmark><fo:bookmark-title>\xE6\x97\xA5</fo:bookmark-title></fo:bookmark>"
+              "</fo:bookmark-tree>"
+              "<fo:block title=\"\xE6\x97\xA5\">A " + open + "Droid Sans Fallback, Liberation Serif, Symbola\">"
+              "\xE6\x97\xA5\xE6\x9C\xAC </fo:inline>x &amp; " + open + "Droid Sans Fallback, Liberation Serif, Symbola\">"
+              "\xE6\x97\xA5</fo:inline>&#x20;\xF0\x9F\x98\x80 caf\xC3\xA9 \xEE\x80\x80<!-- \xE6\x97\xA5 --><fo:block/></fo:block>"
+              "<fo:instream-foreign-object><m:mi>\xE6\x97\xA5</m:mi></fo:instream-foreign-object></fo:root>");
+}
+
 TEST(PdfStandards, OptionsAreCheckedBeforeAnyWork) {
     RecordingDiagnostics diagnostics;
     EXPECT_FALSE(pdf_standards_from({{pdf_a_option, "4z"}, {pdf_x_option, "5"}}, diagnostics));
@@ -139,8 +190,8 @@ const std::vector<Script>& scripts() {
         {"latin", "\xC3\x86r\xC3\xB8sk\xC3\xB8" "bing fa\xC3\xA7" "ade \xC5\x81\xC3\xB3" "d\xC5\xBA", {"LiberationSerif"}},
         {"greek", "\xCE\x95\xCE\xBB\xCE\xBB\xCE\xB7\xCE\xBD\xCE\xB9\xCE\xBA\xCE\xAC", {"LiberationSerif"}},
         {"cyrillic", "\xD0\xA0\xD1\x83\xD1\x81\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9", {"LiberationSerif"}},
-        {"cjk", "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x81\xAE\xE3\x83\x86\xE3\x82\xAD\xE3\x82\xB9\xE3\x83\x88 "
-                "\xE4\xB8\xAD\xE6\x96\x87 \xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4",
+        {"cjk", "x \xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x81\xAE\xE3\x83\x86\xE3\x82\xAD\xE3\x82\xB9\xE3\x83\x88 "
+                "\xE4\xB8\xAD\xE6\x96\x87 \xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4 x",
          {"DroidSansFallback", "NanumMyeongjo"}},
         {"arabic", "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9", {"NotoSansArabic-Regular"}, true},
         {"hebrew", "\xD7\xA2\xD7\x91\xD7\xA8\xD7\x99\xD7\xAA", {"LiberationSerif"}},
@@ -265,6 +316,36 @@ void check_script(const Script& script, const std::string& text, const std::stri
               << " characters found by pdftotext; embedded:" << shown << "\n";
 }
 
+// The CJK article's line "x 日本語... x": its ideographs sit on the line with the x's, their
+// boxes' bottoms (pdftotext -bbox) within 2 points. FOP's own per-character font selection put
+// them some 8 points higher (print_font_runs.hpp).
+void check_baseline(const std::filesystem::path& pdf, const std::filesystem::path& html) {
+    tool({"pdftotext", "-bbox", pdf.string(), html.string()});
+    const std::regex word(R"re(<word xMin="[0-9.]+" yMin="[0-9.]+" xMax="[0-9.]+" yMax="([0-9.]+)">([^<]*)</word>)re");
+    std::istringstream lines(fascicle::test::read_file(html));
+    std::vector<std::pair<double, std::string>> words;
+    int page = 0, cjk_page = -1;
+    std::size_t cjk = 0;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.find("<page ") != std::string::npos) ++page;
+        std::smatch m;
+        if (!std::regex_search(line, m, word)) continue;
+        if (page != cjk_page && cjk_page >= 0) continue;
+        words.emplace_back(std::stod(m[1]), m[2]);
+        if (m[2].str().rfind("\xE6\x97\xA5\xE6\x9C\xAC", 0) == 0) {
+            cjk_page = page;
+            cjk = words.size() - 1;
+        }
+    }
+    ASSERT_GE(cjk_page, 0) << "no 日本 in the PDF";
+    // The x before the ideographs.
+    ASSERT_GE(cjk, 1u);
+    ASSERT_EQ(words[cjk - 1].second, "x");
+    const double shift = words[cjk - 1].first - words[cjk].first;
+    std::cout << "[ baseline ] 日本語 sits " << shift << " pt above the x beside it\n";
+    EXPECT_LT(std::abs(shift), 2.0);
+}
+
 // The tagged PDF: headings, paragraphs, figures, their alt text, the document's language.
 void check_tagged(const Render& render) {
     const auto info = tool({"pdfinfo", render.pdf.string()});
@@ -315,6 +396,7 @@ TEST(PdfScripts, EveryScriptPrintsInEmbeddedFontsInATaggedPdf) {
     const auto raw_text = tool({"pdftotext", out.pdf.string(), "-"});
     const auto text = nfkc(raw_text);
     const auto fonts = tool({"pdffonts", out.pdf.string()});
+    check_baseline(out.pdf, dir / "words.html");
     // Only shaped scripts are compared under NFKC, which would also hide a Kangxi radical ⽇
     // standing for the ideograph 日.
     for (const auto& script : scripts()) check_script(script, script.shaped ? text : raw_text, fonts);
