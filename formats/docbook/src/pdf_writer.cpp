@@ -309,17 +309,20 @@ Status PdfWriter::render() {
         (work_ / "print.xsl").string(), (work_ / "book.xml").string()};
     if (!run(xsltproc_, xslt_arguments, "xsltproc.log", {})) return Status::failed;
     const char* fo = "book.fo";
-    if (!standards_.pdf_x.empty()) {
-        fo = "book-unlinked.fo";
-        if (!write_work_file("unlink.xsl", unlink_stylesheet) ||
-            !run(xsltproc_, {"--nonet", "--output", (work_ / fo).string(), (work_ / "unlink.xsl").string(),
+    // PDF/X: no links at all; else PDF/UA: each link with its alt text.
+    if (!standards_.pdf_x.empty() || !standards_.pdf_ua.empty()) {
+        const bool unlink = !standards_.pdf_x.empty();
+        const char* stylesheet = unlink ? "unlink.xsl" : "link-alt-text.xsl";
+        fo = "book-links.fo";
+        if (!write_work_file(stylesheet, unlink ? unlink_stylesheet : link_alt_text_stylesheet) ||
+            !run(xsltproc_, {"--nonet", "--output", (work_ / fo).string(), (work_ / stylesheet).string(),
                              (work_ / "book.fo").string()},
-                 "xsltproc-unlink.log", {}))
+                 "xsltproc-links.log", {}))
             return Status::failed;
     }
 
     if (serif) {
-        const char* runs = !standards_.pdf_x.empty() ? "book-unlinked-runs.fo" : "book-runs.fo";
+        const char* runs = fo == std::string_view("book.fo") ? "book-runs.fo" : "book-links-runs.fo";
         if (!set_fallback_runs(work_ / fo, work_ / runs, serif->regular, chain, text_fonts)) return Status::failed;
         fo = runs;
     }

@@ -50,6 +50,30 @@ const char* const unlink_stylesheet = R"xsl(<?xml version="1.0" encoding="UTF-8"
 </xsl:stylesheet>
 )xsl";
 
+const char* const link_alt_text_stylesheet = R"xsl(<?xml version="1.0" encoding="UTF-8"?>
+<!-- Written by fascicle's pdf format: every link's text as its alt text (PDF/UA). -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:fo="http://www.w3.org/1999/XSL/Format"
+                xmlns:fox="http://xmlgraphics.apache.org/fop/extensions">
+  <xsl:template match="@* | node()">
+    <xsl:copy><xsl:apply-templates select="@* | node()"/></xsl:copy>
+  </xsl:template>
+  <xsl:template match="fo:basic-link[not(@fox:alt-text)]">
+    <xsl:copy>
+      <xsl:apply-templates select="@*"/>
+      <xsl:attribute name="fox:alt-text">
+        <xsl:choose>
+          <xsl:when test="normalize-space(.) != ''"><xsl:value-of select="normalize-space(.)"/></xsl:when>
+          <xsl:when test="@external-destination"><xsl:value-of select="@external-destination"/></xsl:when>
+          <xsl:otherwise>link</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:apply-templates select="node()"/>
+    </xsl:copy>
+  </xsl:template>
+</xsl:stylesheet>
+)xsl";
+
 std::optional<PdfStandards> pdf_standards_from(const Options& options, DiagnosticSink& diagnostics,
                                                const std::filesystem::path& profile) {
     PdfStandards standards;

@@ -36,6 +36,10 @@ std::optional<PdfStandards> pdf_standards_from(const Options& options, Diagnosti
 // fo:basic-link into fo:inline (the text stays, styled alike; the PDF's bookmarks remain).
 extern const char* const unlink_stylesheet;
 
+// PDF/UA wants every link's alt text: this XSLT gives each fo:basic-link fox:alt-text, its text
+// ("Chapter 2, Trials", a page number, a URL).
+extern const char* const link_alt_text_stylesheet;
+
 // The PDF renderer's settings for FOP's configuration: <pdf-a-mode>, <pdf-ua-mode>,
 // <pdf-x-mode> and <output-profile>, each only when asked for.
 std::string renderer_settings(const PdfStandards& standards);

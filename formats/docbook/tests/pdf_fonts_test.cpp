@@ -357,6 +357,7 @@ void check_tagged(const Render& render) {
         std::istringstream words(line);
         std::string type;
         words >> type;
+        if (!type.empty() && type.back() == ':') type.pop_back();  // "Figure:" before its attributes
         ++elements[type];
     }
     // A chapter title per article (H1), the feature article's section titles (H2).
@@ -377,7 +378,8 @@ void check_tagged(const Render& render) {
 }
 
 // One book: an article per script, one with a character no font has (allowed: a warning), and
-// the feature book's first article (headings, a figure with alt text, formulas).
+// the feature book's first article (headings, a figure with alt text, formulas, links); as
+// PDF/UA-1 and PDF/A-2b.
 TEST(PdfScripts, EveryScriptPrintsInEmbeddedFontsInATaggedPdf) {
     TempDir dir;
     fascicle::test::FeatureBook features;
@@ -389,7 +391,9 @@ TEST(PdfScripts, EveryScriptPrintsInEmbeddedFontsInATaggedPdf) {
     book.articles.push_back(script_article("private", std::string("Unprintable ") + private_use + " here.", dir.path()));
     book.articles.push_back(features.book.articles.at(0));
     Render out;
-    render(out, book, {{allow_missing_glyphs_option, "true"}}, dir.path(), &features.resources);
+    // PDF/UA and PDF/A-2b as well: FOP's rules hold for this book (no validator checks it).
+    render(out, book, {{allow_missing_glyphs_option, "true"}, {pdf_ua_option, "true"}, {pdf_a_option, "2b"}},
+           dir.path(), &features.resources);
     std::cout << "[ time ] the scripts book: " << out.seconds << " s\n";
     ASSERT_EQ(out.status, Status::ok) << out.diagnostics.text();
 
@@ -426,6 +430,10 @@ TEST(PdfScripts, EveryScriptPrintsInEmbeddedFontsInATaggedPdf) {
     for (const auto& d : out.diagnostics.all) EXPECT_EQ(d.message.find("fop:"), std::string::npos) << d.message;
 
     check_tagged(out);
+    const auto meta = tool({"pdfinfo", "-meta", out.pdf.string()});
+    EXPECT_NE(meta.find("<pdfuaid:part>1</pdfuaid:part>"), std::string::npos) << meta;
+    EXPECT_NE(meta.find("<pdfaid:part>2</pdfaid:part>"), std::string::npos) << meta;
+    // Every link has its alt text (PDF/UA): FOP warns of none missing (checked in check_tagged).
 }
 
 // Not allowed, the same character fails the book, naming where it is.
