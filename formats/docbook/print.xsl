@@ -28,9 +28,10 @@
                 xmlns:dc="http://purl.org/dc/elements/1.1/"
                 xmlns:xmp="http://ns.adobe.com/xap/1.0/"
                 xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
+                xmlns:mml="http://www.w3.org/1998/Math/MathML"
                 xmlns:exsl="http://exslt.org/common"
                 xmlns:svg="http://www.w3.org/2000/svg"
-                exclude-result-prefixes="d x rdf dc xmp exsl">
+                exclude-result-prefixes="d x rdf dc xmp mml exsl">
 
   <xsl:import href="http://docbook.sourceforge.net/release/xsl-ns/current/fo/docbook.xsl"/>
 
@@ -46,7 +47,11 @@
   <xsl:param name="headers.on.blank.pages" select="0"/>
   <xsl:param name="footers.on.blank.pages" select="0"/>
 
-  <!-- Type: FOP maps "serif" to its built-in Times; fascicle passes an embeddable face instead. -->
+  <!-- Type: FOP maps "serif" to its built-in Times; fascicle passes an embeddable face instead,
+       followed by its fallback chain (a font-family list: FOP picks a font for each character),
+       and sets sans.font.family, monospace.font.family, symbol.font.family and
+       dingbat.font.family likewise (docbook-xsl's defaults there are FOP's built-in Symbol and
+       ZapfDingbats, which cannot be embedded). -->
   <xsl:param name="body.font.family">serif</xsl:param>
   <xsl:param name="title.font.family">serif</xsl:param>
   <xsl:param name="body.font.master">11</xsl:param>
@@ -366,6 +371,79 @@
         </rdf:RDF>
       </x:xmpmeta>
     </fo:declarations>
+  </xsl:template>
+
+  <!-- The tagged PDF (FOP's accessibility). Titles are headings in the structure tree: FOP takes
+       an FO's role as its structure type. -->
+  <xsl:attribute-set name="component.title.properties">
+    <xsl:attribute name="role">H1</xsl:attribute>
+  </xsl:attribute-set>
+  <xsl:attribute-set name="section.title.level1.properties">
+    <xsl:attribute name="role">H2</xsl:attribute>
+  </xsl:attribute-set>
+  <xsl:attribute-set name="section.title.level2.properties">
+    <xsl:attribute name="role">H3</xsl:attribute>
+  </xsl:attribute-set>
+  <xsl:attribute-set name="section.title.level3.properties">
+    <xsl:attribute name="role">H4</xsl:attribute>
+  </xsl:attribute-set>
+  <xsl:attribute-set name="section.title.level4.properties">
+    <xsl:attribute name="role">H5</xsl:attribute>
+  </xsl:attribute-set>
+  <xsl:attribute-set name="section.title.level5.properties">
+    <xsl:attribute name="role">H6</xsl:attribute>
+  </xsl:attribute-set>
+
+  <!-- An image's alt text (its textobject) as FOP's fox:alt-text, which docbook-xsl 1.79 does not
+       write: the graphic docbook-xsl makes, copied with the attribute added. -->
+  <xsl:template match="d:imageobject">
+    <xsl:variable name="graphic">
+      <xsl:apply-imports/>
+    </xsl:variable>
+    <xsl:variable name="alt"
+        select="normalize-space((ancestor::d:mediaobject[1] | ancestor::d:inlinemediaobject[1])[last()]/d:textobject[1])"/>
+    <xsl:apply-templates select="exsl:node-set($graphic)" mode="fascicle.alt-text">
+      <xsl:with-param name="alt" select="$alt"/>
+    </xsl:apply-templates>
+  </xsl:template>
+  <xsl:template match="fo:external-graphic | fo:instream-foreign-object" mode="fascicle.alt-text">
+    <xsl:param name="alt"/>
+    <xsl:copy>
+      <xsl:copy-of select="@*"/>
+      <xsl:if test="$alt != ''">
+        <xsl:attribute name="fox:alt-text"><xsl:value-of select="$alt"/></xsl:attribute>
+      </xsl:if>
+      <xsl:copy-of select="node()"/>
+    </xsl:copy>
+  </xsl:template>
+  <xsl:template match="@* | node()" mode="fascicle.alt-text">
+    <xsl:param name="alt"/>
+    <xsl:copy>
+      <xsl:copy-of select="@*"/>
+      <xsl:apply-templates select="node()" mode="fascicle.alt-text">
+        <xsl:with-param name="alt" select="$alt"/>
+      </xsl:apply-templates>
+    </xsl:copy>
+  </xsl:template>
+
+  <!-- A formula's alt text: its TeX (the equation's alt), else the text of its MathML. -->
+  <xsl:template match="mml:math">
+    <xsl:variable name="equation"
+        select="ancestor::*[self::d:inlineequation or self::d:equation or self::d:informalequation][1]"/>
+    <fo:instream-foreign-object>
+      <xsl:attribute name="fox:alt-text">
+        <xsl:choose>
+          <xsl:when test="normalize-space($equation/d:alt) != ''">
+            <xsl:value-of select="normalize-space($equation/d:alt)"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:copy>
+        <xsl:copy-of select="@*"/>
+        <xsl:apply-templates/>
+      </xsl:copy>
+    </fo:instream-foreign-object>
   </xsl:template>
 
 </xsl:stylesheet>

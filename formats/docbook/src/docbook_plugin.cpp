@@ -69,6 +69,13 @@ fascicle::PluginDescriptor describe_docbook_plugin() {
         {docbook::write_page_map_option, "FILE",
          "PDF: write where each body page begins to FILE, for an EPUB's page-list (EPUB: --page-map FILE)"},
         division_option_spec(),
+        {docbook::allow_missing_glyphs_option, "",
+         "PDF: a character no font has a glyph for prints as '#' with a warning (an error by default)"},
+        {docbook::pdf_a_option, "1a|1b|2a|2b|2u|3a|3b|3u", "PDF: write PDF/A of that part and level (FOP's checks)"},
+        {docbook::pdf_ua_option, "", "PDF: write PDF/UA-1 (FOP's checks; not verified by a PDF/UA validator)"},
+        {docbook::pdf_x_option, "3|4", "PDF: write PDF/X-3:2003 or PDF/X-4 for print shops, with a CMYK output intent"},
+        {docbook::pdf_output_profile_option, "FILE",
+         "PDF: the output intent's ICC profile (default: Ghostscript's CMYK SWOP profile, libgs-common)"},
     };
     plugin.formats.push_back(std::move(pdf));
     return plugin;

@@ -10,11 +10,11 @@
 
 namespace fascicle::docbook {
 
-bool PdfWriter::typeset_with_page_map(const std::vector<std::string>& configuration,
+bool PdfWriter::typeset_with_page_map(const std::vector<std::string>& configuration, const std::filesystem::path& fo,
                                       const std::filesystem::path& pdf, const std::vector<std::string>& environment) {
     const auto layout = work_ / "book.if.xml";
     auto to_layout = configuration;
-    to_layout.insert(to_layout.end(), {"-fo", (work_ / "book.fo").string(), "-if", "application/pdf", layout.string()});
+    to_layout.insert(to_layout.end(), {"-fo", fo.string(), "-if", "application/pdf", layout.string()});
     if (!run(fop_, to_layout, "fop.log", environment) || !report_fop_log(work_ / "fop.log")) return false;
 
     std::string error;

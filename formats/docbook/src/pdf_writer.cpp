@@ -2,11 +2,13 @@
 
 #include "external_tool.hpp"
 #include "print_date.hpp"
+#include "print_font_runs.hpp"
 #include "print_fonts.hpp"
 #include "print_image_resolution.hpp"
 
 #include <fascicle/dates.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -32,6 +34,13 @@ bool is_fop_error(std::string_view line) {
 
 bool is_fop_warning(std::string_view line) {
     return line.substr(0, 6) == "[WARN]" || line.substr(0, 8) == "WARNING:";
+}
+
+// FOP reads a font's OpenType layout tables and says so, on every run, of some table formats it
+// skips (in Noto's Arabic and Hebrew faces); it shapes those scripts all the same.
+bool is_font_table_notice(std::string_view line) {
+    return line.find("GlyphClassTable") != std::string_view::npos &&
+           line.find("not yet supported") != std::string_view::npos;
 }
 
 // What FOP without a MathML plugin says of each MathML element it meets.
@@ -145,6 +154,15 @@ Status PdfWriter::begin_book(const Metadata& book, WriteContext& ctx) {
     page_ = page_geometry_from(ctx.options, ctx.diagnostics);
     if (!page_) return Status::failed;
     if (!division_from(ctx.options, false, ctx.diagnostics)) return Status::failed;
+    auto standards = pdf_standards_from(ctx.options, ctx.diagnostics);
+    if (!standards) return Status::failed;
+    standards_ = std::move(*standards);
+    if (!standards_.pdf_x.empty() && book.title.empty()) {
+        ctx.diagnostics.error("", 0, 0, "--" + std::string(pdf_x_option) + ": " + standards_.pdf_x +
+                                            " needs the book's title (-M title=...)");
+        return Status::failed;
+    }
+    allow_missing_glyphs_ = ctx.options.count(allow_missing_glyphs_option) > 0;
     // Before any work: a missing tool should be the first and only thing the user hears about.
     if (!find_tools()) return Status::failed;
     math_ = find_math_typesetting(fop_, java_folder_);
@@ -172,6 +190,7 @@ Status PdfWriter::begin_book(const Metadata& book, WriteContext& ctx) {
         page_map_file_ = map->second;
         docbook_options_[page_anchors_option] = "true";
     }
+    for (const auto& [key, value] : book.entries()) characters_.add({}, value);
     docbook_ctx_.emplace(WriteContext{docbook_options_, ctx.diagnostics, *docbook_file_, false, ctx.resources});
     return docbook_.begin_book(book, *docbook_ctx_);
 }
@@ -201,6 +220,7 @@ std::optional<std::string> PdfWriter::render_article(const Article& article, Dia
 
 Status PdfWriter::write_rendered(const Article& article, std::string&& rendered) {
     if (page_map_file_) anchors_.add_article(article);
+    characters_.add({article.id, article.source}, rendered);
     return docbook_.write_rendered(article, std::move(rendered));
 }
 
@@ -255,24 +275,57 @@ Status PdfWriter::render() {
                                   "the Liberation fonts are not installed (Debian: apt-get install fonts-liberation2):"
                                   " the PDF uses FOP's built-in Times and Courier, which are not embedded in it");
     }
+    const auto sans = find_font_family("Liberation Sans", "LiberationSans", folders);
     std::vector<PrintFontFamily> embedded;
-    if (serif) embedded.push_back(*serif);
-    if (mono) embedded.push_back(*mono);
-    if (!write_work_file("print.xsl", print_stylesheet_) || !write_work_file("fop.xconf", fop_configuration(embedded)))
+    for (const auto* family : {&serif, &mono, &sans})
+        if (*family) embedded.push_back(**family);
+    // Every character the text fonts lack is looked up, one by one, along the fallback chain.
+    const auto chain = find_fallback_chain();
+    fonts_not_installed_ = chain.missing_packages;
+    const std::string text_fonts = font_family_list(serif ? serif->name : "serif", chain);
+    text_fonts_ = text_fonts;
+    if (!write_work_file("print.xsl", print_stylesheet_) ||
+        !write_work_file("fop.xconf", fop_configuration(embedded, chain, renderer_settings(standards_))))
         return Status::failed;
 
-    const std::string text_font = serif ? serif->name : "serif";
+    // docbook-xsl's symbol fonts (its fallback for rare characters) default to FOP's built-in
+    // Symbol and ZapfDingbats, which cannot be embedded: PDF/X and PDF/A need every font embedded.
+    FallbackChain symbols;
+    for (const auto& font : chain.fonts)
+        if (font.name.find("Symbol") != std::string::npos) symbols.fonts.push_back(font);
+    const std::string symbol_fonts = font_family_list(serif ? serif->name : "serif", symbols);
     std::vector<std::string> xslt_arguments{
         "--nonet",  // the DocBook stylesheets come from the local XML catalog, never the network
         "--stringparam", "pdf.date", format_utc(print_epoch_),
-        "--stringparam", "body.font.family", text_font,
-        "--stringparam", "title.font.family", text_font,
-        "--stringparam", "monospace.font.family", mono ? mono->name : "monospace",
+        "--stringparam", "body.font.family", text_fonts,
+        "--stringparam", "title.font.family", text_fonts,
+        "--stringparam", "sans.font.family", font_family_list(sans ? sans->name : "sans-serif", chain),
+        "--stringparam", "monospace.font.family", font_family_list(mono ? mono->name : "monospace", chain),
+        "--stringparam", "symbol.font.family", symbol_fonts,
+        "--stringparam", "dingbat.font.family", symbol_fonts,
         "--output", (work_ / "book.fo").string(),
         (work_ / "print.xsl").string(), (work_ / "book.xml").string()};
     for (const auto& [name, value] : stylesheet_parameters(*page_))
         xslt_arguments.insert(xslt_arguments.begin() + 1, {"--stringparam", name, value});
     if (!run(xsltproc_, xslt_arguments, "xsltproc.log", {})) return Status::failed;
+    const char* fo = "book.fo";
+    // PDF/X: no links at all; else PDF/UA: each link with its alt text.
+    if (!standards_.pdf_x.empty() || !standards_.pdf_ua.empty()) {
+        const bool unlink = !standards_.pdf_x.empty();
+        const char* stylesheet = unlink ? "unlink.xsl" : "link-alt-text.xsl";
+        fo = "book-links.fo";
+        if (!write_work_file(stylesheet, unlink ? unlink_stylesheet : link_alt_text_stylesheet) ||
+            !run(xsltproc_, {"--nonet", "--output", (work_ / fo).string(), (work_ / stylesheet).string(),
+                             (work_ / "book.fo").string()},
+                 "xsltproc-links.log", {}))
+            return Status::failed;
+    }
+
+    if (serif) {
+        const char* runs = fo == std::string_view("book.fo") ? "book-runs.fo" : "book-links-runs.fo";
+        if (!set_fallback_runs(work_ / fo, work_ / runs, serif->regular, chain, text_fonts)) return Status::failed;
+        fo = runs;
+    }
 
     const auto output_file = ctx_->output.file();
     const auto pdf = output_file ? *output_file : work_ / "book.pdf";
@@ -289,15 +342,38 @@ Status PdfWriter::render() {
     }
     const std::vector<std::string> configuration{"-c", (work_ / "fop.xconf").string()};
     if (page_map_file_) {
-        if (!typeset_with_page_map(configuration, pdf, fop_environment)) return Status::failed;
+        if (!typeset_with_page_map(configuration, work_ / fo, pdf, fop_environment)) return Status::failed;
     } else {
         std::vector<std::string> fop_arguments = configuration;
-        fop_arguments.insert(fop_arguments.end(), {"-fo", (work_ / "book.fo").string(), "-pdf", pdf.string()});
+        fop_arguments.insert(fop_arguments.end(), {"-fo", (work_ / fo).string(), "-pdf", pdf.string()});
         if (!run(fop_, fop_arguments, "fop.log", fop_environment)) return Status::failed;
         if (!report_fop_log(work_ / "fop.log")) return Status::failed;
     }
     if (!output_file && !copy_to_output_stream(pdf)) return Status::failed;
     return Status::ok;
+}
+
+bool PdfWriter::set_fallback_runs(const std::filesystem::path& fo, const std::filesystem::path& result,
+                                  const std::filesystem::path& text_font, const FallbackChain& chain,
+                                  const std::string& fallback_list) {
+    const auto text_coverage = FontCoverage::read(text_font);
+    if (!text_coverage) {
+        ctx_->diagnostics.error("", 0, 0, "cannot read the character map of " + text_font.string());
+        return false;
+    }
+    std::vector<RunFont> fonts;
+    auto add = [&](const std::string& family, const std::filesystem::path& file) {
+        if (auto coverage = FontCoverage::read(file)) fonts.push_back({family, std::move(*coverage)});
+    };
+    for (const auto& family : chain.families) add(family.name, family.regular);
+    for (const auto& font : chain.fonts) add(font.name, font.file);
+    std::ifstream in(fo, std::ios::binary);
+    std::ofstream out(result, std::ios::binary);
+    if (!in || !wrap_fallback_runs(in, out, *text_coverage, fonts, fallback_list) || !out.flush()) {
+        ctx_->diagnostics.error("", 0, 0, "cannot write " + result.string());
+        return false;
+    }
+    return true;
 }
 
 bool PdfWriter::run(const std::filesystem::path& tool, const std::vector<std::string>& arguments,
@@ -315,7 +391,14 @@ bool PdfWriter::run(const std::filesystem::path& tool, const std::vector<std::st
     std::string message = tool.filename().string() + " failed (" +
                           (result.exit_code < 0 ? std::string("killed") : "exit " + std::to_string(result.exit_code)) +
                           ")";
-    const auto lines = lines_of(log);
+    // The log's last lines, Java's stack frames left out: the reason is above them.
+    std::vector<std::string> lines;
+    for (auto& line : lines_of(log)) {
+        const auto text = line.find_first_not_of(" \t");
+        if (text != std::string::npos && (line.compare(text, 3, "at ") == 0 || line.compare(text, 4, "... ") == 0))
+            continue;
+        lines.push_back(std::move(line));
+    }
     const std::size_t first = lines.size() > 15 ? lines.size() - 15 : 0;
     for (std::size_t i = first; i < lines.size(); ++i) message += "\n  " + lines[i];
     for (const auto& line : lines) {
@@ -333,8 +416,14 @@ bool PdfWriter::report_fop_log(const std::filesystem::path& log) {
     std::size_t errors = 0;
     std::size_t warnings = 0;
     std::size_t unknown_mathml_elements = 0;  // one warning each: summed up below
+    std::vector<char32_t> missing_glyphs;     // reported with the articles that hold them
     for (const auto& line : lines_of(log)) {
-        if (line.find(unknown_mathml) != std::string::npos) {
+        if (const auto glyph = missing_glyph_in(line)) {
+            if (std::find(missing_glyphs.begin(), missing_glyphs.end(), *glyph) == missing_glyphs.end())
+                missing_glyphs.push_back(*glyph);
+        } else if (is_font_table_notice(line)) {
+            continue;
+        } else if (line.find(unknown_mathml) != std::string::npos) {
             ++unknown_mathml_elements;
         } else if (is_fop_error(line)) {
             if (++errors <= max_errors_shown) ctx_->diagnostics.error("", 0, 0, "fop: " + line);
@@ -347,6 +436,9 @@ bool PdfWriter::report_fop_log(const std::filesystem::path& log) {
                                "fop logged " + std::to_string(errors) + " error(s) and " + std::to_string(warnings) +
                                    " warning(s) in all; --" + print_work_dir_option + " DIR keeps its log");
     }
+    if (!report_missing_glyphs(missing_glyphs, characters_, text_fonts_, fonts_not_installed_, allow_missing_glyphs_,
+                               ctx_->diagnostics))
+        ++errors;
     if (unknown_mathml_elements == 0) return errors == 0;
     // The formulas are missing from the PDF: an error when fascicle wrote them as MathML for
     // JEuclid, which FOP then did not load; a warning for MathML the book's own DocBook held.

@@ -4,6 +4,9 @@
 #include "docbook_writer.hpp"
 #include "print_geometry.hpp"
 #include "print_page_map.hpp"
+#include "print_fonts.hpp"
+#include "print_missing_glyphs.hpp"
+#include "print_pdf_standards.hpp"
 
 #include <fascicle/plugin.hpp>
 
@@ -74,21 +77,30 @@ private:
     bool find_tools();
     Status render();
     bool write_work_file(const char* name, std::string_view content);
+    // `fo` with the runs of characters the text font lacks set in their fallback font (print_font_runs.hpp).
+    bool set_fallback_runs(const std::filesystem::path& fo, const std::filesystem::path& result,
+                           const std::filesystem::path& text_font, const FallbackChain& chain,
+                           const std::string& fallback_list);
     // Runs one tool; reports and returns false when it could not run or failed.
     bool run(const std::filesystem::path& tool, const std::vector<std::string>& arguments, const char* log_name,
              const std::vector<std::string>& environment);
     // Reports FOP's errors and warnings from its log; false when it logged errors.
     bool report_fop_log(const std::filesystem::path& log);
     bool copy_to_output_stream(const std::filesystem::path& pdf);
-    // FOP's run through its intermediate format, whose pages give the page map; then the PDF from it.
-    bool typeset_with_page_map(const std::vector<std::string>& configuration, const std::filesystem::path& pdf,
-                               const std::vector<std::string>& environment);
+    // FOP lays out `fo` once into its intermediate format, which gives the page map, then renders the PDF.
+    bool typeset_with_page_map(const std::vector<std::string>& configuration, const std::filesystem::path& fo,
+                               const std::filesystem::path& pdf, const std::vector<std::string>& environment);
 
     std::string_view print_stylesheet_;
     std::filesystem::path java_folder_;
     MathTypesetting math_;
     WriteContext* ctx_ = nullptr;
     std::optional<PageGeometry> page_;
+    PdfStandards standards_;
+    bool allow_missing_glyphs_ = false;
+    CharacterSources characters_;  // to trace a glyph FOP did not find to its article
+    std::string text_fonts_;       // the font families FOP tries, for messages
+    std::vector<std::string> fonts_not_installed_;
     std::int64_t print_epoch_ = 0;  // the PDF's dates
     std::filesystem::path xsltproc_;
     std::filesystem::path fop_;
