@@ -7,6 +7,10 @@ compressor or a cache would otherwise see through it). The result is valid artic
 formats/article-text/FORMAT.md): the same seed gives the same files.
 
     make_corpus.py N OUTDIR [--seed S] [--samples DIR]
+    make_corpus.py N OUTDIR --cycle-samples       the samples themselves, cycled to N files (real text
+                                                 without variation)
+    make_corpus.py MB OUTDIR --long-paragraph     one article whose only section holds a single
+                                                 paragraph of MB megabytes (the samples' sentences)
 """
 
 import argparse
@@ -114,19 +118,54 @@ class ArticleMaker:
         return "\n".join(lines)
 
 
+def cycled(sample_files, count, outdir):
+    """The sample articles unchanged, file k a copy of sample k mod len(samples)."""
+    width = max(6, len(str(count)))
+    for n in range(count):
+        source = sample_files[n % len(sample_files)]
+        (outdir / f"{n:0{width}d}_{source.stem}.txt").write_bytes(source.read_bytes())
+
+
+def long_paragraph(samples, megabytes, outdir):
+    """One article: a summary, an introduction, one section of one paragraph of `megabytes` MB."""
+    sentences = []
+    for s in samples:
+        for p in [s.summary, s.conclusion, *s.introduction, *(q for _, ps in s.sections for q in ps)]:
+            sentences += re.split(r"(?<=[.!?])\s+", p)
+    size = int(megabytes * 1_000_000)
+    chunk = " ".join(sentences)
+    body = (chunk + " ") * (size // (len(chunk) + 1) + 1)
+    body = body[:size].rstrip()
+    if not body.endswith("."):
+        body = body.rsplit(" ", 1)[0] + "."
+    lines = [samples[0].summary, samples[0].introduction[0], "- One Long Paragraph", "One Long Paragraph", body,
+             samples[0].conclusion]
+    (outdir / "long_paragraph.txt").write_bytes("\n".join(lines).encode("utf-8"))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("count", type=int)
     parser.add_argument("outdir", type=pathlib.Path)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--samples", type=pathlib.Path, default=DEFAULT_SAMPLES)
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--cycle-samples", action="store_true", help="N copies of the samples, cycled")
+    mode.add_argument("--long-paragraph", action="store_true", help="one article, a paragraph of N MB")
     args = parser.parse_args()
 
     samples = [Sample(p.read_text(encoding="utf-8")) for p in sorted(args.samples.glob("*.txt"))]
     if not samples:
         sys.exit(f"make_corpus.py: no *.txt samples in {args.samples}")
-    maker = ArticleMaker(samples, args.seed)
     args.outdir.mkdir(parents=True, exist_ok=True)
+    if args.cycle_samples or args.long_paragraph:
+        if args.cycle_samples:
+            cycled(sorted(args.samples.glob("*.txt")), args.count, args.outdir)
+        else:
+            long_paragraph(samples, args.count, args.outdir)
+        (args.outdir / "book.ini").write_text(BOOK_INI.format(n=args.count), encoding="utf-8")
+        return
+    maker = ArticleMaker(samples, args.seed)
     width = max(6, len(str(args.count)))
     for n in range(args.count):
         text = maker.article(n)

@@ -4,7 +4,10 @@
 # ratios the targets of issue 9 are stated in. Results: a Markdown table on standard output (and in
 # WORK/results.md), raw samples in WORK/samples.tsv.
 #
-#   bench/run.sh [options] [SIZE...]          (default sizes: 1000 10000)
+#   bench/run.sh [options] [CORPUS...]        (default: 1000 10000)
+#     CORPUS is N (N generated articles, make_corpus.py), cycled-N (the five sample articles
+#     cycled to N files: real text without variation) or long-MB (one article whose only section
+#     is a single paragraph of MB megabytes: every output format, peak RSS and time)
 #     --fascicle PATH       the fascicle to time (default: build/perf-release/bin/fascicle, else build/dev)
 #     --work DIR         where corpora and outputs go (default: a fresh folder under /tmp)
 #     --runs N           runs of each fascicle and baseline command (default 5)
@@ -15,6 +18,9 @@
 #     --no-pandoc        leave pandoc out
 #     --outputs-only     only the rows of every output format made in one run (-o ... -o ...) and in
 #                        one run per format (the same outputs), for a short run
+#     --long-runs N      runs of each format on a long-MB corpus (default 3)
+#     --large-runs N     runs of each fascicle and baseline command on corpora of more than 2,000
+#                        files (default: --runs)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,6 +33,8 @@ pandoc_runs=3
 pandoc_max=1000
 use_pandoc=1
 outputs_only=0
+long_runs=3
+large_runs=""
 sizes=()
 while (($#)); do
     case "$1" in
@@ -37,9 +45,12 @@ while (($#)); do
         --pandoc-max) pandoc_max="$2"; shift 2 ;;
         --no-pandoc) use_pandoc=0; shift ;;
         --outputs-only) outputs_only=1; use_pandoc=0; shift ;;
-        -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --long-runs) long_runs="$2"; shift 2 ;;
+        --large-runs) large_runs="$2"; shift 2 ;;
+        -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "run.sh: unknown option $1" >&2; exit 64 ;;
-        *) sizes+=("$1"); shift ;;
+        [0-9]*|cycled-[0-9]*|long-[0-9]*) sizes+=("$1"); shift ;;
+        *) echo "run.sh: a corpus is N, cycled-N or long-MB, not $1" >&2; exit 64 ;;
     esac
 done
 ((${#sizes[@]})) || sizes=(1000 10000)
@@ -77,6 +88,7 @@ for f in epub docbook markdown plain; do
     if "$fascicle" --list-formats | sed -n '/^Output formats:/,$p' | grep -q "^  $f "; then formats+=("$f"); fi
 done
 declare -A extension=([epub]=epub [docbook]=xml [markdown]=md [plain]=txt)
+declare -A long_extension=([epub]=epub [docbook]=xml [markdown]=md [plain]=txt [article-text]=txt)
 declare -A pandoc_to=([epub]=epub [docbook]=docbook5 [markdown]=commonmark [plain]=plain)
 
 # measure NAME RUNS COMMAND...: runs COMMAND (its output to $out, removed before each run) and
@@ -106,11 +118,28 @@ measure() {
 for size in "${sizes[@]}"; do
     corpus="$work/corpus-$size"
     if [[ ! -f "$corpus/book.ini" ]]; then
-        echo "run.sh: generating $size articles" >&2
-        python3 "$here/make_corpus.py" "$size" "$corpus"
+        echo "run.sh: making corpus $size" >&2
+        case "$size" in
+            cycled-*) python3 "$here/make_corpus.py" "${size#cycled-}" "$corpus" --cycle-samples ;;
+            long-*) python3 "$here/make_corpus.py" "${size#long-}" "$corpus" --long-paragraph ;;
+            *) python3 "$here/make_corpus.py" "$size" "$corpus" ;;
+        esac
     fi
     files=("$corpus"/*.txt)
-    echo "run.sh: $size articles, $(cat "${files[@]}" | wc -c) bytes" >&2
+    echo "run.sh: corpus $size, ${#files[@]} files, $(cat "${files[@]}" | wc -c) bytes" >&2
+    n_runs=$runs
+    if ((${#files[@]} > 2000)) && [[ -n "$large_runs" ]]; then n_runs=$large_runs; fi
+
+    # One long paragraph: each output format (article-text too), default -j; no baseline, no pandoc.
+    if [[ "$size" == long-* ]]; then
+        for f in "${formats[@]}" article-text; do
+            "$fascicle" --list-formats | sed -n '/^Output formats:/,$p' | grep -q "^  $f " || continue
+            echo "run.sh: fascicle -t $f, one long paragraph" >&2
+            out="$work/long.${long_extension[$f]}"
+            measure "fascicle $f" "$long_runs" "$fascicle" "$corpus" -q -t "$f" -o "$out"
+        done
+        continue
+    fi
 
     # Every format from one read (-o per format) against one run per format, the same outputs.
     if ((${#formats[@]} > 1)); then
@@ -119,10 +148,10 @@ for size in "${sizes[@]}"; do
         together=()
         for f in "${formats[@]}"; do together+=(-o "$out/book.${extension[$f]}"); done
         # shellcheck disable=SC2016
-        measure "fascicle ${#formats[@]} outputs, one run" "$runs" \
+        measure "fascicle ${#formats[@]} outputs, one run" "$n_runs" \
             sh -c 'mkdir -p "$1" && shift && exec "$@"' sh "$out" "$fascicle" "$corpus" -q "${together[@]}"
         # shellcheck disable=SC2016
-        measure "fascicle ${#formats[@]} outputs, ${#formats[@]} runs" "$runs" \
+        measure "fascicle ${#formats[@]} outputs, ${#formats[@]} runs" "$n_runs" \
             sh -c 'out=$1 fascicle=$2 corpus=$3; shift 3; mkdir -p "$out" &&
                    for ext in "$@"; do "$fascicle" "$corpus" -q -o "$out/book.$ext" || exit 1; done' \
             sh "$out" "$fascicle" "$corpus" $(for f in "${formats[@]}"; do echo "${extension[$f]}"; done)
@@ -131,18 +160,18 @@ for size in "${sizes[@]}"; do
 
     out="$work/out"
     echo "run.sh: baselines" >&2
-    measure cat "$runs" sh -c 'cat "$@" > /dev/null' cat "${files[@]}"
+    measure cat "$n_runs" sh -c 'cat "$@" > /dev/null' cat "${files[@]}"
     out="$work/out.zip"
-    measure "zip -q -6" "$runs" zip -q -6 "$out" "${files[@]}"
+    measure "zip -q -6" "$n_runs" zip -q -6 "$out" "${files[@]}"
 
     for f in "${formats[@]}"; do
         echo "run.sh: fascicle -t $f" >&2
         out="$work/out.${extension[$f]}"
-        measure "fascicle $f -j1" "$runs" "$fascicle" "$corpus" -q -j1 -t "$f" -o "$out"
-        measure "fascicle $f" "$runs" "$fascicle" "$corpus" -q -t "$f" -o "$out"
+        measure "fascicle $f -j1" "$n_runs" "$fascicle" "$corpus" -q -j1 -t "$f" -o "$out"
+        measure "fascicle $f" "$n_runs" "$fascicle" "$corpus" -q -t "$f" -o "$out"
     done
 
-    if ((use_pandoc && size <= pandoc_max)); then
+    if ((use_pandoc && ${#files[@]} <= pandoc_max)); then
         # pandoc reads the same articles as Markdown, which fascicle writes (not timed).
         markdown="$work/markdown-$size"
         if [[ ! -d "$markdown" ]]; then "$fascicle" "$corpus" -q -t markdown --split "$markdown"; fi

@@ -214,6 +214,11 @@ namespace {
 
 // Appends `s` escaped to `out` (see XmlStream); returns how many characters became U+FFFD.
 std::size_t append_escaped(std::string& out, std::string_view s, bool in_attribute) {
+    // Room for a long text at once, with some for the markup after it: growing by doubling would
+    // copy it and, while copying, hold it twice (a paragraph may be hundreds of megabytes).
+    constexpr std::size_t long_text = 1 << 16;
+    if (s.size() >= long_text && s.size() > out.capacity() - out.size())
+        out.reserve(out.size() + s.size() + s.size() / 16 + 4096);
     std::size_t replaced = 0;
     std::size_t copied = 0;  // s[copied, i) is plain text not yet appended
     std::size_t i = 0;

@@ -6,6 +6,8 @@
 #include <fascicle/input_limits.hpp>
 
 #include <algorithm>
+#include <filesystem>
+#include <system_error>
 #include <cstdio>
 #include <optional>
 #include <string_view>
@@ -305,6 +307,12 @@ Status ArticleTextReader::read(const Input& input, ReadContext& ctx, ArticleSink
         return Status::bad_options;
     }
     std::string bytes;
+    // Sized once when the file's size is known: growing by doubling would hold up to twice the
+    // text, and copy it, for one long article.
+    std::error_code size_error;
+    if (!input.path.empty())
+        if (const auto size = std::filesystem::file_size(input.path, size_error); !size_error && size <= *limit)
+            bytes.reserve(static_cast<std::size_t>(size));
     switch (read_at_most(*input.stream, *limit, bytes)) {
     case LimitedRead::complete: break;
     case LimitedRead::too_large:

@@ -2,6 +2,8 @@
 
 #include "heading_key.hpp"
 
+#include <algorithm>
+#include <optional>
 #include <ostream>
 #include <string_view>
 #include <unordered_set>
@@ -35,7 +37,13 @@ std::string as_line(std::string_view text) {
             out += text[i];
         }
     }
-    return std::string(trimmed(out));
+    // Trimmed in place: a paragraph may be most of the article, a second copy would double it.
+    const std::string_view kept = trimmed(out);
+    if (kept.empty()) return {};
+    const std::size_t first = static_cast<std::size_t>(kept.data() - out.data());
+    out.erase(first + kept.size());
+    out.erase(0, first);
+    return out;
 }
 
 // Blocks as paragraph lines: a paragraph is one line, any other block one line per paragraph of its
@@ -47,7 +55,9 @@ std::vector<std::string> lines_of(const std::vector<Block>& blocks) {
     };
     for (const auto& block : blocks) {
         if (block.kind == Block::Kind::paragraph) {
-            add(plain_text(block.inlines));
+            // Text alone is read where it is, not copied first.
+            if (block.inlines.size() == 1 && block.inlines[0].kind == Inline::Kind::text) add(block.inlines[0].text);
+            else add(plain_text(block.inlines));
             continue;
         }
         const std::string text = plain_text(block);
@@ -123,9 +133,11 @@ public:
                          " begins with \"- \" and will read back as a table of contents entry");
 
         std::unordered_set<std::string> heading_keys;
-        for (const auto& s : sections_) heading_keys.insert(heading_key(s.title));
+        std::size_t longest_key = 0;  // a paragraph's key is made no longer than that (not copied whole)
+        for (const auto& s : sections_)
+            longest_key = std::max(longest_key, heading_keys.insert(heading_key(s.title)).first->size());
         auto check_not_heading = [&](const std::string& line, std::string_view where) {
-            if (heading_keys.count(heading_key(line)))
+            if (heading_keys.count(heading_key(line, longest_key)))
                 warn("a paragraph of " + std::string(where) +
                      " equals a section title and will read back as a heading: " + in_double_quotes(line));
         };
@@ -145,13 +157,9 @@ public:
                  " paragraphs; article-text holds one, the others will read back as paragraphs of the last section");
     }
 
-    std::string text() const {
-        std::string out;
-        auto put = [&out](std::string_view prefix, const std::string& line) {
-            out.append(prefix);
-            out.append(line);
-            out += '\n';
-        };
+    // Each line of the text with its prefix ("- " for the contents), in order.
+    template <class Put>
+    void for_each_line(Put&& put) const {
         for (const auto& line : summary_) put("", line);
         for (const auto& line : introduction_) put("", line);
         for (const auto& s : sections_) put("- ", s.title);
@@ -160,7 +168,27 @@ public:
             for (const auto& line : s.paragraphs) put("", line);
         }
         for (const auto& line : conclusion_) put("", line);
-        return out;
+    }
+
+    // The byte of the text (as write() writes it) where invalid UTF-8 starts, if any.
+    std::optional<std::size_t> invalid_utf8() const {
+        std::optional<std::size_t> found;
+        std::size_t offset = 0;
+        for_each_line([&](std::string_view prefix, const std::string& line) {
+            if (!found)
+                if (auto bad = find_invalid_utf8(line)) found = offset + prefix.size() + *bad;
+            offset += prefix.size() + line.size() + 1;
+        });
+        return found;
+    }
+
+    // The text, line by line: never held whole a second time.
+    void write(std::ostream& out) const {
+        for_each_line([&out](std::string_view prefix, const std::string& line) {
+            out.write(prefix.data(), static_cast<std::streamsize>(prefix.size()));
+            out.write(line.data(), static_cast<std::streamsize>(line.size()));
+            out.put('\n');
+        });
     }
 
 private:
@@ -209,14 +237,13 @@ Status ArticleTextWriter::write_article(const Article& article) {
     CanonicalArticle canonical(article, diagnostics);
     canonical.warn_about_read_back();
     warn_uncarried(article, census(article), "article-text", text_only, diagnostics);
-    const std::string text = canonical.text();
-    if (auto bad = find_invalid_utf8(text)) {
+    if (auto bad = canonical.invalid_utf8()) {
         diagnostics.error("", 0, 0, "article " + in_double_quotes(article.id) + " holds text that is not UTF-8 (byte " +
                                         std::to_string(*bad) + " of its article-text form)");
         return Status::failed;
     }
     auto& out = ctx_->output.stream();
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    canonical.write(out);
     out.flush();
     if (!out) {
         diagnostics.error("", 0, 0, "writing article " + in_double_quotes(article.id) + " failed");

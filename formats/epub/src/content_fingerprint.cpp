@@ -17,10 +17,25 @@ constexpr std::array<unsigned char, 16> fascicle_content_namespace = {
 // from one field to the next changes the bytes.
 class ArticleSerializer {
 public:
+    static constexpr std::size_t long_field = 1 << 16;
+
     std::string take() { return std::move(out_); }
 
     void field(char tag, std::string_view text) {
         out_ += tag;
+        if (text.size() > long_field) {
+            // A long text (a paragraph may be hundreds of megabytes) stands as its own digest,
+            // hashed where it is rather than copied; '\x1e' tells it from a text.
+            uuid_t digest;
+            uuid_generate_sha1(digest, fascicle_content_namespace.data(), text.data(), text.size());
+            static constexpr char hex[] = "0123456789abcdef";
+            for (unsigned char byte : digest) {
+                out_ += hex[byte >> 4];
+                out_ += hex[byte & 15];
+            }
+            out_ += '\x1e';
+            return;
+        }
         out_ += text;
         out_ += '\x1f';
     }

@@ -2,6 +2,9 @@
 
 #include <libdeflate.h>
 
+#include <memory>
+#include <new>
+
 namespace fascicle::epub {
 
 namespace {
@@ -44,16 +47,24 @@ std::optional<CompressedContent> EntryCompressor::compress(std::string_view byte
     CompressedContent content;
     content.crc = libdeflate_crc32(0, bytes.data(), bytes.size());
     content.size = bytes.size();
-    content.data.resize(libdeflate_deflate_compress_bound(compressor.get(), bytes.size()));
-    const std::size_t length = libdeflate_deflate_compress(compressor.get(), bytes.data(), bytes.size(),
-                                                           content.data.data(), content.data.size());
+    // Into a buffer left uninitialized: the bound is larger than the input, and zero-filling it
+    // (as resizing a string does) would make all of it resident for a long chapter.
+    const std::size_t bound = libdeflate_deflate_compress_bound(compressor.get(), bytes.size());
+    const std::unique_ptr<char[]> buffer(new (std::nothrow) char[bound]);
+    if (!buffer) {
+        give_back(std::move(compressor));
+        error = "cannot compress: out of memory for the compressed chapter";
+        return std::nullopt;
+    }
+    const std::size_t length =
+        libdeflate_deflate_compress(compressor.get(), bytes.data(), bytes.size(), buffer.get(), bound);
     give_back(std::move(compressor));
     // As zip tools do: what deflate would not make smaller is stored.
     if (length == 0 || length >= bytes.size()) {
         content.deflated = false;
         content.data.assign(bytes);
     } else {
-        content.data.resize(length);
+        content.data.assign(buffer.get(), length);
     }
     return content;
 }

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <limits>
 
 namespace fascicle::markdown {
@@ -113,7 +114,7 @@ std::vector<std::string> BlockRenderer::blocks(const std::vector<Block>& blocks,
         std::vector<std::string> lines = block(b, alternate, width);
         if (lines.empty()) continue;
         if (!out.empty()) out.emplace_back();
-        out.insert(out.end(), lines.begin(), lines.end());
+        out.insert(out.end(), std::make_move_iterator(lines.begin()), std::make_move_iterator(lines.end()));
         previous = &b;
     }
     return out;
@@ -126,7 +127,9 @@ std::vector<std::string> BlockRenderer::block(const Block& b, bool alternate_mar
     bool anchored = anchor.empty();
     switch (b.kind) {
         case Block::Kind::paragraph:
-            lines = paragraph(with_anchor({Block::paragraph(b.inlines)}, anchor)[0].inlines, width);
+            // Without an anchor, the inlines as they are: a copy would double a long paragraph.
+            lines = anchor.empty() ? paragraph(b.inlines, width)
+                                   : paragraph(with_anchor({Block::paragraph(b.inlines)}, anchor)[0].inlines, width);
             anchored = true;
             break;
         case Block::Kind::line_block:
@@ -320,9 +323,13 @@ std::vector<std::string> BlockRenderer::footnote_definitions(Footnotes& footnote
 
 std::vector<std::string> BlockRenderer::paragraph(const std::vector<Inline>& inlines,
                                                   std::size_t width) const {
-    const MarkdownText md = inlines_.paragraph(inlines);
+    MarkdownText md = inlines_.paragraph(inlines);
     std::vector<std::string> out;
     if (md.text.empty()) return out;
+    if (!columns_ && md.text.find('\n') == std::string::npos) {
+        out.push_back(std::move(md.text));  // one line: moved, not copied
+        return out;
+    }
     for (std::size_t begin = 0, end = 0; begin <= md.text.size(); begin = end + 1) {
         end = md.text.find('\n', begin);
         if (end == std::string::npos) end = md.text.size();

@@ -69,6 +69,37 @@ void append_normalized(std::vector<Inline>& out, const std::vector<Inline>& inli
     }
 }
 
+// Whether append_normalized would give the inlines back unchanged (then they need no copy: a
+// paragraph's text may be most of an article).
+bool is_normalized(const std::vector<Inline>& inlines, bool in_link) {
+    const Inline* previous = nullptr;
+    for (const auto& i : inlines) {
+        if (is_link(i) && in_link) return false;
+        if (i.kind == Inline::Kind::link && !link_destination(i.target)) return false;
+        switch (i.kind) {
+            case Inline::Kind::text:
+            case Inline::Kind::code:
+                if (i.text.empty() || (previous && previous->kind == i.kind)) return false;
+                break;
+            case Inline::Kind::emphasis:
+            case Inline::Kind::strong:
+            case Inline::Kind::strikethrough:
+            case Inline::Kind::superscript:
+            case Inline::Kind::subscript:
+            case Inline::Kind::small_caps:
+                if (i.children.empty()) return false;
+                break;
+            case Inline::Kind::span:
+                if (i.children.empty() && i.attributes.id.empty()) return false;
+                break;
+            default: break;
+        }
+        if (!is_normalized(i.children, in_link || is_link(i))) return false;
+        previous = &i;
+    }
+    return true;
+}
+
 std::vector<Inline> normalized(const std::vector<Inline>& inlines) {
     std::vector<Inline> out;
     append_normalized(out, inlines, false);
@@ -209,13 +240,38 @@ public:
     }
 
     // `before_link`: a link follows, so a final '!' would make it an image.
+    // A long text goes in pieces, so that its code points (12 bytes each) are never all held at
+    // once: each piece ends with a space between two ASCII letters or digits, where no rule
+    // below looks across (every look-around stops at a blank, and a letter after a space starts
+    // no block and needs no escape), so the pieces come out as the whole would.
     void text(std::string_view s, CharClass after, bool before_link = false) {
+        constexpr std::size_t piece = 1 << 16;
+        out_.text.reserve(out_.text.size() + s.size() + s.size() / 64);
+        while (s.size() > 2 * piece) {
+            const std::size_t cut = piece_end(s, piece);
+            if (cut == std::string_view::npos) break;
+            text_piece(s.substr(0, cut), CharClass::other, false);
+            s.remove_prefix(cut);
+        }
+        text_piece(s, after, before_link);
+    }
+
+private:
+    // Where a piece of s may end at or after `from`: just after a space between two ASCII
+    // letters or digits (npos when there is none before the last `from` bytes).
+    static std::size_t piece_end(std::string_view s, std::size_t from) {
+        auto alnum = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+        for (std::size_t k = from; k + 1 < s.size() - from; ++k)
+            if (s[k] == ' ' && alnum(s[k - 1]) && alnum(s[k + 1])) return k + 1;
+        return std::string_view::npos;
+    }
+
+    void text_piece(std::string_view s, CharClass after, bool before_link) {
         // The code points, and where each starts (invalid bytes are U+FFFD, written as they are).
         std::vector<char32_t> cps;
         std::vector<std::size_t> offsets;
         decode(s, cps, offsets);
         const std::size_t n = cps.size();
-        out_.text.reserve(out_.text.size() + s.size());
         const bool ends_line = after == CharClass::line_edge;
         std::size_t forced_escape = n;  // a character a line start makes special
         // What GFM's autolink extension would make a link: escaped, or split by a comment after it
@@ -605,9 +661,13 @@ private:
 
 MarkdownText InlineRenderer::paragraph(const std::vector<Inline>& inlines) const {
     // A hard break needs text after it: those ending the paragraph are dropped.
+    Builder b(flavor_, Mode::paragraph, false, CharClass::line_edge, footnotes_, links_);
+    if (is_normalized(inlines, false) && (inlines.empty() || inlines.back().kind != Inline::Kind::line_break)) {
+        b.sequence(inlines, CharClass::line_edge);
+        return b.take();
+    }
     auto items = normalized(inlines);
     while (!items.empty() && items.back().kind == Inline::Kind::line_break) items.pop_back();
-    Builder b(flavor_, Mode::paragraph, false, CharClass::line_edge, footnotes_, links_);
     b.sequence(items, CharClass::line_edge);
     return b.take();
 }

@@ -8,31 +8,47 @@
 #include <fascicle/text.hpp>
 
 #include <ostream>
+#include <string_view>
 
 namespace fascicle::markdown {
 
-namespace {
-
-// Blocks of lines joined with one blank line between two.
-class Blocks {
+// Blocks of lines joined with one blank line between two: collected into a string, or written
+// straight to a stream (an article written as it is rendered is never held whole twice).
+class ArticleBlocks {
 public:
+    ArticleBlocks() = default;
+    // `before_first` goes before the first block (the blank line between two articles).
+    ArticleBlocks(std::ostream& out, std::string_view before_first) : out_(&out), before_first_(before_first) {}
+
     void add(const std::vector<std::string>& lines) {
         if (lines.empty()) return;
-        if (!text_.empty()) text_ += '\n';
-        for (const auto& line : lines) text_ += line + '\n';
+        if (out_) {
+            *out_ << (started_ ? std::string_view("\n") : before_first_);
+            for (const auto& line : lines) *out_ << line << '\n';
+        } else {
+            if (started_) text_ += '\n';
+            for (const auto& line : lines) text_.append(line).push_back('\n');
+        }
+        started_ = true;
     }
     void add(const std::string& line) { add(std::vector<std::string>{line}); }
+    bool started() const { return started_; }
     std::string take() { return std::move(text_); }
 
 private:
+    std::ostream* out_ = nullptr;
+    std::string_view before_first_;
     std::string text_;
+    bool started_ = false;
 };
+
+namespace {
 
 // A heading's level: the source's when it has one deeper than the heading above (a level the
 // reader remembered comes back where it was), else one deeper than that.
 int heading_level(int source_level, int above) { return source_level > above ? source_level : above + 1; }
 
-void add_section(Blocks& out, const BlockRenderer& renderer, const InternalLinks& links, const Section& section,
+void add_section(ArticleBlocks& out, const BlockRenderer& renderer, const InternalLinks& links, const Section& section,
                  int above) {
     const int level = heading_level(section.heading_level, above);
     out.add(renderer.heading(level, section.title, links.section_anchor(section)));
@@ -56,7 +72,7 @@ Status MarkdownWriter::begin_book(const Metadata& book, WriteContext& ctx) {
 
     // With --split each document is one article: the book's title is left to the articles.
     if (!ctx.split) {
-        Blocks front;
+        ArticleBlocks front;
         if (options_.standalone) front.add(yaml_metadata_block(book));
         if (!book.title.empty()) front.add(renderer_->heading(1, book.title));
         write(front.take());
@@ -64,8 +80,7 @@ Status MarkdownWriter::begin_book(const Metadata& book, WriteContext& ctx) {
     return stream_status();
 }
 
-std::string MarkdownWriter::render(const Article& article) const {
-    Blocks out;
+void MarkdownWriter::render(const Article& article, ArticleBlocks& out) const {
     // This article's renderer: it collects the footnotes, labelled by the article (unique in the
     // book), and names the anchors of its ids.
     BlockRenderer article_renderer = *renderer_;
@@ -103,7 +118,6 @@ std::string MarkdownWriter::render(const Article& article) const {
         out.add(renderer->blocks(article.conclusion));
     }
     if (!footnotes.notes.empty()) out.add(renderer->footnote_definitions(footnotes));
-    return out.take();
 }
 
 namespace {
@@ -137,17 +151,29 @@ void warn_unlinkable(const Article& article, DiagnosticSink& diagnostics) {
 
 }  // namespace
 
-std::optional<std::string> MarkdownWriter::render_article(const Article& article, DiagnosticSink& diagnostics) const {
-    if (!renderer_) return std::nullopt;
+void MarkdownWriter::warn(const Article& article, DiagnosticSink& diagnostics) const {
     warn_unlinkable(article, diagnostics);
     warn_uncarried(article, census(article), "Markdown", markdown_support(options_.flavor), diagnostics);
     warn_lost_details(article, detail_census(article), options_.flavor, diagnostics);
-    return render(article);
+}
+
+std::optional<std::string> MarkdownWriter::render_article(const Article& article, DiagnosticSink& diagnostics) const {
+    if (!renderer_) return std::nullopt;
+    warn(article, diagnostics);
+    ArticleBlocks out;
+    render(article, out);
+    return out.take();
 }
 
 Status MarkdownWriter::write_article(const Article& article) {
     if (!renderer_) return Status::failed;  // begin_book failed or never ran
-    return write_rendered(article, *render_article(article, ctx_->diagnostics));
+    warn(article, ctx_->diagnostics);
+    if (ctx_->resources) add_image_resources(article, *ctx_->resources, media_);
+    // Rendered straight to the output, as write_rendered would write it.
+    ArticleBlocks out(ctx_->output.stream(), wrote_anything_ ? "\n" : "");
+    render(article, out);
+    wrote_anything_ = wrote_anything_ || out.started();
+    return stream_status();
 }
 
 Status MarkdownWriter::write_rendered(const Article& article, std::string&& rendered) {

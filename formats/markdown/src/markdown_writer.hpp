@@ -15,6 +15,8 @@
 
 namespace fascicle::markdown {
 
+class ArticleBlocks;
+
 class MarkdownWriter : public Writer {
 public:
     // `flavor`: the dialect of the format written (gfm, commonmark); nullopt: --markdown-flavor's.
@@ -29,8 +31,10 @@ public:
     Status write_rendered(const Article& article, std::string&& rendered) override;
 
 private:
-    // The article's blocks, a blank line between two, without a blank line before the first.
-    std::string render(const Article& article) const;
+    // What the article loses in Markdown, reported.
+    void warn(const Article& article, DiagnosticSink& diagnostics) const;
+    // The article's blocks into `out`, a blank line between two, none before the first.
+    void render(const Article& article, ArticleBlocks& out) const;
     // Writes a piece of the document, after a blank line unless it is the first.
     void write(const std::string& piece);
     Status stream_status();

@@ -139,5 +139,29 @@ TEST(MarkdownEscaping, WrappingNeverStartsALineWithABlockMarker) {
     }
 }
 
+// A long text is escaped in pieces (so that its code points are never all held at once); the
+// pieces come out as the whole would: every repetition of a sentence full of traps is escaped as
+// the same few repetitions are, wherever the pieces end.
+TEST(MarkdownEscaping, LongTextIsEscapedAsTheWholeWouldBe) {
+    const std::string unit =
+        "word *a* b_c_ www.example.com a@b.co &amp; [x](y) `y` 1. <z> ~~s~~ | #1 http://e.org/ ! - x_ end ";
+    for (Flavor flavor : {Flavor::commonmark, Flavor::gfm}) {
+        auto repeated = [&](std::size_t n) {
+            std::string text;
+            for (std::size_t k = 0; k < n; ++k) text += unit;
+            return text + "fin";
+        };
+        const std::string two = paragraph(repeated(2), flavor), three = paragraph(repeated(3), flavor);
+        ASSERT_GT(three.size(), two.size());
+        const std::string once = three.substr(0, three.size() - two.size());
+        ASSERT_EQ(three, once + two) << "the sentence is escaped alike at the start and in the middle";
+        const std::size_t n = 4000;  // about 400 kB: several pieces
+        std::string expected;
+        for (std::size_t k = 0; k + 2 < n; ++k) expected += once;
+        expected += two;
+        EXPECT_EQ(paragraph(repeated(n), flavor), expected);
+    }
+}
+
 }  // namespace
 }  // namespace fascicle::markdown

@@ -75,6 +75,21 @@ std::vector<std::string> PlainTextRenderer::wrapped(std::string_view text, const
     return out;
 }
 
+std::string PlainTextRenderer::wrapped_joined(std::string_view text, const std::string& indent) const {
+    const std::size_t indent_width = text_layout::display_width(indent);
+    const std::size_t width = columns_ > indent_width ? columns_ - indent_width : 1;
+    text = trimmed(text);
+    std::string out;
+    out.reserve(text.size() + (text.size() / width + 1) * (indent.size() + 1));
+    bool first = true;
+    text_layout::for_each_wrapped_line(text, width, {}, [&](std::string_view line) {
+        if (!first) out.push_back('\n');
+        first = false;
+        if (!line.empty()) out.append(indent).append(line);
+    });
+    return out;
+}
+
 std::vector<std::string> PlainTextRenderer::title(std::string_view title, char rule, bool overline) const {
     std::vector<std::string> out;
     auto lines = wrapped(on_one_line(title), "", "");
@@ -94,7 +109,18 @@ std::vector<std::string> PlainTextRenderer::blocks(const std::vector<Block>& blo
     for (const auto& b : blocks) {
         std::vector<std::string> lines;
         switch (b.kind) {
-            case Block::Kind::paragraph: lines = wrapped(inline_text(b.inlines), indent, indent); break;
+            case Block::Kind::paragraph: {
+                // One string, its lines joined by '\n' (a string per line would cost more than the
+                // text); text alone is wrapped where it is: a copy would double a long paragraph.
+                std::string joined;
+                if (b.inlines.size() == 1 && b.inlines[0].kind == Inline::Kind::text &&
+                    b.inlines[0].text.find('\t') == std::string::npos)
+                    joined = wrapped_joined(b.inlines[0].text, indent);
+                else
+                    joined = wrapped_joined(inline_text(b.inlines), indent);
+                if (!joined.empty()) lines.push_back(std::move(joined));
+                break;
+            }
             case Block::Kind::block_quote: {
                 lines = this->blocks(b.children, indent + "    ");
                 if (!b.attribution.empty()) {

@@ -15,13 +15,16 @@ class PlainTextRenderer {
 public:
     explicit PlainTextRenderer(std::size_t columns) : columns_(columns) {}
 
-    // The blocks, a blank line between two, each line after `indent`.
+    // The blocks, a blank line between two, each line after `indent`. An element may hold several
+    // lines, '\n' between them (a paragraph's).
     std::vector<std::string> blocks(const std::vector<Block>& blocks, const std::string& indent = "") const;
     // A title underlined with `rule` (and overlined too when `overline`); empty title: no lines.
     std::vector<std::string> title(std::string_view title, char rule, bool overline = false) const;
     // Text wrapped after `first` on the first line and `rest` on the others (a hanging indent).
     std::vector<std::string> wrapped(std::string_view text, const std::string& first,
                                      const std::string& rest) const;
+    // The same lines (`indent` before each but the empty ones) in one string, '\n' between two.
+    std::string wrapped_joined(std::string_view text, const std::string& indent) const;
 
     // The text of inlines as a reader sees it: link targets in parentheses after their text,
     // images as [image: alt], formulas as their TeX, notes as [n] (their text is kept for notes()).

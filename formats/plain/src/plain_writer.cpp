@@ -1,8 +1,38 @@
 #include "plain_writer.hpp"
 
 #include <ostream>
+#include <string_view>
 
 namespace fascicle::plain {
+
+// Blocks of lines joined with one blank line between two: collected into a string, or written
+// straight to a stream (an article written as it is rendered is never held whole twice).
+class ArticleBlocks {
+public:
+    ArticleBlocks() = default;
+    // `before_first` goes before the first block (the blank lines between two articles).
+    ArticleBlocks(std::ostream& out, std::string_view before_first) : out_(&out), before_first_(before_first) {}
+
+    void add(const std::vector<std::string>& lines) {
+        if (lines.empty()) return;
+        if (out_) {
+            *out_ << (started_ ? std::string_view("\n") : before_first_);
+            for (const auto& line : lines) *out_ << line << '\n';
+        } else {
+            if (started_) text_ += '\n';
+            for (const auto& line : lines) text_.append(line).push_back('\n');
+        }
+        started_ = true;
+    }
+    bool started() const { return started_; }
+    std::string take() { return std::move(text_); }
+
+private:
+    std::ostream* out_ = nullptr;
+    std::string_view before_first_;
+    std::string text_;
+    bool started_ = false;
+};
 
 namespace {
 
@@ -12,21 +42,7 @@ std::string value_or(std::string value, std::string fallback) {
     return value.empty() ? fallback : value;
 }
 
-// Blocks of lines joined with one blank line between two.
-class Blocks {
-public:
-    void add(const std::vector<std::string>& lines) {
-        if (lines.empty()) return;
-        if (!text_.empty()) text_ += '\n';
-        for (const auto& line : lines) text_.append(line).push_back('\n');
-    }
-    std::string take() { return std::move(text_); }
-
-private:
-    std::string text_;
-};
-
-void add_section(Blocks& out, const PlainTextRenderer& renderer, const Section& section) {
+void add_section(ArticleBlocks& out, const PlainTextRenderer& renderer, const Section& section) {
     out.add(renderer.title(section.title_text(), '-'));
     out.add(renderer.blocks(section.blocks));
     for (const auto& s : section.subsections) add_section(out, renderer, s);
@@ -62,8 +78,7 @@ Status PlainTextWriter::begin_book(const Metadata& book, WriteContext& ctx) {
     return stream_status();
 }
 
-std::string PlainTextWriter::render(const Article& article) const {
-    Blocks out;
+void PlainTextWriter::render(const Article& article, ArticleBlocks& out) const {
     const PlainTextRenderer renderer = *renderer_;  // this article's: it collects the notes
     out.add(renderer.title(article.title_text(), '='));
     out.add(renderer.blocks(article.summary, quote_indent));
@@ -77,7 +92,6 @@ std::string PlainTextWriter::render(const Article& article) const {
         out.add(renderer.title("Notes", '-'));
         out.add(notes);
     }
-    return out.take();
 }
 
 namespace {
@@ -91,12 +105,20 @@ const KindSupport plain_support{[](Inline::Kind) { return true; }, [](Block::Kin
 std::optional<std::string> PlainTextWriter::render_article(const Article& article, DiagnosticSink& diagnostics) const {
     if (!renderer_) return std::nullopt;
     warn_uncarried(article, census(article), "plain text", plain_support, diagnostics);
-    return render(article);
+    ArticleBlocks out;
+    render(article, out);
+    return out.take();
 }
 
 Status PlainTextWriter::write_article(const Article& article) {
     if (!renderer_) return Status::failed;  // begin_book failed or never ran
-    return write_rendered(article, *render_article(article, ctx_->diagnostics));
+    warn_uncarried(article, census(article), "plain text", plain_support, ctx_->diagnostics);
+    // Rendered straight to the output, as write_rendered would write it.
+    ArticleBlocks out(*out_, wrote_anything_ ? "\n\n" : "");
+    render(article, out);
+    wrote_anything_ = wrote_anything_ || out.started();
+    if (options_.toc) add_contents_entries(article);
+    return stream_status();
 }
 
 Status PlainTextWriter::write_rendered(const Article& article, std::string&& rendered) {

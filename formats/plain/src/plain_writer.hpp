@@ -15,6 +15,8 @@
 
 namespace fascicle::plain {
 
+class ArticleBlocks;
+
 class PlainTextWriter : public Writer {
 public:
     Status begin_book(const Metadata& book, WriteContext& ctx) override;
@@ -27,7 +29,7 @@ public:
 
 private:
     // The article from its title on, a blank line between two blocks.
-    std::string render(const Article& article) const;
+    void render(const Article& article, ArticleBlocks& out) const;
     std::string conclusion_title(const Article& article) const;
     void add_contents_entries(const Article& article);
     Status stream_status();
