@@ -297,9 +297,10 @@
     <xsl:variable name="h" select="number(substring-before($page.height.points, 'pt'))"/>
     <xsl:variable name="near" select="number(substring-before($print.crop.offset, 'pt')) - 28.35"/>
     <xsl:variable name="far" select="number(substring-before($print.crop.offset, 'pt'))"/>
+    <!-- The tagged PDF (FOP's accessibility mode) wants alt text on every drawing, marks too. -->
     <fo:block-container absolute-position="fixed" top="0pt" left="0pt" width="{$w}pt" height="{$h}pt">
       <fo:block line-height="0" font-size="0pt">
-        <fo:instream-foreign-object>
+        <fo:instream-foreign-object fox:alt-text="crop marks">
           <svg:svg width="{$w}pt" height="{$h}pt" viewBox="0 0 {$w} {$h}" overflow="visible">
             <svg:g stroke="black" stroke-width="0.25" fill="none">
               <svg:path d="M0,-{$near} V-{$far} M{$w},-{$near} V-{$far} M0,{$h + $near} V{$h + $far} M{$w},{$h + $near} V{$h + $far} M-{$near},0 H-{$far} M-{$near},{$h} H-{$far} M{$w + $near},0 H{$w + $far} M{$w + $near},{$h} H{$w + $far}"/>

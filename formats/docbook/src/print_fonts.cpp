@@ -8,24 +8,6 @@ namespace fascicle::docbook {
 
 namespace {
 
-// A file: URI for FOP, with everything but unreserved characters and '/' percent-encoded.
-std::string file_uri(const std::filesystem::path& path) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::string uri = "file://";
-    for (unsigned char c : path.string()) {
-        const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                                c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
-        if (unreserved) {
-            uri += static_cast<char>(c);
-        } else {
-            uri += '%';
-            uri += hex[c >> 4];
-            uri += hex[c & 0xF];
-        }
-    }
-    return uri;
-}
-
 std::string font_triplet(const std::string& family, const char* style, const char* weight) {
     return "          <font-triplet name=\"" + xml_escape(family, true) + "\" style=\"" + style + "\" weight=\"" +
            weight + "\"/>\n";
@@ -52,6 +34,24 @@ std::string family_elements(const PrintFontFamily& f) {
 }
 
 }  // namespace
+
+std::string file_uri(const std::filesystem::path& path) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string uri = "file://";
+    for (unsigned char c : std::filesystem::absolute(path).string()) {
+        const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                                c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+        if (unreserved) {
+            uri += static_cast<char>(c);
+        } else {
+            uri += '%';
+            uri += hex[c >> 4];
+            uri += hex[c & 0xF];
+        }
+    }
+    return uri;
+}
+
 
 std::optional<PrintFontFamily> find_font_family(const std::string& name, const std::string& file_stem,
                                                 const std::vector<std::filesystem::path>& folders) {

@@ -50,6 +50,10 @@ FallbackChain find_fallback_chain(const std::filesystem::path& root = "/");
 // An XSL-FO font-family list: `first`, then every family of the chain, comma-separated.
 std::string font_family_list(const std::string& first, const FallbackChain& chain);
 
+// `path` as the file: URI FOP reads it by (absolute; all but unreserved characters and '/'
+// percent-encoded).
+std::string file_uri(const std::filesystem::path& path);
+
 // A FOP configuration (fop.xconf) that embeds `families` and the chain (subset), switches on
 // accessibility (a tagged PDF), adds `renderer_settings` (PDF/A, PDF/UA, PDF/X modes) to the PDF
 // renderer, and maps the bold Symbol and ZapfDingbats that docbook-xsl asks for (fallbacks for

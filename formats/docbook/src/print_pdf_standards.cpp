@@ -1,32 +1,12 @@
 #include "print_pdf_standards.hpp"
 
+#include "print_fonts.hpp"
+
 #include <fascicle/text.hpp>
 
 #include <unistd.h>
 
 namespace fascicle::docbook {
-
-namespace {
-
-// The file: URI FOP reads the profile from.
-std::string file_uri(const std::filesystem::path& path) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::string uri = "file://";
-    for (unsigned char c : std::filesystem::absolute(path).string()) {
-        const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                                c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
-        if (unreserved) {
-            uri += static_cast<char>(c);
-        } else {
-            uri += '%';
-            uri += hex[c >> 4];
-            uri += hex[c & 0xF];
-        }
-    }
-    return uri;
-}
-
-}  // namespace
 
 const char* const unlink_stylesheet = R"xsl(<?xml version="1.0" encoding="UTF-8"?>
 <!-- Written by fascicle's pdf format: a PDF/X has no links (annotations on the page). -->

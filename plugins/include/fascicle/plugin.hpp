@@ -39,8 +39,9 @@
 // meaning on divisions and spans (the way new kinds of content are added without a new major).
 // A host refuses plugins built against a newer minor than its own.
 //
-// 3.1: make_loaded_writer, a writer of another loaded format for a format built on it (the pdf
-// plugin typesets what the docbook plugin writes). Layouts unchanged.
+// 3.1: make_loaded_writer, a writer of another loaded format for a format built on it (a print
+// format typesetting what another writes); uri.hpp's uri_scheme and is_scheme; page_map.hpp (where
+// each printed page begins, shared by the PDF and EPUB writers). Layouts unchanged.
 // 3.0: Article::heading_level and Section::heading_level (the heading's level in the source,
 // which a Markdown writer gives back); a raw block's children are what it shows, for the writers
 // of other formats (a Markdown HTML block kept verbatim carries its table, figure, list...);
