@@ -78,6 +78,7 @@ std::optional<PageMap> parse_page_map(std::string_view text, std::string& error)
         const auto end = text.find('\n');
         std::string_view line = text.substr(0, end);
         text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+        if (line.ends_with('\r')) line.remove_suffix(1);  // a map saved with CRLF line ends
         ++line_number;
         const auto fail = [&](const std::string& what) {
             error = "line " + std::to_string(line_number) + ": " + what;
@@ -100,6 +101,8 @@ std::optional<PageMap> parse_page_map(std::string_view text, std::string& error)
                         std::to_string(fields.size()));
         PageStart page{std::string(fields[0]), std::string(fields[1]), 0, false};
         if (page.label.empty()) return fail("the page label is empty");
+        if (!plain_field(page.label) || !plain_field(page.article_id))
+            return fail("a page label or an article id holds a carriage return");
         const auto number = fields[2];
         const auto [rest, ec] = std::from_chars(number.data(), number.data() + number.size(), page.anchor);
         if (number.empty() || ec != std::errc() || rest != number.data() + number.size())

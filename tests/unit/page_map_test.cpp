@@ -65,6 +65,14 @@ TEST(PageMap, BadFilesSayWhereAndWhat) {
     EXPECT_EQ(error, "line 2: expected 'start' or 'within', not 'before'");
     EXPECT_FALSE(parse_page_map("fascicle-page-map 1\n\ta\t0\tstart\n", error));
     EXPECT_EQ(error, "line 2: the page label is empty");
+    // Found by fuzz_page_map: a carriage return inside a field read, and could not be written back.
+    EXPECT_FALSE(parse_page_map("fascicle-page-map 1\n1\tch\rapter\t0\tstart\n", error));
+    EXPECT_EQ(error, "line 2: a page label or an article id holds a carriage return");
+    // A map saved with CRLF line ends reads as it was written.
+    const auto crlf = parse_page_map("fascicle-page-map 1\r\n1\tch\t0\tstart\r\n2\tch\t3\twithin\r\n", error);
+    ASSERT_TRUE(crlf) << error;
+    ASSERT_EQ(crlf->pages.size(), 2u);
+    EXPECT_TRUE(crlf->pages[1].within);
 
     const auto missing = std::filesystem::temp_directory_path() / "fascicle-no-such-page-map.txt";
     EXPECT_FALSE(read_page_map(missing, error));
