@@ -25,6 +25,23 @@ namespace {
 
 bool is_link(const Inline& i) { return i.kind == Inline::Kind::link || i.kind == Inline::Kind::reference; }
 
+// An inline that writes nothing and is left out: empty text or code, formatting around nothing, a
+// span around nothing (but for one with an id, which is an anchor).
+bool shows_nothing(const Inline& i) {
+    switch (i.kind) {
+        case Inline::Kind::text:
+        case Inline::Kind::code: return i.text.empty();
+        case Inline::Kind::emphasis:
+        case Inline::Kind::strong:
+        case Inline::Kind::strikethrough:
+        case Inline::Kind::superscript:
+        case Inline::Kind::subscript:
+        case Inline::Kind::small_caps: return i.children.empty();
+        case Inline::Kind::span: return i.children.empty() && i.attributes.id.empty();
+        default: return false;
+    }
+}
+
 // Drops inlines that render as nothing, replaces links inside links by their text (links, and
 // references, which are links here, do not nest) and joins neighbouring text, so that each
 // escaping decision sees whole runs of text, and neighbouring code spans, which would share
@@ -42,24 +59,7 @@ void append_normalized(std::vector<Inline>& out, const std::vector<Inline>& inli
         Inline copy = i;
         copy.children.clear();
         append_normalized(copy.children, i.children, in_link || is_link(i));
-        switch (i.kind) {
-            case Inline::Kind::text:
-            case Inline::Kind::code:
-                if (copy.text.empty()) continue;
-                break;
-            case Inline::Kind::emphasis:
-            case Inline::Kind::strong:
-            case Inline::Kind::strikethrough:
-            case Inline::Kind::superscript:
-            case Inline::Kind::subscript:
-            case Inline::Kind::small_caps:
-                if (copy.children.empty()) continue;
-                break;
-            case Inline::Kind::span:  // an empty span with an id is an anchor
-                if (copy.children.empty() && copy.attributes.id.empty()) continue;
-                break;
-            default: break;
-        }
+        if (shows_nothing(copy)) continue;
         const bool joins = (copy.kind == Inline::Kind::text || copy.kind == Inline::Kind::code) &&
                            !out.empty() && out.back().kind == copy.kind;
         if (joins)
@@ -76,24 +76,9 @@ bool is_normalized(const std::vector<Inline>& inlines, bool in_link) {
     for (const auto& i : inlines) {
         if (is_link(i) && in_link) return false;
         if (i.kind == Inline::Kind::link && !link_destination(i.target)) return false;
-        switch (i.kind) {
-            case Inline::Kind::text:
-            case Inline::Kind::code:
-                if (i.text.empty() || (previous && previous->kind == i.kind)) return false;
-                break;
-            case Inline::Kind::emphasis:
-            case Inline::Kind::strong:
-            case Inline::Kind::strikethrough:
-            case Inline::Kind::superscript:
-            case Inline::Kind::subscript:
-            case Inline::Kind::small_caps:
-                if (i.children.empty()) return false;
-                break;
-            case Inline::Kind::span:
-                if (i.children.empty() && i.attributes.id.empty()) return false;
-                break;
-            default: break;
-        }
+        if (shows_nothing(i)) return false;
+        const bool text_run = i.kind == Inline::Kind::text || i.kind == Inline::Kind::code;
+        if (text_run && previous && previous->kind == i.kind) return false;  // would be joined
         if (!is_normalized(i.children, in_link || is_link(i))) return false;
         previous = &i;
     }

@@ -4,6 +4,7 @@
 #include "internal_links.hpp"
 #include "yaml_metadata_block.hpp"
 
+#include <fascicle/article_blocks.hpp>
 #include <fascicle/ir_walk.hpp>
 #include <fascicle/text.hpp>
 
@@ -11,36 +12,6 @@
 #include <string_view>
 
 namespace fascicle::markdown {
-
-// Blocks of lines joined with one blank line between two: collected into a string, or written
-// straight to a stream (an article written as it is rendered is never held whole twice).
-class ArticleBlocks {
-public:
-    ArticleBlocks() = default;
-    // `before_first` goes before the first block (the blank line between two articles).
-    ArticleBlocks(std::ostream& out, std::string_view before_first) : out_(&out), before_first_(before_first) {}
-
-    void add(const std::vector<std::string>& lines) {
-        if (lines.empty()) return;
-        if (out_) {
-            *out_ << (started_ ? std::string_view("\n") : before_first_);
-            for (const auto& line : lines) *out_ << line << '\n';
-        } else {
-            if (started_) text_ += '\n';
-            for (const auto& line : lines) text_.append(line).push_back('\n');
-        }
-        started_ = true;
-    }
-    void add(const std::string& line) { add(std::vector<std::string>{line}); }
-    bool started() const { return started_; }
-    std::string take() { return std::move(text_); }
-
-private:
-    std::ostream* out_ = nullptr;
-    std::string_view before_first_;
-    std::string text_;
-    bool started_ = false;
-};
 
 namespace {
 

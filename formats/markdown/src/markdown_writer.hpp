@@ -13,9 +13,11 @@
 #include <string>
 #include <vector>
 
-namespace fascicle::markdown {
-
+namespace fascicle {
 class ArticleBlocks;
+}
+
+namespace fascicle::markdown {
 
 class MarkdownWriter : public Writer {
 public:

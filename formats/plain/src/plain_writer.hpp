@@ -13,9 +13,11 @@
 #include <string>
 #include <vector>
 
-namespace fascicle::plain {
-
+namespace fascicle {
 class ArticleBlocks;
+}
+
+namespace fascicle::plain {
 
 class PlainTextWriter : public Writer {
 public:
