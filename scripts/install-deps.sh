@@ -28,13 +28,13 @@ packages=(
   python3-html5lib
   # headless rendering of an EPUB chapter for its screenshot (formats/epub/screenshot.sh)
   chromium
-  # fonts the PDF output embeds (formats/docbook): Liberation for the text, then the fallback chain for
+  # fonts the PDF output embeds (formats/pdf): Liberation for the text, then the fallback chain for
   # what it lacks: Arabic, Hebrew, symbols (Noto), Chinese and Japanese (Droid Sans Fallback), Korean
   # (Nanum), monochrome emoji (Symbola). FOP 2.8 cannot read fonts-noto-cjk's CFF collections.
   fonts-liberation2 fonts-noto-core fonts-droid-fallback fonts-nanum fonts-symbola
-  libgs-common  # Ghostscript's CMYK ICC profile: the PDF/X output intent (formats/docbook --pdf-x)
-  qpdf  # the PDF/X test checks the PDF's structure (formats/docbook)
-  # JEuclid's FOP plugin: the PDF output typesets MathML formulas with it, else prints their TeX (formats/docbook)
+  libgs-common  # Ghostscript's CMYK ICC profile: the PDF/X output intent (formats/pdf --pdf-x)
+  qpdf  # the PDF/X test checks the PDF's structure (formats/pdf)
+  # JEuclid's FOP plugin: the PDF output typesets MathML formulas with it, else prints their TeX (formats/pdf)
   libjeuclid-fop-java
 )
 

@@ -55,6 +55,10 @@ std::unordered_map<const Block*, std::size_t> page_anchor_numbers(const Article&
     return out;
 }
 
+std::string page_anchor_xml_id(const std::string& article_id, std::size_t anchor) {
+    return article_xml_id(article_id) + "._page." + std::to_string(anchor);
+}
+
 std::optional<std::string> page_map_text(const PageMap& map, std::string& error) {
     std::string out(header);
     out += '\n';

@@ -9,9 +9,9 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::istringstream in(std::string(reinterpret_cast<const char*>(data), size));
-    if (const auto pixels = fascicle::docbook::read_image_pixels(in)) {
+    if (const auto pixels = fascicle::pdf::read_image_pixels(in)) {
         for (const char* width : {"", "50%", "3in", "120mm", "400px", "2em"})
-            (void)fascicle::docbook::printed_width(*pixels, width, 432);
+            (void)fascicle::pdf::printed_width(*pixels, width, 432);
     }
     return 0;
 }

@@ -65,7 +65,7 @@ for f in ./usr/bin/fascicle ./usr/bin/fascicle-shelf ./usr/lib/libfascicle-core.
          ./usr/share/bash-completion/completions/fascicle; do
   grep -qx -- "$f" "$work/runtime.files" || fail "fascicle package: no $f"
 done
-for plugin in article-text docbook epub markdown plain; do
+for plugin in article-text docbook epub markdown pdf plain; do
   grep -qxE -- "\./usr/lib/fascicle/plugins-[0-9]+/fascicle-$plugin\.so" "$work/runtime.files" || fail "fascicle package: no plugin $plugin"
 done
 grep -E '/include/|/cmake/|\.so$' "$work/runtime.files" | grep -vE '/plugins-[0-9]+/' && fail "fascicle package: SDK files (above) belong in libfascicle-dev"
@@ -110,7 +110,7 @@ run ldd "$fascicle"
 expect_in_output "libfascicle-core.so.0 => /usr/bin/../lib/libfascicle-core.so.0"  # through the RUNPATH
 run "$fascicle" --list-plugins
 api_major=$(sed -n 's/^#define FASCICLE_API_VERSION_MAJOR \([0-9]*\)$/\1/p' /usr/include/fascicle/plugin.hpp)
-for plugin in article-text docbook epub markdown plain; do expect_in_output "/usr/lib/fascicle/plugins-$api_major/fascicle-$plugin.so"; done
+for plugin in article-text docbook epub markdown pdf plain; do expect_in_output "/usr/lib/fascicle/plugins-$api_major/fascicle-$plugin.so"; done
 # Stripped, as Debian installs binaries (no full symbol table): found all the same, through .dynsym.
 run readelf -S "/usr/lib/fascicle/plugins-$api_major/fascicle-epub.so"
 grep -q '\.symtab' "$work/out" && fail "fascicle-epub.so is not stripped"

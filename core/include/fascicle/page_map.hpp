@@ -22,6 +22,9 @@ namespace fascicle {
 std::vector<const Block*> page_anchors(const Article& article);
 // The same as a lookup: block → its anchor number.
 std::unordered_map<const Block*, std::size_t> page_anchor_numbers(const Article& article);
+// The xml:id an XML writer gives anchor n of an article ("<article_xml_id>._page.N": '.' is in no
+// section id), by which a typesetter's layout tells the page it starts on.
+std::string page_anchor_xml_id(const std::string& article_id, std::size_t anchor);
 
 // One printed page: the paragraph it begins at, or the paragraph it goes on from (`within`:
 // no paragraph starts on the page, which is the rest of that one, or a table, a figure... after it).

@@ -872,10 +872,6 @@ bool BookIds::insert(std::uint64_t hash) {
     }
 }
 
-std::string page_anchor_xml_id(const std::string& article_id, std::size_t anchor) {
-    return article_xml_id(article_id) + "._page." + std::to_string(anchor);
-}
-
 std::optional<Division> division_from(const Options& options, bool split, DiagnosticSink& diagnostics) {
     auto it = options.find(division_option);
     if (it == options.end()) return split ? Division::article : Division::chapter;

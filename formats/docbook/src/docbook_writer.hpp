@@ -40,14 +40,12 @@ struct DivisionSettings {
 
 // --extract-media DIR: the folder the images are written to (default: beside the output).
 inline constexpr const char* extract_media_option = "extract-media";
-// Set by the PDF writer (not a user option): formulas as their TeX, for a FOP without a MathML plugin.
+// Set by the pdf format (formats/pdf; not a user option): formulas as their TeX, for a FOP without a
+// MathML plugin.
 inline constexpr const char* math_as_text_option = "docbook-math-as-text";
-// Set by the PDF writer when it makes a page map: the text of each of page_anchors() in a
+// Set by the pdf format when it makes a page map: the text of each of page_anchors() in a
 // <phrase xml:id="page_anchor_xml_id(...)">, which FOP's layout tells the page of.
 inline constexpr const char* page_anchors_option = "docbook-page-anchors";
-
-// The xml:id of an article's anchor n ("<article xml id>._page.N": '.' is in no section id).
-std::string page_anchor_xml_id(const std::string& article_id, std::size_t anchor);
 
 // The xml:ids taken in a book, handed out as UniqueIds does ("-2", "-3"... after a taken one).
 // A book of 10,000 articles has some 50,000 ids: kept as 64-bit hashes in one flat table rather

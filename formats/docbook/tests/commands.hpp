@@ -1,4 +1,4 @@
-// Running the command-line tools the tests check output with (jing, pdftotext, the fascicle CLI).
+// Running the command-line tools the tests check output with (jing, the fascicle CLI).
 #pragma once
 
 #include <filesystem>

@@ -3,9 +3,10 @@
 #include "commands.hpp"
 #include "docbook_writer.hpp"
 #include "read_docbook.hpp"
-#include "test_books.hpp"
 
 #include <fascicle/ir_walk.hpp>
+
+#include <essays_book.hpp>
 #include <feature_book.hpp>
 #include <test_support.hpp>
 
@@ -77,7 +78,7 @@ TEST(DocBookRoundTrip, HostilePunctuationArticle) {
 // Every block and inline kind, a section titled "Conclusion" before the real conclusion, a custom
 // conclusion-title, an article in another language, an untitled article, empty lists and quotes.
 TEST(DocBookRoundTrip, FeatureBook) {
-    const auto book = test::feature_book();
+    const auto book = fascicle::test::essays_book();
     const auto carried = as_carried_by_docbook(book);
     // What the feature book loses, spelled out so that a change to the rules shows here.
     EXPECT_EQ(carried.articles[1].id, "2nd-article");
@@ -115,7 +116,7 @@ TEST(DocBookRoundTrip, ArticleConclusionTitlesOtherThanTheBooks) {
     book.metadata.title = "Conclusions";
     book.metadata.language = "de";
     book.metadata.extra["conclusion-title"] = "Fazit";
-    for (const char* id : {"a", "b", "c"}) book.articles.push_back(test::corpus_like_article(id, std::string("Article ") + id));
+    for (const char* id : {"a", "b", "c"}) book.articles.push_back(fascicle::test::corpus_like_article(id, std::string("Article ") + id));
     book.articles[2].metadata.extra["conclusion-title"] = "Schluss";
     const auto back = read_docbook(write_docbook(book));
     ASSERT_EQ(back.status, Status::ok) << back.diagnostics.text();
@@ -142,7 +143,7 @@ TEST(DocBookRoundTrip, EveryMetadataFieldComesBack) {
     book.metadata.cover = "images/cover.png";
     book.metadata.extra["conclusion-title"] = "Wrap-up";
     book.metadata.extra["revhistory"] = "1.0 first\n\n1.1 second";
-    for (const char* id : {"a", "b", "c"}) book.articles.push_back(test::corpus_like_article(id, std::string("Article ") + id));
+    for (const char* id : {"a", "b", "c"}) book.articles.push_back(fascicle::test::corpus_like_article(id, std::string("Article ") + id));
     auto& a = book.articles[0].metadata;
     a.subtitle = "A subtitle";
     a.publisher = "A publisher";
@@ -185,9 +186,9 @@ TEST(DocBookRoundTrip, IdsTheWriterHadToChange) {
     Book book;
     // Article ids that article_xml_id() prefixes with "a-", section ids part_xml_id() prefixes
     // with "s-", and a title whose own slug starts with "s-".
-    book.articles.push_back(test::corpus_like_article("001", "Numbered"));
-    book.articles.push_back(test::corpus_like_article("_under", "Underscore"));
-    book.articles.push_back(test::corpus_like_article("x.y", "Dotted"));
+    book.articles.push_back(fascicle::test::corpus_like_article("001", "Numbered"));
+    book.articles.push_back(fascicle::test::corpus_like_article("_under", "Underscore"));
+    book.articles.push_back(fascicle::test::corpus_like_article("x.y", "Dotted"));
     book.articles[0].sections[0].id = "2024-review";
     book.articles[0].sections[1].id = "s-2";
     book.articles[0].sections[1].title = fascicle::title_inlines("S 2");
@@ -278,7 +279,7 @@ TEST(DocBookRoundTrip, PandocIdsOfAnEpubKeepEveryLink) {
 }
 
 TEST(DocBookRoundTrip, SplitDocumentsReadBackOneArticleEach) {
-    const auto book = test::feature_book();
+    const auto book = fascicle::test::essays_book();
     const auto expected = as_carried_by_docbook(book);
     for (std::size_t i = 0; i < book.articles.size(); ++i) {
         for (const char* division : {"article", "chapter"}) {

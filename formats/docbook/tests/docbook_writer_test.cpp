@@ -1,8 +1,8 @@
 // The DocBook writer, driven in-process over books built in code.
 #include "commands.hpp"
 #include "docbook_writer.hpp"
-#include "test_books.hpp"
 
+#include <essays_book.hpp>
 #include <feature_book.hpp>
 #include <test_support.hpp>
 
@@ -84,7 +84,7 @@ void expect_valid(const std::vector<std::pair<std::string, std::string>>& named_
 }
 
 TEST(DocBookWriter, MatchesGoldenFile) {
-    const auto xml = write_ok(test::feature_book());
+    const auto xml = write_ok(fascicle::test::essays_book());
     const auto golden = golden_dir / "feature-book.xml";
     if (std::getenv("FASCICLE_REGENERATE_GOLDEN")) fascicle::test::write_file(golden, xml);
     EXPECT_EQ(xml, fascicle::test::read_file(golden)) << "FASCICLE_REGENERATE_GOLDEN=1 rewrites " << golden;
@@ -162,7 +162,7 @@ TEST(DocBookWriter, AnImageNameThatLeavesTheFolderIsRefused) {
 }
 
 TEST(DocBookWriter, EveryDivisionAndSplitDocumentValidatesWithJing) {
-    const auto book = test::feature_book();
+    const auto book = fascicle::test::essays_book();
     std::vector<std::pair<std::string, std::string>> documents{
         {"chapters.xml", write_ok(book)},
         {"articles.xml", write_ok(book, {{"docbook-division", "article"}})},
@@ -181,7 +181,7 @@ TEST(DocBookWriter, EveryDivisionAndSplitDocumentValidatesWithJing) {
 }
 
 TEST(DocBookWriter, BookRootCarriesNamespaceVersionLanguageAndInfo) {
-    const auto doc = parse(write_ok(test::feature_book()));
+    const auto doc = parse(write_ok(fascicle::test::essays_book()));
     const auto book = doc.document_element();
     EXPECT_STREQ(book.name(), "book");
     EXPECT_STREQ(book.attribute("xmlns").value(), "http://docbook.org/ns/docbook");
@@ -204,7 +204,7 @@ TEST(DocBookWriter, BookRootCarriesNamespaceVersionLanguageAndInfo) {
 }
 
 TEST(DocBookWriter, EachArticleIsAChapterWithInfoSectionsAndConclusion) {
-    const auto doc = parse(write_ok(test::feature_book()));
+    const auto doc = parse(write_ok(fascicle::test::essays_book()));
     const auto chapters = doc.select_nodes("/book/chapter");
     ASSERT_EQ(chapters.size(), 3u);
 
@@ -232,7 +232,7 @@ TEST(DocBookWriter, EachArticleIsAChapterWithInfoSectionsAndConclusion) {
 
 TEST(DocBookWriter, ConclusionTitleDefaultsAndArticleMetadataWins) {
     Book book;
-    book.articles = {test::corpus_like_article("a1", "One"), test::corpus_like_article("a2", "Two")};
+    book.articles = {fascicle::test::corpus_like_article("a1", "One"), fascicle::test::corpus_like_article("a2", "Two")};
     book.articles[1].metadata.extra["conclusion-title"] = "Summing Up";
     const auto doc = parse(write_ok(book));
     const auto chapters = doc.select_nodes("/book/chapter");
@@ -241,7 +241,7 @@ TEST(DocBookWriter, ConclusionTitleDefaultsAndArticleMetadataWins) {
 }
 
 TEST(DocBookWriter, IdsAreUniqueNcNamesDerivedFromArticleAndSectionIds) {
-    const auto doc = parse(write_ok(test::feature_book()));
+    const auto doc = parse(write_ok(fascicle::test::essays_book()));
     const auto ids = xml_ids(doc);
     std::set<std::string> unique(ids.begin(), ids.end());
     EXPECT_EQ(unique.size(), ids.size());
@@ -259,7 +259,7 @@ TEST(DocBookWriter, IdsAreUniqueNcNamesDerivedFromArticleAndSectionIds) {
 }
 
 TEST(DocBookWriter, IdsDoNotDependOnOtherArticles) {
-    const auto book = test::feature_book();
+    const auto book = fascicle::test::essays_book();
     Book without_first = book;
     without_first.articles.erase(without_first.articles.begin());
     const auto all = xml_ids(parse(write_ok(book)));
@@ -268,7 +268,7 @@ TEST(DocBookWriter, IdsDoNotDependOnOtherArticles) {
 }
 
 TEST(DocBookWriter, TextIsEscapedAndNothingIsLost) {
-    const auto book = test::feature_book();
+    const auto book = fascicle::test::essays_book();
     const auto doc = parse(write_ok(book));
     const auto alpha = doc.select_node("/book/chapter[1]").node();
 
@@ -302,7 +302,7 @@ TEST(DocBookWriter, TextIsEscapedAndNothingIsLost) {
 }
 
 TEST(DocBookWriter, IsPrettyPrintedWithTwoSpaceIndent) {
-    const auto xml = write_ok(test::feature_book());
+    const auto xml = write_ok(fascicle::test::essays_book());
     EXPECT_EQ(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<book ", 0), 0u);
     EXPECT_NE(xml.find("\n  <info>\n    <title>"), std::string::npos);
     EXPECT_NE(xml.find("\n  <chapter xml:id=\"a-001_alpha\">\n    <info>\n      <title>"), std::string::npos);
@@ -313,7 +313,7 @@ TEST(DocBookWriter, EmptyMetadataMakesNoEmptyElements) {
     Book book;
     book.metadata.title = "  ";  // blank counts as absent
     book.metadata.set_authors({""});
-    book.articles = {test::corpus_like_article("a1", "One")};
+    book.articles = {fascicle::test::corpus_like_article("a1", "One")};
     const auto xml = write_ok(book);
     const auto doc = parse(xml);
     EXPECT_FALSE(doc.document_element().child("info"));
@@ -331,7 +331,7 @@ TEST(DocBookWriter, EmptyMetadataMakesNoEmptyElements) {
 // An image's id is written, so that a reference to it leads somewhere.
 TEST(DocBookWriter, DivisionIdsAndImageIdsAreKeptValidly) {
     Book book;
-    auto article = test::corpus_like_article("a1", "One");
+    auto article = fascicle::test::corpus_like_article("a1", "One");
     Block around_paragraphs;
     around_paragraphs.kind = Block::Kind::division;
     around_paragraphs.attributes.id = "box";
@@ -376,7 +376,7 @@ TEST(DocBookWriter, DivisionIdsAndImageIdsAreKeptValidly) {
 
 TEST(DocBookWriter, CharactersXmlCannotHoldAreReplacedAndReported) {
     Book book;
-    auto article = test::corpus_like_article("a1", "Bad \x01 title");
+    auto article = fascicle::test::corpus_like_article("a1", "Bad \x01 title");
     article.source = "corpus/a1.txt";
     article.introduction = {Block::paragraph("invalid byte \xff here, U+FFFE \xEF\xBF\xBE there")};
     book.articles = {article};
@@ -393,7 +393,7 @@ TEST(DocBookWriter, CharactersXmlCannotHoldAreReplacedAndReported) {
 }
 
 TEST(DocBookWriter, StreamsEachArticleAsItArrives) {
-    const auto book = test::feature_book();
+    const auto book = fascicle::test::essays_book();
     DocBookWriter writer;
     StringOutput output;
     RecordingDiagnostics diagnostics;
@@ -408,17 +408,17 @@ TEST(DocBookWriter, StreamsEachArticleAsItArrives) {
 }
 
 TEST(DocBookWriter, SameBookGivesSameBytes) {
-    EXPECT_EQ(write_ok(test::feature_book()), write_ok(test::feature_book()));
+    EXPECT_EQ(write_ok(fascicle::test::essays_book()), write_ok(fascicle::test::essays_book()));
 }
 
 TEST(DocBookWriter, ArticleDivisionPutsArticlesInTheBook) {
-    const auto doc = parse(write_ok(test::feature_book(), {{"docbook-division", "article"}}));
+    const auto doc = parse(write_ok(fascicle::test::essays_book(), {{"docbook-division", "article"}}));
     EXPECT_EQ(doc.select_nodes("/book/article").size(), 3u);
     EXPECT_EQ(doc.select_nodes("/book/chapter").size(), 0u);
 }
 
 TEST(DocBookWriter, ArticleLanguageDifferingFromTheBookIsMarked) {
-    const auto doc = parse(write_ok(test::feature_book()));
+    const auto doc = parse(write_ok(fascicle::test::essays_book()));
     EXPECT_STREQ(doc.select_node("/book/chapter[2]").node().attribute("xml:lang").value(), "fr");
     EXPECT_FALSE(doc.select_node("/book/chapter[1]").node().attribute("xml:lang"));
     EXPECT_EQ(text_of(doc.select_node("/book/chapter[2]/info/author/personname").node()), "Émilie du Châtelet");
@@ -426,7 +426,7 @@ TEST(DocBookWriter, ArticleLanguageDifferingFromTheBookIsMarked) {
 
 TEST(DocBookWriter, UnknownDivisionIsAnError) {
     RecordingDiagnostics diagnostics;
-    const auto written = write(test::feature_book(), diagnostics, {{"docbook-division", "part"}});
+    const auto written = write(fascicle::test::essays_book(), diagnostics, {{"docbook-division", "part"}});
     EXPECT_EQ(written.status, Status::failed);
     ASSERT_EQ(diagnostics.error_count(), 1u);
     EXPECT_NE(diagnostics.all[0].message.find("--docbook-division"), std::string::npos);
@@ -434,7 +434,7 @@ TEST(DocBookWriter, UnknownDivisionIsAnError) {
 }
 
 TEST(DocBookWriter, SplitDocumentIsOneStandaloneArticleWithoutBookMatter) {
-    const auto book = test::feature_book();
+    const auto book = fascicle::test::essays_book();
     Book single{book.metadata, {book.articles[0]}};
     RecordingDiagnostics diagnostics;
     const auto written = write(single, diagnostics, {}, true);

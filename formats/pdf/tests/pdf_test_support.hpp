@@ -1,0 +1,25 @@
+// What the PDF tests share: the docbook plugin this build made, loaded for the whole test program
+// (the PDF writer typesets the DocBook its writer writes, reached through make_loaded_writer), and
+// running the tools that look into a PDF.
+#pragma once
+
+#include <fascicle/plugin.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace fascicle::pdf::test {
+
+struct CommandResult {
+    int exit_code = -1;
+    std::string output;  // standard output and error together
+};
+
+// Runs a program with arguments (each quoted for the shell) and collects what it prints.
+CommandResult run_command(const std::vector<std::string>& arguments);
+
+// A writer of the docbook format, from the loaded plugin.
+std::shared_ptr<Writer> docbook_writer();
+
+}  // namespace fascicle::pdf::test
