@@ -6,6 +6,7 @@
 #include <boost/program_options.hpp>
 
 #include <csignal>
+#include <filesystem>
 #include <cstdlib>
 #include <iostream>
 #include <sstream>
@@ -256,8 +257,13 @@ int run(int argc, char** argv) {
         return vm.count(name) ? vm[name].as<std::vector<std::string>>() : std::vector<std::string>{};
     };
     if (vm.count("help")) {
-        // fascicle --help FORMAT...: the positional words name formats.
-        const auto names = strings("input");
+        // fascicle --help FORMAT...: the positional words name formats. A word that is no format
+        // but a file or folder is an input of the command --help was added to: the usage is shown.
+        std::vector<std::string> names;
+        for (const auto& word : strings("input")) {
+            std::error_code ignored;
+            if (registry.find(word) || !std::filesystem::exists(word, ignored)) names.push_back(word);
+        }
         if (names.empty()) print_help(core, registry);
         for (std::size_t i = 0; i < names.size(); ++i) {
             if (i) std::cout << '\n';

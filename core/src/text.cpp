@@ -30,6 +30,25 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
     return std::nullopt;
 }
 
+void append_utf8(std::string& out, char32_t code_point) {
+    if (code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF)) code_point = 0xFFFD;
+    if (code_point < 0x80) {
+        out += char(code_point);
+    } else if (code_point < 0x800) {
+        out += char(0xC0 | (code_point >> 6));
+        out += char(0x80 | (code_point & 0x3F));
+    } else if (code_point < 0x10000) {
+        out += char(0xE0 | (code_point >> 12));
+        out += char(0x80 | ((code_point >> 6) & 0x3F));
+        out += char(0x80 | (code_point & 0x3F));
+    } else {
+        out += char(0xF0 | (code_point >> 18));
+        out += char(0x80 | ((code_point >> 12) & 0x3F));
+        out += char(0x80 | ((code_point >> 6) & 0x3F));
+        out += char(0x80 | (code_point & 0x3F));
+    }
+}
+
 bool is_xml_char(char32_t c) {
     return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
            (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);

@@ -158,6 +158,30 @@
     </fo:block>
   </xsl:template>
 
+  <!-- A book without a title has no title pages, so nothing carries the book's own id, which
+       docbook-xsl's first bookmark points to (FOP: "Unresolved ID reference"): its bookmarks start
+       at the table of contents instead (docbook.xsl's mode="bookmark" template, less that one). -->
+  <xsl:template match="d:book[not(d:title|d:subtitle|d:titleabbrev|d:info)]" mode="bookmark">
+    <xsl:variable name="id">
+      <xsl:call-template name="object.id"/>
+    </xsl:variable>
+    <xsl:variable name="toc.params">
+      <xsl:call-template name="find.path.params">
+        <xsl:with-param name="table" select="normalize-space($generate.toc)"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:if test="contains($toc.params, 'toc') and (d:part|d:preface|d:chapter|d:appendix|d:article)">
+      <fo:bookmark internal-destination="toc...{$id}">
+        <fo:bookmark-title>
+          <xsl:call-template name="gentext">
+            <xsl:with-param name="key" select="'TableofContents'"/>
+          </xsl:call-template>
+        </fo:bookmark-title>
+      </fo:bookmark>
+    </xsl:if>
+    <xsl:apply-templates select="*" mode="bookmark"/>
+  </xsl:template>
+
   <!-- The book's opening pages: a half title (the title alone) with a blank back, the title page
        (docbook-xsl's: title, subtitle, authors), and on its back the copyright page. -->
   <xsl:template name="book.titlepage.before.recto">

@@ -379,3 +379,15 @@ TEST(CliHelp, HelpForOneFormat) {
     EXPECT_EQ(r.status, 64);
     EXPECT_NE(r.err.find("unknown format 'nope'"), std::string::npos) << r.err;
 }
+
+// --help added to a conversion command shows the usage: its inputs are not format names.
+TEST(CliHelp, HelpAddedToAConversionShowsTheUsage) {
+    TempDir dir;
+    fascicle::test::write_file(dir / "a.lines", "one\n");
+    const auto out = dir / "b.lines";
+    auto r = run_fascicle({plugins, (dir / "a.lines").string(), dir.path().string(), "-o", out.string(), "--help"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.out.find("\nOptions:\n"), std::string::npos) << r.out;
+    EXPECT_EQ(r.err.find("unknown format"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(out)) << "--help converts nothing";
+}

@@ -1,5 +1,6 @@
 #include "test_support.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -10,6 +11,22 @@
 namespace fascicle::test {
 
 std::filesystem::path sample_corpus_dir() { return FASCICLE_SOURCE_DIR "/samples/corpus"; }
+std::vector<std::filesystem::path> sample_corpus_files() {
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(sample_corpus_dir()))
+        if (e.path().extension() == ".txt") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::vector<std::string> corpus_article_toc(const std::filesystem::path& article) {
+    std::ifstream in(article);
+    std::vector<std::string> toc;
+    for (std::string line; std::getline(in, line);)
+        if (line.rfind("- ", 0) == 0) toc.push_back(line.substr(2));
+    return toc;
+}
+
 std::filesystem::path test_data_dir() { return FASCICLE_SOURCE_DIR "/tests/data"; }
 std::filesystem::path realworld_dir() {
     // Beside the project, never copied into it; a missing folder fails the test that needs it.

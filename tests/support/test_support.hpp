@@ -13,6 +13,10 @@ namespace fascicle::test {
 
 // The sample corpus (samples/corpus) and the test data folder (tests/data) in the source tree.
 std::filesystem::path sample_corpus_dir();
+// The sample corpus's article files (*.txt), sorted.
+std::vector<std::filesystem::path> sample_corpus_files();
+// The table of contents of a corpus article: its "- " lines, which are its section titles.
+std::vector<std::string> corpus_article_toc(const std::filesystem::path& article);
 std::filesystem::path test_data_dir();
 // The public real-world documents (../shared/realworld beside the project; MANIFEST.md says where
 // each comes from). Throws when the folder is missing: a test that needs it fails, never skips.

@@ -91,6 +91,22 @@ TEST(Text, FindsInvalidUtf8) {
     EXPECT_EQ(find_invalid_utf8("\xF4\x90\x80\x80"), 0u);  // above U+10FFFF
 }
 
+TEST(Text, AppendsUtf8AndNeverInvalidUtf8) {
+    std::string out;
+    for (char32_t c : {U'A', U'\u00E9', U'\u20AC', U'\U0001F600', U'\u007F', U'\u0080', U'\u07FF', U'\u0800',
+                       U'\uFFFF', U'\U00010000', U'\U0010FFFF'})
+        append_utf8(out, c);
+    EXPECT_EQ(out, "A\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\x7F\xC2\x80\xDF\xBF\xE0\xA0\x80\xEF\xBF\xBF"
+                   "\xF0\x90\x80\x80\xF4\x8F\xBF\xBF");
+    EXPECT_FALSE(find_invalid_utf8(out));
+    // Not scalar values: a surrogate, beyond U+10FFFF.
+    for (char32_t c : {char32_t(0xD800), char32_t(0xDFFF), char32_t(0x110000), char32_t(0xFFFFFFFF)}) {
+        std::string replaced;
+        append_utf8(replaced, c);
+        EXPECT_EQ(replaced, "\xEF\xBF\xBD") << std::hex << std::uint32_t(c);
+    }
+}
+
 TEST(Text, EscapesXml) {
     EXPECT_EQ(xml_escape("a<b>&\"c\""), "a&lt;b&gt;&amp;\"c\"");
     EXPECT_EQ(xml_escape("\"", true), "&quot;");

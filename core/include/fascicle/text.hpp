@@ -13,6 +13,10 @@ namespace fascicle {
 // (overlong forms, surrogates and code points above U+10FFFF are invalid), or nullopt.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
+// Appends `code_point` to `out` as UTF-8; one that is not a Unicode scalar value (a surrogate,
+// above U+10FFFF) is appended as U+FFFD, so `out` stays valid UTF-8.
+void append_utf8(std::string& out, char32_t code_point);
+
 // Escapes &, <, > (and " in attributes) for XML character data.
 std::string xml_escape(std::string_view text, bool in_attribute = false);
 

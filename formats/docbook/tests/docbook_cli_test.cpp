@@ -6,8 +6,6 @@
 #include <gtest/gtest.h>
 #include <pugixml.hpp>
 
-#include <algorithm>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -19,23 +17,6 @@ using test::CommandResult;
 using test::run_command;
 
 const std::string fascicle_cli = FASCICLE_CLI;  // empty when the CLI target does not exist
-
-std::vector<std::filesystem::path> corpus_files() {
-    std::vector<std::filesystem::path> files;
-    for (const auto& e : std::filesystem::directory_iterator(fascicle::test::sample_corpus_dir()))
-        if (e.path().extension() == ".txt") files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    return files;
-}
-
-// The table of contents of a corpus article: its "- " lines, which are its section titles.
-std::vector<std::string> toc_of(const std::filesystem::path& article) {
-    std::ifstream in(article);
-    std::vector<std::string> toc;
-    for (std::string line; std::getline(in, line);)
-        if (line.rfind("- ", 0) == 0) toc.push_back(line.substr(2));
-    return toc;
-}
 
 class FascicleCli : public ::testing::Test {
 protected:
@@ -72,7 +53,7 @@ TEST_F(FascicleCli, SampleCorpusBookIsValidDocBook) {
     const auto doc = convert_to_docbook({fascicle::test::sample_corpus_dir().string()}, out);
     expect_valid({out});
 
-    const auto files = corpus_files();
+    const auto files = fascicle::test::sample_corpus_files();
     const auto chapters = doc.select_nodes("/book/chapter");
     ASSERT_EQ(chapters.size(), files.size());
     for (std::size_t i = 0; i < files.size(); ++i) {
@@ -82,7 +63,7 @@ TEST_F(FascicleCli, SampleCorpusBookIsValidDocBook) {
         // Every entry of the table of contents is a section; the conclusion follows them.
         std::vector<std::string> titles;
         for (auto s : chapter.children("section")) titles.push_back(s.child_value("title"));
-        auto expected = toc_of(files[i]);
+        auto expected = fascicle::test::corpus_article_toc(files[i]);
         expected.push_back("Conclusion");
         EXPECT_EQ(titles, expected) << files[i];
     }
@@ -90,7 +71,7 @@ TEST_F(FascicleCli, SampleCorpusBookIsValidDocBook) {
 
 TEST_F(FascicleCli, OneArticleBookIsValidDocBook) {
     const auto out = dir_ / "one.xml";
-    const auto doc = convert_to_docbook({corpus_files().front().string()}, out);
+    const auto doc = convert_to_docbook({fascicle::test::sample_corpus_files().front().string()}, out);
     expect_valid({out});
     EXPECT_EQ(doc.select_nodes("/book/chapter").size(), 1u);
 }
@@ -100,7 +81,7 @@ TEST_F(FascicleCli, ArticleDivisionBookIsValidDocBook) {
     const auto doc =
         convert_to_docbook({fascicle::test::sample_corpus_dir().string(), "--docbook-division", "article"}, out);
     expect_valid({out});
-    EXPECT_EQ(doc.select_nodes("/book/article").size(), corpus_files().size());
+    EXPECT_EQ(doc.select_nodes("/book/article").size(), fascicle::test::sample_corpus_files().size());
     EXPECT_EQ(doc.select_nodes("/book/chapter").size(), 0u);
 }
 
@@ -110,7 +91,7 @@ TEST_F(FascicleCli, SplitArticlesAreValidStandaloneDocuments) {
     ASSERT_EQ(run.exit_code, 0) << run.output;
     std::vector<std::filesystem::path> files;
     for (const auto& e : std::filesystem::directory_iterator(split)) files.push_back(e.path());
-    EXPECT_EQ(files.size(), corpus_files().size());
+    EXPECT_EQ(files.size(), fascicle::test::sample_corpus_files().size());
     expect_valid(files);
 }
 

@@ -17,14 +17,6 @@ using fascicle::test::read_file;
 using fascicle::test::run_fascicle;
 using fascicle::test::TempDir;
 
-std::vector<std::filesystem::path> corpus_files() {
-    std::vector<std::filesystem::path> files;
-    for (const auto& e : std::filesystem::directory_iterator(fascicle::test::sample_corpus_dir()))
-        if (e.path().extension() == ".txt") files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    return files;
-}
-
 std::vector<std::string> file_names(const std::filesystem::path& dir) {
     std::vector<std::string> names;
     for (const auto& e : std::filesystem::directory_iterator(dir)) names.push_back(e.path().filename().string());
@@ -36,7 +28,7 @@ std::vector<std::string> file_names(const std::filesystem::path& dir) {
 // original: the same bytes plus the final newline the samples lack (FORMAT.md).
 void expect_corpus_files(const std::filesystem::path& dir) {
     std::vector<std::string> expected_names;
-    for (const auto& f : corpus_files()) {
+    for (const auto& f : fascicle::test::sample_corpus_files()) {
         expected_names.push_back(f.filename().string());
         const std::string original = read_file(f);
         ASSERT_NE(original.back(), '\n');

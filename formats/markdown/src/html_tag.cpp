@@ -1,5 +1,7 @@
 #include "html_tag.hpp"
 
+#include <fascicle/text.hpp>
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -14,25 +16,6 @@ std::string lower(std::string_view s) {
     std::string out(s);
     std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return char(std::tolower(c)); });
     return out;
-}
-
-void append_utf8(std::string& out, unsigned long cp) {
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xC0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += char(0xE0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    } else {
-        out += char(0xF0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3F));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    }
 }
 
 // The references an attribute value written by hand or by our writer holds: the five XML
@@ -64,7 +47,8 @@ std::string decode_references(std::string_view value) {
             if (semicolon != std::string_view::npos && semicolon > digits_begin && semicolon - digits_begin <= 7) {
                 auto [end, ec] = std::from_chars(rest.data() + digits_begin, rest.data() + semicolon, cp, hex ? 16 : 10);
                 if (ec == std::errc() && end == rest.data() + semicolon) {
-                    append_utf8(out, cp);
+                    // HTML reads &#0; and code points beyond Unicode as U+FFFD.
+                    append_utf8(out, cp == 0 || cp > 0x10FFFF ? U'\uFFFD' : char32_t(cp));
                     k += semicolon + 1;
                     decoded = true;
                 }

@@ -7,8 +7,6 @@
 #include <gtest/gtest.h>
 #include <pugixml.hpp>
 
-#include <algorithm>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -18,23 +16,6 @@ namespace {
 using fascicle::test::TempDir;
 using test::CommandResult;
 using test::run_command;
-
-std::vector<std::filesystem::path> corpus_files() {
-    std::vector<std::filesystem::path> files;
-    for (const auto& e : std::filesystem::directory_iterator(fascicle::test::sample_corpus_dir()))
-        if (e.path().extension() == ".txt") files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    return files;
-}
-
-// The table of contents of a corpus article: its "- " lines, which are its section titles.
-std::vector<std::string> toc_of(const std::filesystem::path& article) {
-    std::ifstream in(article);
-    std::vector<std::string> toc;
-    for (std::string line; std::getline(in, line);)
-        if (line.rfind("- ", 0) == 0) toc.push_back(line.substr(2));
-    return toc;
-}
 
 class PdfCli : public ::testing::Test {
 protected:
@@ -138,9 +119,9 @@ TEST_F(PdfCli, SampleCorpusPrintsToPdf) {
     std::vector<std::string> titles;
     for (auto chapter : docbook.select_nodes("/book/chapter"))
         titles.push_back(chapter.node().child("info").child_value("title"));
-    EXPECT_EQ(titles.size(), corpus_files().size());
-    for (const auto& file : corpus_files())
-        for (const auto& section : toc_of(file)) titles.push_back(section);
+    EXPECT_EQ(titles.size(), fascicle::test::sample_corpus_files().size());
+    for (const auto& file : fascicle::test::sample_corpus_files())
+        for (const auto& section : fascicle::test::corpus_article_toc(file)) titles.push_back(section);
     titles.push_back("Conclusion");
     for (const auto& title : titles)
         EXPECT_NE(pdf_text.find(comparable(title)), std::string::npos) << "missing from the PDF: " << title;

@@ -183,6 +183,7 @@ struct Script {
     const char* text;            // every character of it must be in the PDF's text
     std::vector<const char*> fonts;  // the fonts (as pdffonts names them) that print it
     bool shaped = false;  // compared under NFKC: shaped letters come out as presentation forms
+    bool right_to_left = false;  // its words and their letters must also read in the order written
 };
 
 const std::vector<Script>& scripts() {
@@ -193,8 +194,10 @@ const std::vector<Script>& scripts() {
         {"cjk", "x \xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x81\xAE\xE3\x83\x86\xE3\x82\xAD\xE3\x82\xB9\xE3\x83\x88 "
                 "\xE4\xB8\xAD\xE6\x96\x87 \xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4 x",
          {"DroidSansFallback", "NanumMyeongjo"}},
-        {"arabic", "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9", {"NotoSansArabic-Regular"}, true},
-        {"hebrew", "\xD7\xA2\xD7\x91\xD7\xA8\xD7\x99\xD7\xAA", {"LiberationSerif"}},
+        {"arabic", "\xD8\xA7\xD9\x84\xD9\x84\xD8\xBA\xD8\xA9 \xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9",
+         {"NotoSansArabic-Regular"}, true, true},  // اللغة العربية
+        {"hebrew", "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \xD7\xA2\xD7\x95\xD7\x9C\xD7\x9D", {"LiberationSerif"}, false,
+         true},  // שלום עולם
         {"symbols", "\xE2\x98\x83 \xE2\x9A\x93 \xE2\x99\xBB", {"NotoSansSymbols-Regular"}},
         {"emoji", "\xF0\x9F\x98\x80 \xF0\x9F\x90\x8D", {"Symbola"}},
     };
@@ -314,6 +317,22 @@ void check_script(const Script& script, const std::string& text, const std::stri
     }
     std::cout << "[ script ] " << script.name << ": " << found << "/" << characters.size()
               << " characters found by pdftotext; embedded:" << shown << "\n";
+    if (!script.right_to_left) return;
+    // pdftotext gives right-to-left runs in their logical order, between bidi embedding marks
+    // (U+202A-U+202E): without the marks, the words read as written, first word first, letters
+    // in order (a run laid out backwards, or words swapped, would not).
+    std::string logical;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        if (text.compare(at, 2, "\xE2\x80") == 0 && at + 2 < text.size() &&
+            static_cast<unsigned char>(text[at + 2]) >= 0xAA && static_cast<unsigned char>(text[at + 2]) <= 0xAE) {
+            at += 2;
+            continue;
+        }
+        logical += text[at];
+    }
+    EXPECT_NE(logical.find(script.text), std::string::npos)
+        << script.name << ": '" << script.text << "' does not read in its order in the PDF's text:\n" << logical;
+    std::cout << "[ script ] " << script.name << ": '" << script.text << "' reads right to left, as written\n";
 }
 
 // The CJK article's line "x 日本語... x": its ideographs sit on the line with the x's, their

@@ -20,12 +20,14 @@ const std::filesystem::path print_xsl = FASCICLE_PDF_TEST_DIR "/../print.xsl";
 
 class PrintStylesheet : public ::testing::Test {
 protected:
-    // The feature book's DocBook turned into XSL-FO with the given stylesheet parameters.
-    pugi::xml_document to_fo(const std::vector<std::pair<std::string, std::string>>& parameters) {
+    // The book's DocBook (by default the essays book's) turned into XSL-FO with the given
+    // stylesheet parameters.
+    pugi::xml_document to_fo(const std::vector<std::pair<std::string, std::string>>& parameters,
+                             const Book& book = fascicle::test::essays_book()) {
         const auto writer = test::docbook_writer();
         StringOutput docbook;
         RecordingDiagnostics diagnostics;
-        EXPECT_EQ(fascicle::test::write_book(*writer, fascicle::test::essays_book(), docbook, diagnostics), Status::ok);
+        EXPECT_EQ(fascicle::test::write_book(*writer, book, docbook, diagnostics), Status::ok);
         fascicle::test::write_file(dir_ / "book.xml", docbook.str());
 
         std::vector<std::string> arguments{"xsltproc", "--nonet"};
@@ -41,6 +43,28 @@ protected:
 
     TempDir dir_;
 };
+
+// Every bookmark leads to an element of the FO (FOP warns of any that does not), with a book title
+// (a title page carries the book's id) and without one (no title page: no bookmark for it).
+void expect_every_bookmark_resolves(const pugi::xml_document& fo) {
+    const auto bookmarks = fo.select_nodes("//fo:bookmark");
+    ASSERT_GT(bookmarks.size(), 0u);
+    for (const auto& bookmark : bookmarks) {
+        const std::string target = bookmark.node().attribute("internal-destination").value();
+        pugi::xpath_variable_set variables;
+        variables.set("id", target.c_str());
+        EXPECT_TRUE(fo.select_node("//*[@id = $id]", &variables)) << "no element with id '" << target << "'";
+    }
+}
+
+TEST_F(PrintStylesheet, EveryBookmarkLeadsSomewhereWithOrWithoutABookTitle) {
+    expect_every_bookmark_resolves(to_fo({}));
+    auto untitled = fascicle::test::essays_book();
+    untitled.metadata = Metadata{};
+    const auto fo = to_fo({}, untitled);
+    expect_every_bookmark_resolves(fo);
+    EXPECT_TRUE(fo.select_node("//fo:bookmark-title[. = 'Table of Contents']"));
+}
 
 TEST_F(PrintStylesheet, MakesADoubleSidedHyphenatedA4BookByDefault) {
     const auto fo = to_fo({});

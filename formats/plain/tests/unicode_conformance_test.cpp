@@ -4,6 +4,7 @@
 // case is listed with its reason in line-break-test-differences.txt.
 #include <text_layout/display_width.hpp>
 #include <text_layout/line_wrapper.hpp>
+#include <fascicle/text.hpp>
 
 #include <gtest/gtest.h>
 
@@ -21,21 +22,7 @@ constexpr const char* unicode_test_dir = "/usr/share/unicode/auxiliary/";
 
 std::string utf8(char32_t c) {
     std::string out;
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
+    append_utf8(out, c);
     return out;
 }
 

@@ -39,6 +39,9 @@
 // meaning on divisions and spans (the way new kinds of content are added without a new major).
 // A host refuses plugins built against a newer minor than its own.
 //
+// 3.2: text.hpp's append_utf8; page_map.hpp's page_anchor_xml_id (the id of a page anchor, which
+// a typesetter's layout reports); article_blocks.hpp (a text writer's article as runs of lines,
+// rendered for -j or streamed). Layouts unchanged.
 // 3.1: make_loaded_writer, a writer of another loaded format for a format built on it (a print
 // format typesetting what another writes); uri.hpp's uri_scheme and is_scheme; page_map.hpp (where
 // each printed page begins, shared by the PDF and EPUB writers). Layouts unchanged.
@@ -57,7 +60,7 @@
 // blocks, attributes, titles as inlines, resources); ReadContext::resources and
 // WriteContext::resources. 1.1: Status::bad_options/unavailable, render_article.
 #define FASCICLE_API_VERSION_MAJOR 3
-#define FASCICLE_API_VERSION_MINOR 1
+#define FASCICLE_API_VERSION_MINOR 2
 
 namespace fascicle {
 
