@@ -46,6 +46,10 @@ struct BoundaryWalker::Icu {
 BoundaryWalker::BoundaryWalker(std::string_view text, Kind kind) : text_(text), kind_(kind), icu_(std::make_unique<Icu>()) {
     icu_->iterator.reset(make_iterator(kind));
     open_window(0);
+    if (kind == Kind::line) {
+        ascii_.start(text_, 0);
+        in_ascii_ = true;
+    }
 }
 
 BoundaryWalker::~BoundaryWalker() = default;
@@ -60,6 +64,32 @@ void BoundaryWalker::open_window(std::size_t begin) {
 }
 
 bool BoundaryWalker::next(std::size_t& offset, bool& mandatory) {
+    if (in_ascii_) {
+        switch (ascii_.next(offset)) {
+            case AsciiLineBreaks::Step::boundary:
+                // (ICU calls the text's end a mandatory break, whatever ends it.)
+                mandatory = offset == text_.size();
+                last_ = offset;
+                return true;
+            case AsciiLineBreaks::Step::end: return false;
+            case AsciiLineBreaks::Step::undecided:
+                in_ascii_ = false;
+                // ICU goes on from the last break given, as if it had walked there itself.
+                if (!following(last_, offset)) return false;
+                mandatory = icu_->iterator->getRuleStatus() >= UBRK_LINE_HARD;
+                break;
+        }
+    } else if (!next_from_icu(offset, mandatory)) {
+        return false;
+    }
+    if (kind_ == Kind::line && !mandatory && AsciiLineBreaks::may_start(text_, offset)) {
+        ascii_.start(text_, offset);
+        in_ascii_ = true;
+    }
+    return true;
+}
+
+bool BoundaryWalker::next_from_icu(std::size_t& offset, bool& mandatory) {
     for (;;) {
         const int32_t b = icu_->iterator->next();
         if (b == icu::BreakIterator::DONE) return false;
