@@ -72,6 +72,7 @@ std::string slugify(std::string_view title) {
 
 std::string to_ncname(std::string_view text, std::string_view prefix) {
     std::string out;
+    out.reserve(text.size() + prefix.size());  // (a writer makes one for each part of each article)
     for (char c : text) {
         bool ok = ascii_alnum(c) || c == '_' || c == '-' || c == '.';
         out += ok ? c : '-';
