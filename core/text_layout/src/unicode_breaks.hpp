@@ -32,6 +32,7 @@ private:
 
     AsciiLineBreaks ascii_;
     bool in_ascii_ = false;         // the line breaks come from ascii_ until it is undecided
+    std::size_t fresh_start_ = 0;   // the last break given after which no rule looks back
 
     std::string_view text_;
     Kind kind_;
