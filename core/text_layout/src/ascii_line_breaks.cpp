@@ -63,7 +63,9 @@ AsciiLineBreaks::Step AsciiLineBreaks::next(std::size_t& offset) {
                 const auto b = static_cast<unsigned char>(text_[i]);
                 return printable(b) && class_of(b) == AL;
             };
-            while (at_ + 1 < n && is_al(at_) && printable(static_cast<unsigned char>(text_[at_ + 1]))) ++at_;
+            std::size_t i = at_;  // (a local: the member would be stored at every step)
+            while (i + 1 < n && is_al(i) && printable(static_cast<unsigned char>(text_[i + 1]))) ++i;
+            at_ = i;
             given_ = false;
         }
         // LB25 looks two characters ahead (PR × OP IS NU): those must be ours too.
