@@ -305,7 +305,7 @@ private:
                     }
                 };
                 if (ascii) run([&](std::size_t k) -> char32_t { return static_cast<unsigned char>(s[k]); });
-                else run([&](std::size_t k) { return cps[k]; });
+                else run([&](std::size_t k) { return decoded[k]; });
                 out_.text.append(s.data() + cps.offset(i), cps.offset(j) - cps.offset(i));
                 i = j;
                 continue;
