@@ -11,6 +11,7 @@
 #include <atomic>
 #include <fstream>
 #include <iostream>
+#include <mutex>
 #include <optional>
 
 #include <unistd.h>
@@ -493,6 +494,7 @@ private:
     // Reads one input (on any thread): its articles, with the [article ID] metadata applied and,
     // when the writer has begun and can, rendered.
     ReadResult read_input(const PlannedInput& in) const {
+        free_retired();
         ReadResult result;
         BufferedDiagnostics diagnostics;
         std::ifstream file;
@@ -538,6 +540,23 @@ private:
         }
         result.diagnostics = std::move(diagnostics.all);
         return result;
+    }
+
+    // With -j, an input's articles, once written, are freed by a reading thread rather than by
+    // the one that writes: freeing them took a sixth of the writing thread's time (DocBook, 1,000
+    // articles), and that thread is the one every other waits for. (Freeing memory another thread
+    // allocated also takes that thread's malloc arena lock: the readers mostly free their own.)
+    void retire(ReadResult&& r) const {
+        if (jobs_ <= 1) return;  // (one thread: it frees them where they are)
+        const std::lock_guard lock(retired_mutex_);
+        retired_.push_back(std::move(r));
+    }
+    void free_retired() const {
+        std::vector<ReadResult> freed;
+        {
+            const std::lock_guard lock(retired_mutex_);
+            freed.swap(retired_);
+        }
     }
 
     ExitCode convert() {
@@ -623,7 +642,11 @@ private:
         progress_.start(inputs_);
         const std::size_t window = std::size_t(jobs_) * 4;
         run_in_order<ReadResult>(inputs_.size(), jobs_, window, [&](std::size_t i) { return read_input(inputs_[i]); },
-                                 consume);
+                                 [&](std::size_t i, ReadResult&& r) {
+                                     const bool go_on = consume(i, std::move(r));  // (r is read, not taken)
+                                     retire(std::move(r));
+                                     return go_on;
+                                 });
         progress_.finish();
         if (code != ExitCode::ok) return code;
 
@@ -694,6 +717,9 @@ private:
     std::vector<const Writer*> renderers_;
     std::atomic<bool> renderers_ready_{false};
     ProgressLine progress_{request_.progress};
+    // Inputs written out, whose articles a reading thread frees (see retire).
+    mutable std::mutex retired_mutex_;
+    mutable std::vector<ReadResult> retired_;
 };
 
 }  // namespace

@@ -43,8 +43,8 @@ std::optional<Decoded> decode_utf8(std::string_view s, std::size_t i) {
 
 // The ASCII bytes copied as they are, in text and in attribute values: everything but control
 // characters and the ones escaped (the rest of the work is on these runs).
-constexpr std::array<bool, 128> plain_ascii = [] {
-    std::array<bool, 128> plain{};
+constexpr std::array<bool, 256> plain_ascii = [] {
+    std::array<bool, 256> plain{};
     for (int c = 0x20; c < 0x7F; ++c) plain[c] = true;
     for (char c : {'&', '<', '>', '"'}) plain[static_cast<unsigned char>(c)] = false;
     return plain;
@@ -228,9 +228,15 @@ std::size_t append_escaped(std::string& out, std::string_view s, bool in_attribu
         i += length;
         copied = i;
     };
+    const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
     while (i < s.size()) {
-        const auto byte = static_cast<unsigned char>(s[i]);
-        if (byte < 0x80 && plain_ascii[byte]) {
+        // Eight bytes a test while they are all plain ASCII (most of any text), one branch for all.
+        while (i + 8 <= s.size() && (plain_ascii[bytes[i]] & plain_ascii[bytes[i + 1]] & plain_ascii[bytes[i + 2]] &
+                                     plain_ascii[bytes[i + 3]] & plain_ascii[bytes[i + 4]] & plain_ascii[bytes[i + 5]] &
+                                     plain_ascii[bytes[i + 6]] & plain_ascii[bytes[i + 7]]))
+            i += 8;
+        if (i == s.size()) break;
+        if (plain_ascii[bytes[i]]) {
             ++i;
             continue;
         }

@@ -17,6 +17,8 @@ public:
 
     // The next cluster, false after the last.
     bool next(Grapheme& out);
+    // Goes on from `offset`, a cluster boundary the caller found itself.
+    void skip_to(std::size_t offset) { begin_ = offset; }
 
 private:
     std::string_view text_;

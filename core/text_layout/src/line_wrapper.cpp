@@ -1,11 +1,11 @@
 #include <text_layout/line_wrapper.hpp>
 
+#include "ascii_line_breaks.hpp"
 #include "grapheme_clusters.hpp"
 #include "unicode_breaks.hpp"
 
 #include <text_layout/code_points.hpp>
 
-#include <optional>
 
 namespace fascicle::text_layout {
 
@@ -47,6 +47,16 @@ struct Piece {
     }
 };
 
+// The length of the printable ASCII run from `at` up to `end` (a break or the text's end), each
+// character a cluster of its own: not the last when what follows it may extend its cluster.
+std::size_t printable_run(std::string_view text, std::size_t at, std::size_t end) {
+    if (end <= at) return 0;
+    for (std::size_t i = at; i < end; ++i)
+        if (!AsciiLineBreaks::printable(static_cast<unsigned char>(text[i]))) return 0;
+    if (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) --end;
+    return end - at;
+}
+
 // Walks the pieces between the breaks UAX #14 allows at grapheme cluster boundaries (a break
 // inside a cluster, such as before a mark after a space, is not taken) and the filter does not
 // veto, handing each to `take`. It holds one piece at a time, whatever the text's length.
@@ -59,38 +69,58 @@ void for_each_piece(std::string_view text, const BreakFilter& may_break, Take&& 
 
     GraphemeClusters clusters(text);
     Piece piece;                   // being built from clusters
-    std::optional<Piece> pending;  // built, and joined to the next unless a break may come after it
-    for (Grapheme g; clusters.next(g);) {
-        while (breaks_left && next_break < g.end) breaks_left = breaks.next(next_break, next_mandatory);
+    Piece pending;                 // built, and joined to the next unless a break may come after it
+    bool has_pending = false;
+    for (std::size_t at = 0; at < text.size();) {
+        while (breaks_left && next_break <= at) breaks_left = breaks.next(next_break, next_mandatory);
+        Grapheme g;
+        if (const auto run = printable_run(text, at, breaks_left ? next_break : text.size())) {
+            // Up to the next break, printable ASCII: one column and one cluster a character, no
+            // terminator (so no mandatory break), no blank but the space. Taken at once.
+            g = {at, at + run, 1, static_cast<unsigned char>(text[at + run - 1]), true};
+            clusters.skip_to(g.end);
+            const auto visible = text.substr(at, run).find_last_not_of(' ');
+            if (visible != std::string_view::npos) {
+                piece.width += piece.blank_width + visible + 1;
+                piece.blank_width = run - visible - 1;
+                piece.visible_end = at + visible + 1;
+            } else {
+                piece.blank_width += run;
+            }
+        } else {
+            clusters.next(g);
+            while (breaks_left && next_break < g.end) breaks_left = breaks.next(next_break, next_mandatory);
+            if ((g.single_code_point || g.first == U'\r') && is_break_whitespace(g.first)) {
+                piece.blank_width += g.width;
+            } else {
+                piece.width += piece.blank_width + g.width;
+                piece.blank_width = 0;
+                piece.visible_end = g.end;
+            }
+        }
+        at = g.end;
         const bool at_end = g.end == text.size();
         const bool break_here = breaks_left && next_break == g.end;
         // (At the end of the text ICU always says "must break"; only a terminator counts there.)
         const bool mandatory = break_here && next_mandatory && (!at_end || is_line_terminator(g.first));
-        const bool whitespace = (g.single_code_point || g.first == U'\r') && is_break_whitespace(g.first);
-        if (whitespace) {
-            piece.blank_width += g.width;
-        } else {
-            piece.width += piece.blank_width + g.width;
-            piece.blank_width = 0;
-            piece.visible_end = g.end;
-        }
         piece.end = g.end;
         if (!(mandatory || (break_here && !at_end)) && !at_end) continue;
 
         piece.mandatory = mandatory;
-        if (pending) pending->absorb(piece);
+        if (has_pending) pending.absorb(piece);
         else pending = piece;
-        const bool joins_next = (pending->end < text.size() || pending->mandatory) && may_break &&
-                                !may_break(pending->visible_end, pending->end);
+        has_pending = true;
+        const bool joins_next = (pending.end < text.size() || pending.mandatory) && may_break &&
+                                !may_break(pending.visible_end, pending.end);
         if (joins_next) {
-            pending->mandatory = false;
+            pending.mandatory = false;
         } else {
-            take(*pending);
-            pending.reset();
+            take(pending);
+            has_pending = false;
         }
         piece = Piece{g.end, g.end, g.end};
     }
-    if (pending) take(*pending);
+    if (has_pending) take(pending);
 }
 
 }  // namespace

@@ -44,13 +44,19 @@ struct BoundaryWalker::Icu {
 };
 
 BoundaryWalker::BoundaryWalker(std::string_view text, Kind kind) : text_(text), kind_(kind), icu_(std::make_unique<Icu>()) {
-    icu_->iterator.reset(make_iterator(kind));
-    open_window(0);
+    if (kind == Kind::line) {
+        // ICU is made when the text first needs it: most paragraphs' line breaks are all ASCII's.
+        ascii_.start(text_, 0);
+        in_ascii_ = true;
+    } else {
+        open_window(0);
+    }
 }
 
 BoundaryWalker::~BoundaryWalker() = default;
 
 void BoundaryWalker::open_window(std::size_t begin) {
+    if (!icu_->iterator) icu_->iterator.reset(make_iterator(kind_));
     window_begin_ = begin;
     window_end_ = begin + std::min(window_size, text_.size() - begin);
     UErrorCode status = U_ZERO_ERROR;
@@ -60,6 +66,41 @@ void BoundaryWalker::open_window(std::size_t begin) {
 }
 
 bool BoundaryWalker::next(std::size_t& offset, bool& mandatory) {
+    if (in_ascii_) {
+        switch (ascii_.next(offset)) {
+            case AsciiLineBreaks::Step::boundary:
+                // (ICU calls the text's end a mandatory break, whatever ends it.)
+                mandatory = offset == text_.size();
+                last_ = offset;
+                if (AsciiLineBreaks::may_start(text_, offset)) fresh_start_ = offset;
+                return true;
+            case AsciiLineBreaks::Step::end: return false;
+            case AsciiLineBreaks::Step::undecided: {
+                in_ascii_ = false;
+                // ICU goes on as if from the text's start at the last break after which no rule
+                // looks back (see may_start): cheaper than making it find its way back to the
+                // last break given (following(), which backs up and walks again), and the same
+                // breaks after it. Those up to the last given are given already.
+                const std::size_t given = last_;
+                open_window(fresh_start_);
+                do {
+                    if (!next_from_icu(offset, mandatory)) return false;
+                } while (offset <= given);
+                break;
+            }
+        }
+    } else if (!next_from_icu(offset, mandatory)) {
+        return false;
+    }
+    if (kind_ == Kind::line && !mandatory && AsciiLineBreaks::may_start(text_, offset)) {
+        ascii_.start(text_, offset);
+        in_ascii_ = true;
+        fresh_start_ = offset;
+    }
+    return true;
+}
+
+bool BoundaryWalker::next_from_icu(std::size_t& offset, bool& mandatory) {
     for (;;) {
         const int32_t b = icu_->iterator->next();
         if (b == icu::BreakIterator::DONE) return false;

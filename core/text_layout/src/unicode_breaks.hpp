@@ -2,6 +2,8 @@
 // order without copying the text: ICU reads it in place through a UText over UTF-8.
 #pragma once
 
+#include "ascii_line_breaks.hpp"
+
 #include <cstddef>
 #include <memory>
 #include <string_view>
@@ -10,6 +12,7 @@ namespace fascicle::text_layout {
 
 // Each boundary after 0 up to and including the text's end, in order: next() gives its byte
 // offset and whether a line must end there (UAX #14's mandatory breaks), or false at the end.
+// Line breaks among printable ASCII come from AsciiLineBreaks, the rest from ICU.
 class BoundaryWalker {
 public:
     enum class Kind { line, grapheme };
@@ -25,6 +28,11 @@ public:
 private:
     struct Icu;
     void open_window(std::size_t begin);
+    bool next_from_icu(std::size_t& offset, bool& mandatory);
+
+    AsciiLineBreaks ascii_;
+    bool in_ascii_ = false;         // the line breaks come from ascii_ until it is undecided
+    std::size_t fresh_start_ = 0;   // the last break given after which no rule looks back
 
     std::string_view text_;
     Kind kind_;

@@ -6,6 +6,7 @@
 #include <fascicle/input_limits.hpp>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <system_error>
 #include <cstdio>
@@ -107,6 +108,14 @@ private:
         diagnostics_.warning(input_.name, line, 0, std::move(message));
     }
 
+    // The bytes that are, or begin, a control character (C1 controls are C2 80 .. C2 9F).
+    static constexpr auto may_be_control = [] {
+        std::array<bool, 256> table{};
+        for (int c = 0; c < 0x20; ++c) table[c] = c != '\t';
+        table[0x7F] = table[0xC2] = true;
+        return table;
+    }();
+
     // Every line must be UTF-8 without control characters other than tab.
     bool check_characters(const SourceLines& source) {
         for (const auto& line : source.lines()) {
@@ -119,6 +128,7 @@ private:
             }
             for (std::size_t i = 0; i < text.size(); ++i) {
                 const auto c = static_cast<unsigned char>(text[i]);
+                if (!may_be_control[c]) continue;  // (nearly every byte: one look-up each)
                 std::optional<unsigned> control;
                 if ((c < 0x20 && c != '\t') || c == 0x7F) control = c;
                 // U+0080-U+009F (C1 controls) are encoded C2 80 .. C2 9F.

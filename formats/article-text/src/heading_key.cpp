@@ -31,7 +31,9 @@ std::string heading_key(std::string_view text, std::size_t limit) {
     while (i < text.size() && key.size() <= limit) {
         char c = text[i];
         std::size_t length = 1;
-        if (static_cast<unsigned char>(c) >= 0x80) {
+        // Every replacement begins with C2, E2 or E3: other bytes need no look at the table.
+        const auto lead = static_cast<unsigned char>(c);
+        if (lead == 0xC2 || lead == 0xE2 || lead == 0xE3) {
             for (const auto& r : replacements) {
                 if (text.substr(i, r.utf8.size()) == r.utf8) {
                     c = r.ascii;

@@ -1,5 +1,7 @@
 #include "source_lines.hpp"
 
+#include <cstring>
+
 namespace fascicle::article_text {
 
 namespace {
@@ -30,8 +32,12 @@ void SourceLines::split() {
     std::size_t number = 1;
     const std::size_t n = all.size();
     while (start < n) {
-        std::size_t end = start;
-        while (end < n && all[end] != '\n' && all[end] != '\r') ++end;
+        // The first LF, then a CR before it: memchr reads many bytes a step, a loop one.
+        const char* data = all.data();
+        const void* lf = std::memchr(data + start, '\n', n - start);
+        std::size_t end = lf ? static_cast<std::size_t>(static_cast<const char*>(lf) - data) : n;
+        if (const void* cr = std::memchr(data + start, '\r', end - start))
+            end = static_cast<std::size_t>(static_cast<const char*>(cr) - data);
         lines_.push_back({all.substr(start, end - start), number++, column_base});
         column_base = 0;
         if (end == n) break;

@@ -5,6 +5,9 @@
 // splits it, and readers drop it).
 #pragma once
 
+#include "code_point_view.hpp"
+
+#include <cstddef>
 #include <string_view>
 #include <vector>
 
@@ -12,8 +15,8 @@ namespace fascicle::markdown {
 
 inline constexpr std::string_view autolink_breaker = "<!---->";
 
-// For each code point of a text, whether it is one that makes an autolink ("://"'s ':',
-// "www."'s '.', an address's '@').
-std::vector<bool> autolink_triggers(const std::vector<char32_t>& text);
+// The code points of a text that make an autolink ("://"'s ':', "www."'s '.', an address's
+// '@'), by index, in order.
+std::vector<std::size_t> autolink_triggers(const CodePointView& text);
 
 }  // namespace fascicle::markdown

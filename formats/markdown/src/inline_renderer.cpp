@@ -253,16 +253,23 @@ private:
 
     void text_piece(std::string_view s, CharClass after, bool before_link) {
         // The code points, and where each starts (invalid bytes are U+FFFD, written as they are).
-        std::vector<char32_t> cps;
+        std::vector<char32_t> decoded;
         std::vector<std::size_t> offsets;
-        decode(s, cps, offsets);
+        const bool ascii = text_layout::is_ascii(s);
+        if (!ascii) decode(s, decoded, offsets);
+        const CodePointView cps = ascii ? CodePointView(s) : CodePointView(decoded, offsets);
         const std::size_t n = cps.size();
         const bool ends_line = after == CharClass::line_edge;
         std::size_t forced_escape = n;  // a character a line start makes special
         // What GFM's autolink extension would make a link: escaped, or split by a comment after it
         // (not in a link's text, where the extension makes none).
-        const std::vector<bool> guarded =
-            flavor_ == Flavor::gfm && !in_link_ ? autolink_triggers(cps) : std::vector<bool>(n, false);
+        const std::vector<std::size_t> guarded_at =
+            flavor_ == Flavor::gfm && !in_link_ ? autolink_triggers(cps) : std::vector<std::size_t>();
+        std::size_t next_guarded = 0;  // the first of guarded_at not before the character looked at
+        auto guarded = [&](std::size_t k) {  // (k never goes back)
+            while (next_guarded < guarded_at.size() && guarded_at[next_guarded] < k) ++next_guarded;
+            return next_guarded < guarded_at.size() && guarded_at[next_guarded] == k;
+        };
 
         for (std::size_t i = 0; i < n;) {
             const char32_t c = cps[i];
@@ -273,35 +280,42 @@ private:
                 const bool at_end = (j == n && ends_line) || (j < n && cps[j] == U'\n');
                 const bool literal = !at_line_start() && !at_end;
                 if (literal) {
-                    out_.text.append(s.data() + offsets[i], offsets[j] - offsets[i]);
+                    out_.text.append(s.data() + cps.offset(i), cps.offset(j) - cps.offset(i));
                     i = j;
                 }
                 for (; i < j; ++i) out_.text += numeric_reference(cps[i]);
                 continue;
             }
             if (at_line_start() && mode_ == Mode::paragraph) forced_escape = block_start_escape(cps, i, ends_line);
-            if (needs_no_escape(c) && i != forced_escape && !guarded[i]) {
+            if (needs_no_escape(c) && i != forced_escape && !guarded(i)) {
                 // Most of any text, words and the single spaces between them, copied as it is:
                 // a space between two such characters is neither at a line start nor at an end,
                 // so the blank rule above would keep it literally too.
-                auto plain = [&](std::size_t k) {
-                    return k < n && needs_no_escape(cps[k]) && k != forced_escape && !guarded[k];
-                };
+                // It runs up to the first character that needs no escape at the most: the next
+                // one a line start or an autolink makes special (never a space), or the end.
+                guarded(i + 1);
+                std::size_t stop = next_guarded < guarded_at.size() ? guarded_at[next_guarded] : n;
+                if (forced_escape > i) stop = std::min(stop, forced_escape);
                 std::size_t j = i + 1;
-                for (;;) {
-                    if (plain(j)) ++j;
-                    else if (j < n && cps[j] == U' ' && plain(j + 1)) j += 2;
-                    else break;
-                }
-                out_.text.append(s.data() + offsets[i], offsets[j] - offsets[i]);
+                auto run = [&](auto at) {
+                    for (;;) {
+                        if (j < stop && needs_no_escape(at(j))) ++j;
+                        else if (j + 1 < stop && at(j) == U' ' && needs_no_escape(at(j + 1))) j += 2;
+                        else break;
+                    }
+                };
+                if (ascii) run([&](std::size_t k) -> char32_t { return static_cast<unsigned char>(s[k]); });
+                else run([&](std::size_t k) { return decoded[k]; });
+                out_.text.append(s.data() + cps.offset(i), cps.offset(j) - cps.offset(i));
                 i = j;
                 continue;
             }
 
             const char32_t prev = i > 0 ? cps[i - 1] : 0;
             const char32_t next = i + 1 < n ? cps[i + 1] : 0;
-            bool escape = i == forced_escape || (guarded[i] && c != U'@');
-            if (guarded[i] && c == U'@') {
+            const bool autolink = guarded(i);
+            bool escape = i == forced_escape || (autolink && c != U'@');
+            if (autolink && c == U'@') {
                 out_.text += '@';
                 unbreakable_raw(autolink_breaker);
                 ++i;
@@ -314,7 +328,7 @@ private:
                 case U'`': case U'[': escape = true; break;
                 case U']': escape = escape || in_link_; break;
                 case U'<': escape = !is_blank(next); break;
-                case U'&': escape = starts_entity_reference(s.substr(offsets[i] + 1)); break;
+                case U'&': escape = starts_entity_reference(s.substr(cps.offset(i) + 1)); break;
                 case U'!': escape = escape || (i + 1 == n && before_link); break;
                 case U'~': case U'|': escape = escape || flavor_ == Flavor::gfm; break;
                 default: break;
@@ -327,7 +341,7 @@ private:
                 out_.text += numeric_reference(c);  // controls: '\r' would end the line
             } else {
                 if (escape) out_.text += '\\';
-                out_.text.append(s.data() + offsets[i], offsets[i + 1] - offsets[i]);
+                out_.text.append(s.data() + cps.offset(i), cps.offset(i + 1) - cps.offset(i));
             }
             ++i;
         }
@@ -404,14 +418,14 @@ private:
     bool ends_with(char c) const { return !out_.text.empty() && out_.text.back() == c; }
 
     // Whether the blanks starting at i (if any) run to the end of the line.
-    static bool blank_run_ends_line(const std::vector<char32_t>& cps, std::size_t i, bool ends_line) {
+    static bool blank_run_ends_line(const CodePointView& cps, std::size_t i, bool ends_line) {
         while (i < cps.size() && is_blank(cps[i])) ++i;
         return i == cps.size() ? ends_line : cps[i] == U'\n';
     }
 
     // Which character of the text from i (a line start) must be escaped so the line does not
     // open a block; cps.size() when none.
-    std::size_t block_start_escape(const std::vector<char32_t>& cps, std::size_t i, bool ends_line) const {
+    std::size_t block_start_escape(const CodePointView& cps, std::size_t i, bool ends_line) const {
         const std::size_t n = cps.size();
         auto at = [&](std::size_t k) -> char32_t { return k < n ? cps[k] : 0; };
         // True when position k ends the line: blank, newline, or the end of a line-ending text.
