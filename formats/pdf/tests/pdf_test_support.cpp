@@ -1,7 +1,6 @@
 #include "pdf_test_support.hpp"
 
 #include <fascicle/host/plugin_registry.hpp>
-#include <test_support.hpp>
 
 #include <gtest/gtest.h>
 
@@ -29,13 +28,6 @@ private:
     ::testing::AddGlobalTestEnvironment(new DocBookPluginLoaded);
 
 }  // namespace
-
-CommandResult run_command(const std::vector<std::string>& arguments) {
-    std::string command;
-    for (const auto& argument : arguments) command += (command.empty() ? "" : " ") + fascicle::test::shell_quote(argument);
-    const auto run = fascicle::test::run_shell(command + " 2>&1");
-    return {run.status, run.out + run.err};
-}
 
 std::shared_ptr<Writer> docbook_writer() {
     std::string why_not;

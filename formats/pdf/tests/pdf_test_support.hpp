@@ -5,19 +5,18 @@
 
 #include <fascicle/plugin.hpp>
 
+#include <run_program.hpp>
+
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace fascicle::pdf::test {
 
-struct CommandResult {
-    int exit_code = -1;
-    std::string output;  // standard output and error together
-};
-
-// Runs a program with arguments (each quoted for the shell) and collects what it prints.
-CommandResult run_command(const std::vector<std::string>& arguments);
+using CommandResult = fascicle::test::ProgramOutput;
+inline CommandResult run_command(const std::vector<std::string>& arguments) {
+    return fascicle::test::run_program(arguments);
+}
 
 // A writer of the docbook format, from the loaded plugin.
 std::shared_ptr<Writer> docbook_writer();
